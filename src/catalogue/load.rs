@@ -1,0 +1,544 @@
+//! Loading a data directory: finding its files, parsing them in parallel,
+//! and validating every film against the vocabulary, with each problem
+//! reported as a located [`Diagnostic`] and all of them reported at once.
+//!
+//! Layout of a data directory (key names are a public interface):
+//! - `themes.toml` — `[[theme]]` tables (see [`crate::themes`]);
+//! - `films.toml` and/or `films/*.toml` — `[[film]]` tables.
+//!
+//! Files are read in name order (`films.toml` first), so load order, and with
+//! it every listing's tie-breaking, is deterministic.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::Datelike;
+use rayon::prelude::*;
+
+use super::{Catalogue, Film, Kind, Origin};
+use crate::countries;
+use crate::diagnostics::{summary, Diagnostic, SourceFile};
+use crate::text::{did_you_mean, is_slug, slugify};
+use crate::themes::Vocabulary;
+use crate::toml_fields::{array_of_tables, parse, Fields};
+
+/// The keys a `[[film]]` table may have (a public interface).
+pub const FILM_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "original_title",
+    "year",
+    "directors",
+    "countries",
+    "languages",
+    "runtime",
+    "kind",
+    "short",
+    "themes",
+    "synopsis",
+    "sources",
+    "notes",
+    "cast",
+];
+
+/// Earliest plausible release year (Roundhay Garden Scene is 1888; Muybridge's
+/// sequences date from 1878).
+pub const MIN_YEAR: i32 = 1878;
+/// Longest plausible runtime in minutes (the longest released films run ~25 hours).
+pub const MAX_RUNTIME: i64 = 1500;
+
+/// Settings of a load.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Latest accepted year (default: next calendar year, for announced films).
+    pub max_year: i32,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_year: chrono::Local::now().year() + 1,
+        }
+    }
+}
+
+/// A catalogue that could not be loaded, with every problem found.
+#[derive(Debug, thiserror::Error)]
+#[error("the catalogue has {}", summary(.diagnostics))]
+pub struct LoadError {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A loaded catalogue with the warnings its loading produced.
+pub struct Loaded {
+    pub catalogue: Catalogue,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The film files of a data directory, in load order.
+pub fn film_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let single = dir.join("films.toml");
+    if single.is_file() {
+        files.push(single);
+    }
+    let sub = dir.join("films");
+    if sub.is_dir() {
+        let mut more: Vec<PathBuf> = std::fs::read_dir(&sub)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        more.sort();
+        files.extend(more);
+    }
+    Ok(files)
+}
+
+/// What one file yields.
+struct FileResult {
+    films: Vec<(Film, Origin, usize)>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Loads and validates the catalogue in `dir`. `progress` is called with the
+/// number of bytes of each film file as it is finished (for progress bars).
+pub fn load(
+    dir: &Path,
+    options: &LoadOptions,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Loaded, LoadError> {
+    let fail = |d: Diagnostic| LoadError {
+        diagnostics: vec![d],
+    };
+    if !dir.is_dir() {
+        return Err(fail(
+            Diagnostic::error(format!("data directory `{}` not found", dir.display()))
+                .value(dir.display().to_string())
+                .help("pass --data DIR or set SLATE_DATA to a directory holding themes.toml and films.toml or films/*.toml"),
+        ));
+    }
+    let themes_path = dir.join("themes.toml");
+    if !themes_path.is_file() {
+        return Err(fail(
+            Diagnostic::error(format!("no theme vocabulary: `{}` not found", themes_path.display()))
+                .help("a data directory needs a themes.toml with [[theme]] tables"),
+        ));
+    }
+    let (vocabulary, mut diags) = Vocabulary::load(&themes_path);
+    let files = film_files(dir).map_err(|e| {
+        fail(Diagnostic::error(format!(
+            "cannot list `{}`: {e}",
+            dir.join("films").display()
+        )))
+    })?;
+    if files.is_empty() {
+        diags.push(
+            Diagnostic::error(format!("no films in `{}`", dir.display()))
+                .help("add films.toml or films/*.toml with [[film]] tables"),
+        );
+    }
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, path)| {
+            let r = load_file(i, path, &vocabulary, options);
+            progress(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0));
+            r
+        })
+        .collect();
+
+    // Sequential part: ids must be unique across files.
+    let total: usize = results.iter().map(|r| r.films.len()).sum();
+    let mut films = Vec::with_capacity(total);
+    let mut origins = Vec::with_capacity(total);
+    let mut first_seen: HashMap<String, Origin> = HashMap::with_capacity(total);
+    for r in results {
+        diags.extend(r.diags);
+        for (film, origin, id_at) in r.films {
+            if let Some(prev) = first_seen.get(&film.id) {
+                // Rare: read the file again to show the offending line.
+                let located = match SourceFile::read(&files[origin.file]) {
+                    Ok(src) => {
+                        let len = src.text[id_at..].find('\n').unwrap_or(0);
+                        Diagnostic::error(format!("duplicate film id `{}`", film.id))
+                            .at(&src, id_at..id_at + len)
+                    }
+                    Err(_) => Diagnostic::error(format!("duplicate film id `{}`", film.id))
+                        .in_file(&files[origin.file]),
+                };
+                let mut d = located
+                    .value(film.id.as_str())
+                    .help(format!(
+                        "`{}` is already used at {}:{}:{}; ids must be unique across all film files",
+                        film.id,
+                        files[prev.file].display(),
+                        prev.line,
+                        prev.column
+                    ));
+                d.line = Some(origin.line as usize);
+                d.column = Some(origin.column as usize);
+                diags.push(d);
+                continue;
+            }
+            first_seen.insert(film.id.clone(), origin);
+            films.push(film);
+            origins.push(origin);
+        }
+    }
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(|d| d.is_error());
+    if !errors.is_empty() {
+        let mut all = errors;
+        all.extend(warnings);
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        return Err(LoadError { diagnostics: all });
+    }
+    Ok(Loaded {
+        catalogue: Catalogue::from_parts(films, origins, files, vocabulary),
+        warnings,
+    })
+}
+
+fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOptions) -> FileResult {
+    let src = match SourceFile::read(path) {
+        Ok(s) => s,
+        Err(d) => {
+            return FileResult {
+                films: Vec::new(),
+                diags: vec![d],
+            }
+        }
+    };
+    let root = match parse(&src) {
+        Ok(r) => r,
+        Err(diags) => {
+            return FileResult {
+                films: Vec::new(),
+                diags,
+            }
+        }
+    };
+    let mut diags = Vec::new();
+    let tables = array_of_tables(&root, &src, "film", &mut diags);
+    let mut films = Vec::with_capacity(tables.len());
+    for (n, (table, span)) in tables.into_iter().enumerate() {
+        let mut f = Fields::new(table, span.clone(), &src, format!("film #{} of this file", n + 1));
+        if let Some((film, id_at)) = read_film(&mut f, vocab, options, &mut diags) {
+            let (line, column, _) = src.locate(id_at);
+            films.push((
+                film,
+                Origin {
+                    file: index,
+                    line: line as u32,
+                    column: column as u32,
+                },
+                id_at,
+            ));
+        }
+    }
+    FileResult { films, diags }
+}
+
+/// Non-empty trimmed strings of a list, reporting empty ones.
+fn names(f: &Fields, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let Some(list) = f.str_list(key, diags) else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(list.len());
+    for (s, span) in list {
+        let t = s.trim();
+        if t.is_empty() {
+            diags.push(
+                Diagnostic::error(format!("empty entry in `{key}` of {}", f.what))
+                    .at(f.source, span)
+                    .value("\"\""),
+            );
+        } else {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
+fn text(f: &Fields, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    f.str(key, diags)
+        .map(|(s, _)| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// Reads and validates one `[[film]]` table. Returns the film (if it has at
+/// least a usable id) and the byte offset of its id.
+fn read_film(
+    f: &mut Fields,
+    vocab: &Vocabulary,
+    options: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Film, usize)> {
+    let src = f.source;
+    let id = f.str("id", diags);
+    let title = f.str("title", diags);
+    if let Some((id, _)) = id {
+        f.set_what(format!("film `{id}`"));
+    } else if let Some((t, _)) = title {
+        f.set_what(format!("film \"{t}\""));
+    }
+    f.unknown_keys(FILM_KEYS, diags);
+
+    let mut film = Film::default();
+    let id_at;
+    match id {
+        Some((id, span)) => {
+            id_at = span.start;
+            if !is_slug(id) {
+                let fixed = slugify(id);
+                diags.push(
+                    Diagnostic::error(format!(
+                        "film id `{id}` is not a slug (lowercase ASCII letters, digits and single hyphens)"
+                    ))
+                    .at(src, span)
+                    .value(id)
+                    .help(if fixed.is_empty() {
+                        "ids look like \"harlan-county-usa\"".to_string()
+                    } else {
+                        format!("use id = \"{fixed}\"")
+                    }),
+                );
+            }
+            film.id = id.to_string();
+        }
+        None => {
+            if f.get("id").is_none() {
+                let example = title
+                    .as_ref()
+                    .map(|(t, _)| format!("id = \"{}\"", slugify(t)))
+                    .unwrap_or_else(|| "id = \"harlan-county-usa\"".into());
+                f.missing("id", &example, diags);
+            }
+            id_at = f.span.start;
+        }
+    }
+    match title {
+        Some((t, span)) if t.trim().is_empty() => diags.push(
+            Diagnostic::error(format!("{} has an empty title", f.what))
+                .at(src, span)
+                .value(format!("\"{t}\""))
+                .help("give the film's release title; a film needs a title"),
+        ),
+        Some((t, _)) => film.title = t.trim().to_string(),
+        None => {
+            if f.get("title").is_none() {
+                f.missing("title", "title = \"Harlan County, USA\"", diags);
+            }
+        }
+    }
+    film.original_title = text(f, "original_title", diags);
+    if let Some((y, span)) = f.int("year", diags) {
+        if y < MIN_YEAR as i64 || y > options.max_year as i64 {
+            diags.push(
+                Diagnostic::error(format!(
+                    "year {y} of {} is outside {MIN_YEAR}..={}",
+                    f.what, options.max_year
+                ))
+                .at(src, span)
+                .value(y.to_string())
+                .help("give the year of first release, e.g. year = 1976"),
+            );
+        } else {
+            film.year = Some(y as i32);
+        }
+    }
+    film.directors = names(f, "directors", diags);
+    film.languages = names(f, "languages", diags);
+    film.cast = names(f, "cast", diags);
+    film.sources = names(f, "sources", diags);
+    if let Some(list) = f.str_list("countries", diags) {
+        for (c, span) in list {
+            let c = c.trim();
+            if countries::is_canonical(c) {
+                film.countries.push(c.to_string());
+                continue;
+            }
+            let help = match countries::suggest(c) {
+                Some(s) if countries::canonical(c) == Some(s) => {
+                    format!("write the canonical name `{s}`")
+                }
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "countries are English short names such as \"United States\", \"Soviet Union\" (list: src/countries.txt)".into(),
+            };
+            diags.push(
+                Diagnostic::error(format!("unknown country `{c}` in {}", f.what))
+                    .at(src, span)
+                    .value(c)
+                    .help(help),
+            );
+        }
+    }
+    if let Some((r, span)) = f.int("runtime", diags) {
+        if !(1..=MAX_RUNTIME).contains(&r) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "runtime {r} of {} is outside 1..={MAX_RUNTIME} minutes",
+                    f.what
+                ))
+                .at(src, span)
+                .value(r.to_string())
+                .help("runtime is in whole minutes; leave it out if unknown"),
+            );
+        } else {
+            film.runtime = Some(r as u32);
+        }
+    }
+    if let Some((k, span)) = f.str("kind", diags) {
+        match Kind::parse(k.trim()) {
+            Some(kind) => film.kind = Some(kind),
+            None => {
+                let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                diags.push(
+                    Diagnostic::error(format!("unknown kind `{k}` in {}", f.what))
+                        .at(src, span)
+                        .value(k)
+                        .help(did_you_mean(k, all.iter().copied()).unwrap_or_else(|| {
+                            format!("kind is one of: {}", all.join(", "))
+                        })),
+                );
+            }
+        }
+    }
+    film.short = f.bool("short", diags).map(|(b, _)| b);
+    if let Some(list) = f.str_list("themes", diags) {
+        for (t, span) in list {
+            if !vocab.contains(t) {
+                if vocab.is_empty() {
+                    continue; // the vocabulary itself failed; its errors say why
+                }
+                diags.push(
+                    Diagnostic::error(format!("unknown theme `{t}` in {}", f.what))
+                        .at(src, span)
+                        .value(t)
+                        .help(vocab.suggestion(t).unwrap_or_else(|| {
+                            "themes are the ids defined in themes.toml (`slate themes` lists them)"
+                                .into()
+                        })),
+                );
+            } else if film.themes.iter().any(|x| x == t) {
+                diags.push(
+                    Diagnostic::warning(format!("theme `{t}` is listed twice in {}", f.what))
+                        .at(src, span)
+                        .value(t),
+                );
+            } else {
+                film.themes.push(t.to_string());
+            }
+        }
+    }
+    film.synopsis = text(f, "synopsis", diags);
+    film.notes = text(f, "notes", diags);
+    if film.id.is_empty() || film.title.is_empty() {
+        return None;
+    }
+    Some((film, id_at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocabulary {
+        let src = SourceFile::new(
+            "themes.toml",
+            "[[theme]]\nid = \"strikes\"\nlabel = \"Strikes\"\n[[theme]]\nid = \"mining\"\nlabel = \"Mining\"\n"
+                .to_string(),
+        );
+        let (v, d) = Vocabulary::parse(&src);
+        assert!(d.is_empty());
+        v
+    }
+
+    fn films(text: &str) -> (Vec<Film>, Vec<Diagnostic>) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("films.toml");
+        std::fs::write(&p, text).unwrap();
+        let opts = LoadOptions { max_year: 2027 };
+        let r = load_file(0, &p, &vocab(), &opts);
+        (r.films.into_iter().map(|(f, _, _)| f).collect(), r.diags)
+    }
+
+    #[test]
+    fn reads_a_full_film() {
+        let (f, d) = films(
+            r#"
+[[film]]
+id = "harlan-county-usa"
+title = "Harlan County, USA"
+year = 1976
+directors = ["Barbara Kopple"]
+countries = ["United States"]
+languages = ["English"]
+runtime = 103
+kind = "documentary"
+themes = ["strikes", "mining"]
+synopsis = "Miners strike."
+sources = ["https://example.org"]
+"#,
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(f[0].runtime, Some(103));
+        assert_eq!(f[0].kind, Some(Kind::Documentary));
+        assert_eq!(f[0].themes, ["strikes", "mining"]);
+    }
+
+    #[test]
+    fn reports_every_problem_with_location() {
+        let (_, d) = films(
+            r#"[[film]]
+id = "a"
+title = "A"
+runtme = 103
+year = 1700
+countries = ["USA"]
+themes = ["strikez"]
+kind = "docu"
+[[film]]
+id = "Bad Id"
+title = "  "
+runtime = 0
+"#,
+        );
+        let find = |s: &str| {
+            d.iter()
+                .find(|x| x.message.contains(s))
+                .unwrap_or_else(|| panic!("no `{s}` in {d:#?}"))
+        };
+        let k = find("unknown key `runtme`");
+        assert_eq!((k.line, k.column), (Some(4), Some(1)));
+        assert_eq!(k.help.as_deref(), Some("did you mean `runtime`?"));
+        assert_eq!(find("year 1700").line, Some(5));
+        assert_eq!(
+            find("unknown country `USA`").help.as_deref(),
+            Some("write the canonical name `United States`")
+        );
+        assert_eq!(
+            find("unknown theme `strikez`").help.as_deref(),
+            Some("did you mean `strikes`?")
+        );
+        assert!(find("unknown kind `docu`").help.is_some());
+        assert_eq!(find("not a slug").value.as_deref(), Some("Bad Id"));
+        assert_eq!(find("empty title").line, Some(11));
+        assert_eq!(find("runtime 0").column, Some(11));
+    }
+
+    #[test]
+    fn type_errors_are_located() {
+        let (_, d) = films("[[film]]\nid = \"a\"\ntitle = \"A\"\nyear = \"1976\"\ndirectors = \"X\"\n");
+        assert!(d[0].message.contains("`year` in film `a` must be an integer, found a string"));
+        assert_eq!(d[0].help.as_deref(), Some("write it without quotes: year = 1976"));
+        assert!(d[1].message.contains("`directors`"));
+        assert_eq!(d[1].help.as_deref(), Some("put it in brackets: directors = [\"X\"]"));
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let (_, d) = films("[[film]]\nid = \"a\"\ntitle = \"A\n");
+        assert!(d[0].message.starts_with("invalid TOML"), "{d:?}");
+        assert_eq!(d[0].line, Some(3));
+    }
+}

@@ -1,0 +1,182 @@
+//! Summary figures of a catalogue: films per theme, decade, country and kind,
+//! and the runtime distribution.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Catalogue, Kind};
+
+/// A count under a name ("1970s": 21).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Count {
+    pub key: String,
+    pub label: String,
+    pub films: usize,
+}
+
+/// Runtime distribution over the films with a known runtime.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Runtimes {
+    pub known: usize,
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+    pub mean: Option<f64>,
+    pub median: Option<f64>,
+    pub total_hours: f64,
+    /// Films per runtime band ("41–60 min").
+    pub bands: Vec<Count>,
+}
+
+/// Everything `slate catalog stats` reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    pub films: usize,
+    pub shorts: usize,
+    pub features: usize,
+    pub themes: usize,
+    pub directors: usize,
+    pub countries: usize,
+    pub earliest: Option<i32>,
+    pub latest: Option<i32>,
+    /// Films carrying each theme directly, in vocabulary order.
+    pub by_theme: Vec<Count>,
+    pub by_decade: Vec<Count>,
+    /// Most films first, then by name.
+    pub by_country: Vec<Count>,
+    pub by_kind: Vec<Count>,
+    pub runtime: Runtimes,
+}
+
+/// Upper bounds (inclusive) of the runtime bands, in minutes.
+const BANDS: &[(u32, &str)] = &[
+    (10, "≤10 min"),
+    (20, "11–20 min"),
+    (40, "21–40 min"),
+    (60, "41–60 min"),
+    (90, "61–90 min"),
+    (120, "91–120 min"),
+    (150, "121–150 min"),
+    (180, "151–180 min"),
+    (u32::MAX, ">180 min"),
+];
+
+impl Stats {
+    pub fn of(catalogue: &Catalogue) -> Stats {
+        let films = catalogue.films();
+        let vocab = catalogue.vocabulary();
+        let mut theme_counts = vec![0usize; vocab.len()];
+        let mut decades: BTreeMap<i32, usize> = BTreeMap::new();
+        let mut countries: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut kinds: BTreeMap<Option<Kind>, usize> = BTreeMap::new();
+        let mut directors = std::collections::HashSet::new();
+        let mut runtimes: Vec<u32> = Vec::new();
+        for f in films {
+            for t in &f.themes {
+                if let Some(i) = vocab.position(t) {
+                    theme_counts[i] += 1;
+                }
+            }
+            if let Some(d) = f.decade() {
+                *decades.entry(d).or_default() += 1;
+            }
+            for c in &f.countries {
+                *countries.entry(c).or_default() += 1;
+            }
+            *kinds.entry(f.kind).or_default() += 1;
+            directors.extend(f.directors.iter().map(String::as_str));
+            runtimes.extend(f.runtime);
+        }
+        runtimes.sort_unstable();
+        let shorts = films.iter().filter(|f| f.is_short()).count();
+        let by_theme = vocab
+            .themes()
+            .iter()
+            .zip(theme_counts)
+            .map(|(t, n)| Count {
+                key: t.id.clone(),
+                label: t.label.clone(),
+                films: n,
+            })
+            .collect();
+        let by_decade = decades
+            .into_iter()
+            .map(|(d, n)| Count {
+                key: d.to_string(),
+                label: format!("{d}s"),
+                films: n,
+            })
+            .collect();
+        let mut by_country: Vec<Count> = countries
+            .into_iter()
+            .map(|(c, n)| Count {
+                key: c.to_string(),
+                label: c.to_string(),
+                films: n,
+            })
+            .collect();
+        by_country.sort_by(|a, b| b.films.cmp(&a.films).then_with(|| a.key.cmp(&b.key)));
+        let by_kind = kinds
+            .into_iter()
+            .map(|(k, n)| {
+                let name = k.map(|k| k.as_str()).unwrap_or("unknown");
+                Count {
+                    key: name.to_string(),
+                    label: name.to_string(),
+                    films: n,
+                }
+            })
+            .collect();
+        let mut band_counts = vec![0usize; BANDS.len()];
+        for r in &runtimes {
+            let i = BANDS.iter().position(|(max, _)| r <= max).unwrap_or(BANDS.len() - 1);
+            band_counts[i] += 1;
+        }
+        let total: u64 = runtimes.iter().map(|&r| r as u64).sum();
+        let n = runtimes.len();
+        let median = match n {
+            0 => None,
+            _ if n % 2 == 1 => Some(runtimes[n / 2] as f64),
+            _ => Some((runtimes[n / 2 - 1] + runtimes[n / 2]) as f64 / 2.0),
+        };
+        Stats {
+            films: films.len(),
+            shorts,
+            features: films.len() - shorts,
+            themes: vocab.len(),
+            directors: directors.len(),
+            countries: by_country.len(),
+            earliest: films.iter().filter_map(|f| f.year).min(),
+            latest: films.iter().filter_map(|f| f.year).max(),
+            by_theme,
+            by_decade,
+            by_country,
+            by_kind,
+            runtime: Runtimes {
+                known: n,
+                min: runtimes.first().copied(),
+                max: runtimes.last().copied(),
+                mean: (n > 0).then(|| round1(total as f64 / n as f64)),
+                median,
+                total_hours: round1(total as f64 / 60.0),
+                bands: BANDS
+                    .iter()
+                    .zip(band_counts)
+                    .map(|((max, label), films)| Count {
+                        key: if *max == u32::MAX {
+                            "181+".into()
+                        } else {
+                            max.to_string()
+                        },
+                        label: label.to_string(),
+                        films,
+                    })
+                    .collect(),
+            },
+        }
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}

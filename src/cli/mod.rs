@@ -1,0 +1,127 @@
+//! Command-line interface: argument definitions (clap derive), one file per
+//! subcommand, and the mapping of failures to exit codes:
+//! 0 success, 1 bad data or nothing found, 2 usage errors.
+
+mod catalog;
+mod output;
+mod themes;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use slate::catalogue::load::{film_files, load, Loaded};
+use slate::catalogue::LoadOptions;
+use slate::diagnostics::{render, summary};
+
+
+#[derive(Parser)]
+#[command(
+    name = "slate",
+    version,
+    about = "Catalogue, link, plan and publish themed film programmes",
+    long_about = "slate keeps a catalogue of films tagged with themes (TOML under data/), \
+                  and helps film programmers build themed seasons from it.",
+    after_help = "Examples:\n  \
+        slate catalog check\n  \
+        slate catalog list --theme strikes --decade 1970s\n  \
+        slate catalog show \"harlan county\"\n  \
+        slate --data ~/festival/data catalog stats --format json"
+)]
+pub struct Cli {
+    /// Data directory holding themes.toml and films.toml and/or films/*.toml
+    #[arg(long, global = true, env = "SLATE_DATA", default_value = "data", value_name = "DIR")]
+    data: PathBuf,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check, list, show and summarise the film catalogue
+    #[command(subcommand)]
+    Catalog(catalog::CatalogCommand),
+    /// List the theme vocabulary with film counts
+    #[command(after_help = "Examples:\n  slate themes\n  slate themes --format csv > themes.csv")]
+    Themes(themes::ThemesArgs),
+}
+
+/// Why a command failed, and so which exit code it ends with.
+pub enum Failure {
+    /// Bad input data or nothing found: exit 1. The message is already printed
+    /// when empty.
+    Data(String),
+    /// The command line itself is wrong: exit 2.
+    Usage(String),
+}
+
+pub type CmdResult = Result<(), Failure>;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Catalog(cmd) => catalog::run(&cli, cmd),
+        Command::Themes(args) => themes::run(&cli, args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Data(msg)) => {
+            if !msg.is_empty() {
+                eprintln!("{msg}");
+            }
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(msg)) => {
+            eprintln!("error: {msg}\n\nFor more information, try '--help'.");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Loads the catalogue of `--data`, with a progress bar on a terminal for big
+/// catalogues. Problems are printed to stderr in full.
+pub fn load_catalogue(cli: &Cli) -> Result<Loaded, Failure> {
+    let bar = progress_bar(&cli.data);
+    let result = load(&cli.data, &LoadOptions::default(), &|bytes| bar.inc(bytes));
+    bar.finish_and_clear();
+    match result {
+        Ok(loaded) => {
+            if !loaded.warnings.is_empty() {
+                eprint!("{}", render(&loaded.warnings));
+            }
+            Ok(loaded)
+        }
+        Err(e) => {
+            eprint!("{}", render(&e.diagnostics));
+            Err(Failure::Data(format!(
+                "error: could not load the catalogue in `{}`: {}",
+                cli.data.display(),
+                summary(&e.diagnostics)
+            )))
+        }
+    }
+}
+
+/// A byte-counting bar over the film files, drawn only when stderr is a
+/// terminal and there is enough to read for it to matter.
+fn progress_bar(dir: &std::path::Path) -> ProgressBar {
+    let total: u64 = film_files(dir)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    if !std::io::stderr().is_terminal() || total < 8 << 20 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("loading catalogue {bar:40} {bytes}/{total_bytes} ({eta})")
+            .expect("valid template"),
+    );
+    bar
+}

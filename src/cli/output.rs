@@ -1,0 +1,77 @@
+//! Output formats shared by every listing command: an aligned table for
+//! people, JSON and CSV for scripts (stable interfaces), and writing to stdout
+//! without failing when the reader goes away (`slate … | head`).
+
+use std::io::Write;
+
+use comfy_table::{presets, ContentArrangement, Table};
+use serde::Serialize;
+
+use super::Failure;
+
+/// `--format` of listing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for reading
+    #[default]
+    Table,
+    /// JSON for scripts
+    Json,
+    /// CSV with a header row, lists joined with "; "
+    Csv,
+}
+
+/// Writes `text` to stdout; a closed pipe ends the command quietly.
+pub fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Data(format!("error: cannot write output: {e}"))),
+    }
+}
+
+/// Pretty JSON with a final newline.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("serialisable output");
+    s.push('\n');
+    s
+}
+
+/// CSV text from a header and rows.
+pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header).expect("in-memory write");
+    for r in rows {
+        w.write_record(r).expect("in-memory write");
+    }
+    String::from_utf8(w.into_inner().expect("in-memory flush")).expect("utf-8 input")
+}
+
+/// An aligned plain-text table (wrapped to the terminal's width on a terminal).
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut t = Table::new();
+    t.load_preset(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().map(|h| h.to_string()));
+    for r in rows {
+        t.add_row(r.clone());
+    }
+    let mut s = t
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    s.push('\n');
+    s
+}
+
+/// Joins list values for one table or CSV cell.
+pub fn join(items: &[String]) -> String {
+    items.join("; ")
+}
+
+/// An optional value as cell text ("" when absent).
+pub fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}

@@ -1,0 +1,96 @@
+//! The country vocabulary: canonical English names for films' `countries`,
+//! with aliases ("USA", "UK", "USSR") accepted by filters and suggested by
+//! validation. Historical states are included because films were made in them.
+//! The list itself lives in `countries.txt` beside this file.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::text::fold;
+
+const LIST: &str = include_str!("countries.txt");
+
+struct Countries {
+    canonical: Vec<&'static str>,
+    by_folded: HashMap<String, &'static str>,
+}
+
+fn countries() -> &'static Countries {
+    static C: OnceLock<Countries> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut canonical = Vec::new();
+        let mut by_folded = HashMap::new();
+        for line in LIST.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut names = line.split('|').map(str::trim);
+            let name = names.next().expect("split yields at least one item");
+            canonical.push(name);
+            by_folded.insert(fold(name), name);
+            for alias in names {
+                by_folded.insert(fold(alias), name);
+            }
+        }
+        Countries {
+            canonical,
+            by_folded,
+        }
+    })
+}
+
+/// Every canonical country name, in the list's (alphabetical) order.
+pub fn all() -> &'static [&'static str] {
+    &countries().canonical
+}
+
+/// Whether `name` is a canonical name exactly as it should be written.
+pub fn is_canonical(name: &str) -> bool {
+    countries()
+        .by_folded
+        .get(&fold(name))
+        .is_some_and(|c| *c == name)
+}
+
+/// The canonical name for a name or alias, ignoring case and accents:
+/// `canonical("usa")` is `Some("United States")`.
+pub fn canonical(name: &str) -> Option<&'static str> {
+    countries().by_folded.get(&fold(name)).copied()
+}
+
+/// The canonical name a misspelt country most likely means.
+pub fn suggest(name: &str) -> Option<&'static str> {
+    canonical(name).or_else(|| crate::text::suggest(name, all().iter().copied()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_resolve() {
+        assert_eq!(canonical("USA"), Some("United States"));
+        assert_eq!(canonical("u.k."), Some("United Kingdom"));
+        assert_eq!(canonical("ussr"), Some("Soviet Union"));
+        assert_eq!(canonical("Côte d'Ivoire"), Some("Ivory Coast"));
+        assert!(is_canonical("Portugal"));
+        assert!(!is_canonical("portugal"));
+        assert!(!is_canonical("USA"));
+    }
+
+    #[test]
+    fn suggests_misspellings() {
+        assert_eq!(suggest("Argentine"), Some("Argentina"));
+        assert_eq!(suggest("Untied States"), Some("United States"));
+        assert_eq!(suggest("Atlantis"), None);
+    }
+
+    #[test]
+    fn list_is_sorted_and_unique() {
+        let all = all();
+        let mut sorted = all.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), all.len());
+    }
+}

@@ -1,0 +1,23 @@
+//! slate: catalogue, link, plan and publish themed film programmes.
+//!
+//! The library holds the domain; the `slate` binary is a thin layer over it.
+//!
+//! - [`catalogue`]: films, loading and validation of a data directory
+//! - [`themes`]: the theme vocabulary
+//! - [`countries`]: canonical country names
+//! - [`diagnostics`]: located errors and warnings
+//! - [`toml_fields`]: reading TOML tables with every problem located
+//! - [`text`]: folding, slugs, title keys, suggestions
+//! - [`synthetic`]: generated catalogues for benchmarks and tests
+
+pub mod catalogue;
+pub mod countries;
+pub mod diagnostics;
+pub mod synthetic;
+pub mod text;
+pub mod themes;
+pub mod toml_fields;
+
+pub use catalogue::{Catalogue, Film, Kind};
+pub use diagnostics::{Diagnostic, Severity};
+pub use themes::{Theme, Vocabulary};

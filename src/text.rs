@@ -1,0 +1,139 @@
+//! Text helpers shared by every layer: accent- and case-folding, slugs,
+//! title keys for matching, and "did you mean" suggestions.
+
+/// Folds text for comparison: transliterates to ASCII (accents dropped,
+/// Cyrillic and Greek romanised), lowercases, turns every run of
+/// non-alphanumeric characters into one space, and trims.
+///
+/// `fold("Fábrica de Nada!")` is `"fabrica de nada"`.
+pub fn fold(s: &str) -> String {
+    let ascii = if s.is_ascii() {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(deunicode::deunicode(s))
+    };
+    let mut out = String::with_capacity(ascii.len());
+    let mut pending_space = false;
+    for c in ascii.chars() {
+        // Apostrophes join words ("women's" -> "womens") rather than split them.
+        if c == '\'' || c == '’' {
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// A URL- and file-safe identifier: folded, words joined by hyphens.
+/// `slugify("Harlan County, USA")` is `"harlan-county-usa"`.
+pub fn slugify(s: &str) -> String {
+    fold(s).replace(' ', "-")
+}
+
+/// Whether `s` is a valid slug: lowercase ASCII letters and digits in
+/// hyphen-separated words.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Leading articles dropped when comparing titles, in the languages the
+/// catalogue's films most often carry.
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", // English
+    "le", "la", "les", "l", "un", "une", // French
+    "el", "los", "las", "una", "uno", // Spanish
+    "il", "lo", "gli", "i", // Italian
+    "o", "os", "as", "um", "uma", // Portuguese
+    "der", "die", "das", "ein", "eine", // German
+    "de", "het", "een", // Dutch
+];
+
+/// The key under which two titles are considered the same: folded, with one
+/// leading article removed. `title_key("The Strike")` equals `title_key("Strike")`.
+pub fn title_key(title: &str) -> String {
+    let folded = fold(title);
+    match folded.split_once(' ') {
+        Some((first, rest)) if ARTICLES.contains(&first) && !rest.is_empty() => rest.to_string(),
+        _ => folded,
+    }
+}
+
+/// The closest candidate to `word`, if one is close enough to be a plausible
+/// typo: within an edit distance of about a third of the word's length
+/// (at least 1, at most 3), compared case- and accent-insensitively.
+pub fn suggest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let w = fold(word);
+    if w.is_empty() {
+        return None;
+    }
+    let limit = (w.chars().count() / 3).clamp(1, 3);
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        let d = strsim::damerau_levenshtein(&w, &fold(c));
+        if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// "did you mean `x`?" when there is a plausible candidate.
+pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<String>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    suggest(word, candidates).map(|s| format!("did you mean `{s}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_case_and_punctuation() {
+        assert_eq!(fold("A Fábrica de Nada"), "a fabrica de nada");
+        assert_eq!(fold("  Harlan County, USA "), "harlan county usa");
+        assert_eq!(fold("Women’s Work"), "womens work");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Стачка"), "stachka");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Harlan County, USA"), "harlan-county-usa");
+        assert!(is_slug("strike-1925"));
+        assert!(!is_slug("Strike"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug("-a"));
+        assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn title_keys_drop_one_leading_article() {
+        assert_eq!(title_key("The Strike"), title_key("Strike"));
+        assert_eq!(title_key("La Classe operaia"), "classe operaia");
+        assert_eq!(title_key("The"), "the");
+    }
+
+    #[test]
+    fn suggestions() {
+        let keys = ["runtime", "title", "year", "directors"];
+        assert_eq!(suggest("runtme", keys), Some("runtime"));
+        assert_eq!(suggest("director", keys), Some("directors"));
+        assert_eq!(suggest("colour", keys), None);
+        assert_eq!(suggest("", keys), None);
+    }
+}

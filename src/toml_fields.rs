@@ -1,0 +1,270 @@
+//! Reading TOML tables field by field with every problem located.
+//!
+//! slate's input files are parsed into a span-preserving tree
+//! ([`toml::de::DeTable`]), then read with [`Fields`]: each accessor checks the
+//! value's type and records a located [`Diagnostic`] instead of stopping, and
+//! [`Fields::unknown_keys`] reports misspelt keys with a suggestion. This is how
+//! a loader reports *all* the errors of a file in one run.
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::text::did_you_mean;
+
+/// Parses a TOML document, returning every syntax error found (with recovery).
+pub fn parse(source: &SourceFile) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
+    let (table, errors) = DeTable::parse_recoverable(&source.text);
+    if errors.is_empty() {
+        return Ok(table);
+    }
+    let diags = errors
+        .into_iter()
+        .map(|e| {
+            let span = e.span().unwrap_or(0..0);
+            let message = e.message().trim().trim_end_matches('.').to_string();
+            Diagnostic::error(format!("invalid TOML: {message}")).at(source, span)
+        })
+        .collect();
+    Err(diags)
+}
+
+/// A human name for a TOML value's type, as used in messages.
+pub fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// One TOML table being read, with the source it came from and a phrase
+/// naming it in messages ("film `harlan-county-usa`").
+pub struct Fields<'t, 'i> {
+    pub table: &'t DeTable<'i>,
+    pub span: Range<usize>,
+    pub source: &'t SourceFile,
+    pub what: String,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    pub fn new(
+        table: &'t DeTable<'i>,
+        span: Range<usize>,
+        source: &'t SourceFile,
+        what: impl Into<String>,
+    ) -> Self {
+        Fields {
+            table,
+            span,
+            source,
+            what: what.into(),
+        }
+    }
+
+    /// Renames the table in later messages (once its id is known).
+    pub fn set_what(&mut self, what: impl Into<String>) {
+        self.what = what.into();
+    }
+
+    /// The raw value under `key` with its span.
+    pub fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.table.get(key)
+    }
+
+    /// Reports every key not in `allowed`, suggesting the closest allowed key.
+    pub fn unknown_keys(&self, allowed: &[&str], diags: &mut Vec<Diagnostic>) {
+        for (key, _) in self.table.iter() {
+            let name: &str = key.get_ref();
+            if !allowed.contains(&name) {
+                let help = did_you_mean(name, allowed.iter().copied()).unwrap_or_else(|| {
+                    format!("the keys a {} may have are: {}", self.kind(), allowed.join(", "))
+                });
+                diags.push(
+                    Diagnostic::error(format!("unknown key `{name}` in {}", self.what))
+                        .at(self.source, key.span())
+                        .value(name)
+                        .help(help),
+                );
+            }
+        }
+    }
+
+    fn kind(&self) -> &str {
+        self.what.split_whitespace().next().unwrap_or("table")
+    }
+
+    fn type_error(&self, key: &str, expected: &str, v: &Spanned<DeValue<'_>>) -> Diagnostic {
+        Diagnostic::error(format!(
+            "`{key}` in {} must be {expected}, found {}",
+            self.what,
+            type_name(v.get_ref())
+        ))
+        .at(self.source, v.span())
+    }
+
+    /// Reports a required key that is absent.
+    pub fn missing(&self, key: &str, example: &str, diags: &mut Vec<Diagnostic>) {
+        let header_end = self.span.start.min(self.source.text.len());
+        diags.push(
+            Diagnostic::error(format!("{} has no `{key}`", self.what))
+                .at(self.source, header_end..header_end)
+                .help(format!("add a line such as {example}")),
+        );
+    }
+
+    /// A string value.
+    pub fn str(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<(&'t str, Range<usize>)> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some((s.as_ref(), v.span())),
+            _ => {
+                diags.push(self.type_error(key, "a string", v));
+                None
+            }
+        }
+    }
+
+    /// An integer value (out-of-range integers are reported, not wrapped).
+    pub fn int(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<(i64, Range<usize>)> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some((n, v.span())),
+                Err(_) => {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "`{key}` in {} is too large to be a number of this kind",
+                            self.what
+                        ))
+                        .at(self.source, v.span()),
+                    );
+                    None
+                }
+            },
+            DeValue::String(s) if s.trim().parse::<i64>().is_ok() => {
+                diags.push(
+                    self.type_error(key, "an integer", v)
+                        .help(format!("write it without quotes: {key} = {}", s.trim())),
+                );
+                None
+            }
+            _ => {
+                diags.push(self.type_error(key, "an integer", v));
+                None
+            }
+        }
+    }
+
+    /// A boolean value.
+    pub fn bool(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<(bool, Range<usize>)> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some((*b, v.span())),
+            _ => {
+                diags.push(self.type_error(key, "true or false", v));
+                None
+            }
+        }
+    }
+
+    /// An array of strings; each element comes with its own span.
+    pub fn str_list(
+        &self,
+        key: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Vec<(&'t str, Range<usize>)>> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                let mut ok = true;
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => out.push((s.as_ref(), item.span())),
+                        other => {
+                            ok = false;
+                            diags.push(
+                                Diagnostic::error(format!(
+                                    "`{key}` in {} must hold only strings, found {}",
+                                    self.what,
+                                    type_name(other)
+                                ))
+                                .at(self.source, item.span()),
+                            );
+                        }
+                    }
+                }
+                ok.then_some(out)
+            }
+            DeValue::String(s) => {
+                diags.push(
+                    self.type_error(key, "an array of strings", v)
+                        .help(format!("put it in brackets: {key} = [\"{s}\"]")),
+                );
+                None
+            }
+            _ => {
+                diags.push(self.type_error(key, "an array of strings", v));
+                None
+            }
+        }
+    }
+}
+
+/// Reads the top level of a document whose only key is an array of tables
+/// named `array` (`[[film]]`, `[[theme]]`), reporting other keys. Returns each
+/// table with its span.
+pub fn array_of_tables<'t, 'i>(
+    root: &'t Spanned<DeTable<'i>>,
+    source: &SourceFile,
+    array: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
+    let mut out = Vec::new();
+    for (key, value) in root.get_ref().iter() {
+        let name: &str = key.get_ref();
+        if name != array {
+            let help = did_you_mean(name, [array])
+                .unwrap_or_else(|| format!("this file holds only [[{array}]] tables"));
+            diags.push(
+                Diagnostic::error(format!("unexpected top-level key `{name}`"))
+                    .at(source, key.span())
+                    .value(name)
+                    .help(help),
+            );
+            continue;
+        }
+        match value.get_ref() {
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::Table(t) => out.push((t, item.span())),
+                        other => diags.push(
+                            Diagnostic::error(format!(
+                                "each `{array}` must be a table, found {}",
+                                type_name(other)
+                            ))
+                            .at(source, item.span()),
+                        ),
+                    }
+                }
+            }
+            other => diags.push(
+                Diagnostic::error(format!(
+                    "`{array}` must be an array of tables ([[{array}]]), found {}",
+                    type_name(other)
+                ))
+                .at(source, value.span())
+                .help(format!("start each entry with a [[{array}]] line")),
+            ),
+        }
+    }
+    out
+}

@@ -1,0 +1,271 @@
+//! End-to-end tests of `slate catalog …` and `slate themes` on the fixtures
+//! under tests/fixtures/ and on the bundled data.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn slate() -> Command {
+    let mut c = Command::cargo_bin("slate").unwrap();
+    c.env_remove("SLATE_DATA");
+    c
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Each bad catalogue: the message, the `file:line:column` it must point at,
+/// and a piece of the help it must give.
+const BAD: &[(&str, &str, &str, &str)] = &[
+    ("unknown-key", "unknown key `runtme` in film `a-film`", "films.toml:15:1", "did you mean `runtime`?"),
+    ("unknown-theme", "unknown theme `strikez` in film `a-film`", "films.toml:5:19", "did you mean `strikes`?"),
+    ("runtime-zero", "runtime 0 of film `a-film` is outside 1..=1500 minutes", "films.toml:4:11", "whole minutes"),
+    ("runtime-too-long", "runtime 2000 of film `a-film` is outside 1..=1500", "films.toml:4:11", "whole minutes"),
+    ("year-too-early", "year 1850 of film `a-film` is outside 1878..=", "films.toml:4:8", "year of first release"),
+    ("year-in-future", "year 2999 of film `a-film` is outside 1878..=", "films.toml:4:8", "year of first release"),
+    ("empty-title", "film `a-film` has an empty title", "films.toml:3:9", "a film needs a title"),
+    ("missing-title", "film `a-film` has no `title`", "films.toml:1:1", "title = "),
+    ("year-as-string", "`year` in film `a-film` must be an integer, found a string", "films.toml:4:8", "year = 1976"),
+    ("directors-not-array", "`directors` in film `a-film` must be an array of strings", "films.toml:4:13", "directors = [\"Barbara Kopple\"]"),
+    ("unknown-kind", "unknown kind `docu` in film `a-film`", "films.toml:4:8", "documentary, fiction, animation, experimental"),
+    ("unknown-country", "unknown country `Untied States` in film `a-film`", "films.toml:4:14", "did you mean `United States`?"),
+    ("invalid-toml", "invalid TOML", "films.toml:5:", ""),
+    ("id-not-slug", "film id `Harlan County` is not a slug", "films.toml:2:6", "use id = \"harlan-county\""),
+    ("misspelt-table", "unexpected top-level key `flim`", "films.toml:1:3", "did you mean `film`?"),
+    ("duplicate-id", "duplicate film id `harlan-county-usa`", "films/more.toml:3:6", "already used at"),
+    ("not-utf8", "is not valid UTF-8: invalid byte sequence \\xE9", "films.toml:3:13", "save the file as UTF-8"),
+    ("theme-duplicate", "duplicate theme id `mining`", "themes.toml:17:6", "already defined on line 7"),
+    ("theme-broader-unknown", "theme `coal` has broader theme `minning`, which is not defined", "themes.toml:14:11", "did you mean `mining`?"),
+    ("no-themes-file", "no theme vocabulary", "", "themes.toml"),
+];
+
+#[test]
+fn every_bad_catalogue_gives_a_located_message_and_exit_1() {
+    assert!(BAD.len() >= 15);
+    for (case, message, location, help) in BAD {
+        let dir = fixture(&format!("bad/{case}"));
+        let out = slate()
+            .args(["--data", &dir, "catalog", "check"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{case}: {stderr}");
+        assert!(stderr.contains(message), "{case}: no `{message}` in\n{stderr}");
+        assert!(stderr.contains(location), "{case}: no `{location}` in\n{stderr}");
+        assert!(stderr.contains(help), "{case}: no help `{help}` in\n{stderr}");
+        assert!(!stderr.contains("panicked"), "{case}: {stderr}");
+        assert!(out.stdout.is_empty(), "{case}: printed to stdout");
+    }
+}
+
+#[test]
+fn all_errors_of_a_run_are_reported_at_once() {
+    let out = slate()
+        .args(["--data", &fixture("bad/many-errors"), "catalog", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "unknown key `runtme`",
+        "year 1700",
+        "unknown theme `strike`",
+        "empty title",
+        "runtime -5",
+        "5 errors",
+    ] {
+        assert!(stderr.contains(expected), "no `{expected}` in\n{stderr}");
+    }
+}
+
+#[test]
+fn check_json_lists_diagnostics_with_positions() {
+    let out = slate()
+        .args(["--data", &fixture("bad/unknown-theme"), "catalog", "check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ok"], false);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["line"], 5);
+    assert_eq!(d["column"], 19);
+    assert_eq!(d["value"], "strikez");
+    assert!(d["file"].as_str().unwrap().ends_with("films.toml"));
+}
+
+#[test]
+fn missing_data_dir_is_a_clear_error() {
+    slate()
+        .args(["--data", "/nonexistent/slate-data", "catalog", "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("data directory `/nonexistent/slate-data` not found"));
+}
+
+#[test]
+fn good_fixture_checks_and_lists() {
+    slate()
+        .args(["--data", &fixture("good"), "catalog", "check"])
+        .assert()
+        .success()
+        .stdout("ok: 5 films and 3 themes in ".to_string() + &fixture("good") + " (2 film files)\n");
+    // SLATE_DATA works like --data.
+    let out = Command::cargo_bin("slate")
+        .unwrap()
+        .env("SLATE_DATA", fixture("good"))
+        .args(["catalog", "list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    // Sorted by title ignoring a leading article ("A Fábrica" sorts as "Fabrica"),
+    // then by year.
+    assert_eq!(
+        ids,
+        ["coal-face", "la-fabrica", "harlan-county-usa", "strike-1925", "strike-2006"]
+    );
+    assert_eq!(v[1]["short"], true);
+    assert_eq!(v[1]["runtime"], Value::Null);
+}
+
+#[test]
+fn list_filters_combine() {
+    let run = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--data", &fixture("good"), "catalog", "list", "--format", "csv"]
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>();
+        all.extend(args.iter().map(|s| s.to_string()));
+        let out = slate().args(&all).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut r = csv::Reader::from_reader(&out.stdout[..]);
+        r.records().map(|rec| rec.unwrap()[0].to_string()).collect()
+    };
+    assert_eq!(run(&["--theme", "mining"]), ["coal-face", "harlan-county-usa"]);
+    assert_eq!(run(&["--theme", "mining", "--theme", "strikes"]), ["harlan-county-usa"]);
+    assert_eq!(run(&["--decade", "1930s"]), ["coal-face"]);
+    assert_eq!(run(&["--country", "USSR"]), ["strike-1925"]);
+    assert_eq!(run(&["--country", "uk", "--short"]), ["coal-face"]);
+    assert_eq!(run(&["--kind", "fiction"]), ["strike-1925", "strike-2006"]);
+    assert_eq!(run(&["--max-runtime", "90", "--sort", "year"]), ["strike-1925", "coal-face"]);
+    assert_eq!(run(&["--director", "EISENSTEIN"]), ["strike-1925"]);
+    assert_eq!(run(&["--director", "nunez"]), ["la-fabrica"]);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec!["catalog", "list", "--theme", "strikez"],
+        vec!["catalog", "list", "--decade", "1975"],
+        vec!["catalog", "list", "--country", "Atlantis"],
+        vec!["catalog", "list", "--kind", "musical"],
+        vec!["catalog", "list", "--format", "xml"],
+        vec!["catalog", "frobnicate"],
+    ] {
+        let mut all = vec!["--data".to_string(), fixture("good")];
+        all.extend(args.iter().map(|s| s.to_string()));
+        let out = slate().args(&all).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    slate()
+        .args(["--data", &fixture("good"), "catalog", "list", "--theme", "strikez"])
+        .assert()
+        .stderr(predicate::str::contains("did you mean `strikes`?"));
+}
+
+#[test]
+fn show_finds_by_title_ignoring_case_and_accents() {
+    slate()
+        .args(["--data", &fixture("good"), "catalog", "show", "a fabrica"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("id             la-fabrica"));
+    let out = slate()
+        .args(["--data", &fixture("good"), "catalog", "show", "STACHKA", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "strike-1925");
+    assert_eq!(v["directors"][0], "Sergei Eisenstein");
+}
+
+#[test]
+fn show_reports_ambiguity_and_absence_with_exit_1() {
+    slate()
+        .args(["--data", &fixture("good"), "catalog", "show", "harlen county"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no film matches `harlen county`"))
+        .stderr(predicate::str::contains("harlan-county-usa"));
+    slate()
+        .args(["--data", &fixture("good"), "catalog", "show", "the strike"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("matches 2 films"))
+        .stderr(predicate::str::contains("strike-1925"))
+        .stderr(predicate::str::contains("Strike (2006)"))
+        .stderr(predicate::str::contains("coal-face").not());
+    slate()
+        .args(["--data", &fixture("good"), "catalog", "show", "strike (2006)"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Volker Schlöndorff"));
+}
+
+#[test]
+fn stats_and_themes_in_every_format() {
+    let good = fixture("good");
+    let out = slate()
+        .args(["--data", &good, "catalog", "stats", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["films"], 5);
+    assert_eq!(v["shorts"], 2);
+    assert_eq!(v["runtime"]["median"], 92.5);
+    assert_eq!(v["by_decade"][0]["label"], "1920s");
+    let out = slate()
+        .args(["--data", &good, "catalog", "stats", "--format", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("section,key,label,films\n"));
+    assert!(text.contains("country,United Kingdom,United Kingdom,1\n"));
+    slate()
+        .args(["--data", &good, "catalog", "stats"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5 films (3 features, 2 shorts)"));
+    let out = slate()
+        .args(["--data", &good, "themes", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mining = v.as_array().unwrap().iter().find(|t| t["id"] == "mining").unwrap();
+    assert_eq!(mining["films"], 0);
+    assert_eq!(mining["films_including_narrower"], 2);
+    slate()
+        .args(["--data", &good, "themes", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "id,label,broader,description,keywords,films,films_including_narrower\n",
+        ));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let run = || {
+        slate()
+            .args(["catalog", "list", "--format", "json"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run(), run());
+}
