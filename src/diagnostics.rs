@@ -199,9 +199,11 @@ impl SourceFile {
     }
 
     /// Reads a file, reporting unreadable or non-UTF-8 content as a located diagnostic.
-    pub fn read(path: &Path) -> Result<SourceFile, Diagnostic> {
+    pub fn read(path: &Path) -> Result<SourceFile, Box<Diagnostic>> {
         let bytes = std::fs::read(path).map_err(|e| {
-            Diagnostic::error(format!("cannot read {}: {e}", path.display())).in_file(path)
+            Box::new(
+                Diagnostic::error(format!("cannot read {}: {e}", path.display())).in_file(path),
+            )
         })?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(path, text)),
@@ -237,7 +239,7 @@ impl SourceFile {
                 d.column = Some(column);
                 d.source_line = Some(line_text);
                 d.width = 1;
-                Err(d)
+                Err(Box::new(d))
             }
         }
     }
@@ -346,7 +348,7 @@ mod tests {
     fn summary_pluralises() {
         let e = Diagnostic::error("a");
         let w = Diagnostic::warning("b");
-        assert_eq!(summary(&[e.clone()]), "1 error");
+        assert_eq!(summary(std::slice::from_ref(&e)), "1 error");
         assert_eq!(summary(&[e.clone(), e, w]), "2 errors and 1 warning");
     }
 }

@@ -109,7 +109,7 @@ impl Vocabulary {
     pub fn load(path: &Path) -> (Vocabulary, Vec<Diagnostic>) {
         match SourceFile::read(path) {
             Ok(src) => Self::parse(&src),
-            Err(d) => (Vocabulary::default(), vec![d]),
+            Err(d) => (Vocabulary::default(), vec![*d]),
         }
     }
 
@@ -300,8 +300,15 @@ broader = "minning"
 "#,
         );
         let msgs: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
-        assert!(msgs.iter().any(|m| m.contains("unknown key `lable`")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.contains("duplicate theme id `mining`")), "{msgs:?}");
+        assert!(
+            msgs.iter().any(|m| m.contains("unknown key `lable`")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("duplicate theme id `mining`")),
+            "{msgs:?}"
+        );
         assert!(msgs.iter().any(|m| m.contains("`minning`")), "{msgs:?}");
         let lable = d.iter().find(|d| d.message.contains("lable")).unwrap();
         assert_eq!(lable.help.as_deref(), Some("did you mean `label`?"));

@@ -84,7 +84,11 @@ impl<'t, 'i> Fields<'t, 'i> {
             let name: &str = key.get_ref();
             if !allowed.contains(&name) {
                 let help = did_you_mean(name, allowed.iter().copied()).unwrap_or_else(|| {
-                    format!("the keys a {} may have are: {}", self.kind(), allowed.join(", "))
+                    format!(
+                        "the keys a {} may have are: {}",
+                        self.kind(),
+                        allowed.join(", ")
+                    )
                 });
                 diags.push(
                     Diagnostic::error(format!("unknown key `{name}` in {}", self.what))

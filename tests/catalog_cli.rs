@@ -18,25 +18,115 @@ fn fixture(name: &str) -> String {
 /// Each bad catalogue: the message, the `file:line:column` it must point at,
 /// and a piece of the help it must give.
 const BAD: &[(&str, &str, &str, &str)] = &[
-    ("unknown-key", "unknown key `runtme` in film `a-film`", "films.toml:15:1", "did you mean `runtime`?"),
-    ("unknown-theme", "unknown theme `strikez` in film `a-film`", "films.toml:5:19", "did you mean `strikes`?"),
-    ("runtime-zero", "runtime 0 of film `a-film` is outside 1..=1500 minutes", "films.toml:4:11", "whole minutes"),
-    ("runtime-too-long", "runtime 2000 of film `a-film` is outside 1..=1500", "films.toml:4:11", "whole minutes"),
-    ("year-too-early", "year 1850 of film `a-film` is outside 1878..=", "films.toml:4:8", "year of first release"),
-    ("year-in-future", "year 2999 of film `a-film` is outside 1878..=", "films.toml:4:8", "year of first release"),
-    ("empty-title", "film `a-film` has an empty title", "films.toml:3:9", "a film needs a title"),
-    ("missing-title", "film `a-film` has no `title`", "films.toml:1:1", "title = "),
-    ("year-as-string", "`year` in film `a-film` must be an integer, found a string", "films.toml:4:8", "year = 1976"),
-    ("directors-not-array", "`directors` in film `a-film` must be an array of strings", "films.toml:4:13", "directors = [\"Barbara Kopple\"]"),
-    ("unknown-kind", "unknown kind `docu` in film `a-film`", "films.toml:4:8", "documentary, fiction, animation, experimental"),
-    ("unknown-country", "unknown country `Untied States` in film `a-film`", "films.toml:4:14", "did you mean `United States`?"),
+    (
+        "unknown-key",
+        "unknown key `runtme` in film `a-film`",
+        "films.toml:15:1",
+        "did you mean `runtime`?",
+    ),
+    (
+        "unknown-theme",
+        "unknown theme `strikez` in film `a-film`",
+        "films.toml:5:19",
+        "did you mean `strikes`?",
+    ),
+    (
+        "runtime-zero",
+        "runtime 0 of film `a-film` is outside 1..=1500 minutes",
+        "films.toml:4:11",
+        "whole minutes",
+    ),
+    (
+        "runtime-too-long",
+        "runtime 2000 of film `a-film` is outside 1..=1500",
+        "films.toml:4:11",
+        "whole minutes",
+    ),
+    (
+        "year-too-early",
+        "year 1850 of film `a-film` is outside 1878..=",
+        "films.toml:4:8",
+        "year of first release",
+    ),
+    (
+        "year-in-future",
+        "year 2999 of film `a-film` is outside 1878..=",
+        "films.toml:4:8",
+        "year of first release",
+    ),
+    (
+        "empty-title",
+        "film `a-film` has an empty title",
+        "films.toml:3:9",
+        "a film needs a title",
+    ),
+    (
+        "missing-title",
+        "film `a-film` has no `title`",
+        "films.toml:1:1",
+        "title = ",
+    ),
+    (
+        "year-as-string",
+        "`year` in film `a-film` must be an integer, found a string",
+        "films.toml:4:8",
+        "year = 1976",
+    ),
+    (
+        "directors-not-array",
+        "`directors` in film `a-film` must be an array of strings",
+        "films.toml:4:13",
+        "directors = [\"Barbara Kopple\"]",
+    ),
+    (
+        "unknown-kind",
+        "unknown kind `docu` in film `a-film`",
+        "films.toml:4:8",
+        "documentary, fiction, animation, experimental",
+    ),
+    (
+        "unknown-country",
+        "unknown country `Untied States` in film `a-film`",
+        "films.toml:4:14",
+        "did you mean `United States`?",
+    ),
     ("invalid-toml", "invalid TOML", "films.toml:5:", ""),
-    ("id-not-slug", "film id `Harlan County` is not a slug", "films.toml:2:6", "use id = \"harlan-county\""),
-    ("misspelt-table", "unexpected top-level key `flim`", "films.toml:1:3", "did you mean `film`?"),
-    ("duplicate-id", "duplicate film id `harlan-county-usa`", "films/more.toml:3:6", "already used at"),
-    ("not-utf8", "is not valid UTF-8: invalid byte sequence \\xE9", "films.toml:3:13", "save the file as UTF-8"),
-    ("theme-duplicate", "duplicate theme id `mining`", "themes.toml:17:6", "already defined on line 7"),
-    ("theme-broader-unknown", "theme `coal` has broader theme `minning`, which is not defined", "themes.toml:14:11", "did you mean `mining`?"),
+    (
+        "id-not-slug",
+        "film id `Harlan County` is not a slug",
+        "films.toml:2:6",
+        "use id = \"harlan-county\"",
+    ),
+    (
+        "misspelt-table",
+        "unexpected top-level key `flim`",
+        "films.toml:1:3",
+        "did you mean `film`?",
+    ),
+    (
+        "duplicate-id",
+        "duplicate film id `harlan-county-usa`",
+        "films/more.toml:3:6",
+        "already used at",
+    ),
+    (
+        "not-utf8",
+        "is not valid UTF-8: invalid byte sequence \\xE9",
+        "films.toml:3:13",
+        "save the file as UTF-8",
+    ),
+    (
+        "theme-duplicate",
+        "duplicate theme id `mining`",
+        "themes.toml:17:6",
+        "already defined on line 7",
+    ),
+    (
+        "theme-broader-unknown",
+        "theme `coal` has broader theme `minning`, which is not defined",
+        "themes.toml:14:11",
+        "did you mean `mining`?",
+    ),
     ("no-themes-file", "no theme vocabulary", "", "themes.toml"),
 ];
 
@@ -51,9 +141,18 @@ fn every_bad_catalogue_gives_a_located_message_and_exit_1() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{case}: {stderr}");
-        assert!(stderr.contains(message), "{case}: no `{message}` in\n{stderr}");
-        assert!(stderr.contains(location), "{case}: no `{location}` in\n{stderr}");
-        assert!(stderr.contains(help), "{case}: no help `{help}` in\n{stderr}");
+        assert!(
+            stderr.contains(message),
+            "{case}: no `{message}` in\n{stderr}"
+        );
+        assert!(
+            stderr.contains(location),
+            "{case}: no `{location}` in\n{stderr}"
+        );
+        assert!(
+            stderr.contains(help),
+            "{case}: no help `{help}` in\n{stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{case}: {stderr}");
         assert!(out.stdout.is_empty(), "{case}: printed to stdout");
     }
@@ -82,13 +181,25 @@ fn all_errors_of_a_run_are_reported_at_once() {
 #[test]
 fn check_json_lists_diagnostics_with_positions() {
     let out = slate()
-        .args(["--data", &fixture("bad/unknown-theme"), "catalog", "check", "--format", "json"])
+        .args([
+            "--data",
+            &fixture("bad/unknown-theme"),
+            "catalog",
+            "check",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["ok"], false);
-    let d = &v["diagnostics"][0];
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap();
     assert_eq!(d["severity"], "error");
     assert_eq!(d["line"], 5);
     assert_eq!(d["column"], 19);
@@ -102,7 +213,9 @@ fn missing_data_dir_is_a_clear_error() {
         .args(["--data", "/nonexistent/slate-data", "catalog", "check"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("data directory `/nonexistent/slate-data` not found"));
+        .stderr(predicate::str::contains(
+            "data directory `/nonexistent/slate-data` not found",
+        ));
 }
 
 #[test]
@@ -111,7 +224,15 @@ fn good_fixture_checks_and_lists() {
         .args(["--data", &fixture("good"), "catalog", "check"])
         .assert()
         .success()
-        .stdout("ok: 5 films and 3 themes in ".to_string() + &fixture("good") + " (2 film files)\n");
+        .stdout(
+            "ok: 5 films and 3 themes in ".to_string()
+                + &fixture("good")
+                + " (2 film files); 1 warning\n",
+        )
+        .stderr(predicate::str::contains(
+            "warning: film `la-fabrica` names no sources",
+        ))
+        .stderr(predicate::str::contains("shorts.toml:13:6"));
     // SLATE_DATA works like --data.
     let out = Command::cargo_bin("slate")
         .unwrap()
@@ -121,12 +242,23 @@ fn good_fixture_checks_and_lists() {
         .unwrap();
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
     // Sorted by title ignoring a leading article ("A Fábrica" sorts as "Fabrica"),
     // then by year.
     assert_eq!(
         ids,
-        ["coal-face", "la-fabrica", "harlan-county-usa", "strike-1925", "strike-2006"]
+        [
+            "coal-face",
+            "la-fabrica",
+            "harlan-county-usa",
+            "strike-1925",
+            "strike-2006"
+        ]
     );
     assert_eq!(v[1]["short"], true);
     assert_eq!(v[1]["runtime"], Value::Null);
@@ -135,23 +267,43 @@ fn good_fixture_checks_and_lists() {
 #[test]
 fn list_filters_combine() {
     let run = |args: &[&str]| -> Vec<String> {
-        let mut all = vec!["--data", &fixture("good"), "catalog", "list", "--format", "csv"]
-            .into_iter()
-            .map(String::from)
-            .collect::<Vec<_>>();
+        let mut all = vec![
+            "--data",
+            &fixture("good"),
+            "catalog",
+            "list",
+            "--format",
+            "csv",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
         all.extend(args.iter().map(|s| s.to_string()));
         let out = slate().args(&all).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let mut r = csv::Reader::from_reader(&out.stdout[..]);
         r.records().map(|rec| rec.unwrap()[0].to_string()).collect()
     };
-    assert_eq!(run(&["--theme", "mining"]), ["coal-face", "harlan-county-usa"]);
-    assert_eq!(run(&["--theme", "mining", "--theme", "strikes"]), ["harlan-county-usa"]);
+    assert_eq!(
+        run(&["--theme", "mining"]),
+        ["coal-face", "harlan-county-usa"]
+    );
+    assert_eq!(
+        run(&["--theme", "mining", "--theme", "strikes"]),
+        ["harlan-county-usa"]
+    );
     assert_eq!(run(&["--decade", "1930s"]), ["coal-face"]);
     assert_eq!(run(&["--country", "USSR"]), ["strike-1925"]);
     assert_eq!(run(&["--country", "uk", "--short"]), ["coal-face"]);
     assert_eq!(run(&["--kind", "fiction"]), ["strike-1925", "strike-2006"]);
-    assert_eq!(run(&["--max-runtime", "90", "--sort", "year"]), ["strike-1925", "coal-face"]);
+    assert_eq!(
+        run(&["--max-runtime", "90", "--sort", "year"]),
+        ["strike-1925", "coal-face"]
+    );
     assert_eq!(run(&["--director", "EISENSTEIN"]), ["strike-1925"]);
     assert_eq!(run(&["--director", "nunez"]), ["la-fabrica"]);
 }
@@ -172,7 +324,14 @@ fn usage_errors_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
     slate()
-        .args(["--data", &fixture("good"), "catalog", "list", "--theme", "strikez"])
+        .args([
+            "--data",
+            &fixture("good"),
+            "catalog",
+            "list",
+            "--theme",
+            "strikez",
+        ])
         .assert()
         .stderr(predicate::str::contains("did you mean `strikes`?"));
 }
@@ -185,7 +344,15 @@ fn show_finds_by_title_ignoring_case_and_accents() {
         .success()
         .stdout(predicate::str::contains("id             la-fabrica"));
     let out = slate()
-        .args(["--data", &fixture("good"), "catalog", "show", "STACHKA", "--format", "json"])
+        .args([
+            "--data",
+            &fixture("good"),
+            "catalog",
+            "show",
+            "STACHKA",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -196,7 +363,13 @@ fn show_finds_by_title_ignoring_case_and_accents() {
 #[test]
 fn show_reports_ambiguity_and_absence_with_exit_1() {
     slate()
-        .args(["--data", &fixture("good"), "catalog", "show", "harlen county"])
+        .args([
+            "--data",
+            &fixture("good"),
+            "catalog",
+            "show",
+            "harlen county",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no film matches `harlen county`"))
@@ -210,7 +383,13 @@ fn show_reports_ambiguity_and_absence_with_exit_1() {
         .stderr(predicate::str::contains("Strike (2006)"))
         .stderr(predicate::str::contains("coal-face").not());
     slate()
-        .args(["--data", &fixture("good"), "catalog", "show", "strike (2006)"])
+        .args([
+            "--data",
+            &fixture("good"),
+            "catalog",
+            "show",
+            "strike (2006)",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("Volker Schlöndorff"));
@@ -245,7 +424,12 @@ fn stats_and_themes_in_every_format() {
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mining = v.as_array().unwrap().iter().find(|t| t["id"] == "mining").unwrap();
+    let mining = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "mining")
+        .unwrap();
     assert_eq!(mining["films"], 0);
     assert_eq!(mining["films_including_narrower"], 2);
     slate()

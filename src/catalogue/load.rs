@@ -120,8 +120,11 @@ pub fn load(
     let themes_path = dir.join("themes.toml");
     if !themes_path.is_file() {
         return Err(fail(
-            Diagnostic::error(format!("no theme vocabulary: `{}` not found", themes_path.display()))
-                .help("a data directory needs a themes.toml with [[theme]] tables"),
+            Diagnostic::error(format!(
+                "no theme vocabulary: `{}` not found",
+                themes_path.display()
+            ))
+            .help("a data directory needs a themes.toml with [[theme]] tables"),
         ));
     }
     let (vocabulary, mut diags) = Vocabulary::load(&themes_path);
@@ -147,40 +150,20 @@ pub fn load(
         })
         .collect();
 
-    // Sequential part: ids must be unique across files.
+    // Sequential part: ids must be unique across files. The index built here
+    // becomes the catalogue's own.
     let total: usize = results.iter().map(|r| r.films.len()).sum();
     let mut films = Vec::with_capacity(total);
-    let mut origins = Vec::with_capacity(total);
-    let mut first_seen: HashMap<String, Origin> = HashMap::with_capacity(total);
+    let mut origins: Vec<Origin> = Vec::with_capacity(total);
+    let mut by_id: HashMap<String, usize> = HashMap::with_capacity(total);
     for r in results {
         diags.extend(r.diags);
         for (film, origin, id_at) in r.films {
-            if let Some(prev) = first_seen.get(&film.id) {
-                // Rare: read the file again to show the offending line.
-                let located = match SourceFile::read(&files[origin.file]) {
-                    Ok(src) => {
-                        let len = src.text[id_at..].find('\n').unwrap_or(0);
-                        Diagnostic::error(format!("duplicate film id `{}`", film.id))
-                            .at(&src, id_at..id_at + len)
-                    }
-                    Err(_) => Diagnostic::error(format!("duplicate film id `{}`", film.id))
-                        .in_file(&files[origin.file]),
-                };
-                let mut d = located
-                    .value(film.id.as_str())
-                    .help(format!(
-                        "`{}` is already used at {}:{}:{}; ids must be unique across all film files",
-                        film.id,
-                        files[prev.file].display(),
-                        prev.line,
-                        prev.column
-                    ));
-                d.line = Some(origin.line as usize);
-                d.column = Some(origin.column as usize);
-                diags.push(d);
+            if let Some(&prev) = by_id.get(&film.id) {
+                diags.push(duplicate_id(&film.id, &files, origin, origins[prev], id_at));
                 continue;
             }
-            first_seen.insert(film.id.clone(), origin);
+            by_id.insert(film.id.clone(), films.len());
             films.push(film);
             origins.push(origin);
         }
@@ -193,9 +176,30 @@ pub fn load(
         return Err(LoadError { diagnostics: all });
     }
     Ok(Loaded {
-        catalogue: Catalogue::from_parts(films, origins, files, vocabulary),
+        catalogue: Catalogue::with_index(films, origins, files, vocabulary, by_id),
         warnings,
     })
+}
+
+/// A film id used twice; reads the file again (rare) to show the line.
+fn duplicate_id(id: &str, files: &[PathBuf], at: Origin, prev: Origin, id_at: usize) -> Diagnostic {
+    let message = format!("duplicate film id `{id}`");
+    let located = match SourceFile::read(&files[at.file]) {
+        Ok(src) => {
+            let len = src.text[id_at..].find('\n').unwrap_or(0);
+            Diagnostic::error(message).at(&src, id_at..id_at + len)
+        }
+        Err(_) => Diagnostic::error(message).in_file(&files[at.file]),
+    };
+    let mut d = located.value(id).help(format!(
+        "`{id}` is already used at {}:{}:{}; ids must be unique across all film files",
+        files[prev.file].display(),
+        prev.line,
+        prev.column
+    ));
+    d.line = Some(at.line as usize);
+    d.column = Some(at.column as usize);
+    d
 }
 
 fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOptions) -> FileResult {
@@ -204,7 +208,7 @@ fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOption
         Err(d) => {
             return FileResult {
                 films: Vec::new(),
-                diags: vec![d],
+                diags: vec![*d],
             }
         }
     };
@@ -221,7 +225,12 @@ fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOption
     let tables = array_of_tables(&root, &src, "film", &mut diags);
     let mut films = Vec::with_capacity(tables.len());
     for (n, (table, span)) in tables.into_iter().enumerate() {
-        let mut f = Fields::new(table, span.clone(), &src, format!("film #{} of this file", n + 1));
+        let mut f = Fields::new(
+            table,
+            span.clone(),
+            &src,
+            format!("film #{} of this file", n + 1),
+        );
         if let Some((film, id_at)) = read_film(&mut f, vocab, options, &mut diags) {
             let (line, column, _) = src.locate(id_at);
             films.push((
@@ -396,9 +405,10 @@ fn read_film(
                     Diagnostic::error(format!("unknown kind `{k}` in {}", f.what))
                         .at(src, span)
                         .value(k)
-                        .help(did_you_mean(k, all.iter().copied()).unwrap_or_else(|| {
-                            format!("kind is one of: {}", all.join(", "))
-                        })),
+                        .help(
+                            did_you_mean(k, all.iter().copied())
+                                .unwrap_or_else(|| format!("kind is one of: {}", all.join(", "))),
+                        ),
                 );
             }
         }
@@ -434,6 +444,23 @@ fn read_film(
     film.notes = text(f, "notes", diags);
     if film.id.is_empty() || film.title.is_empty() {
         return None;
+    }
+    if f.get("sources").is_none() {
+        diags.push(
+            Diagnostic::warning(format!("{} names no sources", f.what))
+                .at(src, id_at..id_at)
+                .help("add sources = [\"https://…\"] naming where its facts were checked"),
+        );
+    }
+    if f.get("themes").is_none() {
+        diags.push(
+            Diagnostic::warning(format!(
+                "{} has no `themes`; it will not be linked to other films",
+                f.what
+            ))
+            .at(src, id_at..id_at)
+            .help("add themes = [...] with ids from themes.toml, or themes = [] if none applies"),
+        );
     }
     Some((film, id_at))
 }
@@ -528,11 +555,20 @@ runtime = 0
 
     #[test]
     fn type_errors_are_located() {
-        let (_, d) = films("[[film]]\nid = \"a\"\ntitle = \"A\"\nyear = \"1976\"\ndirectors = \"X\"\n");
-        assert!(d[0].message.contains("`year` in film `a` must be an integer, found a string"));
-        assert_eq!(d[0].help.as_deref(), Some("write it without quotes: year = 1976"));
+        let (_, d) =
+            films("[[film]]\nid = \"a\"\ntitle = \"A\"\nyear = \"1976\"\ndirectors = \"X\"\n");
+        assert!(d[0]
+            .message
+            .contains("`year` in film `a` must be an integer, found a string"));
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("write it without quotes: year = 1976")
+        );
         assert!(d[1].message.contains("`directors`"));
-        assert_eq!(d[1].help.as_deref(), Some("put it in brackets: directors = [\"X\"]"));
+        assert_eq!(
+            d[1].help.as_deref(),
+            Some("put it in brackets: directors = [\"X\"]")
+        );
     }
 
     #[test]

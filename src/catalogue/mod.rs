@@ -161,12 +161,24 @@ impl Catalogue {
         files: Vec<PathBuf>,
         vocabulary: Vocabulary,
     ) -> Self {
-        debug_assert_eq!(films.len(), origins.len());
         let by_id = films
             .iter()
             .enumerate()
             .map(|(i, f)| (f.id.clone(), i))
             .collect();
+        Self::with_index(films, origins, files, vocabulary, by_id)
+    }
+
+    /// Like [`Catalogue::from_parts`] with the id index already built.
+    pub(crate) fn with_index(
+        films: Vec<Film>,
+        origins: Vec<Origin>,
+        files: Vec<PathBuf>,
+        vocabulary: Vocabulary,
+        by_id: HashMap<String, usize>,
+    ) -> Self {
+        debug_assert_eq!(films.len(), origins.len());
+        debug_assert_eq!(films.len(), by_id.len());
         Catalogue {
             films,
             origins,
@@ -253,8 +265,21 @@ mod tests {
         assert_eq!(
             keys,
             [
-                "id", "title", "original_title", "year", "directors", "countries", "languages",
-                "runtime", "kind", "short", "themes", "synopsis", "sources", "notes", "cast"
+                "id",
+                "title",
+                "original_title",
+                "year",
+                "directors",
+                "countries",
+                "languages",
+                "runtime",
+                "kind",
+                "short",
+                "themes",
+                "synopsis",
+                "sources",
+                "notes",
+                "cast"
             ]
         );
         assert_eq!(v["short"], true);

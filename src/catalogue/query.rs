@@ -109,9 +109,7 @@ pub fn find<'a>(catalogue: &'a Catalogue, query: &str) -> Lookup<'a> {
     let key = title_key(&words);
     let films = catalogue.films();
     let year_ok = |f: &Film| year.is_none() || f.year == year;
-    let titles = |f: &'a Film| {
-        std::iter::once(f.title.as_str()).chain(f.original_title.as_deref())
-    };
+    let titles = |f: &'a Film| std::iter::once(f.title.as_str()).chain(f.original_title.as_deref());
     let exact: Vec<&Film> = films
         .iter()
         .filter(|f| year_ok(f) && titles(f).any(|t| title_key(t) == key))

@@ -129,7 +129,10 @@ impl Stats {
             .collect();
         let mut band_counts = vec![0usize; BANDS.len()];
         for r in &runtimes {
-            let i = BANDS.iter().position(|(max, _)| r <= max).unwrap_or(BANDS.len() - 1);
+            let i = BANDS
+                .iter()
+                .position(|(max, _)| r <= max)
+                .unwrap_or(BANDS.len() - 1);
             band_counts[i] += 1;
         }
         let total: u64 = runtimes.iter().map(|&r| r as u64).sum();

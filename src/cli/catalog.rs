@@ -12,7 +12,7 @@ use slate::text::title_key;
 use slate::{Catalogue, Film, Kind};
 
 use super::output::{csv, emit, join, json, opt, table, Format};
-use super::{load_catalogue, CmdResult, Cli, Failure};
+use super::{load_catalogue, Cli, CmdResult, Failure};
 
 #[derive(Subcommand)]
 pub enum CatalogCommand {
@@ -24,11 +24,13 @@ pub enum CatalogCommand {
         format: Format,
     },
     /// List films, optionally filtered
-    #[command(after_help = "Filters combine: a film must meet all of them. --theme may be \
+    #[command(
+        after_help = "Filters combine: a film must meet all of them. --theme may be \
         repeated; a theme also finds films tagged with its narrower themes (mining finds coal films).\n\n\
         Examples:\n  slate catalog list --theme strikes --decade 1970s\n  \
         slate catalog list --theme mining --country UK --max-runtime 100\n  \
-        slate catalog list --short --kind animation --format csv")]
+        slate catalog list --short --kind animation --format csv"
+    )]
     List(ListArgs),
     /// Show one film by id or title (case- and accent-insensitive)
     #[command(after_help = "Examples:\n  slate catalog show harlan-county-usa\n  \
@@ -40,7 +42,9 @@ pub enum CatalogCommand {
         format: Format,
     },
     /// Films per theme, decade, country and kind; runtime distribution
-    #[command(after_help = "Examples:\n  slate catalog stats\n  slate catalog stats --format json")]
+    #[command(
+        after_help = "Examples:\n  slate catalog stats\n  slate catalog stats --format json"
+    )]
     Stats {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
@@ -139,7 +143,11 @@ fn check(cli: &Cli, format: Format) -> CmdResult {
             catalogue.vocabulary().len(),
             cli.data.display(),
             catalogue.files().len(),
-            if catalogue.files().len() == 1 { "" } else { "s" },
+            if catalogue.files().len() == 1 {
+                ""
+            } else {
+                "s"
+            },
             if warnings.is_empty() {
                 String::new()
             } else {
@@ -187,7 +195,9 @@ fn check(cli: &Cli, format: Format) -> CmdResult {
                 })
                 .collect();
             csv(
-                &["severity", "file", "line", "column", "message", "value", "help"],
+                &[
+                    "severity", "file", "line", "column", "message", "value", "help",
+                ],
                 &rows,
             )
         }
@@ -274,7 +284,10 @@ fn film_csv_row(f: &Film) -> Vec<String> {
 fn render_films(films: &[&Film], format: Format) -> String {
     match format {
         Format::Json => json(films),
-        Format::Csv => csv(FILM_CSV, &films.iter().map(|f| film_csv_row(f)).collect::<Vec<_>>()),
+        Format::Csv => csv(
+            FILM_CSV,
+            &films.iter().map(|f| film_csv_row(f)).collect::<Vec<_>>(),
+        ),
         Format::Table => {
             let rows: Vec<Vec<String>> = films
                 .iter()
@@ -292,7 +305,16 @@ fn render_films(films: &[&Film], format: Format) -> String {
                 })
                 .collect();
             let mut s = table(
-                &["ID", "TITLE", "YEAR", "DIRECTORS", "COUNTRIES", "MIN", "KIND", "THEMES"],
+                &[
+                    "ID",
+                    "TITLE",
+                    "YEAR",
+                    "DIRECTORS",
+                    "COUNTRIES",
+                    "MIN",
+                    "KIND",
+                    "THEMES",
+                ],
                 &rows,
             );
             s.push_str(&format!(
@@ -341,7 +363,11 @@ fn show(cli: &Cli, query: &str, format: Format) -> CmdResult {
 
 /// The human-readable card of one film.
 fn detail(cat: &Catalogue, f: &Film) -> String {
-    let mut s = format!("{}\n{}\n", f.display_title(), "=".repeat(f.display_title().chars().count()));
+    let mut s = format!(
+        "{}\n{}\n",
+        f.display_title(),
+        "=".repeat(f.display_title().chars().count())
+    );
     let mut field = |name: &str, value: String| {
         if !value.is_empty() {
             s.push_str(&format!("{name:<15}{value}\n"));
@@ -471,7 +497,8 @@ fn stats_table(st: &Stats) -> String {
         let rows: Vec<Vec<String>> = counts
             .iter()
             .map(|c| {
-                let bar = "█".repeat((c.films * 30).div_ceil(max).min(30) * usize::from(c.films > 0));
+                let bar =
+                    "█".repeat((c.films * 30).div_ceil(max).min(30) * usize::from(c.films > 0));
                 let mut row = vec![c.label.clone()];
                 if show_key {
                     row.insert(0, c.key.clone());

@@ -17,7 +17,6 @@ use slate::catalogue::load::{film_files, load, Loaded};
 use slate::catalogue::LoadOptions;
 use slate::diagnostics::{render, summary};
 
-
 #[derive(Parser)]
 #[command(
     name = "slate",
@@ -33,7 +32,13 @@ use slate::diagnostics::{render, summary};
 )]
 pub struct Cli {
     /// Data directory holding themes.toml and films.toml and/or films/*.toml
-    #[arg(long, global = true, env = "SLATE_DATA", default_value = "data", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "SLATE_DATA",
+        default_value = "data",
+        value_name = "DIR"
+    )]
     data: PathBuf,
 
     #[command(subcommand)]

@@ -4,7 +4,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::output::{csv, emit, json, opt, table, Format};
-use super::{load_catalogue, CmdResult, Cli};
+use super::{load_catalogue, Cli, CmdResult};
 
 #[derive(Args)]
 pub struct ThemesArgs {
