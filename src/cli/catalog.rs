@@ -400,7 +400,7 @@ fn detail(cat: &Catalogue, f: &Film) -> String {
         s.push_str(&format!("\n{}\n", wrap(syn, 78)));
     }
     if let Some(notes) = &f.notes {
-        s.push_str(&format!("\nNotes: {}\n", wrap(notes, 78)));
+        s.push_str(&format!("\nNotes:\n{}\n", wrap(notes, 78)));
     }
     if !f.sources.is_empty() {
         s.push_str("\nSources:\n");
