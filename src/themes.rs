@@ -120,7 +120,7 @@ impl Vocabulary {
             Ok(r) => r,
             Err(d) => return (Vocabulary::default(), d),
         };
-        let tables = array_of_tables(&root, src, "theme", &mut diags);
+        let tables = array_of_tables(&root, src, 0, "theme", &mut diags);
         if tables.is_empty() && diags.is_empty() {
             diags.push(
                 Diagnostic::error(format!("{} defines no themes", src.path.display()))
@@ -132,7 +132,7 @@ impl Vocabulary {
         let mut broader_spans = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (n, (table, span)) in tables.into_iter().enumerate() {
-            let mut f = Fields::new(table, span.clone(), src, format!("theme #{}", n + 1));
+            let mut f = Fields::new(table, span.clone(), src, 0, format!("theme #{}", n + 1));
             let id = f.str("id", &mut diags);
             if let Some((id, _)) = id {
                 f.set_what(format!("theme `{id}`"));

@@ -16,14 +16,25 @@ use crate::text::did_you_mean;
 
 /// Parses a TOML document, returning every syntax error found (with recovery).
 pub fn parse(source: &SourceFile) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
-    let (table, errors) = DeTable::parse_recoverable(&source.text);
+    parse_part(source, 0..source.text.len())
+}
+
+/// Parses the part `range` of a document as a document of its own (used to
+/// parse a big file's `[[film]]` runs in parallel). Spans in the result are
+/// relative to `range.start`; diagnostics are already absolute.
+pub fn parse_part(
+    source: &SourceFile,
+    range: Range<usize>,
+) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
+    let base = range.start;
+    let (table, errors) = DeTable::parse_recoverable(&source.text[range]);
     if errors.is_empty() {
         return Ok(table);
     }
     let diags = errors
         .into_iter()
         .map(|e| {
-            let span = e.span().unwrap_or(0..0);
+            let span = shift(base, e.span().unwrap_or(0..0));
             let message = e.message().trim().trim_end_matches('.').to_string();
             Diagnostic::error(format!("invalid TOML: {message}")).at(source, span)
         })
@@ -44,20 +55,32 @@ pub fn type_name(v: &DeValue<'_>) -> &'static str {
     }
 }
 
+/// A span of a part parsed on its own, made absolute in its file.
+fn shift(base: usize, span: Range<usize>) -> Range<usize> {
+    span.start + base..span.end + base
+}
+
 /// One TOML table being read, with the source it came from and a phrase
-/// naming it in messages ("film `harlan-county-usa`").
+/// naming it in messages ("film `harlan-county-usa`"). Every span it hands
+/// out is absolute in the source file.
 pub struct Fields<'t, 'i> {
     pub table: &'t DeTable<'i>,
+    /// Absolute span of the table.
     pub span: Range<usize>,
     pub source: &'t SourceFile,
     pub what: String,
+    /// Offset of the part the table was parsed from (0 for whole files).
+    base: usize,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
+    /// `span` is absolute; `base` is the offset of the part the table was
+    /// parsed from (0 when the whole file was parsed at once).
     pub fn new(
         table: &'t DeTable<'i>,
         span: Range<usize>,
         source: &'t SourceFile,
+        base: usize,
         what: impl Into<String>,
     ) -> Self {
         Fields {
@@ -65,7 +88,12 @@ impl<'t, 'i> Fields<'t, 'i> {
             span,
             source,
             what: what.into(),
+            base,
         }
+    }
+
+    fn abs(&self, span: Range<usize>) -> Range<usize> {
+        shift(self.base, span)
     }
 
     /// Renames the table in later messages (once its id is known).
@@ -92,7 +120,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 });
                 diags.push(
                     Diagnostic::error(format!("unknown key `{name}` in {}", self.what))
-                        .at(self.source, key.span())
+                        .at(self.source, self.abs(key.span()))
                         .value(name)
                         .help(help),
                 );
@@ -110,7 +138,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             self.what,
             type_name(v.get_ref())
         ))
-        .at(self.source, v.span())
+        .at(self.source, self.abs(v.span()))
     }
 
     /// Reports a required key that is absent.
@@ -127,7 +155,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn str(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<(&'t str, Range<usize>)> {
         let v = self.get(key)?;
         match v.get_ref() {
-            DeValue::String(s) => Some((s.as_ref(), v.span())),
+            DeValue::String(s) => Some((s.as_ref(), self.abs(v.span()))),
             _ => {
                 diags.push(self.type_error(key, "a string", v));
                 None
@@ -140,14 +168,14 @@ impl<'t, 'i> Fields<'t, 'i> {
         let v = self.get(key)?;
         match v.get_ref() {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
-                Ok(n) => Some((n, v.span())),
+                Ok(n) => Some((n, self.abs(v.span()))),
                 Err(_) => {
                     diags.push(
                         Diagnostic::error(format!(
                             "`{key}` in {} is too large to be a number of this kind",
                             self.what
                         ))
-                        .at(self.source, v.span()),
+                        .at(self.source, self.abs(v.span())),
                     );
                     None
                 }
@@ -170,7 +198,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn bool(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<(bool, Range<usize>)> {
         let v = self.get(key)?;
         match v.get_ref() {
-            DeValue::Boolean(b) => Some((*b, v.span())),
+            DeValue::Boolean(b) => Some((*b, self.abs(v.span()))),
             _ => {
                 diags.push(self.type_error(key, "true or false", v));
                 None
@@ -191,7 +219,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 let mut ok = true;
                 for item in items.iter() {
                     match item.get_ref() {
-                        DeValue::String(s) => out.push((s.as_ref(), item.span())),
+                        DeValue::String(s) => out.push((s.as_ref(), self.abs(item.span()))),
                         other => {
                             ok = false;
                             diags.push(
@@ -200,7 +228,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                                     self.what,
                                     type_name(other)
                                 ))
-                                .at(self.source, item.span()),
+                                .at(self.source, self.abs(item.span())),
                             );
                         }
                     }
@@ -224,10 +252,11 @@ impl<'t, 'i> Fields<'t, 'i> {
 
 /// Reads the top level of a document whose only key is an array of tables
 /// named `array` (`[[film]]`, `[[theme]]`), reporting other keys. Returns each
-/// table with its span.
+/// table with its absolute span. `base` is the offset of the parsed part.
 pub fn array_of_tables<'t, 'i>(
     root: &'t Spanned<DeTable<'i>>,
     source: &SourceFile,
+    base: usize,
     array: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
@@ -239,7 +268,7 @@ pub fn array_of_tables<'t, 'i>(
                 .unwrap_or_else(|| format!("this file holds only [[{array}]] tables"));
             diags.push(
                 Diagnostic::error(format!("unexpected top-level key `{name}`"))
-                    .at(source, key.span())
+                    .at(source, shift(base, key.span()))
                     .value(name)
                     .help(help),
             );
@@ -249,13 +278,13 @@ pub fn array_of_tables<'t, 'i>(
             DeValue::Array(items) => {
                 for item in items.iter() {
                     match item.get_ref() {
-                        DeValue::Table(t) => out.push((t, item.span())),
+                        DeValue::Table(t) => out.push((t, shift(base, item.span()))),
                         other => diags.push(
                             Diagnostic::error(format!(
                                 "each `{array}` must be a table, found {}",
                                 type_name(other)
                             ))
-                            .at(source, item.span()),
+                            .at(source, shift(base, item.span())),
                         ),
                     }
                 }
@@ -265,7 +294,7 @@ pub fn array_of_tables<'t, 'i>(
                     "`{array}` must be an array of tables ([[{array}]]), found {}",
                     type_name(other)
                 ))
-                .at(source, value.span())
+                .at(source, shift(base, value.span()))
                 .help(format!("start each entry with a [[{array}]] line")),
             ),
         }

@@ -20,7 +20,7 @@ use crate::countries;
 use crate::diagnostics::{summary, Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
 use crate::themes::Vocabulary;
-use crate::toml_fields::{array_of_tables, parse, Fields};
+use crate::toml_fields::{array_of_tables, parse_part, Fields};
 
 /// The keys a `[[film]]` table may have (a public interface).
 pub const FILM_KEYS: &[&str] = &[
@@ -202,6 +202,9 @@ fn duplicate_id(id: &str, files: &[PathBuf], at: Origin, prev: Origin, id_at: us
     d
 }
 
+/// Files larger than this are parsed in parallel parts (see [`parts`]).
+const PART_BYTES: usize = 4 << 20;
+
 fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOptions) -> FileResult {
     let src = match SourceFile::read(path) {
         Ok(s) => s,
@@ -212,25 +215,69 @@ fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOption
             }
         }
     };
-    let root = match parse(&src) {
-        Ok(r) => r,
-        Err(diags) => {
-            return FileResult {
+    let ranges = parts(&src.text, PART_BYTES);
+    if ranges.len() > 1 {
+        let results: Vec<Option<FileResult>> = ranges
+            .into_par_iter()
+            .map(|r| load_part(index, &src, r, vocab, options).ok())
+            .collect();
+        // A part that does not parse on its own (a multi-line string holding
+        // a `[[film]]` line, or a real syntax error) means: parse the whole
+        // file at once, so diagnostics are exactly those of the file.
+        if results.iter().all(Option::is_some) {
+            let mut all = FileResult {
                 films: Vec::new(),
-                diags,
+                diags: Vec::new(),
+            };
+            for r in results.into_iter().flatten() {
+                all.films.extend(r.films);
+                all.diags.extend(r.diags);
             }
+            return all;
         }
-    };
+    }
+    match load_part(index, &src, 0..src.text.len(), vocab, options) {
+        Ok(r) => r,
+        Err(diags) => FileResult {
+            films: Vec::new(),
+            diags,
+        },
+    }
+}
+
+/// Splits a film file into byte ranges of about `target` bytes, each
+/// starting at a line that begins with `[[film]]`, so each part is a TOML
+/// document of its own. Small files are one part.
+fn parts(text: &str, target: usize) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while text.len() - start > target * 3 / 2 {
+        let from = start + target;
+        let Some(pos) = text[from..].find("\n[[film]]").map(|p| from + p + 1) else {
+            break;
+        };
+        ranges.push(start..pos);
+        start = pos;
+    }
+    ranges.push(start..text.len());
+    ranges
+}
+
+/// Parses and reads one part of a film file. Syntax errors are returned as Err.
+fn load_part(
+    index: usize,
+    src: &SourceFile,
+    range: std::ops::Range<usize>,
+    vocab: &Vocabulary,
+    options: &LoadOptions,
+) -> Result<FileResult, Vec<Diagnostic>> {
+    let base = range.start;
+    let root = parse_part(src, range)?;
     let mut diags = Vec::new();
-    let tables = array_of_tables(&root, &src, "film", &mut diags);
+    let tables = array_of_tables(&root, src, base, "film", &mut diags);
     let mut films = Vec::with_capacity(tables.len());
-    for (n, (table, span)) in tables.into_iter().enumerate() {
-        let mut f = Fields::new(
-            table,
-            span.clone(),
-            &src,
-            format!("film #{} of this file", n + 1),
-        );
+    for (table, span) in tables {
+        let mut f = Fields::new(table, span.clone(), src, base, "a film of this file");
         if let Some((film, id_at)) = read_film(&mut f, vocab, options, &mut diags) {
             let (line, column, _) = src.locate(id_at);
             films.push((
@@ -244,7 +291,7 @@ fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOption
             ));
         }
     }
-    FileResult { films, diags }
+    Ok(FileResult { films, diags })
 }
 
 /// Non-empty trimmed strings of a list, reporting empty ones.
@@ -569,6 +616,42 @@ runtime = 0
             d[1].help.as_deref(),
             Some("put it in brackets: directors = [\"X\"]")
         );
+    }
+
+    #[test]
+    fn big_files_are_split_at_film_headers_with_the_same_result() {
+        let one = "[[film]]\nid = \"f-N\"\ntitle = \"F\"\nthemes = [\"strikes\"]\nsources = [\"s\"]\n\n";
+        let text: String = (0..400).map(|i| one.replace('N', &i.to_string())).collect();
+        let ranges = parts(&text, 1000);
+        assert!(ranges.len() > 5);
+        for r in &ranges[1..] {
+            assert!(text[r.clone()].starts_with("[[film]]"));
+        }
+        assert_eq!(ranges.last().unwrap().end, text.len());
+        let src = SourceFile::new("f.toml", text.clone());
+        let opts = LoadOptions { max_year: 2027 };
+        let mut split = Vec::new();
+        for r in ranges {
+            split.extend(load_part(0, &src, r, &vocab(), &opts).unwrap().films);
+        }
+        let whole = load_part(0, &src, 0..text.len(), &vocab(), &opts).unwrap().films;
+        assert_eq!(split.len(), 400);
+        assert_eq!(split, whole);
+    }
+
+    #[test]
+    fn errors_in_parts_keep_absolute_positions() {
+        let one = "[[film]]\nid = \"f-N\"\ntitle = \"F\"\nthemes = [\"strikes\"]\nsources = [\"s\"]\n\n";
+        let mut text: String = (0..300).map(|i| one.replace('N', &i.to_string())).collect();
+        text.push_str("[[film]]\nid = \"late\"\ntitle = \"L\"\nruntme = 3\n");
+        let src = SourceFile::new("f.toml", text.clone());
+        let opts = LoadOptions { max_year: 2027 };
+        let last = parts(&text, 1000).pop().unwrap();
+        assert!(last.start > 0);
+        let r = load_part(0, &src, last, &vocab(), &opts).unwrap();
+        let d = r.diags.iter().find(|d| d.message.contains("runtme")).unwrap();
+        assert_eq!(d.line, Some(300 * 6 + 4));
+        assert_eq!(d.source_line.as_deref(), Some("runtme = 3"));
     }
 
     #[test]
