@@ -44,13 +44,13 @@ const BAD: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "year-too-early",
-        "year 1850 of film `a-film` is outside 1878..=",
+        "year 1850 of film `a-film` is before 1878, earlier than any film",
         "films.toml:4:8",
         "year of first release",
     ),
     (
         "year-in-future",
-        "year 2999 of film `a-film` is outside 1878..=",
+        "year 2999 of film `a-film` is after ",
         "films.toml:4:8",
         "year of first release",
     ),

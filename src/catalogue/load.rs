@@ -388,15 +388,19 @@ fn read_film(
     }
     film.original_title = text(f, "original_title", diags);
     if let Some((y, span)) = f.int("year", diags) {
-        if y < MIN_YEAR as i64 || y > options.max_year as i64 {
+        let problem = if y < MIN_YEAR as i64 {
+            Some(format!("is before {MIN_YEAR}, earlier than any film"))
+        } else if y > options.max_year as i64 {
+            Some(format!("is after {}, next year", options.max_year))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
             diags.push(
-                Diagnostic::error(format!(
-                    "year {y} of {} is outside {MIN_YEAR}..={}",
-                    f.what, options.max_year
-                ))
-                .at(src, span)
-                .value(y.to_string())
-                .help("give the year of first release, e.g. year = 1976"),
+                Diagnostic::error(format!("year {y} of {} {problem}", f.what))
+                    .at(src, span)
+                    .value(y.to_string())
+                    .help("give the year of first release, e.g. year = 1976"),
             );
         } else {
             film.year = Some(y as i32);
@@ -620,7 +624,8 @@ runtime = 0
 
     #[test]
     fn big_files_are_split_at_film_headers_with_the_same_result() {
-        let one = "[[film]]\nid = \"f-N\"\ntitle = \"F\"\nthemes = [\"strikes\"]\nsources = [\"s\"]\n\n";
+        let one =
+            "[[film]]\nid = \"f-N\"\ntitle = \"F\"\nthemes = [\"strikes\"]\nsources = [\"s\"]\n\n";
         let text: String = (0..400).map(|i| one.replace('N', &i.to_string())).collect();
         let ranges = parts(&text, 1000);
         assert!(ranges.len() > 5);
@@ -634,14 +639,17 @@ runtime = 0
         for r in ranges {
             split.extend(load_part(0, &src, r, &vocab(), &opts).unwrap().films);
         }
-        let whole = load_part(0, &src, 0..text.len(), &vocab(), &opts).unwrap().films;
+        let whole = load_part(0, &src, 0..text.len(), &vocab(), &opts)
+            .unwrap()
+            .films;
         assert_eq!(split.len(), 400);
         assert_eq!(split, whole);
     }
 
     #[test]
     fn errors_in_parts_keep_absolute_positions() {
-        let one = "[[film]]\nid = \"f-N\"\ntitle = \"F\"\nthemes = [\"strikes\"]\nsources = [\"s\"]\n\n";
+        let one =
+            "[[film]]\nid = \"f-N\"\ntitle = \"F\"\nthemes = [\"strikes\"]\nsources = [\"s\"]\n\n";
         let mut text: String = (0..300).map(|i| one.replace('N', &i.to_string())).collect();
         text.push_str("[[film]]\nid = \"late\"\ntitle = \"L\"\nruntme = 3\n");
         let src = SourceFile::new("f.toml", text.clone());
@@ -649,7 +657,11 @@ runtime = 0
         let last = parts(&text, 1000).pop().unwrap();
         assert!(last.start > 0);
         let r = load_part(0, &src, last, &vocab(), &opts).unwrap();
-        let d = r.diags.iter().find(|d| d.message.contains("runtme")).unwrap();
+        let d = r
+            .diags
+            .iter()
+            .find(|d| d.message.contains("runtme"))
+            .unwrap();
         assert_eq!(d.line, Some(300 * 6 + 4));
         assert_eq!(d.source_line.as_deref(), Some("runtme = 3"));
     }

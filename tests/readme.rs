@@ -1,0 +1,67 @@
+//! The README's walkthrough must stay true: every ```console block that
+//! starts with `$ slate …` is run, and its output must begin with the lines
+//! shown (up to a line holding only "…", which marks an excerpt).
+
+use assert_cmd::Command;
+
+/// Splits a shell-like command line (double quotes only, as the README uses).
+fn words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+#[test]
+fn readme_walkthrough_shows_real_output() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let mut checked = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        let mut lines = block.lines();
+        let Some(cmd) = lines.next().and_then(|l| l.strip_prefix("$ slate ")) else {
+            continue;
+        };
+        let out = Command::cargo_bin("slate")
+            .unwrap()
+            .env_remove("SLATE_DATA")
+            .env("COLUMNS", "200")
+            .current_dir(root)
+            .args(words(cmd))
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut actual = text.lines();
+        for expected in lines {
+            if expected.trim() == "…" {
+                break;
+            }
+            assert_eq!(
+                actual.next(),
+                Some(expected),
+                "README block `$ slate {cmd}` is out of date; actual output:\n{text}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} console blocks found");
+}
