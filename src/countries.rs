@@ -52,8 +52,12 @@ pub fn is_canonical(name: &str) -> bool {
         .is_some_and(|c| *c == name)
 }
 
-/// The canonical name for a name or alias, ignoring case and accents:
-/// `canonical("usa")` is `Some("United States")`.
+/// The canonical name for a name or alias, ignoring case and accents.
+///
+/// ```
+/// assert_eq!(slate::countries::canonical("usa"), Some("United States"));
+/// assert_eq!(slate::countries::canonical("Atlantis"), None);
+/// ```
 pub fn canonical(name: &str) -> Option<&'static str> {
     countries().by_folded.get(&fold(name)).copied()
 }

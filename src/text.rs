@@ -5,7 +5,9 @@
 /// Cyrillic and Greek romanised), lowercases, turns every run of
 /// non-alphanumeric characters into one space, and trims.
 ///
-/// `fold("Fábrica de Nada!")` is `"fabrica de nada"`.
+/// ```
+/// assert_eq!(slate::text::fold("A Fábrica de Nada!"), "a fabrica de nada");
+/// ```
 pub fn fold(s: &str) -> String {
     let ascii = if s.is_ascii() {
         std::borrow::Cow::Borrowed(s)
@@ -33,7 +35,10 @@ pub fn fold(s: &str) -> String {
 }
 
 /// A URL- and file-safe identifier: folded, words joined by hyphens.
-/// `slugify("Harlan County, USA")` is `"harlan-county-usa"`.
+///
+/// ```
+/// assert_eq!(slate::text::slugify("Harlan County, USA"), "harlan-county-usa");
+/// ```
 pub fn slugify(s: &str) -> String {
     fold(s).replace(' ', "-")
 }
@@ -62,7 +67,13 @@ const ARTICLES: &[&str] = &[
 ];
 
 /// The key under which two titles are considered the same: folded, with one
-/// leading article removed. `title_key("The Strike")` equals `title_key("Strike")`.
+/// leading article removed.
+///
+/// ```
+/// use slate::text::title_key;
+/// assert_eq!(title_key("The Strike"), title_key("Strike"));
+/// assert_eq!(title_key("A Fábrica de Nada"), "fabrica de nada");
+/// ```
 pub fn title_key(title: &str) -> String {
     let folded = fold(title);
     match folded.split_once(' ') {
