@@ -15,31 +15,12 @@ use std::path::{Path, PathBuf};
 use chrono::Datelike;
 use rayon::prelude::*;
 
-use super::{Catalogue, Film, Kind, Origin};
+use super::{Catalogue, Film, Kind, Origin, FILM_KEYS};
 use crate::countries;
 use crate::diagnostics::{summary, Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
 use crate::themes::Vocabulary;
 use crate::toml_fields::{array_of_tables, parse_part, Fields};
-
-/// The keys a `[[film]]` table may have (a public interface).
-pub const FILM_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "original_title",
-    "year",
-    "directors",
-    "countries",
-    "languages",
-    "runtime",
-    "kind",
-    "short",
-    "themes",
-    "synopsis",
-    "sources",
-    "notes",
-    "cast",
-];
 
 /// Earliest plausible release year (Roundhay Garden Scene is 1888; Muybridge's
 /// sequences date from 1878).

@@ -19,6 +19,26 @@ use crate::themes::Vocabulary;
 
 pub use load::{LoadError, LoadOptions};
 
+/// The keys a `[[film]]` table may have (a public interface), in
+/// the order of the JSON and CSV output.
+pub const FILM_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "original_title",
+    "year",
+    "directors",
+    "countries",
+    "languages",
+    "runtime",
+    "kind",
+    "short",
+    "themes",
+    "synopsis",
+    "sources",
+    "notes",
+    "cast",
+];
+
 /// Films at or under this many minutes are shorts unless `short` says otherwise.
 pub const SHORT_MAX_MINUTES: u32 = 40;
 

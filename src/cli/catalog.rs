@@ -6,7 +6,7 @@ use serde::Serialize;
 use slate::catalogue::load::{load, Loaded};
 use slate::catalogue::query::{find, parse_country, parse_decade, Filter, Lookup};
 use slate::catalogue::stats::{Count, Stats};
-use slate::catalogue::LoadOptions;
+use slate::catalogue::{LoadOptions, FILM_KEYS};
 use slate::diagnostics::{render, summary, Diagnostic};
 use slate::text::title_key;
 use slate::{Catalogue, Film, Kind};
@@ -242,25 +242,7 @@ fn list(cli: &Cli, args: &ListArgs) -> CmdResult {
     emit(&render_films(&films, args.format))
 }
 
-/// Column names of the CSV form of films (a public interface).
-const FILM_CSV: &[&str] = &[
-    "id",
-    "title",
-    "original_title",
-    "year",
-    "directors",
-    "countries",
-    "languages",
-    "runtime",
-    "kind",
-    "short",
-    "themes",
-    "synopsis",
-    "sources",
-    "notes",
-    "cast",
-];
-
+/// One film as a CSV row, in the order of [`FILM_KEYS`].
 fn film_csv_row(f: &Film) -> Vec<String> {
     vec![
         f.id.clone(),
@@ -285,7 +267,7 @@ fn render_films(films: &[&Film], format: Format) -> String {
     match format {
         Format::Json => json(films),
         Format::Csv => csv(
-            FILM_CSV,
+            FILM_KEYS,
             &films.iter().map(|f| film_csv_row(f)).collect::<Vec<_>>(),
         ),
         Format::Table => {
@@ -355,7 +337,7 @@ fn show(cli: &Cli, query: &str, format: Format) -> CmdResult {
     };
     let text = match format {
         Format::Json => json(film),
-        Format::Csv => csv(FILM_CSV, &[film_csv_row(film)]),
+        Format::Csv => csv(FILM_KEYS, &[film_csv_row(film)]),
         Format::Table => detail(cat, film),
     };
     emit(&text)
