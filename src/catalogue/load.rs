@@ -137,11 +137,23 @@ pub fn load(
     let mut films = Vec::with_capacity(total);
     let mut origins: Vec<Origin> = Vec::with_capacity(total);
     let mut by_id: HashMap<String, usize> = HashMap::with_capacity(total);
+    // Files read again to show the lines of duplicate ids, each read once.
+    let mut reread: HashMap<usize, Option<SourceFile>> = HashMap::new();
     for r in results {
         diags.extend(r.diags);
         for (film, origin, id_at) in r.films {
             if let Some(&prev) = by_id.get(&film.id) {
-                diags.push(duplicate_id(&film.id, &files, origin, origins[prev], id_at));
+                let src = reread
+                    .entry(origin.file)
+                    .or_insert_with(|| SourceFile::read(&files[origin.file]).ok());
+                diags.push(duplicate_id(
+                    &film.id,
+                    &files,
+                    src.as_ref(),
+                    origin,
+                    origins[prev],
+                    id_at,
+                ));
                 continue;
             }
             by_id.insert(film.id.clone(), films.len());
@@ -149,28 +161,33 @@ pub fn load(
             origins.push(origin);
         }
     }
-    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(|d| d.is_error());
-    if !errors.is_empty() {
-        let mut all = errors;
-        all.extend(warnings);
-        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        return Err(LoadError { diagnostics: all });
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(LoadError { diagnostics: diags });
     }
+    let warnings = diags;
     Ok(Loaded {
         catalogue: Catalogue::with_index(films, origins, files, vocabulary, by_id),
         warnings,
     })
 }
 
-/// A film id used twice; reads the file again (rare) to show the line.
-fn duplicate_id(id: &str, files: &[PathBuf], at: Origin, prev: Origin, id_at: usize) -> Diagnostic {
+/// A film id used twice, shown on its line when the file could be read again.
+fn duplicate_id(
+    id: &str,
+    files: &[PathBuf],
+    src: Option<&SourceFile>,
+    at: Origin,
+    prev: Origin,
+    id_at: usize,
+) -> Diagnostic {
     let message = format!("duplicate film id `{id}`");
-    let located = match SourceFile::read(&files[at.file]) {
-        Ok(src) => {
+    let located = match src {
+        Some(src) => {
             let len = src.text[id_at..].find('\n').unwrap_or(0);
-            Diagnostic::error(message).at(&src, id_at..id_at + len)
+            Diagnostic::error(message).at(src, id_at..id_at + len)
         }
-        Err(_) => Diagnostic::error(message).in_file(&files[at.file]),
+        None => Diagnostic::error(message).in_file(&files[at.file]),
     };
     let mut d = located.value(id).help(format!(
         "`{id}` is already used at {}:{}:{}; ids must be unique across all film files",
