@@ -13,6 +13,8 @@
 pub mod catalogue;
 pub mod countries;
 pub mod diagnostics;
+pub mod graph;
+pub mod recommend;
 pub mod synthetic;
 pub mod text;
 pub mod themes;

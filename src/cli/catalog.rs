@@ -4,15 +4,15 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use slate::catalogue::load::{load, Loaded};
-use slate::catalogue::query::{find, parse_country, parse_decade, Filter, Lookup};
 use slate::catalogue::stats::{Count, Stats};
 use slate::catalogue::{LoadOptions, FILM_KEYS};
 use slate::diagnostics::{render, summary, Diagnostic};
 use slate::text::title_key;
-use slate::{Catalogue, Film, Kind};
+use slate::{Catalogue, Film};
 
+use super::filters::{check_themes, FilmFilters};
 use super::output::{csv, emit, join, json, opt, table, Format};
-use super::{load_catalogue, Cli, CmdResult, Failure};
+use super::{load_catalogue, resolve_film, Cli, CmdResult, Failure};
 
 #[derive(Subcommand)]
 pub enum CatalogCommand {
@@ -59,45 +59,13 @@ pub struct ListArgs {
     /// Only films by a director whose name contains this text
     #[arg(long, value_name = "NAME")]
     director: Option<String>,
-    /// Only films of this decade (1970s)
-    #[arg(long, value_parser = parse_decade, value_name = "DECADE")]
-    decade: Option<i32>,
-    /// Only films made in this country (name or alias: UK, USA, USSR)
-    #[arg(long, value_parser = parse_country, value_name = "COUNTRY")]
-    country: Option<&'static str>,
-    /// Only films of this kind
-    #[arg(long, value_enum)]
-    kind: Option<KindArg>,
-    /// Only films of at most this many minutes (films of unknown runtime are left out)
-    #[arg(long, value_name = "MINUTES")]
-    max_runtime: Option<u32>,
-    /// Only shorts (40 minutes or less unless marked otherwise)
-    #[arg(long)]
-    short: bool,
+    #[command(flatten)]
+    filters: FilmFilters,
     /// Order of the listing
     #[arg(long, value_enum, default_value_t)]
     sort: SortKey,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum KindArg {
-    Documentary,
-    Fiction,
-    Animation,
-    Experimental,
-}
-
-impl From<KindArg> for Kind {
-    fn from(k: KindArg) -> Kind {
-        match k {
-            KindArg::Documentary => Kind::Documentary,
-            KindArg::Fiction => Kind::Fiction,
-            KindArg::Animation => Kind::Animation,
-            KindArg::Experimental => Kind::Experimental,
-        }
-    }
 }
 
 #[derive(Clone, Copy, Default, clap::ValueEnum)]
@@ -214,24 +182,10 @@ fn check(cli: &Cli, format: Format) -> CmdResult {
 fn list(cli: &Cli, args: &ListArgs) -> CmdResult {
     let loaded = load_catalogue(cli)?;
     let cat = &loaded.catalogue;
-    for t in &args.themes {
-        if !cat.vocabulary().contains(t) {
-            let hint = cat
-                .vocabulary()
-                .suggestion(t)
-                .unwrap_or_else(|| "`slate themes` lists the theme ids".into());
-            return Err(Failure::Usage(format!("unknown theme `{t}`; {hint}")));
-        }
-    }
-    let filter = Filter {
-        themes: args.themes.clone(),
-        director: args.director.clone(),
-        decade: args.decade,
-        country: args.country.map(str::to_string),
-        kind: args.kind.map(Kind::from),
-        max_runtime: args.max_runtime,
-        short: args.short,
-    };
+    check_themes(cat, &args.themes)?;
+    let mut filter = args.filters.filter();
+    filter.themes = args.themes.clone();
+    filter.director = args.director.clone();
     let mut films = filter.apply(cat);
     match args.sort {
         SortKey::Title => films.sort_by_cached_key(|f| (title_key(&f.title), f.year, f.id.clone())),
@@ -312,29 +266,7 @@ fn render_films(films: &[&Film], format: Format) -> String {
 fn show(cli: &Cli, query: &str, format: Format) -> CmdResult {
     let loaded = load_catalogue(cli)?;
     let cat = &loaded.catalogue;
-    let film = match find(cat, query) {
-        Lookup::Found(f) => f,
-        Lookup::Ambiguous(candidates) => {
-            let mut msg = format!(
-                "error: `{query}` matches {} films; give an id or add the year:\n",
-                candidates.len()
-            );
-            for c in candidates {
-                msg.push_str(&format!("  {:<32} {}\n", c.id, c.display_title()));
-            }
-            return Err(Failure::Data(msg.trim_end().to_string()));
-        }
-        Lookup::NotFound(close) => {
-            let mut msg = format!("error: no film matches `{query}`");
-            if !close.is_empty() {
-                msg.push_str("; did you mean one of these?\n");
-                for c in close {
-                    msg.push_str(&format!("  {:<32} {}\n", c.id, c.display_title()));
-                }
-            }
-            return Err(Failure::Data(msg.trim_end().to_string()));
-        }
-    };
+    let film = &cat.films()[resolve_film(cat, query)?];
     let text = match format {
         Format::Json => json(film),
         Format::Csv => csv(FILM_KEYS, &[film_csv_row(film)]),

@@ -3,7 +3,11 @@
 //! 0 success, 1 bad data or nothing found, 2 usage errors.
 
 mod catalog;
+mod discover;
+mod filters;
 mod output;
+mod related;
+mod series;
 mod themes;
 
 use std::io::IsTerminal;
@@ -53,6 +57,13 @@ enum Command {
     /// List the theme vocabulary with film counts
     #[command(after_help = "Examples:\n  slate themes\n  slate themes --format csv > themes.csv")]
     Themes(themes::ThemesArgs),
+    /// Films related to one film, ranked, each with why
+    Related(related::RelatedArgs),
+    /// Films to discover from several seed films, diversified, each with its path
+    Discover(discover::DiscoverArgs),
+    /// Themed series the catalogue can carry
+    #[command(subcommand)]
+    Series(series::SeriesCommand),
 }
 
 /// Why a command failed, and so which exit code it ends with.
@@ -71,6 +82,9 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Catalog(cmd) => catalog::run(&cli, cmd),
         Command::Themes(args) => themes::run(&cli, args),
+        Command::Related(args) => related::run(&cli, args),
+        Command::Discover(args) => discover::run(&cli, args),
+        Command::Series(cmd) => series::run(&cli, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -109,6 +123,58 @@ pub fn load_catalogue(cli: &Cli) -> Result<Loaded, Failure> {
             )))
         }
     }
+}
+
+/// Resolves what the user typed to a film's catalogue index; ambiguity and
+/// absence are errors (exit 1) that list the candidates.
+pub fn resolve_film(cat: &slate::Catalogue, query: &str) -> Result<usize, Failure> {
+    use slate::catalogue::query::{find, Lookup};
+    let list = |films: Vec<&slate::Film>| {
+        films
+            .iter()
+            .map(|c| format!("  {:<32} {}\n", c.id, c.display_title()))
+            .collect::<String>()
+    };
+    match find(cat, query) {
+        Lookup::Found(f) => Ok(cat
+            .position(&f.id)
+            .expect("found films are in the catalogue")),
+        Lookup::Ambiguous(candidates) => Err(Failure::Data(
+            format!(
+                "error: `{query}` matches {} films; give an id or add the year:\n{}",
+                candidates.len(),
+                list(candidates)
+            )
+            .trim_end()
+            .to_string(),
+        )),
+        Lookup::NotFound(close) if close.is_empty() => {
+            Err(Failure::Data(format!("error: no film matches `{query}`")))
+        }
+        Lookup::NotFound(close) => Err(Failure::Data(
+            format!(
+                "error: no film matches `{query}`; did you mean one of these?\n{}",
+                list(close)
+            )
+            .trim_end()
+            .to_string(),
+        )),
+    }
+}
+
+/// Builds the theme graph, with a spinner on a terminal for big catalogues.
+pub fn build_graph(cat: &slate::Catalogue) -> slate::graph::ThemeGraph {
+    let spinner = if std::io::stderr().is_terminal() && cat.len() >= 100_000 {
+        let s = ProgressBar::new_spinner();
+        s.set_message(format!("linking {} films by theme", cat.len()));
+        s.enable_steady_tick(std::time::Duration::from_millis(120));
+        s
+    } else {
+        ProgressBar::hidden()
+    };
+    let g = slate::graph::ThemeGraph::build(cat);
+    spinner.finish_and_clear();
+    g
 }
 
 /// A byte-counting bar over the film files, drawn only when stderr is a

@@ -1,0 +1,241 @@
+//! Discovery from several seed films: a random walk with restart
+//! (personalised PageRank) over the [`ThemeGraph`], diversified so the answer
+//! is not ten films by one director or from one decade.
+//!
+//! 1. The walk starts from the seeds and, at each step, moves from a film to
+//!    one of its themes and on to another film of that theme, with
+//!    probabilities proportional to the membership weights (so rare themes
+//!    carry the walk further than common ones); with probability
+//!    [`RESTART`] it jumps back to a seed. Power iteration over the edges
+//!    ([`ThemeGraph::walk_step`]) until the change is below 1e-6 or after
+//!    [`MAX_ITERATIONS`] steps. Films two or three themes away get mass too:
+//!    that is what reaches past direct neighbours.
+//! 2. A film's relevance is its visiting probability divided by the square
+//!    root of its total theme weight (the walk favours films with many
+//!    themes; this evens that out), scaled so the best is 1.
+//! 3. Maximal marginal relevance picks the answer: each next film maximises
+//!    `λ·relevance − (1−λ)·redundancy` with the films already picked
+//!    (λ = [`LAMBDA`]); redundancy mixes thematic similarity, a shared
+//!    director and a shared decade. At most two films per director.
+//! 4. Each film is explained by the path that reached it: the seed it is
+//!    closest to, or the film in between when it shares no theme with a seed.
+
+use crate::catalogue::query::Filter;
+use crate::catalogue::Catalogue;
+use crate::graph::{Scratch, ThemeGraph};
+
+use super::explain::{Via, Why};
+use super::Recommendation;
+
+/// Probability of jumping back to a seed at each step.
+pub const RESTART: f32 = 0.15;
+/// Upper bound on power-iteration steps.
+pub const MAX_ITERATIONS: usize = 50;
+/// Weight of relevance against redundancy when diversifying.
+pub const LAMBDA: f32 = 0.7;
+/// At most this many films by one director in an answer.
+pub const PER_DIRECTOR: usize = 2;
+
+/// Why discovery could not run.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DiscoverError {
+    #[error("none of the seed films carries a theme, so there is nothing to walk from")]
+    NoThemes,
+}
+
+/// Visiting probabilities of a random walk with restart at `seeds`.
+pub fn walk(graph: &ThemeGraph, seeds: &[usize]) -> Vec<f32> {
+    let n = graph.film_count();
+    let walkable: Vec<usize> = seeds
+        .iter()
+        .copied()
+        .filter(|&s| graph.has_themes(s as u32))
+        .collect();
+    let mut restart = vec![0.0f32; n];
+    for &s in &walkable {
+        restart[s] += 1.0 / walkable.len() as f32;
+    }
+    let weights = graph.walk_weights();
+    let mut current = restart.clone();
+    let mut next = vec![0.0f32; n];
+    let mut theme_mass = vec![0.0f32; graph.theme_count()];
+    for _ in 0..MAX_ITERATIONS {
+        graph.walk_step(
+            &current,
+            &restart,
+            RESTART,
+            &mut theme_mass,
+            &mut next,
+            &weights,
+        );
+        let change: f32 = current.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut current, &mut next);
+        if change < 1e-6 {
+            break;
+        }
+    }
+    for (f, m) in current.iter_mut().enumerate() {
+        let w = weights.film[f];
+        *m = if w > 0.0 { *m / w.sqrt() } else { 0.0 };
+    }
+    current
+}
+
+/// The `n` films to discover from `seeds` (catalogue indices), diversified
+/// and explained. `filter` applies to the results, not to the seeds.
+pub fn discover(
+    catalogue: &Catalogue,
+    graph: &ThemeGraph,
+    seeds: &[usize],
+    n: usize,
+    filter: &Filter,
+) -> Result<Vec<Recommendation>, DiscoverError> {
+    if !seeds.iter().any(|&s| graph.has_themes(s as u32)) {
+        return Err(DiscoverError::NoThemes);
+    }
+    let films = catalogue.films();
+    let mass = walk(graph, seeds);
+    let mut pool: Vec<(u32, f32)> = mass
+        .iter()
+        .enumerate()
+        .filter(|&(f, &m)| m > 0.0 && !seeds.contains(&f) && filter.matches(&films[f], catalogue))
+        .map(|(f, &m)| (f as u32, m))
+        .collect();
+    let order = |x: &(u32, f32), y: &(u32, f32)| {
+        y.1.total_cmp(&x.1)
+            .then_with(|| films[x.0 as usize].id.cmp(&films[y.0 as usize].id))
+    };
+    let pool_size = (n * 10).max(50).min(pool.len());
+    if pool_size > 0 && pool_size < pool.len() {
+        pool.select_nth_unstable_by(pool_size - 1, order);
+        pool.truncate(pool_size);
+    }
+    pool.sort_by(order);
+    let best = pool.first().map(|p| p.1).unwrap_or(1.0);
+    let mut chosen: Vec<(u32, f32)> = Vec::with_capacity(n);
+    let mut remaining: Vec<(u32, f32)> = pool.into_iter().map(|(f, m)| (f, m / best)).collect();
+    while chosen.len() < n && !remaining.is_empty() {
+        let mut pick: Option<(usize, f32)> = None;
+        for (i, &(c, rel)) in remaining.iter().enumerate() {
+            let director_full = graph.director_ids(c).iter().any(|d| {
+                chosen
+                    .iter()
+                    .filter(|(s, _)| graph.director_ids(*s).contains(d))
+                    .count()
+                    >= PER_DIRECTOR
+            });
+            if director_full {
+                continue;
+            }
+            let redundancy = chosen
+                .iter()
+                .map(|&(s, _)| redundancy(graph, c, s))
+                .fold(0.0f32, f32::max);
+            let value = LAMBDA * rel - (1.0 - LAMBDA) * redundancy;
+            // Strictly greater: earlier (better ranked) candidates win ties.
+            if pick.is_none_or(|(_, v)| value > v) {
+                pick = Some((i, value));
+            }
+        }
+        let Some((i, _)) = pick else { break };
+        chosen.push(remaining.remove(i));
+    }
+    let mut scratch = Scratch::new(graph);
+    let total = films.len();
+    Ok(chosen
+        .into_iter()
+        .map(|(c, rel)| {
+            let c = c as usize;
+            let reasons = path(catalogue, graph, &mut scratch, seeds, c);
+            let anchor = reasons
+                .via
+                .as_ref()
+                .and_then(|v| v.through.as_ref().or(Some(&v.seed)))
+                .and_then(|id| catalogue.get(id))
+                .and_then(|f| f.year);
+            Recommendation {
+                film: c,
+                id: films[c].id.clone(),
+                title: films[c].title.clone(),
+                year: films[c].year,
+                score: rel,
+                why: reasons.line(total, (anchor, films[c].year)),
+                reasons,
+            }
+        })
+        .collect())
+}
+
+/// How much a candidate repeats a film already picked.
+fn redundancy(graph: &ThemeGraph, a: u32, b: u32) -> f32 {
+    let mut r = 0.6 * graph.similarity(a, b);
+    if graph.same_director(a, b) {
+        r += 0.25;
+    }
+    if let (Some(x), Some(y)) = (graph.year(a), graph.year(b)) {
+        if x.div_euclid(10) == y.div_euclid(10) {
+            r += 0.15;
+        }
+    }
+    r
+}
+
+/// The path that explains a discovered film: its closest seed, or the film
+/// in between.
+fn path(
+    catalogue: &Catalogue,
+    graph: &ThemeGraph,
+    scratch: &mut Scratch,
+    seeds: &[usize],
+    film: usize,
+) -> Why {
+    let films = catalogue.films();
+    let closest = seeds
+        .iter()
+        .map(|&s| (s, graph.similarity(s as u32, film as u32)))
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+    if let Some((s, sim)) = closest.filter(|&(_, sim)| sim > 0.0) {
+        let _ = sim;
+        let mut why = Why::between(catalogue, graph, s, film);
+        why.via = Some(Via {
+            seed: films[s].id.clone(),
+            seed_title: films[s].title.clone(),
+            through: None,
+            through_title: None,
+        });
+        return why;
+    }
+    // Two steps: the neighbour of the film that is closest to a seed.
+    graph.similar_into(film as u32, &mut scratch.scores, &mut scratch.touched);
+    let mut best: Option<(usize, usize, f32)> = None;
+    for &m in &scratch.touched {
+        let m = m as usize;
+        if m == film || seeds.contains(&m) {
+            continue;
+        }
+        for &s in seeds {
+            let v = scratch.scores[m] * graph.similarity(s as u32, m as u32);
+            let better = match best {
+                None => v > 0.0,
+                Some((bm, _, bv)) => v > bv || (v == bv && films[m].id < films[bm].id),
+            };
+            if better {
+                best = Some((m, s, v));
+            }
+        }
+    }
+    scratch.reset();
+    match best {
+        Some((m, s, _)) => {
+            let mut why = Why::between(catalogue, graph, m, film);
+            why.via = Some(Via {
+                seed: films[s].id.clone(),
+                seed_title: films[s].title.clone(),
+                through: Some(films[m].id.clone()),
+                through_title: Some(films[m].title.clone()),
+            });
+            why
+        }
+        None => Why::default(),
+    }
+}

@@ -1,0 +1,230 @@
+//! Explanations: what two films share, as data ([`Why`]) and as a line a
+//! programmer can read ("shares coal mining / strikes and lockouts — both
+//! rare; same decade").
+
+use serde::Serialize;
+
+use crate::catalogue::Catalogue;
+use crate::graph::ThemeGraph;
+
+/// A theme at most this share of the catalogue carries is called rare.
+pub const RARE_SHARE: f32 = 0.05;
+
+/// A theme two films share.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedTheme {
+    pub id: String,
+    pub label: String,
+    /// Films carrying it (directly or through a narrower theme).
+    pub films: u32,
+    /// False when the films meet only at a broader theme.
+    pub direct: bool,
+    /// Its part of the thematic similarity.
+    pub contribution: f32,
+    /// A narrower shared theme that already says this one (coal for mining);
+    /// such themes are left out of the one-line explanation.
+    pub implied_by: Option<String>,
+}
+
+/// Why a film was recommended.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Why {
+    /// Shared themes, most telling first.
+    pub themes: Vec<SharedTheme>,
+    /// A director the two films share.
+    pub same_director: Option<String>,
+    /// A production country the two films share.
+    pub same_country: Option<String>,
+    /// Years between the two films, when both are known.
+    pub year_gap: Option<u32>,
+    /// For discovery: the seed the film was reached from, and the film in
+    /// between when it is two steps away.
+    pub via: Option<Via>,
+}
+
+/// The path a discovered film was reached by.
+#[derive(Debug, Clone, Serialize)]
+pub struct Via {
+    pub seed: String,
+    pub seed_title: String,
+    /// The film in between, for a film two steps from the seed.
+    pub through: Option<String>,
+    pub through_title: Option<String>,
+}
+
+impl Why {
+    /// The reasons film `b` relates to film `a` (both catalogue indices).
+    pub fn between(catalogue: &Catalogue, graph: &ThemeGraph, a: usize, b: usize) -> Why {
+        let vocab = catalogue.vocabulary();
+        let shared = graph.shared_themes(a as u32, b as u32);
+        let themes = shared
+            .iter()
+            .map(|&(m, contribution)| {
+                let t = &vocab.themes()[m.theme as usize];
+                let implied_by = shared
+                    .iter()
+                    .map(|(o, _)| &vocab.themes()[o.theme as usize].id)
+                    .find(|o| **o != t.id && vocab.implies(o, &t.id))
+                    .cloned();
+                SharedTheme {
+                    id: t.id.clone(),
+                    label: t.label.clone(),
+                    films: graph.films_with_theme(m.theme),
+                    direct: m.direct,
+                    contribution,
+                    implied_by,
+                }
+            })
+            .collect();
+        let (fa, fb) = (&catalogue.films()[a], &catalogue.films()[b]);
+        let same_director = fa
+            .directors
+            .iter()
+            .find(|d| {
+                fb.directors
+                    .iter()
+                    .any(|e| crate::text::fold(e) == crate::text::fold(d))
+            })
+            .cloned();
+        let same_country = fa
+            .countries
+            .iter()
+            .find(|c| fb.countries.contains(c))
+            .cloned();
+        let year_gap = match (fa.year, fb.year) {
+            (Some(x), Some(y)) => Some(x.abs_diff(y)),
+            _ => None,
+        };
+        Why {
+            themes,
+            same_director,
+            same_country,
+            year_gap,
+            via: None,
+        }
+    }
+
+    /// The one-line explanation. `total` is the number of films in the
+    /// catalogue (for "rare"); `years` are the two films' years, for
+    /// "same decade".
+    pub fn line(&self, total: usize, years: (Option<i32>, Option<i32>)) -> String {
+        let mut parts = Vec::new();
+        if let Some(via) = &self.via {
+            parts.push(match &via.through_title {
+                Some(t) => format!("via {t} (close to {})", via.seed_title),
+                None => format!("via {}", via.seed_title),
+            });
+        }
+        let shown: Vec<&SharedTheme> = self
+            .themes
+            .iter()
+            .filter(|t| t.implied_by.is_none())
+            .take(3)
+            .collect();
+        if !shown.is_empty() {
+            let names: Vec<String> = shown
+                .iter()
+                .map(|t| {
+                    let name = lower_first(&t.label);
+                    if t.direct {
+                        name
+                    } else {
+                        format!("{name} (broader)")
+                    }
+                })
+                .collect();
+            let rare: Vec<&&SharedTheme> = shown
+                .iter()
+                .filter(|t| (t.films as f32) <= RARE_SHARE * total as f32)
+                .collect();
+            let rarity = match (rare.len(), shown.len()) {
+                (0, _) => String::new(),
+                (1, 1) => " — rare".to_string(),
+                (2, 2) => " — both rare".to_string(),
+                (r, n) if r == n => " — all rare".to_string(),
+                (1, _) => format!(" — {} is rare", lower_first(&rare[0].label)),
+                _ => format!(
+                    " — {} are rare",
+                    rare.iter()
+                        .map(|t| lower_first(&t.label))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ),
+            };
+            parts.push(format!("shares {}{rarity}", names.join(" / ")));
+        }
+        if let Some(d) = &self.same_director {
+            parts.push(format!("same director ({d})"));
+        }
+        if let Some(c) = &self.same_country {
+            parts.push(format!("both from {c}"));
+        }
+        if let (Some(gap), (Some(a), Some(b))) = (self.year_gap, years) {
+            if gap == 0 {
+                parts.push("same year".into());
+            } else if a.div_euclid(10) == b.div_euclid(10) {
+                parts.push("same decade".into());
+            } else if gap == 1 {
+                parts.push("a year apart".into());
+            } else if gap <= 5 {
+                parts.push(format!("{gap} years apart"));
+            }
+        }
+        if parts.is_empty() {
+            "no shared themes".into()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn theme(label: &str, films: u32, direct: bool) -> SharedTheme {
+        SharedTheme {
+            id: label.to_lowercase(),
+            label: label.into(),
+            films,
+            direct,
+            contribution: 0.1,
+            implied_by: None,
+        }
+    }
+
+    #[test]
+    fn lines_read_well() {
+        let why = Why {
+            themes: vec![theme("Strikes", 10, true), theme("Company towns", 8, true)],
+            same_director: None,
+            same_country: None,
+            year_gap: Some(3),
+            via: None,
+        };
+        assert_eq!(
+            why.line(400, (Some(1976), Some(1979))),
+            "shares strikes / company towns — both rare; same decade"
+        );
+        let why = Why {
+            themes: vec![theme("Coal mining", 10, true), theme("Mining", 100, false)],
+            same_director: Some("Ken Loach".into()),
+            same_country: Some("United Kingdom".into()),
+            year_gap: Some(4),
+            via: None,
+        };
+        assert_eq!(
+            why.line(400, (Some(1969), Some(1973))),
+            "shares coal mining / mining (broader) — coal mining is rare; same director (Ken Loach); both from United Kingdom; 4 years apart"
+        );
+        assert_eq!(Why::default().line(10, (None, None)), "no shared themes");
+    }
+}

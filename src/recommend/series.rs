@@ -1,0 +1,336 @@
+//! Series suggestions: the themed series a catalogue can carry, found as
+//! communities of the film graph.
+//!
+//! 1. Each film is linked to its [`NEIGHBOURS`] most similar films (thematic
+//!    cosine ≥ [`MIN_SIMILARITY`]) in a petgraph `UnGraph`.
+//! 2. Label propagation finds communities: every film starts with its own
+//!    label and, round after round in an order shuffled by `--seed`, takes
+//!    the label with the largest total edge weight among its neighbours
+//!    (ties: the smallest label), until no label changes.
+//! 3. Each community big enough becomes a series: its dominant theme (the
+//!    one its films carry with the most weight) anchors it; the series grows
+//!    from the community's best-connected film carrying that theme, adding
+//!    the film with the highest mean similarity to those already in, up to
+//!    `max_films` films and the runtime budget.
+//! 4. A series is titled by its one or two dominant themes, ordered
+//!    chronologically (the way retrospectives usually run), and scored by
+//!    its coherence: the mean thematic similarity over all pairs of its films.
+
+use std::collections::BTreeMap;
+
+use petgraph::graph::{NodeIndex, UnGraph};
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use serde::Serialize;
+
+use crate::catalogue::Catalogue;
+use crate::graph::{Scratch, ThemeGraph};
+
+/// Neighbours each film is linked to when looking for communities.
+pub const NEIGHBOURS: usize = 12;
+/// Weakest similarity that links two films when looking for communities.
+pub const MIN_SIMILARITY: f32 = 0.2;
+
+/// What series to look for.
+#[derive(Debug, Clone)]
+pub struct SeriesQuery {
+    /// How many series to propose.
+    pub n: usize,
+    pub min_films: usize,
+    pub max_films: usize,
+    /// Upper bound on the sum of a series' runtimes, in minutes; films of
+    /// unknown runtime are then left out.
+    pub max_runtime_total: Option<u32>,
+    /// Seeds the order of label propagation.
+    pub seed: u64,
+}
+
+impl Default for SeriesQuery {
+    fn default() -> Self {
+        SeriesQuery {
+            n: 6,
+            min_films: 4,
+            max_films: 8,
+            max_runtime_total: None,
+            seed: 1,
+        }
+    }
+}
+
+/// A proposed series.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuggestedSeries {
+    pub title: String,
+    /// Ids of the dominant themes the title is built from.
+    pub themes: Vec<String>,
+    /// Catalogue indices of the films, in the suggested running order.
+    #[serde(skip)]
+    pub films: Vec<usize>,
+    /// Film ids, in running order.
+    pub film_ids: Vec<String>,
+    /// Sum of the known runtimes, in minutes.
+    pub total_runtime: u32,
+    /// Films whose runtime is unknown.
+    pub unknown_runtimes: usize,
+    /// Mean thematic similarity over all pairs of films, 0..=1.
+    pub coherence: f32,
+    /// What holds the series together.
+    pub why: String,
+}
+
+/// The film graph used for communities: each film linked to its nearest films.
+pub fn neighbour_graph(graph: &ThemeGraph) -> UnGraph<u32, f32> {
+    let n = graph.film_count();
+    let mut g: UnGraph<u32, f32> = UnGraph::with_capacity(n, n * NEIGHBOURS);
+    for f in 0..n as u32 {
+        g.add_node(f);
+    }
+    let mut scratch = Scratch::new(graph);
+    let mut seen = std::collections::HashSet::new();
+    for a in 0..n as u32 {
+        graph.similar_into(a, &mut scratch.scores, &mut scratch.touched);
+        let mut near: Vec<(u32, f32)> = scratch
+            .touched
+            .iter()
+            .filter(|&&b| b != a)
+            .map(|&b| (b, scratch.scores[b as usize]))
+            .filter(|&(_, s)| s >= MIN_SIMILARITY)
+            .collect();
+        scratch.reset();
+        near.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        for (b, s) in near.into_iter().take(NEIGHBOURS) {
+            let key = (a.min(b), a.max(b));
+            if seen.insert(key) {
+                g.add_edge(
+                    NodeIndex::new(key.0 as usize),
+                    NodeIndex::new(key.1 as usize),
+                    s,
+                );
+            }
+        }
+    }
+    g
+}
+
+/// Community label of every film by weighted label propagation.
+pub fn communities(g: &UnGraph<u32, f32>, seed: u64) -> Vec<usize> {
+    let n = g.node_count();
+    let mut label: Vec<usize> = (0..n).collect();
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut rng = StdRng::seed_from_u64(seed);
+    for _ in 0..100 {
+        order.shuffle(&mut rng);
+        let mut changed = false;
+        for &v in &order {
+            let mut votes: BTreeMap<usize, f32> = BTreeMap::new();
+            for e in g.edges(NodeIndex::new(v)) {
+                let other = if e.source().index() == v {
+                    e.target().index()
+                } else {
+                    e.source().index()
+                };
+                *votes.entry(label[other]).or_default() += *e.weight();
+            }
+            let best = votes
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(&l, _)| l);
+            if let Some(l) = best {
+                if l != label[v] && votes[&l] > votes.get(&label[v]).copied().unwrap_or(0.0) {
+                    label[v] = l;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    label
+}
+
+use petgraph::visit::EdgeRef;
+
+/// Proposes up to `query.n` series, best first.
+pub fn suggest(
+    catalogue: &Catalogue,
+    graph: &ThemeGraph,
+    query: &SeriesQuery,
+) -> Vec<SuggestedSeries> {
+    let g = neighbour_graph(graph);
+    let labels = communities(&g, query.seed);
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (f, &l) in labels.iter().enumerate() {
+        if graph.has_themes(f as u32) && g.neighbors(NodeIndex::new(f)).next().is_some() {
+            groups.entry(l).or_default().push(f);
+        }
+    }
+    let mut series: Vec<SuggestedSeries> = groups
+        .into_values()
+        .filter(|members| members.len() >= query.min_films)
+        .filter_map(|members| build(catalogue, graph, &members, query))
+        .collect();
+    // Best first: coherent series with enough films; ties by title.
+    series.sort_by(|a, b| {
+        rank(b)
+            .total_cmp(&rank(a))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    let mut titles = std::collections::HashSet::new();
+    series.retain(|s| titles.insert(s.title.clone()));
+    series.truncate(query.n);
+    series
+}
+
+fn rank(s: &SuggestedSeries) -> f32 {
+    s.coherence * (1.0 + s.films.len() as f32).ln()
+}
+
+/// Turns a community into a series, or None when it cannot carry one.
+fn build(
+    catalogue: &Catalogue,
+    graph: &ThemeGraph,
+    members: &[usize],
+    query: &SeriesQuery,
+) -> Option<SuggestedSeries> {
+    let films = catalogue.films();
+    let vocab = catalogue.vocabulary();
+    let runtime_ok = |f: usize| query.max_runtime_total.is_none() || films[f].runtime.is_some();
+    let members: Vec<usize> = members.iter().copied().filter(|&f| runtime_ok(f)).collect();
+    // Dominant themes: direct themes by total weight among the members.
+    let mut weight: BTreeMap<u32, f32> = BTreeMap::new();
+    for &f in &members {
+        for m in graph.memberships(f as u32).filter(|m| m.direct) {
+            *weight.entry(m.theme).or_default() += m.weight;
+        }
+    }
+    let mut ranked: Vec<(u32, f32)> = weight.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let anchor = ranked.first()?.0;
+    let carries = |f: usize, t: u32| graph.memberships(f as u32).any(|m| m.theme == t);
+    // Grow from the best-connected film carrying the anchor theme.
+    let strength = |f: usize| -> f32 {
+        members
+            .iter()
+            .filter(|&&o| o != f)
+            .map(|&o| graph.similarity(f as u32, o as u32))
+            .sum()
+    };
+    let start = members
+        .iter()
+        .copied()
+        .filter(|&f| carries(f, anchor))
+        .max_by(|&a, &b| strength(a).total_cmp(&strength(b)).then(b.cmp(&a)))?;
+    let mut chosen = vec![start];
+    let mut budget = query.max_runtime_total.map(|m| m as i64);
+    if let Some(b) = budget.as_mut() {
+        *b -= films[start].runtime.unwrap_or(0) as i64;
+        if *b < 0 {
+            return None;
+        }
+    }
+    while chosen.len() < query.max_films {
+        let next = members
+            .iter()
+            .copied()
+            .filter(|f| !chosen.contains(f))
+            .filter(|&f| match budget {
+                Some(b) => films[f].runtime.is_some_and(|r| r as i64 <= b),
+                None => true,
+            })
+            .map(|f| {
+                let mean = chosen
+                    .iter()
+                    .map(|&c| graph.similarity(f as u32, c as u32))
+                    .sum::<f32>()
+                    / chosen.len() as f32;
+                (f, mean)
+            })
+            .filter(|&(_, mean)| mean >= MIN_SIMILARITY)
+            .max_by(|a, b| {
+                a.1.total_cmp(&b.1)
+                    .then_with(|| films[b.0].id.cmp(&films[a.0].id))
+            });
+        let Some((f, _)) = next else { break };
+        if let Some(b) = budget.as_mut() {
+            *b -= films[f].runtime.unwrap_or(0) as i64;
+        }
+        chosen.push(f);
+    }
+    if chosen.len() < query.min_films {
+        return None;
+    }
+    chosen.sort_by(|&a, &b| {
+        (films[a].year.is_none(), films[a].year, &films[a].id).cmp(&(
+            films[b].year.is_none(),
+            films[b].year,
+            &films[b].id,
+        ))
+    });
+    // Title: the anchor theme, and the next theme if most films carry it.
+    let count = |t: u32| chosen.iter().filter(|&&f| carries(f, t)).count();
+    let mut title_themes = vec![anchor];
+    if let Some(&(second, _)) = ranked
+        .iter()
+        .skip(1)
+        .find(|(t, _)| count(*t) * 2 >= chosen.len() && !vocab_implies(catalogue, anchor, *t))
+    {
+        title_themes.push(second);
+    }
+    let label = |t: u32| vocab.themes()[t as usize].label.clone();
+    let title = title_themes
+        .iter()
+        .map(|&t| label(t))
+        .collect::<Vec<_>>()
+        .join(" & ");
+    let why = title_themes
+        .iter()
+        .map(|&t| {
+            let c = count(t);
+            if c == chosen.len() {
+                format!("all carry {}", label(t).to_lowercase())
+            } else {
+                format!("{c} of {} carry {}", chosen.len(), label(t).to_lowercase())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut pairs = 0;
+    let mut total = 0.0;
+    for (i, &a) in chosen.iter().enumerate() {
+        for &b in &chosen[i + 1..] {
+            total += graph.similarity(a as u32, b as u32);
+            pairs += 1;
+        }
+    }
+    let coherence = if pairs == 0 {
+        0.0
+    } else {
+        total / pairs as f32
+    };
+    Some(SuggestedSeries {
+        title,
+        themes: title_themes
+            .iter()
+            .map(|&t| vocab.themes()[t as usize].id.clone())
+            .collect(),
+        film_ids: chosen.iter().map(|&f| films[f].id.clone()).collect(),
+        total_runtime: chosen.iter().filter_map(|&f| films[f].runtime).sum(),
+        unknown_runtimes: chosen
+            .iter()
+            .filter(|&&f| films[f].runtime.is_none())
+            .count(),
+        films: chosen,
+        coherence,
+        why,
+    })
+}
+
+/// Whether theme `a` is `b` or narrower than it (a coal series need not be
+/// titled "Coal mining & Mining").
+fn vocab_implies(catalogue: &Catalogue, a: u32, b: u32) -> bool {
+    let v = catalogue.vocabulary();
+    let (ta, tb) = (&v.themes()[a as usize].id, &v.themes()[b as usize].id);
+    v.implies(ta, tb) || v.implies(tb, ta)
+}
