@@ -1,0 +1,461 @@
+//! Recommendations on the bundled catalogue: films about the same struggle
+//! find each other, explanations name real shared themes, discovery is
+//! diverse, series are well formed — and bad input gets clear answers.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+use slate::catalogue::load::load;
+use slate::catalogue::query::Filter;
+use slate::catalogue::LoadOptions;
+use slate::graph::{Scratch, ThemeGraph};
+use slate::recommend::discover::discover;
+use slate::recommend::related::{related, Query};
+use slate::recommend::series::{suggest, SeriesQuery};
+use slate::Catalogue;
+
+fn bundled() -> (Catalogue, ThemeGraph) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let cat = load(&dir, &LoadOptions::default(), &|_| {})
+        .unwrap_or_else(|e| panic!("{:?}", e.diagnostics))
+        .catalogue;
+    let graph = ThemeGraph::build(&cat);
+    (cat, graph)
+}
+
+fn top(cat: &Catalogue, graph: &ThemeGraph, id: &str, n: usize) -> Vec<String> {
+    let film = cat.position(id).unwrap_or_else(|| panic!("no film {id}"));
+    let mut scratch = Scratch::new(graph);
+    let q = Query {
+        n,
+        ..Query::default()
+    };
+    related(cat, graph, &mut scratch, film, &q)
+        .items
+        .into_iter()
+        .map(|r| r.id)
+        .collect()
+}
+
+/// Films about the same struggle, from film history: each must be in the
+/// other's top 10.
+const SAME_STRUGGLE: &[(&str, &str, &str)] = &[
+    (
+        "workers-80",
+        "man-of-iron",
+        "the August 1980 Gdańsk shipyard strike",
+    ),
+    (
+        "workers-80",
+        "strike-2006",
+        "Solidarity at the Lenin Shipyard",
+    ),
+    (
+        "man-of-iron",
+        "strike-2006",
+        "Solidarity at the Lenin Shipyard",
+    ),
+    (
+        "pride",
+        "still-the-enemy-within",
+        "the 1984–85 British miners' strike",
+    ),
+    (
+        "pride",
+        "which-side-are-you-on",
+        "the 1984–85 British miners' strike",
+    ),
+    (
+        "the-battle-of-orgreave",
+        "still-the-enemy-within",
+        "the 1984–85 British miners' strike",
+    ),
+    (
+        "the-take",
+        "grissinopoli",
+        "Argentina's recovered factories after 2001",
+    ),
+    (
+        "industria-argentina",
+        "pyme",
+        "Argentine factories turned cooperatives",
+    ),
+    (
+        "the-nothing-factory",
+        "the-take",
+        "workers keeping an abandoned factory running",
+    ),
+    (
+        "american-factory",
+        "gung-ho",
+        "a foreign owner in an American car town",
+    ),
+    (
+        "made-in-bangladesh",
+        "china-blue",
+        "women in export garment factories",
+    ),
+    (
+        "strike-1925",
+        "mother-1926",
+        "pre-revolutionary Russian factory strikes",
+    ),
+    (
+        "the-molly-maguires",
+        "matewan",
+        "Appalachian coal miners against the company",
+    ),
+    (
+        "salt-of-the-earth",
+        "matewan",
+        "mining strikes in company towns",
+    ),
+    (
+        "the-stars-look-down",
+        "how-green-was-my-valley",
+        "coal communities and pit disasters of the 1930s",
+    ),
+    (
+        "rosetta",
+        "two-days-one-night",
+        "the Dardennes' precarious workers of Seraing",
+    ),
+    (
+        "tout-va-bien",
+        "coup-pour-coup",
+        "French factory occupations after May 68",
+    ),
+    ("the-big-flame", "dockers", "Liverpool dockers' strikes"),
+];
+
+#[test]
+fn films_about_the_same_struggle_find_each_other() {
+    let (cat, graph) = bundled();
+    let mut failures = Vec::new();
+    for (a, b, what) in SAME_STRUGGLE {
+        for (x, y) in [(a, b), (b, a)] {
+            if !top(&cat, &graph, x, 10).iter().any(|id| id == y) {
+                failures.push(format!("{y} is not in the top 10 of {x} ({what})"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn explanations_name_themes_both_films_carry() {
+    let (cat, graph) = bundled();
+    let vocab = cat.vocabulary();
+    for (a, _, _) in SAME_STRUGGLE {
+        let film = cat.position(a).unwrap();
+        let mut scratch = Scratch::new(&graph);
+        let answer = related(
+            &cat,
+            &graph,
+            &mut scratch,
+            film,
+            &Query {
+                n: 10,
+                ..Query::default()
+            },
+        );
+        for r in &answer.items {
+            assert!(!r.why.is_empty());
+            for t in &r.reasons.themes {
+                let carries = |f: &slate::Film| f.themes.iter().any(|c| vocab.implies(c, &t.id));
+                assert!(carries(&cat.films()[film]), "{a} does not carry {}", t.id);
+                assert!(
+                    carries(&cat.films()[r.film]),
+                    "{} does not carry {}",
+                    r.id,
+                    t.id
+                );
+                if t.implied_by.is_none() {
+                    assert!(
+                        r.why.contains(&t.label.to_lowercase()) || r.reasons.themes.len() > 3,
+                        "`{}` does not name {}",
+                        r.why,
+                        t.label
+                    );
+                }
+            }
+        }
+    }
+    // A concrete line.
+    let (cat, graph) = bundled();
+    let film = cat.position("workers-80").unwrap();
+    let mut scratch = Scratch::new(&graph);
+    let answer = related(
+        &cat,
+        &graph,
+        &mut scratch,
+        film,
+        &Query {
+            n: 1,
+            ..Query::default()
+        },
+    );
+    assert_eq!(answer.items[0].id, "man-of-iron");
+    let why = &answer.items[0].why;
+    // Strikes is said through its narrower theme, occupations and sit-ins.
+    assert!(
+        why.contains("shipyards") && why.contains("occupations"),
+        "{why}"
+    );
+    assert!(why.contains("both from Poland"), "{why}");
+}
+
+#[test]
+fn related_is_ranked_filtered_and_deterministic() {
+    let (cat, graph) = bundled();
+    let film = cat.position("harlan-county-usa").unwrap();
+    let mut scratch = Scratch::new(&graph);
+    let q = Query {
+        n: 25,
+        filter: Filter {
+            max_runtime: Some(100),
+            ..Filter::default()
+        },
+        exclude_director: true,
+    };
+    let a = related(&cat, &graph, &mut scratch, film, &q);
+    let b = related(&cat, &graph, &mut scratch, film, &q);
+    let ids = |r: &slate::recommend::related::Related| {
+        r.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&a), ids(&b));
+    assert!(!a.fallback);
+    for w in a.items.windows(2) {
+        assert!(
+            w[0].score > w[1].score || (w[0].score == w[1].score && w[0].id < w[1].id),
+            "not ranked: {} {} / {} {}",
+            w[0].id,
+            w[0].score,
+            w[1].id,
+            w[1].score
+        );
+    }
+    for r in &a.items {
+        assert_ne!(r.id, "harlan-county-usa");
+        assert!(cat.films()[r.film].runtime.unwrap() <= 100);
+        assert!(!cat.films()[r.film]
+            .directors
+            .contains(&"Barbara Kopple".to_string()));
+    }
+}
+
+#[test]
+fn a_film_without_themes_falls_back_to_director_and_years() {
+    let (cat, graph) = bundled();
+    let film = cat.position("the-red-tent").unwrap();
+    assert!(cat.films()[film].themes.is_empty());
+    let mut scratch = Scratch::new(&graph);
+    let answer = related(
+        &cat,
+        &graph,
+        &mut scratch,
+        film,
+        &Query {
+            n: 5,
+            ..Query::default()
+        },
+    );
+    assert!(answer.fallback);
+    // Kalatozov's other films come first.
+    let first: Vec<&str> = answer.items.iter().take(2).map(|r| r.id.as_str()).collect();
+    assert!(first.contains(&"the-first-echelon"), "{first:?}");
+    assert!(answer.items[0]
+        .why
+        .contains("same director (Mikhail Kalatozov)"));
+}
+
+#[test]
+fn discovery_is_diverse_and_explained() {
+    let (cat, graph) = bundled();
+    let seeds: Vec<usize> = ["harlan-county-usa", "matewan", "the-take"]
+        .iter()
+        .map(|id| cat.position(id).unwrap())
+        .collect();
+    let items = discover(&cat, &graph, &seeds, 20, &Filter::default()).unwrap();
+    assert_eq!(items.len(), 20);
+    let mut per_director = std::collections::HashMap::new();
+    let mut per_decade = std::collections::HashMap::new();
+    for r in &items {
+        assert!(!seeds.contains(&r.film));
+        let f = &cat.films()[r.film];
+        for d in &f.directors {
+            *per_director.entry(d.clone()).or_insert(0) += 1;
+        }
+        *per_decade.entry(f.decade()).or_insert(0) += 1;
+        let via = r.reasons.via.as_ref().expect("every discovery has a path");
+        assert!(["harlan-county-usa", "matewan", "the-take"].contains(&via.seed.as_str()));
+        assert!(r.why.starts_with("via "), "{}", r.why);
+    }
+    assert!(per_director.values().all(|&n| n <= 2), "{per_director:?}");
+    assert!(per_decade.values().all(|&n| n <= 7), "{per_decade:?}");
+    // Both struggles are represented: mining and recovered factories.
+    assert!(items
+        .iter()
+        .any(|r| cat.films()[r.film].themes.iter().any(|t| t == "coal")));
+    assert!(items.iter().any(|r| cat.films()[r.film]
+        .themes
+        .iter()
+        .any(|t| t == "cooperatives")));
+    // Deterministic.
+    let again = discover(&cat, &graph, &seeds, 20, &Filter::default()).unwrap();
+    assert_eq!(
+        items.iter().map(|r| &r.id).collect::<Vec<_>>(),
+        again.iter().map(|r| &r.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn series_are_well_formed() {
+    let (cat, graph) = bundled();
+    let q = SeriesQuery {
+        n: 6,
+        min_films: 4,
+        max_films: 7,
+        max_runtime_total: Some(700),
+        seed: 3,
+    };
+    let series = suggest(&cat, &graph, &q);
+    assert_eq!(series.len(), 6, "{series:#?}");
+    let mut seen = std::collections::HashSet::new();
+    for s in &series {
+        assert!(s.films.len() >= 4 && s.films.len() <= 7, "{}", s.title);
+        assert!(s.total_runtime <= 700, "{}: {}", s.title, s.total_runtime);
+        assert_eq!(s.unknown_runtimes, 0);
+        assert!(
+            s.coherence > 0.3 && s.coherence <= 1.0,
+            "{}: {}",
+            s.title,
+            s.coherence
+        );
+        for &f in &s.films {
+            assert!(seen.insert(f), "{} is in two series", cat.films()[f].id);
+        }
+        // Title themes are carried by most of the films; running order is chronological.
+        let anchor = &s.themes[0];
+        let carrying = s
+            .films
+            .iter()
+            .filter(|&&f| {
+                cat.films()[f]
+                    .themes
+                    .iter()
+                    .any(|t| cat.vocabulary().implies(t, anchor))
+            })
+            .count();
+        assert!(carrying * 2 > s.films.len(), "{}", s.title);
+        let years: Vec<i32> = s
+            .films
+            .iter()
+            .filter_map(|&f| cat.films()[f].year)
+            .collect();
+        assert!(years.windows(2).all(|w| w[0] <= w[1]), "{}", s.title);
+    }
+    let again = suggest(&cat, &graph, &q);
+    assert_eq!(
+        series.iter().map(|s| &s.film_ids).collect::<Vec<_>>(),
+        again.iter().map(|s| &s.film_ids).collect::<Vec<_>>()
+    );
+}
+
+fn slate() -> Command {
+    let mut c = Command::cargo_bin("slate").unwrap();
+    c.env_remove("SLATE_DATA")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+#[test]
+fn cli_related_lists_and_explains() {
+    slate()
+        .args(["related", "workers '80", "-n", "3"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Man of Iron"))
+        .stdout(predicate::str::contains("shares"));
+    let out = slate()
+        .args(["related", "pride", "-n", "5", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 5);
+    for key in ["id", "title", "score", "why", "rank"] {
+        assert!(items[0].get(key).is_some(), "no {key}");
+    }
+    slate()
+        .args(["related", "pride", "-n", "2", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "rank,id,title,year,score,why,shared_themes\n",
+        ));
+    slate()
+        .args(["related", "brassed off", "-n", "2", "--why"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("carried by"));
+}
+
+#[test]
+fn cli_bad_input_is_explained() {
+    slate()
+        .args(["related", "harlen county"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no film matches `harlen county`"))
+        .stderr(predicate::str::contains("harlan-county-usa"));
+    slate()
+        .args(["related", "harlan-county-usa", "-n", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("0"));
+    slate()
+        .args(["related", "the red tent"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("carries no themes"));
+    slate()
+        .args(["discover", "the red tent"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "none of the seed films carries a theme",
+        ));
+    slate().args(["discover"]).assert().code(2);
+    slate()
+        .args(["series", "suggest", "--min-films", "40"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no series of at least 40 films"));
+}
+
+#[test]
+fn cli_series_suggest_is_deterministic_for_a_seed() {
+    let run = |seed: &str| {
+        slate()
+            .args(["series", "suggest", "--seed", seed, "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run("7"), run("7"));
+    let v: serde_json::Value = serde_json::from_slice(&run("7")).unwrap();
+    let first = &v[0];
+    for key in [
+        "title",
+        "themes",
+        "film_ids",
+        "total_runtime",
+        "coherence",
+        "why",
+    ] {
+        assert!(first.get(key).is_some(), "no {key}");
+    }
+}
