@@ -10,10 +10,12 @@
 //! - [`text`]: folding, slugs, title keys, suggestions
 //! - [`synthetic`]: generated catalogues for benchmarks and tests
 
+pub mod atomic_file;
 pub mod catalogue;
 pub mod countries;
 pub mod diagnostics;
 pub mod graph;
+pub mod picture;
 pub mod recommend;
 pub mod synthetic;
 pub mod text;

@@ -5,6 +5,7 @@
 mod catalog;
 mod discover;
 mod filters;
+mod graph;
 mod output;
 mod related;
 mod series;
@@ -64,6 +65,8 @@ enum Command {
     /// Themed series the catalogue can carry
     #[command(subcommand)]
     Series(series::SeriesCommand),
+    /// Draw the theme graph as SVG, Graphviz DOT or JSON
+    Graph(graph::GraphArgs),
 }
 
 /// Why a command failed, and so which exit code it ends with.
@@ -85,6 +88,7 @@ pub fn main() -> ExitCode {
         Command::Related(args) => related::run(&cli, args),
         Command::Discover(args) => discover::run(&cli, args),
         Command::Series(cmd) => series::run(&cli, cmd),
+        Command::Graph(args) => graph::run(&cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
