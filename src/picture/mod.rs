@@ -118,7 +118,7 @@ pub fn select(catalogue: &Catalogue, graph: &ThemeGraph, query: &PictureQuery) -
                 if d >= query.depth {
                     continue;
                 }
-                for (n, _) in nearest(graph, &mut scratch, f, AROUND_FANOUT, &themed) {
+                for (n, _) in nearest(graph, &mut scratch, f, AROUND_FANOUT, themed) {
                     if seen.insert(n) {
                         order.push(n);
                         queue.push_back((n, d + 1));
