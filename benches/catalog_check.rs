@@ -34,10 +34,13 @@ fn main() {
         "films", "files", "MB", "best s", "films/s", "peak MiB"
     );
     for &n in &sizes {
-        let dir = root.join(format!("films-{n}-per-{per_file}"));
+        let dir = root.join(format!("zipf-{n}-per-{per_file}"));
         if !dir.join("themes.toml").exists() {
-            slate::synthetic::write_catalogue(&dir, n, per_file.min(n), 42)
-                .expect("write generated catalogue");
+            let spec = slate::synthetic::Spec {
+                per_file: per_file.min(n),
+                ..slate::synthetic::Spec::new(n)
+            };
+            slate::synthetic::write_catalogue(&dir, &spec).expect("write generated catalogue");
         }
         let files = slate::catalogue::load::film_files(&dir).expect("list files");
         let bytes: u64 = files

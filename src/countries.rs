@@ -12,6 +12,8 @@ const LIST: &str = include_str!("countries.txt");
 
 struct Countries {
     canonical: Vec<&'static str>,
+    /// Canonical names as written, for the fast exact check.
+    exact: std::collections::HashSet<&'static str>,
     by_folded: HashMap<String, &'static str>,
 }
 
@@ -33,6 +35,7 @@ fn countries() -> &'static Countries {
             }
         }
         Countries {
+            exact: canonical.iter().copied().collect(),
             canonical,
             by_folded,
         }
@@ -46,10 +49,7 @@ pub fn all() -> &'static [&'static str] {
 
 /// Whether `name` is a canonical name exactly as it should be written.
 pub fn is_canonical(name: &str) -> bool {
-    countries()
-        .by_folded
-        .get(&fold(name))
-        .is_some_and(|c| *c == name)
+    countries().exact.contains(name)
 }
 
 /// The canonical name for a name or alias, ignoring case and accents.

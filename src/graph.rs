@@ -35,6 +35,7 @@ use std::collections::HashMap;
 
 use petgraph::csr::Csr;
 use petgraph::Directed;
+use rayon::prelude::*;
 
 use crate::catalogue::Catalogue;
 use crate::text::fold;
@@ -103,35 +104,40 @@ impl ThemeGraph {
             })
             .collect();
 
-        // Each film's themes with their depth above a carried theme (0 = direct).
-        let mut expanded: Vec<Vec<(u32, u8)>> = Vec::with_capacity(n_films);
-        let mut theme_films = vec![0u32; n_themes];
-        for film in films {
-            let mut set: Vec<(u32, u8)> = Vec::with_capacity(film.themes.len() * 2);
-            for t in &film.themes {
-                let Some(mut cur) = vocab.position(t).map(|p| p as u32) else {
-                    continue;
-                };
-                let mut depth = 0u8;
-                loop {
-                    match set.iter_mut().find(|(x, _)| *x == cur) {
-                        Some(entry) => entry.1 = entry.1.min(depth),
-                        None => set.push((cur, depth)),
-                    }
-                    match parent[cur as usize] {
-                        Some(p) if depth < 16 => {
-                            cur = p;
-                            depth += 1;
+        // Each film's themes with their depth above a carried theme (0 = direct),
+        // in parallel (rayon keeps the order).
+        let expanded: Vec<Vec<(u32, u8)>> = films
+            .par_iter()
+            .map(|film| {
+                let mut set: Vec<(u32, u8)> = Vec::with_capacity(film.themes.len() * 2);
+                for t in &film.themes {
+                    let Some(mut cur) = vocab.position(t).map(|p| p as u32) else {
+                        continue;
+                    };
+                    let mut depth = 0u8;
+                    loop {
+                        match set.iter_mut().find(|(x, _)| *x == cur) {
+                            Some(entry) => entry.1 = entry.1.min(depth),
+                            None => set.push((cur, depth)),
                         }
-                        _ => break,
+                        match parent[cur as usize] {
+                            Some(p) if depth < 16 => {
+                                cur = p;
+                                depth += 1;
+                            }
+                            _ => break,
+                        }
                     }
                 }
-            }
-            set.sort_unstable_by_key(|&(t, _)| t);
-            for &(t, _) in &set {
+                set.sort_unstable_by_key(|&(t, _)| t);
+                set
+            })
+            .collect();
+        let mut theme_films = vec![0u32; n_themes];
+        for set in &expanded {
+            for &(t, _) in set {
                 theme_films[t as usize] += 1;
             }
-            expanded.push(set);
         }
         let n = n_films.max(1) as f32;
         let idf: Vec<f32> = theme_films
@@ -190,14 +196,25 @@ impl ThemeGraph {
             csr.add_node(());
         }
 
+        // Directors are the same when their folded names are; fold each
+        // distinct spelling once.
+        let mut by_spelling: HashMap<&str, u32> = HashMap::new();
         let mut interned: HashMap<String, u32> = HashMap::new();
         let mut director_start = Vec::with_capacity(n_films + 1);
         let mut director_ids = Vec::with_capacity(n_films);
         for f in films {
             director_start.push(director_ids.len() as u32);
             for d in &f.directors {
-                let next = interned.len() as u32;
-                director_ids.push(*interned.entry(fold(d)).or_insert(next));
+                let id = match by_spelling.get(d.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let next = interned.len() as u32;
+                        let id = *interned.entry(fold(d)).or_insert(next);
+                        by_spelling.insert(d, id);
+                        id
+                    }
+                };
+                director_ids.push(id);
             }
         }
         director_start.push(director_ids.len() as u32);
@@ -400,12 +417,16 @@ impl ThemeGraph {
         out
     }
 
-    /// One step of a random walk with restart, pulled over the edges:
-    /// film → theme with probability proportional to the membership weight,
-    /// theme → film likewise. `next` receives `restart + (1-alpha)·Pᵀ·current`;
-    /// mass on films without themes returns to the restart distribution.
+    /// One step of `k` random walks with restart at once, pulled over the
+    /// edges: film → theme with probability proportional to the membership
+    /// weight, theme → film likewise. Vectors hold `k` values per node,
+    /// walk after walk (`current[film * k + j]` is walk `j` at `film`).
+    /// `next` receives `alpha·restart + (1-alpha)·Pᵀ·current`; mass on films
+    /// without themes returns to the restart distribution.
+    #[allow(clippy::too_many_arguments)]
     pub fn walk_step(
         &self,
+        k: usize,
         current: &[f32],
         restart: &[f32],
         alpha: f32,
@@ -413,33 +434,45 @@ impl ThemeGraph {
         next: &mut [f32],
         out_weight: &WalkWeights,
     ) {
-        let f = self.films as usize;
-        let mut dangling = 0.0f32;
-        for (film, &mass) in current.iter().enumerate().take(f) {
+        let mut dangling = vec![0.0f32; k];
+        for film in 0..self.films as usize {
             if out_weight.film[film] == 0.0 {
-                dangling += mass;
-            }
-        }
-        for t in 0..self.themes {
-            let mut m = 0.0f32;
-            for (film, w) in self.theme_members(t) {
-                let total = out_weight.film[film as usize];
-                m += current[film as usize] * w / total;
-            }
-            theme_mass[t as usize] = m;
-        }
-        let keep = 1.0 - alpha;
-        for film in 0..self.films {
-            let mut m = 0.0f32;
-            for mem in self.memberships(film) {
-                let total = out_weight.theme[mem.theme as usize];
-                if total > 0.0 {
-                    m += theme_mass[mem.theme as usize] * mem.weight / total;
+                for j in 0..k {
+                    dangling[j] += current[film * k + j];
                 }
             }
-            let r = restart[film as usize];
-            next[film as usize] = (alpha + keep * dangling) * r + keep * m;
         }
+        // Each output value is computed by one thread from the inputs alone,
+        // so the result does not depend on the number of threads.
+        theme_mass.par_chunks_mut(k).enumerate().for_each(|(t, m)| {
+            m.iter_mut().for_each(|x| *x = 0.0);
+            for (film, w) in self.theme_members(t as u32) {
+                let share = w / out_weight.film[film as usize];
+                let c = &current[film as usize * k..(film as usize + 1) * k];
+                for j in 0..k {
+                    m[j] += c[j] * share;
+                }
+            }
+        });
+        let keep = 1.0 - alpha;
+        let theme_mass = &*theme_mass;
+        next.par_chunks_mut(k).enumerate().for_each(|(film, out)| {
+            out.iter_mut().for_each(|x| *x = 0.0);
+            for mem in self.memberships(film as u32) {
+                let total = out_weight.theme[mem.theme as usize];
+                if total > 0.0 {
+                    let share = mem.weight / total;
+                    let m = &theme_mass[mem.theme as usize * k..(mem.theme as usize + 1) * k];
+                    for j in 0..k {
+                        out[j] += m[j] * share;
+                    }
+                }
+            }
+            let base = film * k;
+            for j in 0..k {
+                out[j] = (alpha + keep * dangling[j]) * restart[base + j] + keep * out[j];
+            }
+        });
     }
 
     /// Sums of edge weights per node, for [`ThemeGraph::walk_step`].
@@ -580,17 +613,21 @@ mod tests {
         ]);
         let g = ThemeGraph::build(&c);
         let w = g.walk_weights();
-        let restart = vec![1.0, 0.0, 0.0, 0.0];
+        // Two walks at once: from film 0 and from film 3.
+        let restart = vec![1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0];
         let mut cur = restart.clone();
-        let mut next = vec![0.0; 4];
-        let mut tm = vec![0.0; g.theme_count()];
+        let mut next = vec![0.0; 8];
+        let mut tm = vec![0.0; 2 * g.theme_count()];
         for _ in 0..30 {
-            g.walk_step(&cur, &restart, 0.15, &mut tm, &mut next, &w);
+            g.walk_step(2, &cur, &restart, 0.15, &mut tm, &mut next, &w);
             std::mem::swap(&mut cur, &mut next);
         }
-        let total: f32 = cur.iter().sum();
-        assert!((total - 1.0).abs() < 1e-4, "{total}");
-        assert_eq!(cur[2], 0.0);
-        assert!(cur[1] > cur[3] * 0.5);
+        for j in 0..2 {
+            let total: f32 = (0..4).map(|f| cur[f * 2 + j]).sum();
+            assert!((total - 1.0).abs() < 1e-4, "{total}");
+            assert_eq!(cur[2 * 2 + j], 0.0);
+        }
+        assert!(cur[2] > cur[3], "film 1 is nearer the first walk's seed");
+        assert!(cur[7] > cur[6]);
     }
 }

@@ -1,6 +1,6 @@
 //! Generated catalogues for benchmarks and load tests: realistic in shape
-//! (a vocabulary like the bundled one, themes of skewed popularity, synopses
-//! of typical length, a few shorts), deterministic for a seed, and written
+//! (a theme hierarchy, Zipf-distributed theme popularity, synopses of typical
+//! length, a few shorts), deterministic for a seed, and written
 //! as `films/part-NNNN.toml` files like a large real catalogue would be.
 //! The films are not real and must never be mixed into `data/`.
 
@@ -83,6 +83,39 @@ const KINDS: &[&str] = &[
     "experimental",
 ];
 
+/// The shape of a generated catalogue.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub films: usize,
+    /// Films per `films/part-NNNN.toml` file.
+    pub per_file: usize,
+    /// Size of the vocabulary; themes from the 21st on have a broader theme
+    /// among the first 20.
+    pub themes: usize,
+    /// Themes per film, drawn uniformly from this range.
+    pub min_themes: usize,
+    pub max_themes: usize,
+    /// Exponent of the Zipf law of theme popularity (theme `r` is drawn
+    /// with probability ∝ 1/r^s).
+    pub zipf: f64,
+    pub seed: u64,
+}
+
+impl Spec {
+    /// The benchmarks' shape: 200 themes, 2–8 a film, Zipf exponent 1.
+    pub fn new(films: usize) -> Spec {
+        Spec {
+            films,
+            per_file: 10_000,
+            themes: 200,
+            min_themes: 2,
+            max_themes: 8,
+            zipf: 1.0,
+            seed: 42,
+        }
+    }
+}
+
 /// Writes a vocabulary of `themes` themes (`theme-0` … with keywords) to `dir/themes.toml`.
 pub fn write_themes(dir: &Path, themes: usize) -> io::Result<()> {
     let mut s = String::new();
@@ -93,28 +126,33 @@ pub fn write_themes(dir: &Path, themes: usize) -> io::Result<()> {
             WORDS[t % WORDS.len()],
             WORDS[(t * 7 + 3) % WORDS.len()]
         );
-        if t >= 8 {
-            let _ = writeln!(s, "broader = \"theme-{}\"", t % 8);
+        if t >= 20 {
+            let _ = writeln!(s, "broader = \"theme-{}\"", t % 20);
         }
         s.push('\n');
     }
     std::fs::write(dir.join("themes.toml"), s)
 }
 
-/// Writes a catalogue of `films` generated films in files of `per_file`
-/// films, plus a vocabulary of 40 themes, into `dir` (created if needed).
-pub fn write_catalogue(dir: &Path, films: usize, per_file: usize, seed: u64) -> io::Result<()> {
-    const THEMES: usize = 40;
+/// Writes a generated catalogue of the given shape into `dir` (created if needed).
+pub fn write_catalogue(dir: &Path, spec: &Spec) -> io::Result<()> {
     std::fs::create_dir_all(dir.join("films"))?;
-    write_themes(dir, THEMES)?;
-    let mut rng = StdRng::seed_from_u64(seed);
-    let per_file = per_file.max(1);
+    write_themes(dir, spec.themes)?;
+    let mut rng = StdRng::seed_from_u64(spec.seed);
+    // Cumulative Zipf weights, for sampling by binary search.
+    let mut cumulative = Vec::with_capacity(spec.themes);
+    let mut total = 0.0;
+    for r in 1..=spec.themes {
+        total += 1.0 / (r as f64).powf(spec.zipf);
+        cumulative.push(total);
+    }
+    let per_file = spec.per_file.max(1);
     let mut n = 0;
     let mut part = 0;
-    while n < films {
-        let mut s = String::with_capacity(per_file * 420);
-        for _ in 0..per_file.min(films - n) {
-            film(&mut s, n, THEMES, &mut rng);
+    while n < spec.films {
+        let mut s = String::with_capacity(per_file * 480);
+        for _ in 0..per_file.min(spec.films - n) {
+            film(&mut s, n, spec, &cumulative, &mut rng);
             n += 1;
         }
         std::fs::write(dir.join("films").join(format!("part-{part:04}.toml")), s)?;
@@ -123,7 +161,7 @@ pub fn write_catalogue(dir: &Path, films: usize, per_file: usize, seed: u64) -> 
     Ok(())
 }
 
-fn film(s: &mut String, n: usize, themes: usize, rng: &mut StdRng) {
+fn film(s: &mut String, n: usize, spec: &Spec, cumulative: &[f64], rng: &mut StdRng) {
     let w = |rng: &mut StdRng| WORDS[rng.random_range(0..WORDS.len())];
     let title = format!("{} of the {}", capitalise(w(rng)), w(rng));
     let year = rng.random_range(1895..=2025);
@@ -132,11 +170,16 @@ fn film(s: &mut String, n: usize, themes: usize, rng: &mut StdRng) {
     } else {
         rng.random_range(60..=180)
     };
-    let mut ts: Vec<usize> = Vec::new();
-    for _ in 0..rng.random_range(2..=5) {
-        // Skewed popularity: low-numbered themes are common, high ones rare.
-        let u: f64 = rng.random();
-        let t = ((u * u * u) * themes as f64) as usize;
+    let total = *cumulative.last().unwrap_or(&1.0);
+    let wanted = rng.random_range(spec.min_themes..=spec.max_themes.max(spec.min_themes));
+    let mut ts: Vec<usize> = Vec::with_capacity(wanted);
+    let mut tries = 0;
+    while ts.len() < wanted && tries < wanted * 20 {
+        tries += 1;
+        let u: f64 = rng.random::<f64>() * total;
+        let t = cumulative
+            .partition_point(|&c| c < u)
+            .min(cumulative.len() - 1);
         if !ts.contains(&t) {
             ts.push(t);
         }
@@ -174,13 +217,30 @@ mod tests {
     fn generated_catalogue_is_valid_and_deterministic() {
         let a = tempfile::tempdir().unwrap();
         let b = tempfile::tempdir().unwrap();
-        write_catalogue(a.path(), 250, 100, 7).unwrap();
-        write_catalogue(b.path(), 250, 100, 7).unwrap();
+        let spec = Spec {
+            per_file: 100,
+            ..Spec::new(250)
+        };
+        write_catalogue(a.path(), &spec).unwrap();
+        write_catalogue(b.path(), &spec).unwrap();
         let read = |d: &Path| std::fs::read(d.join("films/part-0002.toml")).unwrap();
         assert_eq!(read(a.path()), read(b.path()));
         let loaded = load(a.path(), &LoadOptions { max_year: 2027 }, &|_| {})
             .unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
         assert_eq!(loaded.catalogue.len(), 250);
         assert_eq!(loaded.catalogue.files().len(), 3);
+        for f in loaded.catalogue.films() {
+            assert!((2..=8).contains(&f.themes.len()), "{}", f.themes.len());
+        }
+        // Zipf: theme-0 is far more common than theme-100.
+        let count = |t: &str| {
+            loaded
+                .catalogue
+                .films()
+                .iter()
+                .filter(|f| f.themes.iter().any(|x| x == t))
+                .count()
+        };
+        assert!(count("theme-0") > 5 * count("theme-100").max(1));
     }
 }

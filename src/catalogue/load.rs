@@ -201,7 +201,7 @@ fn duplicate_id(
 }
 
 /// Files larger than this are parsed in parallel parts (see [`parts`]).
-const PART_BYTES: usize = 4 << 20;
+const PART_BYTES: usize = 1 << 20;
 
 fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOptions) -> FileResult {
     let src = match SourceFile::read(path) {

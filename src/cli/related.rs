@@ -189,6 +189,7 @@ pub fn render(items: &[Recommendation], format: Format, detail: Detail, total: u
                         rows.push(vec![
                             "made close together".into(),
                             match r.reasons.year_gap {
+                                Some(0) => "same year".into(),
                                 Some(1) => "a year apart".into(),
                                 Some(g) => format!("{g} years apart"),
                                 None => String::new(),

@@ -122,34 +122,26 @@ impl Why {
             .take(3)
             .collect();
         if !shown.is_empty() {
+            let is_rare = |t: &SharedTheme| (t.films as f32) <= RARE_SHARE * total as f32;
+            let rare = shown.iter().filter(|t| is_rare(t)).count();
+            let all_rare = rare == shown.len();
             let names: Vec<String> = shown
                 .iter()
                 .map(|t| {
-                    let name = lower_first(&t.label);
-                    if t.direct {
-                        name
-                    } else {
-                        format!("{name} (broader)")
+                    let mut name = lower_first(&t.label);
+                    if !t.direct {
+                        name.push_str(" (broader)");
+                    } else if is_rare(t) && !all_rare {
+                        name.push_str(" (rare)");
                     }
+                    name
                 })
                 .collect();
-            let rare: Vec<&&SharedTheme> = shown
-                .iter()
-                .filter(|t| (t.films as f32) <= RARE_SHARE * total as f32)
-                .collect();
-            let rarity = match (rare.len(), shown.len()) {
-                (0, _) => String::new(),
-                (1, 1) => " — rare".to_string(),
-                (2, 2) => " — both rare".to_string(),
-                (r, n) if r == n => " — all rare".to_string(),
-                (1, _) => format!(" — {} is rare", lower_first(&rare[0].label)),
-                _ => format!(
-                    " — {} are rare",
-                    rare.iter()
-                        .map(|t| lower_first(&t.label))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                ),
+            let rarity = match (all_rare, shown.len()) {
+                (false, _) => "",
+                (true, 1) => " — rare",
+                (true, 2) => " — both rare",
+                (true, _) => " — all rare",
             };
             parts.push(format!("shares {}{rarity}", names.join(" / ")));
         }
@@ -223,7 +215,7 @@ mod tests {
         };
         assert_eq!(
             why.line(400, (Some(1969), Some(1973))),
-            "shares coal mining / mining (broader) — coal mining is rare; same director (Ken Loach); both from United Kingdom; 4 years apart"
+            "shares coal mining (rare) / mining (broader); same director (Ken Loach); both from United Kingdom; 4 years apart"
         );
         assert_eq!(Why::default().line(10, (None, None)), "no shared themes");
     }
