@@ -61,6 +61,8 @@ impl Default for SeriesQuery {
 /// A proposed series.
 #[derive(Debug, Clone, Serialize)]
 pub struct SuggestedSeries {
+    /// A slug of the title, usable as a programme's series id.
+    pub id: String,
     pub title: String,
     /// Ids of the dominant themes the title is built from.
     pub themes: Vec<String>,
@@ -75,6 +77,8 @@ pub struct SuggestedSeries {
     pub unknown_runtimes: usize,
     /// Mean thematic similarity over all pairs of films, 0..=1.
     pub coherence: f32,
+    /// What the series are ranked by: coherence, weighted up for more films.
+    pub score: f32,
     /// What holds the series together.
     pub why: String,
 }
@@ -184,7 +188,7 @@ pub fn suggest(
 }
 
 fn rank(s: &SuggestedSeries) -> f32 {
-    s.coherence * (1.0 + s.films.len() as f32).ln()
+    s.score
 }
 
 /// Turns a community into a series, or None when it cannot carry one.
@@ -309,7 +313,9 @@ fn build(
     } else {
         total / pairs as f32
     };
+    let score = coherence * (1.0 + chosen.len() as f32).ln();
     Some(SuggestedSeries {
+        id: crate::text::slugify(&title),
         title,
         themes: title_themes
             .iter()
@@ -323,6 +329,7 @@ fn build(
             .count(),
         films: chosen,
         coherence,
+        score,
         why,
     })
 }
