@@ -459,3 +459,29 @@ fn cli_series_suggest_is_deterministic_for_a_seed() {
         assert!(first.get(key).is_some(), "no {key}");
     }
 }
+
+#[test]
+fn an_empty_catalogue_is_said_to_be_empty() {
+    let empty = format!("{}/tests/fixtures/empty", env!("CARGO_MANIFEST_DIR"));
+    slate()
+        .args(["--data", &empty, "catalog", "check"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("has no films"));
+    for args in [
+        vec!["related", "anything"],
+        vec!["discover", "anything"],
+        vec!["series", "suggest"],
+        vec!["graph", "--format", "svg", "-o", "-"],
+    ] {
+        let mut all = vec!["--data", empty.as_str()];
+        all.extend(args.iter().copied());
+        slate()
+            .args(&all)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "has no films; add [[film]] tables",
+            ));
+    }
+}

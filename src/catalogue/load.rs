@@ -161,6 +161,12 @@ pub fn load(
             origins.push(origin);
         }
     }
+    if films.is_empty() && !files.is_empty() {
+        diags.push(
+            Diagnostic::warning(format!("the catalogue in `{}` has no films", dir.display()))
+                .help("its film files hold no [[film]] tables yet"),
+        );
+    }
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     if diags.iter().any(Diagnostic::is_error) {
         return Err(LoadError { diagnostics: diags });

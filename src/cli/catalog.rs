@@ -388,24 +388,27 @@ fn stats(cli: &Cli, format: Format) -> CmdResult {
 
 fn stats_table(st: &Stats) -> String {
     let r = &st.runtime;
+    let years = match (st.earliest, st.latest) {
+        (Some(a), Some(b)) => format!(" · {a}–{b}"),
+        _ => String::new(),
+    };
     let mut s = format!(
-        "{} films ({} features, {} shorts) · {} themes · {} directors · {} countries · {}–{}\n\
-         runtime: {} known, min {} · median {} · mean {} · max {} min · {} hours in all\n",
-        st.films,
-        st.features,
-        st.shorts,
-        st.themes,
-        st.directors,
-        st.countries,
-        opt(st.earliest),
-        opt(st.latest),
-        r.known,
-        opt(r.min),
-        opt(r.median),
-        opt(r.mean),
-        opt(r.max),
-        r.total_hours
+        "{} films ({} features, {} shorts) · {} themes · {} directors · {} countries{years}\n",
+        st.films, st.features, st.shorts, st.themes, st.directors, st.countries,
     );
+    if r.known == 0 {
+        s.push_str("runtime: none known\n");
+    } else {
+        s.push_str(&format!(
+            "runtime: {} known, min {} · median {} · mean {} · max {} min · {} hours in all\n",
+            r.known,
+            opt(r.min),
+            opt(r.median),
+            opt(r.mean),
+            opt(r.max),
+            r.total_hours
+        ));
+    }
     let section = |title: &str, counts: &[Count], show_key: bool| {
         let max = counts.iter().map(|c| c.films).max().unwrap_or(0).max(1);
         let rows: Vec<Vec<String>> = counts

@@ -7,7 +7,7 @@ use slate::recommend::discover::discover;
 use super::filters::FilmFilters;
 use super::output::{emit, Format};
 use super::related::{render, Detail};
-use super::{build_graph, load_catalogue, resolve_film, Cli, CmdResult, Failure};
+use super::{build_graph, load_catalogue, require_films, resolve_film, Cli, CmdResult, Failure};
 
 #[derive(Args)]
 #[command(
@@ -36,6 +36,7 @@ pub struct DiscoverArgs {
 pub fn run(cli: &Cli, args: &DiscoverArgs) -> CmdResult {
     let loaded = load_catalogue(cli)?;
     let cat = &loaded.catalogue;
+    require_films(cli, cat)?;
     let mut seeds = Vec::new();
     for q in &args.films {
         let f = resolve_film(cat, q)?;

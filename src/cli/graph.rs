@@ -9,7 +9,7 @@ use slate::picture::{dot, select, svg, PictureQuery};
 
 use super::filters::check_themes;
 use super::output::{emit, json};
-use super::{build_graph, load_catalogue, resolve_film, Cli, CmdResult, Failure};
+use super::{build_graph, load_catalogue, require_films, resolve_film, Cli, CmdResult, Failure};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PictureFormat {
@@ -55,6 +55,7 @@ pub struct GraphArgs {
 pub fn run(cli: &Cli, args: &GraphArgs) -> CmdResult {
     let loaded = load_catalogue(cli)?;
     let cat = &loaded.catalogue;
+    require_films(cli, cat)?;
     check_themes(cat, &args.themes)?;
     let around = args
         .around

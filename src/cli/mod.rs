@@ -166,6 +166,17 @@ pub fn resolve_film(cat: &slate::Catalogue, query: &str) -> Result<usize, Failur
     }
 }
 
+/// Commands that work on films need some.
+pub fn require_films(cli: &Cli, cat: &slate::Catalogue) -> Result<(), Failure> {
+    if cat.is_empty() {
+        return Err(Failure::Data(format!(
+            "error: the catalogue in `{}` has no films; add [[film]] tables to films.toml or films/*.toml",
+            cli.data.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Builds the theme graph, with a spinner on a terminal for big catalogues.
 pub fn build_graph(cat: &slate::Catalogue) -> slate::graph::ThemeGraph {
     let spinner = if std::io::stderr().is_terminal() && cat.len() >= 100_000 {

@@ -9,7 +9,7 @@ use slate::recommend::Recommendation;
 
 use super::filters::FilmFilters;
 use super::output::{csv, emit, json, table, Format};
-use super::{build_graph, load_catalogue, resolve_film, Cli, CmdResult};
+use super::{build_graph, load_catalogue, require_films, resolve_film, Cli, CmdResult};
 
 #[derive(Args)]
 #[command(
@@ -40,6 +40,7 @@ pub struct RelatedArgs {
 pub fn run(cli: &Cli, args: &RelatedArgs) -> CmdResult {
     let loaded = load_catalogue(cli)?;
     let cat = &loaded.catalogue;
+    require_films(cli, cat)?;
     let film = resolve_film(cat, &args.film)?;
     let graph = build_graph(cat);
     let mut scratch = Scratch::new(&graph);

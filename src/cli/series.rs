@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 use slate::recommend::series::{suggest, SeriesQuery};
 
 use super::output::{csv, emit, json, Format};
-use super::{build_graph, load_catalogue, Cli, CmdResult};
+use super::{build_graph, load_catalogue, require_films, Cli, CmdResult};
 
 #[derive(Subcommand)]
 pub enum SeriesCommand {
@@ -41,6 +41,7 @@ pub fn run(cli: &Cli, cmd: &SeriesCommand) -> CmdResult {
     let SeriesCommand::Suggest(args) = cmd;
     let loaded = load_catalogue(cli)?;
     let cat = &loaded.catalogue;
+    require_films(cli, cat)?;
     let graph = build_graph(cat);
     let query = SeriesQuery {
         n: args.n as usize,
