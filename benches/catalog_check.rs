@@ -9,22 +9,18 @@
 //! `SLATE_BENCH_PER_FILE` sets films per file (default 10,000; set it to the
 //! size itself to measure one single big file).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::var("SLATE_BENCH_SIZES")
-        .unwrap_or_else(|_| "10000,100000,1000000".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let sizes = common::sizes();
     let per_file: usize = std::env::var("SLATE_BENCH_PER_FILE")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(10_000);
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_slate"));
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     println!(
         "slate catalog check on generated catalogues ({} cores)",
         cores()
@@ -34,14 +30,7 @@ fn main() {
         "films", "files", "MB", "best s", "films/s", "peak MiB"
     );
     for &n in &sizes {
-        let dir = root.join(format!("zipf-{n}-per-{per_file}"));
-        if !dir.join("themes.toml").exists() {
-            let spec = slate::synthetic::Spec {
-                per_file: per_file.min(n),
-                ..slate::synthetic::Spec::new(n)
-            };
-            slate::synthetic::write_catalogue(&dir, &spec).expect("write generated catalogue");
-        }
+        let dir = common::catalogue(n, per_file);
         let files = slate::catalogue::load::film_files(&dir).expect("list files");
         let bytes: u64 = files
             .iter()
@@ -74,28 +63,12 @@ fn cores() -> usize {
 }
 
 /// Runs one check; returns wall seconds and the child's max RSS in KiB.
-// The child is reaped by wait4 (which also gives its rusage), not Child::wait.
-#[allow(clippy::zombie_processes)]
 fn run(exe: &Path, dir: &Path) -> (f64, u64) {
-    let start = Instant::now();
-    let child = Command::new(exe)
-        .args(["--data"])
-        .arg(dir)
-        .args(["catalog", "check"])
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("start slate");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let secs = start.elapsed().as_secs_f64();
-    assert_eq!(r, pid, "wait4 failed");
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "slate catalog check failed on {}",
-        dir.display()
+    let (secs, rss, _) = common::run(
+        Command::new(exe)
+            .arg("--data")
+            .arg(dir)
+            .args(["catalog", "check"]),
     );
-    (secs, usage.ru_maxrss as u64)
+    (secs, rss)
 }

@@ -19,9 +19,13 @@
 //!   (default 100000; it needs minutes and many GB at 1M). It is installed
 //!   with pip when missing.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
+
+use common::run;
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -38,11 +42,7 @@ use slate::recommend::related::{related, Query};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::var("SLATE_BENCH_SIZES")
-        .unwrap_or_else(|_| "10000,100000,1000000".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let sizes = common::sizes();
     let nx_max: usize = std::env::var("SLATE_BENCH_NETWORKX_MAX")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -68,11 +68,7 @@ fn main() {
         "nx/sl"
     );
     for &n in &sizes {
-        let dir = root.join(format!("target/bench-data/zipf-{n}-per-10000"));
-        if !dir.join("themes.toml").exists() {
-            slate::synthetic::write_catalogue(&dir, &slate::synthetic::Spec::new(n))
-                .expect("write generated catalogue");
-        }
+        let dir = common::catalogue(n, 10_000);
         let t = Instant::now();
         let cat = load(&dir, &LoadOptions::default(), &|_| {})
             .unwrap_or_else(|e| panic!("{:?}", &e.diagnostics[..e.diagnostics.len().min(3)]))
@@ -175,37 +171,4 @@ fn ensure_networkx() -> bool {
     };
     ok(Command::new("python3").args(["-c", "import networkx"]))
         || ok(Command::new("python3").args(["-m", "pip", "install", "--quiet", "networkx"]))
-}
-
-/// Runs a command; returns wall seconds, the child's max RSS in KiB (from
-/// `wait4`, so this child's alone) and its stdout.
-// The child is reaped by wait4 (which also gives its rusage), not Child::wait.
-#[allow(clippy::zombie_processes)]
-fn run(cmd: &mut Command) -> (f64, u64, String) {
-    use std::io::Read;
-    let start = Instant::now();
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("start command");
-    let mut out = String::new();
-    child
-        .stdout
-        .take()
-        .expect("piped stdout")
-        .read_to_string(&mut out)
-        .expect("read output");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it for our own child.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let secs = start.elapsed().as_secs_f64();
-    assert_eq!(r, pid, "wait4 failed");
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "command failed: {cmd:?}"
-    );
-    (secs, usage.ru_maxrss as u64, out)
 }
