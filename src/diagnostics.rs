@@ -159,6 +159,7 @@ impl fmt::Display for Diagnostic {
         if let Some(file) = &self.file {
             match (self.line, self.column) {
                 (Some(l), Some(c)) => writeln!(f, "{pad}--> {}:{l}:{c}", file.display())?,
+                (Some(l), None) => writeln!(f, "{pad}--> {}:{l}", file.display())?,
                 _ => writeln!(f, "{pad}--> {}", file.display())?,
             }
         }

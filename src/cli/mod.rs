@@ -7,6 +7,7 @@ mod discover;
 mod filters;
 mod graph;
 mod output;
+mod plan;
 mod related;
 mod series;
 mod themes;
@@ -67,6 +68,8 @@ enum Command {
     Series(series::SeriesCommand),
     /// Draw the theme graph as SVG, Graphviz DOT or JSON
     Graph(graph::GraphArgs),
+    /// Plan a programme: choose themed series and fit them into the slots
+    Plan(plan::PlanArgs),
 }
 
 /// Why a command failed, and so which exit code it ends with.
@@ -89,6 +92,7 @@ pub fn main() -> ExitCode {
         Command::Discover(args) => discover::run(&cli, args),
         Command::Series(cmd) => series::run(&cli, cmd),
         Command::Graph(args) => graph::run(&cli, args),
+        Command::Plan(args) => plan::run(&cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

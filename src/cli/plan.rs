@@ -1,0 +1,271 @@
+//! `slate plan PROGRAMME`: choose the films and place them in the slots.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use slate::atomic_file::write_atomic;
+use slate::diagnostics::{render, summary};
+use slate::export::markdown;
+use slate::schedule::{plan, Plan, PlanOptions};
+
+use super::output::{csv, emit, json, table};
+use super::{build_graph, load_catalogue, Cli, CmdResult, Failure};
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanFormat {
+    /// Day by day, for reading
+    Table,
+    /// The plan for scripts and for --keep
+    Json,
+    /// One row per film screened
+    Csv,
+    /// A printed programme in Markdown
+    Md,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "Exit status: 0 with a plan (shortfalls are reported, not fatal), 1 when \
+    a hard requirement cannot be met (a pin that cannot be placed, a reference to nothing, a slot \
+    in a daylight-saving gap), 2 for usage errors.\n\nExamples:\n  \
+    slate plan programmes/weekend.toml\n  \
+    slate plan programmes/festival.toml --format json -o plan.json\n  \
+    slate plan programmes/festival.toml --keep plan.json --format md -o programme.md"
+)]
+pub struct PlanArgs {
+    /// Programme file (TOML)
+    programme: PathBuf,
+    /// Seed of the search (default: the programme's `seed`)
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Most seconds to search; the search normally ends sooner
+    #[arg(long, default_value_t = 20.0, value_name = "SECS")]
+    time_limit: f64,
+    /// Iterations of the search (default: scaled to the programme)
+    #[arg(long, hide = true)]
+    iterations: Option<usize>,
+    /// A plan published before (JSON): keep its screenings where possible
+    #[arg(long, value_name = "PREVIOUS.json")]
+    keep: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    format: PlanFormat,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
+    if !(args.time_limit > 0.0 && args.time_limit.is_finite()) {
+        return Err(Failure::Usage(
+            "--time-limit must be a positive number of seconds".into(),
+        ));
+    }
+    let loaded = load_catalogue(cli)?;
+    let cat = &loaded.catalogue;
+    let (programme, warnings) = match slate::programme::load(&args.programme, cat) {
+        Ok(p) => p,
+        Err(diags) => {
+            eprint!("{}", render(&diags));
+            return Err(Failure::Data(format!(
+                "error: {} cannot be planned: {}",
+                args.programme.display(),
+                summary(&diags)
+            )));
+        }
+    };
+    if !warnings.is_empty() {
+        eprint!("{}", render(&warnings));
+    }
+    let previous: Option<Plan> = match &args.keep {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Failure::Data(format!("error: cannot read {}: {e}", path.display()))
+            })?;
+            Some(serde_json::from_str(&text).map_err(|e| {
+                Failure::Data(format!(
+                    "error: {}:{}:{}: not a plan written by `slate plan --format json`: {e}",
+                    path.display(),
+                    e.line(),
+                    e.column()
+                ))
+            })?)
+        }
+    };
+    let graph = build_graph(cat);
+    let bar = if std::io::stderr().is_terminal() {
+        let b = ProgressBar::hidden();
+        b.set_style(
+            ProgressStyle::with_template("planning {bar:40} {pos}/{len} ({eta})")
+                .expect("valid template"),
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let started = std::time::Instant::now();
+    let progress = |done: usize, planned: usize| {
+        if bar.is_hidden()
+            && std::io::stderr().is_terminal()
+            && started.elapsed() > Duration::from_secs(1)
+        {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        bar.set_length(planned as u64);
+        bar.set_position(done as u64);
+    };
+    let result = plan(
+        &programme,
+        cat,
+        &graph,
+        &PlanOptions {
+            seed: args.seed.unwrap_or(programme.seed),
+            time_limit: Duration::from_secs_f64(args.time_limit),
+            iterations: args.iterations,
+            keep: previous.as_ref(),
+            progress: &progress,
+        },
+    );
+    bar.finish_and_clear();
+    let plan = match result {
+        Ok(p) => p,
+        Err(e) => {
+            eprint!("{}", render(&e.diagnostics));
+            return Err(Failure::Data(format!(
+                "error: {} cannot be planned: {}",
+                args.programme.display(),
+                summary(&e.diagnostics)
+            )));
+        }
+    };
+    let text = match args.format {
+        PlanFormat::Json => json(&plan),
+        PlanFormat::Md => markdown::render(&plan),
+        PlanFormat::Csv => plan_csv(&plan),
+        PlanFormat::Table => plan_table(&plan),
+    };
+    for note in &plan.notes {
+        eprintln!("note: {note}");
+    }
+    match &args.output {
+        Some(path) => {
+            write_atomic(path, text.as_bytes()).map_err(|e| {
+                Failure::Data(format!("error: cannot write {}: {e}", path.display()))
+            })?;
+            eprintln!(
+                "wrote {}: {} screenings in {} slots, fill {:.0}%",
+                path.display(),
+                plan.metrics.screenings,
+                plan.metrics.slots,
+                plan.metrics.fill * 100.0
+            );
+            Ok(())
+        }
+        None => emit(&text),
+    }
+}
+
+fn plan_csv(plan: &Plan) -> String {
+    let mut rows = Vec::new();
+    for s in &plan.screenings {
+        for (i, f) in s.films.iter().enumerate() {
+            rows.push(vec![
+                s.id.clone(),
+                s.day.clone(),
+                s.start.clone(),
+                s.end.clone(),
+                s.venue.clone(),
+                s.series.clone(),
+                (i + 1).to_string(),
+                f.id.clone(),
+                f.title.clone(),
+                f.runtime.to_string(),
+            ]);
+        }
+    }
+    csv(
+        &[
+            "screening",
+            "day",
+            "start",
+            "end",
+            "venue",
+            "series",
+            "position",
+            "film",
+            "title",
+            "runtime",
+        ],
+        &rows,
+    )
+}
+
+fn plan_table(plan: &Plan) -> String {
+    let mut out = format!(
+        "{}\n{}\n",
+        plan.programme,
+        "=".repeat(plan.programme.chars().count())
+    );
+    let mut days: Vec<&str> = plan.screenings.iter().map(|s| s.day.as_str()).collect();
+    days.dedup();
+    for day in days {
+        out.push_str(&format!("\n{}\n", markdown::day_heading(day)));
+        let rows: Vec<Vec<String>> = plan
+            .screenings
+            .iter()
+            .filter(|s| s.day == day)
+            .map(|s| {
+                vec![
+                    format!("{}–{}", markdown::clock(&s.start), markdown::clock(&s.end)),
+                    s.venue.clone(),
+                    s.series.clone(),
+                    s.films
+                        .iter()
+                        .map(|f| match f.year {
+                            Some(y) => format!("{} ({y}, {} min)", f.title, f.runtime),
+                            None => format!("{} ({} min)", f.title, f.runtime),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                ]
+            })
+            .collect();
+        out.push_str(&table(&["TIME", "VENUE", "SERIES", "FILMS"], &rows));
+    }
+    out.push_str("\nSeries\n");
+    let rows: Vec<Vec<String>> = plan
+        .series
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.clone(),
+                format!("{}/{}", s.screenings, s.requested),
+                format!("{:.2}", s.coherence),
+                s.why.clone(),
+            ]
+        })
+        .collect();
+    out.push_str(&table(&["SERIES", "SCREENINGS", "COHERENCE", "WHY"], &rows));
+    let m = &plan.metrics;
+    out.push_str(&format!(
+        "\n{} of {} slots used · {} of {} screenings asked for · {} film minutes, fill {:.0}% · coherence {:.2}\n",
+        m.slots_used,
+        m.slots,
+        m.screenings,
+        m.screenings_requested,
+        m.film_minutes,
+        m.fill * 100.0,
+        m.coherence
+    ));
+    if !plan.unscheduled.is_empty() {
+        out.push_str("\nNot done\n");
+        for u in &plan.unscheduled {
+            out.push_str(&format!("  {} {}: {}\n", u.kind, u.id, u.reason));
+        }
+    }
+    out
+}

@@ -1,0 +1,903 @@
+//! Reading and validating a programme file against the catalogue, with every
+//! problem located (file, line, column, value) and reported at once.
+//!
+//! Keys (a public interface; see the README for the whole format):
+//! - top level: `name`, `timezone`, `intro`, `interval`, `changeover`,
+//!   `seed`, `description`, and the tables below;
+//! - `[[venue]]`: `id`, `name`, `address`, `url`;
+//! - `[[slot]]`: `venue`, `start` (local date-time), `length`, `id`;
+//! - `[[slots]]` (a template, every venue × date × time): `venues`,
+//!   `dates`, `times` (`"17:30"`), `length`;
+//! - `[[series]]`: `id`, `title`, `description`, `themes`, `match`
+//!   (`"any"`, the default, or `"all"`), `screenings`, `pin`, `exclude`,
+//!   `max_runtime` (longest film the series may use, minutes).
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+use jiff::civil::{Date, DateTime, Time};
+use jiff::tz::{AmbiguousOffset, TimeZone};
+use toml::de::DeValue;
+
+use super::{Match, Programme, SeriesRequest, Slot, Venue};
+use crate::catalogue::Catalogue;
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::text::{did_you_mean, is_slug, slugify};
+use crate::toml_fields::{parse, type_name, Fields};
+
+const TOP_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "timezone",
+    "intro",
+    "interval",
+    "changeover",
+    "seed",
+    "venue",
+    "slot",
+    "slots",
+    "series",
+];
+const VENUE_KEYS: &[&str] = &["id", "name", "address", "url"];
+const SLOT_KEYS: &[&str] = &["id", "venue", "start", "length"];
+const TEMPLATE_KEYS: &[&str] = &["venues", "dates", "times", "length"];
+const SERIES_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "description",
+    "themes",
+    "match",
+    "screenings",
+    "pin",
+    "exclude",
+    "max_runtime",
+];
+
+/// The longest slot: a day.
+const MAX_LENGTH: i64 = 24 * 60;
+
+/// Reads `path` and validates it against `catalogue`. Returns the programme
+/// and its warnings, or every error found.
+pub fn load(
+    path: &Path,
+    catalogue: &Catalogue,
+) -> Result<(Programme, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let src = SourceFile::read(path).map_err(|d| vec![*d])?;
+    let root = parse(&src)?;
+    let mut diags = Vec::new();
+    let top = Fields::new(root.get_ref(), 0..0, &src, 0, "the programme");
+    top.unknown_keys(TOP_KEYS, &mut diags);
+    let line_of = |span: &Range<usize>| src.locate(span.start).0;
+
+    let name = match top.str("name", &mut diags) {
+        Some((n, _)) if !n.trim().is_empty() => n.trim().to_string(),
+        Some((_, span)) => {
+            diags.push(Diagnostic::error("the programme's name is empty").at(&src, span));
+            String::new()
+        }
+        None => {
+            if top.get("name").is_none() {
+                diags.push(
+                    Diagnostic::error("the programme has no `name`")
+                        .in_file(path)
+                        .help("add a line such as name = \"Labour on Screen 2027\""),
+                );
+            }
+            String::new()
+        }
+    };
+    let (timezone, tz) = match top.str("timezone", &mut diags) {
+        Some((z, span)) => match TimeZone::get(z.trim()) {
+            Ok(tz) => (z.trim().to_string(), Some(tz)),
+            Err(_) => {
+                let names: Vec<String> =
+                    jiff::tz::db().available().map(|n| n.to_string()).collect();
+                diags.push(
+                    Diagnostic::error(format!("unknown time zone `{z}`"))
+                        .at(&src, span)
+                        .value(z)
+                        .help(
+                            did_you_mean(z, names.iter().map(String::as_str)).unwrap_or_else(|| {
+                                "use an IANA zone name such as \"Europe/Lisbon\" or \"America/New_York\"".into()
+                            }),
+                        ),
+                );
+                (z.to_string(), None)
+            }
+        },
+        None => {
+            if top.get("timezone").is_none() {
+                diags.push(
+                    Diagnostic::error("the programme has no `timezone`")
+                        .in_file(path)
+                        .help("add a line such as timezone = \"Europe/Lisbon\"; every time in the file is local to it"),
+                );
+            }
+            (String::new(), None)
+        }
+    };
+    let minutes = |key: &str, max: i64, diags: &mut Vec<Diagnostic>| -> u32 {
+        match top.int(key, diags) {
+            Some((n, span)) if !(0..=max).contains(&n) => {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "`{key}` must be between 0 and {max} minutes, found {n}"
+                    ))
+                    .at(&src, span),
+                );
+                0
+            }
+            Some((n, _)) => n as u32,
+            None => 0,
+        }
+    };
+    let intro = minutes("intro", 240, &mut diags);
+    let interval = minutes("interval", 240, &mut diags);
+    let changeover = minutes("changeover", 720, &mut diags);
+    let seed = match top.int("seed", &mut diags) {
+        Some((n, span)) if n < 0 => {
+            diags.push(
+                Diagnostic::error(format!("`seed` must not be negative, found {n}")).at(&src, span),
+            );
+            1
+        }
+        Some((n, _)) => n as u64,
+        None => 1,
+    };
+
+    // Venues.
+    let mut venues: Vec<Venue> = Vec::new();
+    let mut venue_at: HashMap<String, usize> = HashMap::new();
+    for (table, span) in tables(&top, "venue", &mut diags) {
+        let mut f = Fields::new(table, span.clone(), &src, 0, "a venue");
+        let id = f.str("id", &mut diags);
+        if let Some((id, _)) = id {
+            f.set_what(format!("venue `{id}`"));
+        }
+        f.unknown_keys(VENUE_KEYS, &mut diags);
+        let vname = f.str("name", &mut diags);
+        let address = f
+            .str("address", &mut diags)
+            .map(|(a, _)| a.trim().to_string());
+        let url = f.str("url", &mut diags).map(|(u, _)| u.trim().to_string());
+        let Some((id, id_span)) = id else {
+            f.missing("id", "id = \"sala1\"", &mut diags);
+            continue;
+        };
+        if !is_slug(id) {
+            diags.push(
+                Diagnostic::error(format!("venue id `{id}` is not a slug"))
+                    .at(&src, id_span.clone())
+                    .help(format!("use id = \"{}\"", slugify(id))),
+            );
+        }
+        if venue_at.contains_key(id) {
+            diags.push(Diagnostic::error(format!("duplicate venue id `{id}`")).at(&src, id_span));
+            continue;
+        }
+        if vname.is_none() && f.get("name").is_none() {
+            f.missing("name", "name = \"Cinema São Jorge – Sala 1\"", &mut diags);
+        }
+        venue_at.insert(id.to_string(), venues.len());
+        venues.push(Venue {
+            id: id.to_string(),
+            name: vname
+                .map(|(n, _)| n.trim().to_string())
+                .unwrap_or_else(|| id.to_string()),
+            address: address.filter(|a| !a.is_empty()),
+            url: url.filter(|u| !u.is_empty()),
+        });
+    }
+    let venue_ids: Vec<&str> = venues.iter().map(|v| v.id.as_str()).collect();
+    let find_venue =
+        |v: &str, span: Range<usize>, diags: &mut Vec<Diagnostic>| -> Option<usize> {
+            match venue_at.get(v) {
+                Some(&i) => Some(i),
+                None => {
+                    diags.push(
+                        Diagnostic::error(format!("unknown venue `{v}`"))
+                            .at(&src, span)
+                            .value(v)
+                            .help(did_you_mean(v, venue_ids.iter().copied()).unwrap_or_else(
+                                || format!("venues defined in this file: {}", venue_ids.join(", ")),
+                            )),
+                    );
+                    None
+                }
+            }
+        };
+
+    // Slots, explicit and from templates, before their times are resolved.
+    let mut raw: Vec<RawSlot> = Vec::new();
+    let length_of = |f: &Fields, diags: &mut Vec<Diagnostic>| -> Option<u32> {
+        match f.int("length", diags) {
+            Some((n, span)) if n <= intro as i64 || n > MAX_LENGTH => {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "slot length {n} must be more than the introduction ({intro} min) and at most {MAX_LENGTH} minutes"
+                    ))
+                    .at(&src, span),
+                );
+                None
+            }
+            Some((n, _)) => Some(n as u32),
+            None => {
+                if f.get("length").is_none() {
+                    f.missing("length", "length = 150", diags);
+                }
+                None
+            }
+        }
+    };
+    for (table, span) in tables(&top, "slot", &mut diags) {
+        let f = Fields::new(table, span.clone(), &src, 0, "a slot");
+        f.unknown_keys(SLOT_KEYS, &mut diags);
+        let venue = match f.str("venue", &mut diags) {
+            Some((v, vs)) => find_venue(v, vs, &mut diags),
+            None => {
+                if f.get("venue").is_none() {
+                    f.missing("venue", "venue = \"sala1\"", &mut diags);
+                }
+                None
+            }
+        };
+        let start = match f.get("start") {
+            Some(v) => datetime(v.get_ref(), v.span(), &src, &mut diags).map(|d| (d, v.span())),
+            None => {
+                f.missing("start", "start = 2027-05-01T14:00:00", &mut diags);
+                None
+            }
+        };
+        let length = length_of(&f, &mut diags);
+        let id = f.str("id", &mut diags).map(|(i, s)| {
+            if !is_slug(i) {
+                diags.push(
+                    Diagnostic::error(format!("slot id `{i}` is not a slug"))
+                        .at(&src, s)
+                        .help(format!("use id = \"{}\"", slugify(i))),
+                );
+            }
+            i.to_string()
+        });
+        if let (Some(v), Some((start, sspan)), Some(len)) = (venue, start, length) {
+            raw.push((id, v, start, len, line_of(&span), sspan));
+        }
+    }
+    for (table, span) in tables(&top, "slots", &mut diags) {
+        let f = Fields::new(table, span.clone(), &src, 0, "a slot template");
+        f.unknown_keys(TEMPLATE_KEYS, &mut diags);
+        let vs: Vec<usize> = f
+            .str_list("venues", &mut diags)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(v, s)| find_venue(v, s, &mut diags))
+            .collect();
+        let dates: Vec<Date> = match f.get("dates") {
+            Some(v) => match v.get_ref() {
+                DeValue::Array(items) => items
+                    .iter()
+                    .filter_map(|i| date(i.get_ref(), i.span(), &src, &mut diags))
+                    .collect(),
+                other => {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "`dates` must be an array of dates, found {}",
+                            type_name(other)
+                        ))
+                        .at(&src, v.span())
+                        .help("dates = [2027-05-01, 2027-05-02]"),
+                    );
+                    Vec::new()
+                }
+            },
+            None => {
+                f.missing("dates", "dates = [2027-05-01, 2027-05-02]", &mut diags);
+                Vec::new()
+            }
+        };
+        let times: Vec<(Time, Range<usize>)> = match f.get("times") {
+            Some(v) => match v.get_ref() {
+                DeValue::Array(items) => items
+                    .iter()
+                    .filter_map(|i| {
+                        time(i.get_ref(), i.span(), &src, &mut diags).map(|t| (t, i.span()))
+                    })
+                    .collect(),
+                other => {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "`times` must be an array of times, found {}",
+                            type_name(other)
+                        ))
+                        .at(&src, v.span())
+                        .help("times = [\"17:30\", \"21:00\"]"),
+                    );
+                    Vec::new()
+                }
+            },
+            None => {
+                f.missing("times", "times = [\"17:30\", \"21:00\"]", &mut diags);
+                Vec::new()
+            }
+        };
+        if f.get("venues").is_none() {
+            f.missing("venues", "venues = [\"sala1\", \"sala2\"]", &mut diags);
+        }
+        let Some(len) = length_of(&f, &mut diags) else {
+            continue;
+        };
+        for &v in &vs {
+            for &d in &dates {
+                for (t, tspan) in &times {
+                    raw.push((
+                        None,
+                        v,
+                        d.to_datetime(*t),
+                        len,
+                        line_of(&span),
+                        tspan.clone(),
+                    ));
+                }
+            }
+        }
+    }
+
+    // Resolve local times in the zone.
+    let mut slots: Vec<Slot> = Vec::new();
+    if let Some(tz) = &tz {
+        for (id, venue, start, length, line, span) in raw {
+            let amb = tz.to_ambiguous_zoned(start);
+            let offset = match amb.offset() {
+                AmbiguousOffset::Unambiguous { offset } => offset,
+                AmbiguousOffset::Gap { before, after } => {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "{} does not exist in {timezone}: clocks jump from {} to {} that night",
+                            start.strftime("%Y-%m-%d %H:%M"),
+                            fmt_offset(before),
+                            fmt_offset(after)
+                        ))
+                        .at(&src, span)
+                        .value(start.strftime("%Y-%m-%dT%H:%M").to_string())
+                        .help("move the slot out of the hour skipped when the clocks go forward"),
+                    );
+                    continue;
+                }
+                AmbiguousOffset::Fold { before, after } => {
+                    diags.push(
+                        Diagnostic::warning(format!(
+                            "{} happens twice in {timezone} (clocks go back from {} to {}); taken as the first time, at {}",
+                            start.strftime("%Y-%m-%d %H:%M"),
+                            fmt_offset(before),
+                            fmt_offset(after),
+                            fmt_offset(before)
+                        ))
+                        .at(&src, span.clone())
+                        .value(start.strftime("%Y-%m-%dT%H:%M").to_string()),
+                    );
+                    before
+                }
+            };
+            let Ok(start_at) = offset.to_timestamp(start) else {
+                diags.push(Diagnostic::error("a slot time is out of range").at(&src, span));
+                continue;
+            };
+            let id = id.unwrap_or_else(|| {
+                format!("{}-{}", venues[venue].id, start.strftime("%Y%m%d-%H%M"))
+            });
+            slots.push(Slot {
+                id,
+                venue,
+                start,
+                start_at,
+                length,
+                line,
+            });
+        }
+    }
+    slots.sort_by(|a, b| (a.start_at, a.venue, &a.id).cmp(&(b.start_at, b.venue, &b.id)));
+    let mut slot_ids: HashMap<&str, usize> = HashMap::new();
+    for s in &slots {
+        if let Some(&first) = slot_ids.get(s.id.as_str()) {
+            diags.push(
+                Diagnostic::error(format!("slot `{}` is defined twice", s.id))
+                    .in_file(path)
+                    .help(format!("lines {first} and {} make the same slot", s.line)),
+            );
+            line_diag(diags.last_mut(), s.line);
+        } else {
+            slot_ids.insert(&s.id, s.line);
+        }
+    }
+    // Within a venue, slots must not overlap and must leave the changeover.
+    for (v, venue) in venues.iter().enumerate() {
+        let own: Vec<&Slot> = slots.iter().filter(|s| s.venue == v).collect();
+        for w in own.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let gap = (b.start_at.as_second() - a.end_at().as_second()).div_euclid(60);
+            if a.overlaps(b) {
+                let mut d = Diagnostic::error(format!(
+                    "slots `{}` and `{}` overlap in venue `{}`",
+                    a.id, b.id, venue.id
+                ))
+                .in_file(path)
+                .help(format!(
+                    "`{}` (line {}) runs until {}; `{}` (line {}) starts at {}",
+                    a.id,
+                    a.line,
+                    local_end(a, tz.as_ref()),
+                    b.id,
+                    b.line,
+                    b.start.strftime("%Y-%m-%d %H:%M")
+                ));
+                d.line = Some(b.line);
+                diags.push(d);
+            } else if gap < changeover as i64 {
+                let mut d = Diagnostic::error(format!(
+                    "only {gap} minutes between slots `{}` and `{}` in venue `{}`; the changeover is {changeover}",
+                    a.id, b.id, venue.id
+                ))
+                .in_file(path)
+                .help(format!(
+                    "`{}` (line {}) ends at {}: start `{}` later or shorten the first slot",
+                    a.id,
+                    a.line,
+                    local_end(a, tz.as_ref()),
+                    b.id
+                ));
+                d.line = Some(b.line);
+                diags.push(d);
+            }
+        }
+    }
+
+    // Series.
+    let vocab = catalogue.vocabulary();
+    let mut series: Vec<SeriesRequest> = Vec::new();
+    let mut pinned_in: HashMap<usize, String> = HashMap::new();
+    let film_ids = || catalogue.films().iter().map(|f| f.id.as_str());
+    for (table, span) in tables(&top, "series", &mut diags) {
+        let mut f = Fields::new(table, span.clone(), &src, 0, "a series");
+        let id = f.str("id", &mut diags);
+        if let Some((id, _)) = id {
+            f.set_what(format!("series `{id}`"));
+        }
+        f.unknown_keys(SERIES_KEYS, &mut diags);
+        let Some((id, id_span)) = id else {
+            f.missing("id", "id = \"strikes\"", &mut diags);
+            continue;
+        };
+        if !is_slug(id) {
+            diags.push(
+                Diagnostic::error(format!("series id `{id}` is not a slug"))
+                    .at(&src, id_span.clone())
+                    .help(format!("use id = \"{}\"", slugify(id))),
+            );
+        }
+        if series.iter().any(|s| s.id == id) {
+            diags.push(
+                Diagnostic::error(format!("duplicate series id `{id}`")).at(&src, id_span.clone()),
+            );
+            continue;
+        }
+        let title = match f.str("title", &mut diags) {
+            Some((t, _)) if !t.trim().is_empty() => t.trim().to_string(),
+            _ => {
+                if f.get("title").is_none() {
+                    f.missing("title", "title = \"Strikes and Solidarity\"", &mut diags);
+                }
+                id.to_string()
+            }
+        };
+        let mut themes = Vec::new();
+        for (t, s) in f.str_list("themes", &mut diags).unwrap_or_default() {
+            if vocab.contains(t) {
+                themes.push(t.to_string());
+            } else {
+                diags.push(
+                    Diagnostic::error(format!("unknown theme `{t}` in series `{id}`"))
+                        .at(&src, s)
+                        .value(t)
+                        .help(
+                            vocab
+                                .suggestion(t)
+                                .unwrap_or_else(|| "`slate themes` lists the theme ids".into()),
+                        ),
+                );
+            }
+        }
+        if f.get("themes").is_none() {
+            f.missing("themes", "themes = [\"strikes\"]", &mut diags);
+        }
+        let matching = match f.str("match", &mut diags) {
+            None => Match::Any,
+            Some(("any", _)) => Match::Any,
+            Some(("all", _)) => Match::All,
+            Some((m, s)) => {
+                diags.push(
+                    Diagnostic::error(format!("`match` must be \"any\" or \"all\", found \"{m}\""))
+                        .at(&src, s),
+                );
+                Match::Any
+            }
+        };
+        let (screenings, screenings_line) = match f.int("screenings", &mut diags) {
+            Some((n, s)) if !(1..=10_000).contains(&n) => {
+                diags.push(
+                    Diagnostic::error(format!("`screenings` must be at least 1, found {n}"))
+                        .at(&src, s.clone()),
+                );
+                (0, line_of(&s))
+            }
+            Some((n, s)) => (n as u32, line_of(&s)),
+            None => {
+                if f.get("screenings").is_none() {
+                    f.missing("screenings", "screenings = 4", &mut diags);
+                }
+                (0, line_of(&span))
+            }
+        };
+        let max_runtime = match f.int("max_runtime", &mut diags) {
+            Some((n, s)) if n < 1 => {
+                diags.push(
+                    Diagnostic::error(format!("`max_runtime` must be positive, found {n}"))
+                        .at(&src, s),
+                );
+                None
+            }
+            Some((n, _)) => Some(n as u32),
+            None => None,
+        };
+        let resolve = |key: &str, diags: &mut Vec<Diagnostic>| -> Vec<(usize, Range<usize>)> {
+            let mut out = Vec::new();
+            for (fid, s) in f.str_list(key, diags).unwrap_or_default() {
+                match catalogue.position(fid) {
+                    Some(i) => out.push((i, s)),
+                    None => diags.push(
+                        Diagnostic::error(format!("unknown film `{fid}` in `{key}` of series `{id}`"))
+                            .at(&src, s)
+                            .value(fid)
+                            .help(did_you_mean(fid, film_ids()).unwrap_or_else(|| {
+                                "films are named by their catalogue id (`slate catalog list` shows them)".into()
+                            })),
+                    ),
+                }
+            }
+            out
+        };
+        let pins = resolve("pin", &mut diags);
+        let excludes = resolve("exclude", &mut diags);
+        let request = SeriesRequest {
+            id: id.to_string(),
+            title,
+            description: f
+                .str("description", &mut diags)
+                .map(|(d, _)| d.trim().to_string()),
+            themes,
+            matching,
+            screenings,
+            pin: pins.iter().map(|(i, _)| *i).collect(),
+            exclude: excludes.iter().map(|(i, _)| *i).collect(),
+            max_runtime,
+            line: line_of(&span),
+            screenings_line,
+            pin_lines: pins.iter().map(|(_, s)| line_of(s)).collect(),
+        };
+        for (film, s) in &pins {
+            let film_ref = &catalogue.films()[*film];
+            if let Some(other) = pinned_in.insert(*film, id.to_string()) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "film `{}` is pinned in series `{other}` and `{id}`; a film is screened at most once",
+                        film_ref.id
+                    ))
+                    .at(&src, s.clone()),
+                );
+            }
+            if excludes.iter().any(|(e, _)| e == film) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "film `{}` is both pinned and excluded in series `{id}`",
+                        film_ref.id
+                    ))
+                    .at(&src, s.clone()),
+                );
+            }
+            if !request.themes.is_empty() && !qualifies(catalogue, &request, *film) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "pinned film `{}` does not qualify for series `{id}`: it carries none of {}",
+                        film_ref.id,
+                        request.themes.join(", ")
+                    ))
+                    .at(&src, s.clone())
+                    .help(format!(
+                        "it carries {}; add one of its themes to the series or pin it elsewhere",
+                        if film_ref.themes.is_empty() { "no themes".to_string() } else { film_ref.themes.join(", ") }
+                    )),
+                );
+            }
+            match film_ref.runtime {
+                None => diags.push(
+                    Diagnostic::error(format!(
+                        "pinned film `{}` has no runtime in the catalogue, so it cannot be fitted into a slot",
+                        film_ref.id
+                    ))
+                    .at(&src, s.clone())
+                    .help("add its runtime to the catalogue"),
+                ),
+                Some(r) => {
+                    let longest = slots.iter().map(|s| s.length).max().unwrap_or(0);
+                    if !slots.is_empty() && intro + r > longest {
+                        diags.push(
+                            Diagnostic::error(format!(
+                                "pinned film `{}` runs {r} min; with the {intro}-min introduction it needs {} min, but the longest slot is {longest} min",
+                                film_ref.id,
+                                intro + r
+                            ))
+                            .at(&src, s.clone())
+                            .help("add a longer slot, or unpin it"),
+                        );
+                    }
+                    if let Some(m) = request.max_runtime.filter(|&m| r > m) {
+                        diags.push(
+                            Diagnostic::error(format!(
+                                "pinned film `{}` runs {r} min, over the series' max_runtime of {m}",
+                                film_ref.id
+                            ))
+                            .at(&src, s.clone()),
+                        );
+                    }
+                }
+            }
+        }
+        if request.pin.len() as u32 > request.screenings && request.screenings > 0 {
+            // Several pins can share a screening; only impossible if they cannot.
+        }
+        series.push(request);
+    }
+    if venues.is_empty() && diags.iter().all(|d| !d.is_error()) {
+        diags.push(
+            Diagnostic::error("the programme defines no venues")
+                .in_file(path)
+                .help("add [[venue]] tables with `id` and `name`"),
+        );
+    }
+    if slots.is_empty() && diags.iter().all(|d| !d.is_error()) {
+        diags.push(
+            Diagnostic::error("the programme defines no slots")
+                .in_file(path)
+                .help("add [[slot]] tables or a [[slots]] template"),
+        );
+    }
+    if series.is_empty() && diags.iter().all(|d| !d.is_error()) {
+        diags.push(
+            Diagnostic::error("the programme asks for no series")
+                .in_file(path)
+                .help("add [[series]] tables with `id`, `title`, `themes` and `screenings`"),
+        );
+    }
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    let programme = Programme {
+        path: path.to_path_buf(),
+        name,
+        timezone,
+        tz: tz.expect("a valid zone when there are no errors"),
+        intro,
+        interval,
+        changeover,
+        seed,
+        venues,
+        slots,
+        series,
+    };
+    Ok((programme, diags))
+}
+
+/// A slot as written: (given id, venue, local start, length, line, span of
+/// the start).
+type RawSlot = (Option<String>, usize, DateTime, u32, usize, Range<usize>);
+
+/// Whether a film qualifies for a series: it carries any (or all) of the
+/// series' themes, directly or through a narrower theme, is not excluded,
+/// and is not longer than the series' `max_runtime`.
+pub fn qualifies(catalogue: &Catalogue, series: &SeriesRequest, film: usize) -> bool {
+    let vocab = catalogue.vocabulary();
+    let f = &catalogue.films()[film];
+    let carries = |want: &String| f.themes.iter().any(|t| vocab.implies(t, want));
+    let themed = match series.matching {
+        Match::Any => series.themes.iter().any(carries),
+        Match::All => !series.themes.is_empty() && series.themes.iter().all(carries),
+    };
+    themed
+        && !series.exclude.contains(&film)
+        && series
+            .max_runtime
+            .is_none_or(|m| f.runtime.is_some_and(|r| r <= m))
+}
+
+fn line_diag(d: Option<&mut Diagnostic>, line: usize) {
+    if let Some(d) = d {
+        d.line = Some(line);
+    }
+}
+
+fn fmt_offset(o: jiff::tz::Offset) -> String {
+    let s = o.seconds();
+    let sign = if s < 0 { '-' } else { '+' };
+    format!(
+        "UTC{sign}{:02}:{:02}",
+        s.abs() / 3600,
+        (s.abs() % 3600) / 60
+    )
+}
+
+fn local_end(s: &Slot, tz: Option<&TimeZone>) -> String {
+    match tz {
+        Some(tz) => s
+            .end_at()
+            .to_zoned(tz.clone())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string(),
+        None => String::new(),
+    }
+}
+
+/// The `[[name]]` tables of the programme, with their spans.
+fn tables<'t, 'i>(
+    top: &Fields<'t, 'i>,
+    name: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(&'t toml::de::DeTable<'i>, Range<usize>)> {
+    let Some(v) = top.get(name) else {
+        return Vec::new();
+    };
+    match v.get_ref() {
+        DeValue::Array(items) => items
+            .iter()
+            .filter_map(|i| match i.get_ref() {
+                DeValue::Table(t) => Some((t, i.span())),
+                other => {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "each `{name}` must be a table, found {}",
+                            type_name(other)
+                        ))
+                        .at(top.source, i.span()),
+                    );
+                    None
+                }
+            })
+            .collect(),
+        other => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "`{name}` must be an array of tables ([[{name}]]), found {}",
+                    type_name(other)
+                ))
+                .at(top.source, v.span()),
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// A local date-time: a TOML local date-time or a string like "2027-05-01T14:00".
+fn datetime(
+    v: &DeValue<'_>,
+    span: Range<usize>,
+    src: &SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<DateTime> {
+    match v {
+        DeValue::Datetime(dt) => {
+            if dt.offset.is_some() {
+                diags.push(
+                    Diagnostic::error(
+                        "slot times are local to the programme's timezone; remove the UTC offset",
+                    )
+                    .at(src, span),
+                );
+                return None;
+            }
+            match (dt.date, dt.time) {
+                (Some(d), Some(t)) => {
+                    let date = Date::new(d.year as i16, d.month as i8, d.day as i8).ok()?;
+                    let time =
+                        Time::new(t.hour as i8, t.minute as i8, t.second.unwrap_or(0) as i8, 0)
+                            .ok()?;
+                    Some(date.to_datetime(time))
+                }
+                _ => {
+                    diags.push(
+                        Diagnostic::error(
+                            "`start` needs a date and a time, like 2027-05-01T14:00:00",
+                        )
+                        .at(src, span),
+                    );
+                    None
+                }
+            }
+        }
+        DeValue::String(s) => match s.trim().parse::<DateTime>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                diags.push(
+                    Diagnostic::error(format!("`{s}` is not a date and time"))
+                        .at(src, span)
+                        .help("write it like 2027-05-01T14:00:00 (no quotes needed)"),
+                );
+                None
+            }
+        },
+        other => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "expected a local date-time, found {}",
+                    type_name(other)
+                ))
+                .at(src, span)
+                .help("write it like 2027-05-01T14:00:00"),
+            );
+            None
+        }
+    }
+}
+
+fn date(
+    v: &DeValue<'_>,
+    span: Range<usize>,
+    src: &SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Date> {
+    let parsed = match v {
+        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt
+            .date
+            .and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok()),
+        DeValue::String(s) => s.trim().parse::<Date>().ok(),
+        _ => None,
+    };
+    if parsed.is_none() {
+        diags.push(
+            Diagnostic::error("expected a date like 2027-05-01")
+                .at(src, span)
+                .help("dates = [2027-05-01, 2027-05-02]"),
+        );
+    }
+    parsed
+}
+
+fn time(
+    v: &DeValue<'_>,
+    span: Range<usize>,
+    src: &SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Time> {
+    let parsed = match v {
+        DeValue::Datetime(dt) if dt.date.is_none() && dt.offset.is_none() => {
+            dt.time.and_then(|t| {
+                Time::new(t.hour as i8, t.minute as i8, t.second.unwrap_or(0) as i8, 0).ok()
+            })
+        }
+        DeValue::String(s) => {
+            let s = s.trim();
+            s.parse::<Time>().ok().or_else(|| {
+                let (h, m) = s.split_once(':')?;
+                Time::new(h.parse().ok()?, m.parse().ok()?, 0, 0).ok()
+            })
+        }
+        _ => None,
+    };
+    if parsed.is_none() {
+        diags.push(
+            Diagnostic::error("expected a time like \"17:30\"")
+                .at(src, span)
+                .help("times = [\"17:30\", \"21:00\"]"),
+        );
+    }
+    parsed
+}
