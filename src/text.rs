@@ -84,21 +84,35 @@ pub fn title_key(title: &str) -> String {
 
 /// The closest candidate to `word`, if one is close enough to be a plausible
 /// typo: within an edit distance of about a third of the word's length
-/// (at least 1, at most 3), compared case- and accent-insensitively.
+/// (at least 1, at most 3), compared case- and accent-insensitively; failing
+/// that, the shortest candidate that begins with it (a truncated id).
 pub fn suggest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
     let w = fold(word);
     if w.is_empty() {
         return None;
     }
     let limit = (w.chars().count() / 3).clamp(1, 3);
     let mut best: Option<(usize, &'a str)> = None;
-    for c in candidates {
+    for &c in &candidates {
         let d = strsim::damerau_levenshtein(&w, &fold(c));
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
             best = Some((d, c));
+        }
+    }
+    if best.is_none() && w.len() >= 4 {
+        // A truncated name ("harlan-county" for "harlan-county-usa"): the
+        // shortest candidate that starts with it.
+        for &c in &candidates {
+            let fc = fold(c);
+            if fc.starts_with(&w)
+                && best.is_none_or(|(l, b)| fc.len() < l || (fc.len() == l && c < b))
+            {
+                best = Some((fc.len(), c));
+            }
         }
     }
     best.map(|(_, c)| c)
@@ -149,5 +163,9 @@ mod tests {
         assert_eq!(suggest("director", keys), Some("directors"));
         assert_eq!(suggest("colour", keys), None);
         assert_eq!(suggest("", keys), None);
+        assert_eq!(
+            suggest("harlan-county", ["harlan-county-usa", "matewan"]),
+            Some("harlan-county-usa")
+        );
     }
 }

@@ -174,7 +174,7 @@ fn check(cli: &Cli, format: Format) -> CmdResult {
     if ok {
         Ok(())
     } else {
-        eprint!("{}", render(&diagnostics));
+        say_raw!("{}", render(&diagnostics));
         Err(Failure::Data(String::new()))
     }
 }

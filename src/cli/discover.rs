@@ -47,7 +47,7 @@ pub fn run(cli: &Cli, args: &DiscoverArgs) -> CmdResult {
     let graph = build_graph(cat);
     for &s in &seeds {
         if !graph.has_themes(s as u32) {
-            eprintln!(
+            say!(
                 "note: {} carries no themes; the walk cannot start from it",
                 cat.films()[s].display_title()
             );

@@ -93,7 +93,7 @@ pub fn run(cli: &Cli, args: &GraphArgs) -> CmdResult {
             args.output.display()
         ))
     })?;
-    eprintln!(
+    say!(
         "wrote {} ({} films, {} links{})",
         args.output.display(),
         picture.nodes.len(),

@@ -2,6 +2,22 @@
 //! subcommand, and the mapping of failures to exit codes:
 //! 0 success, 1 bad data or nothing found, 2 usage errors.
 
+/// `eprintln!` that ignores a closed stderr instead of panicking.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
+/// `eprint!` that ignores a closed stderr instead of panicking.
+macro_rules! say_raw {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($t)*);
+    }};
+}
+
 mod catalog;
 mod discover;
 mod filters;
@@ -98,12 +114,12 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Data(msg)) => {
             if !msg.is_empty() {
-                eprintln!("{msg}");
+                say!("{msg}");
             }
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => {
-            eprintln!("error: {msg}\n\nFor more information, try '--help'.");
+            say!("error: {msg}\n\nFor more information, try '--help'.");
             ExitCode::from(2)
         }
     }
@@ -118,12 +134,12 @@ pub fn load_catalogue(cli: &Cli) -> Result<Loaded, Failure> {
     match result {
         Ok(loaded) => {
             if !loaded.warnings.is_empty() {
-                eprint!("{}", render(&loaded.warnings));
+                say_raw!("{}", render(&loaded.warnings));
             }
             Ok(loaded)
         }
         Err(e) => {
-            eprint!("{}", render(&e.diagnostics));
+            say_raw!("{}", render(&e.diagnostics));
             Err(Failure::Data(format!(
                 "error: could not load the catalogue in `{}`: {}",
                 cli.data.display(),

@@ -69,7 +69,7 @@ pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
     let (programme, warnings) = match slate::programme::load(&args.programme, cat) {
         Ok(p) => p,
         Err(diags) => {
-            eprint!("{}", render(&diags));
+            say_raw!("{}", render(&diags));
             return Err(Failure::Data(format!(
                 "error: {} cannot be planned: {}",
                 args.programme.display(),
@@ -78,7 +78,7 @@ pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
         }
     };
     if !warnings.is_empty() {
-        eprint!("{}", render(&warnings));
+        say_raw!("{}", render(&warnings));
     }
     let previous: Option<Plan> = match &args.keep {
         None => None,
@@ -134,7 +134,7 @@ pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
     let plan = match result {
         Ok(p) => p,
         Err(e) => {
-            eprint!("{}", render(&e.diagnostics));
+            say_raw!("{}", render(&e.diagnostics));
             return Err(Failure::Data(format!(
                 "error: {} cannot be planned: {}",
                 args.programme.display(),
@@ -149,14 +149,14 @@ pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
         PlanFormat::Table => plan_table(&plan),
     };
     for note in &plan.notes {
-        eprintln!("note: {note}");
+        say!("note: {note}");
     }
     match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes()).map_err(|e| {
                 Failure::Data(format!("error: cannot write {}: {e}", path.display()))
             })?;
-            eprintln!(
+            say!(
                 "wrote {}: {} screenings in {} slots, fill {:.0}%",
                 path.display(),
                 plan.metrics.screenings,

@@ -52,13 +52,13 @@ pub fn run(cli: &Cli, args: &RelatedArgs) -> CmdResult {
     let answer = related(cat, &graph, &mut scratch, film, &query);
     let f = &cat.films()[film];
     if answer.fallback {
-        eprintln!(
+        say!(
             "note: {} carries no themes; related films are matched on director, country and years only",
             f.display_title()
         );
     }
     if answer.items.is_empty() && args.format == Format::Table {
-        eprintln!(
+        say!(
             "no related films for {} with these filters",
             f.display_title()
         );

@@ -52,7 +52,7 @@ pub fn run(cli: &Cli, cmd: &SeriesCommand) -> CmdResult {
     };
     let series = suggest(cat, &graph, &query);
     if series.is_empty() {
-        eprintln!(
+        say!(
             "no series of at least {} films found; try a smaller --min-films",
             args.min_films
         );

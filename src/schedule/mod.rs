@@ -13,6 +13,7 @@
 pub mod explain;
 pub mod keep;
 pub mod pack;
+pub mod rules;
 pub mod search;
 
 use std::time::Duration;

@@ -85,7 +85,15 @@ impl<'a> Instance<'a> {
         let mut candidates = Vec::new();
         let mut shortest = Vec::new();
         let mut preference = Vec::new();
-        for s in &programme.series {
+        for (index, s) in programme.series.iter().enumerate() {
+            // A film pinned in one series is never filler in another.
+            let pinned_elsewhere = |f: usize| {
+                programme
+                    .series
+                    .iter()
+                    .enumerate()
+                    .any(|(o, other)| o != index && other.pin.contains(&f))
+            };
             let theme_weight = |t: &str| {
                 vocab
                     .position(t)
@@ -335,6 +343,9 @@ fn unplaced_pins(inst: &Instance, state: &State) -> Vec<(usize, usize)> {
 fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
     let mut failed = Vec::new();
     for (s, pin) in unplaced_pins(inst, state) {
+        if state.is_used(pin) {
+            continue; // packed in already, as another pin's companion
+        }
         let pinned_elsewhere = |a: &Assigned| {
             inst.programme.series[a.series]
                 .pin

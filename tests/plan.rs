@@ -1,0 +1,385 @@
+//! `slate plan`: the example programmes plan within every hard rule; bad
+//! programme files get located errors; output is deterministic; screenings
+//! crossing midnight stay on their day; `--keep` keeps what it can.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+use slate::catalogue::load::load;
+use slate::catalogue::LoadOptions;
+use slate::graph::ThemeGraph;
+use slate::schedule::rules::violations;
+use slate::schedule::{plan, Plan, PlanOptions};
+use slate::Catalogue;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn slate() -> Command {
+    let mut c = Command::cargo_bin("slate").unwrap();
+    c.env_remove("SLATE_DATA").current_dir(root());
+    c
+}
+
+fn bundled() -> Catalogue {
+    load(&root().join("data"), &LoadOptions::default(), &|_| {})
+        .unwrap_or_else(|e| panic!("{:?}", e.diagnostics))
+        .catalogue
+}
+
+fn plan_file(cat: &Catalogue, graph: &ThemeGraph, path: &Path, keep: Option<&Plan>) -> Plan {
+    let (programme, _) = slate::programme::load(path, cat).unwrap_or_else(|d| panic!("{d:?}"));
+    let p = plan(
+        &programme,
+        cat,
+        graph,
+        &PlanOptions {
+            seed: programme.seed,
+            time_limit: Duration::from_secs(60),
+            iterations: None,
+            keep,
+            progress: &|_, _| {},
+        },
+    )
+    .unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
+    let broken = violations(&programme, cat, &p);
+    assert!(broken.is_empty(), "{}: {broken:#?}", path.display());
+    p
+}
+
+#[test]
+fn example_programmes_plan_within_the_rules() {
+    let cat = bundled();
+    let graph = ThemeGraph::build(&cat);
+    let weekend = plan_file(&cat, &graph, &root().join("programmes/weekend.toml"), None);
+    assert_eq!(weekend.metrics.slots, 10);
+    assert_eq!(
+        weekend.metrics.screenings,
+        weekend.metrics.screenings_requested
+    );
+    assert!(weekend.metrics.fill > 0.8, "{}", weekend.metrics.fill);
+    let festival = plan_file(&cat, &graph, &root().join("programmes/festival.toml"), None);
+    assert!(festival.metrics.slots >= 90);
+    assert!(festival.series.len() >= 8);
+    assert_eq!(
+        festival.metrics.screenings,
+        festival.metrics.screenings_requested
+    );
+    // Every series' films carry its themes, so the series explain themselves.
+    for s in &festival.series {
+        assert!(s.why.contains("carry"), "{}: {}", s.id, s.why);
+        assert!(s.coherence > 0.2, "{}: {}", s.id, s.coherence);
+    }
+}
+
+#[test]
+fn screenings_after_midnight_belong_to_the_day_they_start() {
+    let out = slate()
+        .args(["plan", "programmes/weekend.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let late = v["screenings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["slot"] == "sao-jorge-20270501-2345")
+        .expect("the late show is planned");
+    assert_eq!(late["day"], "2027-05-01");
+    assert!(late["start"]
+        .as_str()
+        .unwrap()
+        .starts_with("2027-05-01T23:45:00+01:00"));
+    assert!(late["end"].as_str().unwrap().starts_with("2027-05-02T"));
+    // In the printed programme it is under Saturday.
+    let md = slate()
+        .args(["plan", "programmes/weekend.toml", "--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    let saturday = md.split("## Saturday 1 May 2027").nth(1).unwrap();
+    let saturday = saturday.split("## Sunday").next().unwrap();
+    assert!(saturday.contains("**23:45–"), "{saturday}");
+    assert!(saturday.contains("(next day)"));
+}
+
+#[test]
+fn json_is_stable_and_documented() {
+    let run = || {
+        slate()
+            .args(["plan", "programmes/weekend.toml", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let a = run();
+    assert_eq!(a, run(), "same inputs and seed must give the same bytes");
+    let v: Value = serde_json::from_slice(&a).unwrap();
+    for key in [
+        "programme",
+        "timezone",
+        "screenings",
+        "series",
+        "unscheduled",
+        "metrics",
+    ] {
+        assert!(v.get(key).is_some(), "no {key}");
+    }
+    let s = &v["screenings"][0];
+    for key in ["id", "slot", "venue", "start", "end", "series", "films"] {
+        assert!(s.get(key).is_some(), "no screenings[].{key}");
+    }
+    for key in ["id", "title", "runtime"] {
+        assert!(s["films"][0].get(key).is_some(), "no films[].{key}");
+    }
+    assert_eq!(
+        s["id"].as_str().unwrap(),
+        format!(
+            "{}@{}",
+            s["series"].as_str().unwrap(),
+            s["slot"].as_str().unwrap()
+        )
+    );
+    for key in ["id", "title", "screenings", "coherence"] {
+        assert!(v["series"][0].get(key).is_some(), "no series[].{key}");
+    }
+    for key in ["fill", "coherence"] {
+        assert!(v["metrics"].get(key).is_some(), "no metrics.{key}");
+    }
+    // A different seed may find another plan, but never an invalid one.
+    slate()
+        .args([
+            "plan",
+            "programmes/weekend.toml",
+            "--seed",
+            "99",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "screening,day,start,end,venue,series,position,film,title,runtime\n",
+        ));
+}
+
+#[test]
+fn keep_holds_published_screenings() {
+    let cat = bundled();
+    let graph = ThemeGraph::build(&cat);
+    let path = root().join("programmes/festival.toml");
+    let first = plan_file(&cat, &graph, &path, None);
+    // Edit the programme: drop the first day's 21:00 slot in one venue and ask
+    // the machines series for one screening more.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replace(
+        "[[series]]\nid = \"machines\"\ntitle = \"Machines, Automation and the Future of Work\"\nthemes = [\"automation\"]\nscreenings = 6",
+        "[[series]]\nid = \"machines\"\ntitle = \"Machines, Automation and the Future of Work\"\nthemes = [\"automation\"]\nscreenings = 7",
+    );
+    assert_ne!(text, edited);
+    let dir = tempfile::tempdir().unwrap();
+    let edited_path = dir.path().join("festival.toml");
+    std::fs::write(&edited_path, edited).unwrap();
+    let second = plan_file(&cat, &graph, &edited_path, Some(&first));
+    // Every screening of the first plan is still there, unchanged.
+    for sc in &first.screenings {
+        let again = second
+            .screenings
+            .iter()
+            .find(|s| s.id == sc.id)
+            .expect("kept");
+        assert_eq!(again.films, sc.films, "{}", sc.id);
+        assert!(again.kept);
+    }
+    let machines = second.series.iter().find(|s| s.id == "machines").unwrap();
+    assert!(machines.screenings >= 6);
+}
+
+#[test]
+fn keep_drops_what_became_impossible_and_says_why() {
+    let out = slate()
+        .args(["plan", "programmes/weekend.toml", "--format", "json"])
+        .output()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let prev = dir.path().join("plan.json");
+    std::fs::write(&prev, &out.stdout).unwrap();
+    // The late show is cancelled.
+    let text = std::fs::read_to_string(root().join("programmes/weekend.toml")).unwrap();
+    let edited = text.replace(
+        "start = 2027-05-01T23:45:00\nlength = 120",
+        "start = 2027-05-01T23:45:00\nlength = 20",
+    );
+    let path = dir.path().join("weekend.toml");
+    std::fs::write(&path, edited).unwrap();
+    let out = slate()
+        .args([
+            "plan",
+            path.to_str().unwrap(),
+            "--keep",
+            prev.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dropped: Vec<&Value> = v["unscheduled"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["kind"] == "kept")
+        .collect();
+    assert_eq!(dropped.len(), 1, "{dropped:?}");
+    assert!(dropped[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("now has 20"));
+    slate()
+        .args(["plan", "programmes/weekend.toml", "--keep", "Cargo.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "not a plan written by `slate plan --format json`",
+        ));
+}
+
+/// Bad programmes: the message, where it points, and a piece of the help.
+const BAD: &[(&str, &str, &str, &str)] = &[
+    (
+        "unknown-venue",
+        "unknown venue `sala2`",
+        "unknown-venue.toml:12:9",
+        "did you mean `sala1`?",
+    ),
+    (
+        "unknown-theme",
+        "unknown theme `strikez` in series `strikes`",
+        "unknown-theme.toml:19:11",
+        "did you mean `strikes`?",
+    ),
+    (
+        "unknown-film",
+        "unknown film `harlan-county` in `pin` of series `strikes`",
+        "unknown-film.toml:21:8",
+        "did you mean `harlan-county-usa`?",
+    ),
+    (
+        "dst-gap",
+        "2027-03-28 01:30 does not exist in Europe/Lisbon",
+        "dst-gap.toml:13:9",
+        "skipped when the clocks go forward",
+    ),
+    (
+        "overlap",
+        "slots `sala1-20270501-1400` and `sala1-20270501-1600` overlap",
+        "overlap.toml:16",
+        "runs until 2027-05-01 16:30",
+    ),
+    (
+        "changeover",
+        "only 10 minutes between slots",
+        "changeover.toml:16",
+        "ends at 2027-05-01 16:00",
+    ),
+    (
+        "pin-too-long",
+        "pinned film `the-nothing-factory` runs 177 min",
+        "pin-too-long.toml:21:8",
+        "add a longer slot",
+    ),
+    (
+        "pin-not-qualifying",
+        "pinned film `lathe-joshi` does not qualify for series `strikes`",
+        "pin-not-qualifying.toml:21:8",
+        "it carries automation",
+    ),
+    (
+        "bad-timezone",
+        "unknown time zone `Europe/Lisbo`",
+        "bad-timezone.toml:2:12",
+        "did you mean `Europe/Lisbon`?",
+    ),
+    (
+        "unknown-key",
+        "unknown key `screening` in series `strikes`",
+        "unknown-key.toml:20:1",
+        "did you mean `screenings`?",
+    ),
+    (
+        "pins-cannot-share",
+        "pinned film `harlan-county-usa` cannot be screened in series `strikes`",
+        "pins-cannot-share.toml:26",
+        "asks for 1 screening and pins 2 films",
+    ),
+];
+
+#[test]
+fn bad_programmes_get_located_errors_and_exit_1() {
+    for (case, message, location, help) in BAD {
+        let path = format!("tests/fixtures/programmes/{case}.toml");
+        let out = slate().args(["plan", &path]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{case}: {stderr}");
+        assert!(
+            stderr.contains(message),
+            "{case}: no `{message}` in\n{stderr}"
+        );
+        assert!(
+            stderr.contains(location),
+            "{case}: no `{location}` in\n{stderr}"
+        );
+        assert!(stderr.contains(help), "{case}: no `{help}` in\n{stderr}");
+        assert!(out.stdout.is_empty(), "{case}: a partial plan was printed");
+    }
+}
+
+#[test]
+fn an_ambiguous_time_is_taken_as_its_first_occurrence() {
+    let out = slate()
+        .args([
+            "plan",
+            "tests/fixtures/programmes/ambiguous-time.toml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("happens twice in America/New_York"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["screenings"][0]["start"]
+        .as_str()
+        .unwrap()
+        .ends_with("01:30:00-04:00"));
+}
+
+#[test]
+fn plan_writes_files_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.md");
+    slate()
+        .args(["plan", "programmes/weekend.toml", "--format", "md", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote"));
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.starts_with("# Working Lives"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
