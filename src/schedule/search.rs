@@ -112,6 +112,7 @@ impl<'a> Instance<'a> {
                     films[f]
                         .runtime
                         .is_some_and(|r| programme.intro + r <= longest)
+                        && !pinned_elsewhere(f)
                         && qualifies(catalogue, s, f)
                 })
                 .collect();
