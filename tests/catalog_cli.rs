@@ -82,7 +82,7 @@ const BAD: &[(&str, &str, &str, &str)] = &[
         "unknown-kind",
         "unknown kind `docu` in film `a-film`",
         "films.toml:4:8",
-        "documentary, fiction, animation, experimental",
+        "did you mean `documentary`?",
     ),
     (
         "unknown-country",

@@ -55,12 +55,15 @@ const PINS: &[&str] = &[
     "norma-rae",
 ];
 
+/// A random series: theme, second theme, screenings, pin, max_runtime.
+type SeriesSpec = (usize, usize, u32, Option<usize>, Option<u32>);
+
 #[derive(Debug, Clone)]
 struct Spec {
     venues: usize,
     days: usize,
     times: Vec<(u32, u32)>, // (start minute of day, length)
-    series: Vec<(usize, usize, u32, Option<usize>, Option<u32>)>, // theme, second theme, screenings, pin, max_runtime
+    series: Vec<SeriesSpec>,
     intro: u32,
     interval: u32,
     seed: u64,
