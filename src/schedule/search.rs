@@ -174,21 +174,30 @@ pub struct State {
     /// Screenings that must not change (kept from a published plan).
     pub locked: Vec<bool>,
     used: HashSet<usize>,
+    /// Per series: its slots, in no particular order.
+    by_series: Vec<Vec<usize>>,
+    /// Per series: its part of the objective, while its screenings are unchanged.
+    value: Vec<Option<f64>>,
 }
 
 impl State {
-    pub fn empty(slots: usize) -> State {
+    pub fn empty(slots: usize, series: usize) -> State {
         State {
             assign: vec![None; slots],
             locked: vec![false; slots],
             used: HashSet::new(),
+            by_series: vec![Vec::new(); series],
+            value: vec![None; series],
         }
     }
 
     pub fn put(&mut self, slot: usize, a: Assigned) {
+        self.clear(slot);
         for &f in &a.films {
             self.used.insert(f);
         }
+        self.by_series[a.series].push(slot);
+        self.value[a.series] = None;
         self.assign[slot] = Some(a);
     }
 
@@ -197,6 +206,8 @@ impl State {
         for f in &a.films {
             self.used.remove(f);
         }
+        self.by_series[a.series].retain(|&s| s != slot);
+        self.value[a.series] = None;
         Some(a)
     }
 
@@ -205,57 +216,71 @@ impl State {
     }
 
     fn series_slots(&self, series: usize) -> impl Iterator<Item = usize> + '_ {
-        self.assign
-            .iter()
-            .enumerate()
-            .filter(move |(_, a)| a.as_ref().is_some_and(|a| a.series == series))
-            .map(|(i, _)| i)
+        self.by_series[series].iter().copied()
     }
 
     /// Whether `series` may take the empty `slot`.
     fn can_take(&self, inst: &Instance, series: usize, slot: usize) -> bool {
         self.assign[slot].is_none()
-            && (self.series_slots(series).count() as u32) < inst.programme.series[series].screenings
+            && (self.by_series[series].len() as u32) < inst.programme.series[series].screenings
             && !self.series_slots(series).any(|o| inst.overlap[slot][o])
     }
 }
 
-/// The value of a plan (see the module docs).
-pub fn score(inst: &Instance, state: &State) -> f64 {
-    let films = inst.catalogue.films();
+/// The value of a plan (see the module docs). Series whose screenings did
+/// not change since the last call keep their cached value.
+pub fn score(inst: &Instance, state: &mut State) -> f64 {
     let mut value = 0.0;
     for s in 0..inst.programme.series.len() {
-        let mut chosen: Vec<usize> = Vec::new();
-        let mut days: HashMap<jiff::civil::Date, u32> = HashMap::new();
-        for slot in state.series_slots(s) {
-            let a = state.assign[slot]
-                .as_ref()
-                .expect("series slots are assigned");
-            value += SCREENING_BONUS;
-            value += a.films.iter().map(|&f| inst.runtime(f) as f64).sum::<f64>();
-            chosen.extend(&a.films);
-            *days.entry(inst.programme.slots[slot].day()).or_default() += 1;
-        }
-        value -= SAME_DAY_PENALTY
-            * days
-                .values()
-                .map(|&n| n.saturating_sub(1) as f64)
-                .sum::<f64>();
-        value += COHERENCE_WEIGHT * chosen.len() as f64 * coherence(inst.graph, &chosen) as f64;
-        let mut directors: HashSet<&str> = HashSet::new();
-        let mut decades: HashMap<i32, u32> = HashMap::new();
-        for &f in &chosen {
-            for d in &films[f].directors {
-                if !directors.insert(d) {
-                    value -= SAME_DIRECTOR_PENALTY;
-                }
+        let v = match state.value[s] {
+            Some(v) => v,
+            None => {
+                let v = series_value(inst, state, s);
+                state.value[s] = Some(v);
+                v
             }
-            if let Some(d) = films[f].decade() {
-                let n = decades.entry(d).or_default();
-                *n += 1;
-                if *n > 2 {
-                    value -= SAME_DECADE_PENALTY;
-                }
+        };
+        value += v;
+    }
+    value
+}
+
+/// One series' part of the objective.
+fn series_value(inst: &Instance, state: &State, s: usize) -> f64 {
+    let films = inst.catalogue.films();
+    let mut value = 0.0;
+    let mut slots: Vec<usize> = state.series_slots(s).collect();
+    slots.sort_unstable();
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut days: HashMap<jiff::civil::Date, u32> = HashMap::new();
+    for slot in slots {
+        let a = state.assign[slot]
+            .as_ref()
+            .expect("series slots are assigned");
+        value += SCREENING_BONUS;
+        value += a.films.iter().map(|&f| inst.runtime(f) as f64).sum::<f64>();
+        chosen.extend(&a.films);
+        *days.entry(inst.programme.slots[slot].day()).or_default() += 1;
+    }
+    value -= SAME_DAY_PENALTY
+        * days
+            .values()
+            .map(|&n| n.saturating_sub(1) as f64)
+            .sum::<f64>();
+    value += COHERENCE_WEIGHT * chosen.len() as f64 * coherence(inst.graph, &chosen) as f64;
+    let mut directors: HashSet<&str> = HashSet::new();
+    let mut decades: HashMap<i32, u32> = HashMap::new();
+    for &f in &chosen {
+        for d in &films[f].directors {
+            if !directors.insert(d) {
+                value -= SAME_DIRECTOR_PENALTY;
+            }
+        }
+        if let Some(d) = films[f].decade() {
+            let n = decades.entry(d).or_default();
+            *n += 1;
+            if *n > 2 {
+                value -= SAME_DECADE_PENALTY;
             }
         }
     }
@@ -483,7 +508,7 @@ pub fn default_iterations(slots: usize) -> usize {
 pub fn search(inst: &Instance, options: &Options) -> Outcome {
     let n = inst.programme.slots.len();
     let mut rng = StdRng::seed_from_u64(options.seed);
-    let mut state = State::empty(n);
+    let mut state = State::empty(n, inst.programme.series.len());
     for (slot, a) in &options.keep {
         state.put(*slot, a.clone());
         state.locked[*slot] = true;
@@ -492,7 +517,7 @@ pub fn search(inst: &Instance, options: &Options) -> Outcome {
     let by_time: Vec<usize> = (0..n).collect();
     fill(inst, &mut state, &by_time);
     let mut current = state;
-    let mut current_score = score(inst, &current);
+    let mut current_score = score(inst, &mut current);
     let mut best = current.clone();
     let mut best_score = current_score;
     let planned = options.iterations.unwrap_or_else(|| default_iterations(n));
@@ -518,7 +543,7 @@ pub fn search(inst: &Instance, options: &Options) -> Outcome {
         let mut order: Vec<usize> = (0..n).filter(|&s| trial.assign[s].is_none()).collect();
         order.shuffle(&mut rng);
         fill(inst, &mut trial, &order);
-        let s = score(inst, &trial);
+        let s = score(inst, &mut trial);
         let accept =
             s >= current_score || rng.random::<f64>() < ((s - current_score) / temperature).exp();
         if accept {
