@@ -1,5 +1,7 @@
-//! Shared by the benchmark harnesses: the sizes to run, generated
+//! Shared by the benchmark harnesses (each uses what it needs): the sizes
+//! to run, generated
 //! catalogues, and running a command with its wall time and peak memory.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
