@@ -43,7 +43,7 @@ pub struct PlanArgs {
     #[arg(long)]
     seed: Option<u64>,
     /// Most seconds to search; the search normally ends sooner
-    #[arg(long, default_value_t = 20.0, value_name = "SECS")]
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
     time_limit: f64,
     /// Iterations of the search (default: scaled to the programme)
     #[arg(long, hide = true)]
