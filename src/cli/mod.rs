@@ -20,10 +20,11 @@ macro_rules! say_raw {
 
 mod catalog;
 mod discover;
+mod export;
 mod filters;
 mod graph;
 mod output;
-mod plan;
+pub mod plan;
 mod related;
 mod series;
 mod themes;
@@ -86,6 +87,9 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Plan a programme: choose themed series and fit them into the slots
     Plan(plan::PlanArgs),
+    /// Publish a plan: iCalendar files, a printed programme
+    #[command(subcommand)]
+    Export(export::ExportCommand),
 }
 
 /// Why a command failed, and so which exit code it ends with.
@@ -109,6 +113,7 @@ pub fn main() -> ExitCode {
         Command::Series(cmd) => series::run(&cli, cmd),
         Command::Graph(args) => graph::run(&cli, args),
         Command::Plan(args) => plan::run(&cli, args),
+        Command::Export(cmd) => export::run(&cli, cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

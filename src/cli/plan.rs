@@ -66,91 +66,24 @@ pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
     }
     let loaded = load_catalogue(cli)?;
     let cat = &loaded.catalogue;
-    let (programme, warnings) = match slate::programme::load(&args.programme, cat) {
-        Ok(p) => p,
-        Err(diags) => {
-            say_raw!("{}", render(&diags));
-            return Err(Failure::Data(format!(
-                "error: {} cannot be planned: {}",
-                args.programme.display(),
-                summary(&diags)
-            )));
-        }
-    };
-    if !warnings.is_empty() {
-        say_raw!("{}", render(&warnings));
-    }
     let previous: Option<Plan> = match &args.keep {
         None => None,
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Failure::Data(format!("error: cannot read {}: {e}", path.display()))
-            })?;
-            Some(serde_json::from_str(&text).map_err(|e| {
-                Failure::Data(format!(
-                    "error: {}:{}:{}: not a plan written by `slate plan --format json`: {e}",
-                    path.display(),
-                    e.line(),
-                    e.column()
-                ))
-            })?)
-        }
+        Some(path) => Some(read_plan(path)?),
     };
-    let graph = build_graph(cat);
-    let bar = if std::io::stderr().is_terminal() {
-        let b = ProgressBar::hidden();
-        b.set_style(
-            ProgressStyle::with_template("planning {bar:40} {pos}/{len} ({eta})")
-                .expect("valid template"),
-        );
-        b
-    } else {
-        ProgressBar::hidden()
-    };
-    let started = std::time::Instant::now();
-    let progress = |done: usize, planned: usize| {
-        if bar.is_hidden()
-            && std::io::stderr().is_terminal()
-            && started.elapsed() > Duration::from_secs(1)
-        {
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        }
-        bar.set_length(planned as u64);
-        bar.set_position(done as u64);
-    };
-    let result = plan(
-        &programme,
+    let plan = make_plan(
         cat,
-        &graph,
-        &PlanOptions {
-            seed: args.seed.unwrap_or(programme.seed),
-            time_limit: Duration::from_secs_f64(args.time_limit),
-            iterations: args.iterations,
-            keep: previous.as_ref(),
-            progress: &progress,
-        },
-    );
-    bar.finish_and_clear();
-    let plan = match result {
-        Ok(p) => p,
-        Err(e) => {
-            say_raw!("{}", render(&e.diagnostics));
-            return Err(Failure::Data(format!(
-                "error: {} cannot be planned: {}",
-                args.programme.display(),
-                summary(&e.diagnostics)
-            )));
-        }
-    };
+        &args.programme,
+        args.seed,
+        args.time_limit,
+        args.iterations,
+        previous.as_ref(),
+    )?;
     let text = match args.format {
         PlanFormat::Json => json(&plan),
         PlanFormat::Md => markdown::render(&plan),
         PlanFormat::Csv => plan_csv(&plan),
         PlanFormat::Table => plan_table(&plan),
     };
-    for note in &plan.notes {
-        say!("note: {note}");
-    }
     match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes()).map_err(|e| {
@@ -166,6 +99,90 @@ pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
             Ok(())
         }
         None => emit(&text),
+    }
+}
+
+/// Reads a plan written by `slate plan --format json`.
+pub fn read_plan(path: &std::path::Path) -> Result<Plan, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Data(format!("error: cannot read {}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Failure::Data(format!(
+            "error: {}:{}:{}: not a plan written by `slate plan --format json`: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+/// Reads a programme file and plans it (with a progress bar on a terminal
+/// when it takes over a second). Problems are printed in full.
+pub fn make_plan(
+    cat: &slate::Catalogue,
+    programme_path: &std::path::Path,
+    seed: Option<u64>,
+    time_limit: f64,
+    iterations: Option<usize>,
+    keep: Option<&Plan>,
+) -> Result<Plan, Failure> {
+    let (programme, warnings) = match slate::programme::load(programme_path, cat) {
+        Ok(p) => p,
+        Err(diags) => {
+            say_raw!("{}", render(&diags));
+            return Err(Failure::Data(format!(
+                "error: {} cannot be planned: {}",
+                programme_path.display(),
+                summary(&diags)
+            )));
+        }
+    };
+    if !warnings.is_empty() {
+        say_raw!("{}", render(&warnings));
+    }
+    let graph = build_graph(cat);
+    let bar = ProgressBar::hidden();
+    bar.set_style(
+        ProgressStyle::with_template("planning {bar:40} {pos}/{len} ({eta})")
+            .expect("valid template"),
+    );
+    let started = std::time::Instant::now();
+    let terminal = std::io::stderr().is_terminal();
+    let progress = |done: usize, planned: usize| {
+        if terminal && bar.is_hidden() && started.elapsed() > Duration::from_secs(1) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        bar.set_length(planned as u64);
+        bar.set_position(done as u64);
+    };
+    let result = plan(
+        &programme,
+        cat,
+        &graph,
+        &PlanOptions {
+            seed: seed.unwrap_or(programme.seed),
+            time_limit: Duration::from_secs_f64(time_limit),
+            iterations,
+            keep,
+            progress: &progress,
+        },
+    );
+    bar.finish_and_clear();
+    match result {
+        Ok(p) => {
+            for note in &p.notes {
+                say!("note: {note}");
+            }
+            Ok(p)
+        }
+        Err(e) => {
+            say_raw!("{}", render(&e.diagnostics));
+            Err(Failure::Data(format!(
+                "error: {} cannot be planned: {}",
+                programme_path.display(),
+                summary(&e.diagnostics)
+            )))
+        }
     }
 }
 

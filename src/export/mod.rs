@@ -1,4 +1,5 @@
-//! Publishing a plan for people: the printed programme as Markdown
-//! ([`markdown`]). Calendars and pages follow in their own modules.
+//! Publishing a plan: iCalendar files for calendar clients ([`ical`]) and
+//! the printed programme as Markdown ([`markdown`]).
 
+pub mod ical;
 pub mod markdown;

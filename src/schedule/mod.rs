@@ -45,6 +45,10 @@ pub struct Screening {
     pub slot: String,
     pub venue: String,
     pub venue_name: String,
+    #[serde(default)]
+    pub venue_address: Option<String>,
+    #[serde(default)]
+    pub venue_url: Option<String>,
     /// Festival day (the local date the slot starts on), YYYY-MM-DD.
     pub day: String,
     /// RFC 3339 with the zone's offset.
@@ -114,6 +118,11 @@ pub struct Metrics {
 pub struct Plan {
     pub programme: String,
     pub timezone: String,
+    /// Minutes of introduction per screening, and between films.
+    #[serde(default)]
+    pub intro: u32,
+    #[serde(default)]
+    pub interval: u32,
     pub screenings: Vec<Screening>,
     pub series: Vec<SeriesOutcome>,
     pub unscheduled: Vec<Unscheduled>,
@@ -207,6 +216,8 @@ pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> P
             slot: slot.id.clone(),
             venue: p.venues[slot.venue].id.clone(),
             venue_name: p.venues[slot.venue].name.clone(),
+            venue_address: p.venues[slot.venue].address.clone(),
+            venue_url: p.venues[slot.venue].url.clone(),
             day: slot.day().to_string(),
             start: rfc3339(slot.start_at, &p.tz),
             end: rfc3339(end, &p.tz),
@@ -264,6 +275,8 @@ pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> P
     Plan {
         programme: p.name.clone(),
         timezone: p.timezone.clone(),
+        intro: p.intro,
+        interval: p.interval,
         metrics: Metrics {
             slots: p.slots.len(),
             slots_used: screenings.len(),

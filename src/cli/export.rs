@@ -1,0 +1,229 @@
+//! `slate export ics | md`: publish a plan as iCalendar files or a printed
+//! programme.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+
+use slate::atomic_file::write_atomic;
+use slate::export::ical::previous::Previous;
+use slate::export::ical::{calendar, events, split, Options, Split};
+use slate::export::markdown;
+use slate::schedule::Plan;
+
+use super::plan::{make_plan, read_plan};
+use super::{load_catalogue, Cli, CmdResult, Failure};
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// iCalendar (.ics) files that calendar clients import or subscribe to
+    #[command(
+        after_help = "From a programme file slate plans first (with its seed); from a plan \
+        JSON written by `slate plan --format json` it plans nothing.\n\n\
+        Re-publishing: pass the file published last time with --previous; unchanged screenings \
+        keep their SEQUENCE, changed ones get SEQUENCE+1, screenings that are gone are published \
+        as cancelled. DTSTAMP comes from --now, else SOURCE_DATE_EPOCH, else the clock.\n\n\
+        Examples:\n  slate export ics programmes/weekend.toml -o weekend.ics\n  \
+        slate export ics plan.json --previous published.ics -o published.ics\n  \
+        slate export ics plan.json --split venue -o calendars/"
+    )]
+    Ics(IcsArgs),
+    /// The printed programme as Markdown (day by day, then series)
+    #[command(
+        after_help = "Examples:\n  slate export md programmes/festival.toml -o programme.md"
+    )]
+    Md(MdArgs),
+}
+
+#[derive(Args)]
+pub struct Input {
+    /// A programme file (TOML) or a plan (JSON)
+    input: PathBuf,
+    /// Seed of the search when planning a programme
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Most seconds to search when planning a programme
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    time_limit: f64,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum SplitArg {
+    Venue,
+    Series,
+    Day,
+}
+
+#[derive(Args)]
+pub struct IcsArgs {
+    #[command(flatten)]
+    input: Input,
+    /// Output file, or directory with --split
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
+    /// One calendar per venue, series or day (plus all.ics), in the -o directory
+    #[arg(long, value_enum)]
+    split: Option<SplitArg>,
+    /// The calendar published last time (for SEQUENCE and cancellations)
+    #[arg(long, value_name = "OLD.ics")]
+    previous: Option<PathBuf>,
+    /// Time stamp of this publication (RFC 3339), for reproducible files
+    #[arg(long, value_name = "TIME")]
+    now: Option<String>,
+}
+
+#[derive(Args)]
+pub struct MdArgs {
+    #[command(flatten)]
+    input: Input,
+    /// Output file (`-` for standard output)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
+}
+
+pub fn run(cli: &Cli, cmd: &ExportCommand) -> CmdResult {
+    match cmd {
+        ExportCommand::Ics(args) => ics(cli, args),
+        ExportCommand::Md(args) => md(cli, args),
+    }
+}
+
+/// The plan to publish, and the catalogue (for synopses and themes).
+fn obtain(cli: &Cli, input: &Input) -> Result<(Plan, slate::Catalogue), Failure> {
+    if !(input.time_limit > 0.0 && input.time_limit.is_finite()) {
+        return Err(Failure::Usage(
+            "--time-limit must be a positive number of seconds".into(),
+        ));
+    }
+    let loaded = load_catalogue(cli)?;
+    let cat = loaded.catalogue;
+    let is_json = input
+        .input
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let plan = if is_json {
+        read_plan(&input.input)?
+    } else {
+        make_plan(&cat, &input.input, input.seed, input.time_limit, None, None)?
+    };
+    Ok((plan, cat))
+}
+
+fn now(arg: Option<&str>) -> Result<jiff::Timestamp, Failure> {
+    if let Some(t) = arg {
+        return t.parse::<jiff::Timestamp>().map_err(|_| {
+            Failure::Usage(format!(
+                "--now `{t}` is not an RFC 3339 time like 2027-04-01T12:00:00Z"
+            ))
+        });
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        return epoch
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .ok_or_else(|| {
+                Failure::Usage(format!(
+                    "SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"
+                ))
+            });
+    }
+    Ok(jiff::Timestamp::now())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Failure> {
+    write_atomic(path, text.as_bytes())
+        .map_err(|e| Failure::Data(format!("error: cannot write {}: {e}", path.display())))
+}
+
+fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
+    let now = now(args.now.as_deref())?;
+    let previous = match &args.previous {
+        None => None,
+        Some(p) => {
+            let bytes = std::fs::read(p)
+                .map_err(|e| Failure::Data(format!("error: cannot read {}: {e}", p.display())))?;
+            Some(Previous::parse(&bytes).map_err(|e| {
+                Failure::Data(format!(
+                    "error: {} is not an iCalendar file slate can read: {e}",
+                    p.display()
+                ))
+            })?)
+        }
+    };
+    let (plan, cat) = obtain(cli, &args.input)?;
+    let evs = events(
+        &plan,
+        Some(&cat),
+        &Options {
+            now,
+            previous: previous.as_ref(),
+        },
+    )
+    .map_err(|e| Failure::Data(format!("error: {e}")))?;
+    let all: Vec<&_> = evs.iter().collect();
+    let cancelled = evs.iter().filter(|e| e.cancelled).count();
+    let changed = evs
+        .iter()
+        .filter(|e| !e.cancelled && e.sequence > 0)
+        .count();
+    let whole = calendar(&plan, &plan.programme, &all, now)
+        .map_err(|e| Failure::Data(format!("error: {e}")))?;
+    match args.split {
+        None => {
+            write(&args.output, &whole)?;
+            say!(
+                "wrote {}: {} events ({} changed since the previous calendar, {} cancelled)",
+                args.output.display(),
+                evs.len(),
+                changed,
+                cancelled
+            );
+        }
+        Some(by) => {
+            let by = match by {
+                SplitArg::Venue => Split::Venue,
+                SplitArg::Series => Split::Series,
+                SplitArg::Day => Split::Day,
+            };
+            std::fs::create_dir_all(&args.output).map_err(|e| {
+                Failure::Data(format!(
+                    "error: cannot create {}: {e}",
+                    args.output.display()
+                ))
+            })?;
+            write(&args.output.join("all.ics"), &whole)?;
+            let parts = split(&plan, &evs, by);
+            for (stem, (name, part)) in &parts {
+                let text = calendar(&plan, name, part, now)
+                    .map_err(|e| Failure::Data(format!("error: {e}")))?;
+                write(&args.output.join(format!("{stem}.ics")), &text)?;
+            }
+            say!(
+                "wrote {} calendars to {} (all.ics and one per {}): {} events, {} cancelled",
+                parts.len() + 1,
+                args.output.display(),
+                match by {
+                    Split::Venue => "venue",
+                    Split::Series => "series",
+                    Split::Day => "day",
+                },
+                evs.len(),
+                cancelled
+            );
+        }
+    }
+    Ok(())
+}
+
+fn md(cli: &Cli, args: &MdArgs) -> CmdResult {
+    let (plan, _) = obtain(cli, &args.input)?;
+    let text = markdown::render(&plan);
+    if args.output.as_os_str() == "-" {
+        return super::output::emit(&text);
+    }
+    write(&args.output, &text)?;
+    say!("wrote {}", args.output.display());
+    Ok(())
+}
