@@ -1,5 +1,5 @@
 //! The theme vocabulary: [`Theme`]s read from `themes.toml`, their `broader`
-//! hierarchy, and look-ups by id.
+//! hierarchy, look-ups by id, and keyword tagging of texts ([`tagging`]).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -9,6 +9,8 @@ use serde::Serialize;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
 use crate::toml_fields::{array_of_tables, parse, Fields};
+
+pub mod tagging;
 
 /// A theme films can carry ("strikes", "coal").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
