@@ -239,6 +239,12 @@ impl Catalogue {
         self.by_id.get(id).copied()
     }
 
+    /// The file that defines a film.
+    pub fn file_of(&self, id: &str) -> Option<&std::path::Path> {
+        let i = self.position(id)?;
+        Some(self.files[self.origins[i].file].as_path())
+    }
+
     /// "data/films/seeds.toml:12:1" for a film.
     pub fn origin(&self, id: &str) -> Option<String> {
         let i = self.position(id)?;

@@ -23,6 +23,7 @@ mod discover;
 mod export;
 mod filters;
 mod graph;
+mod import;
 mod output;
 pub mod plan;
 mod related;
@@ -90,6 +91,8 @@ enum Command {
     /// Publish a plan: iCalendar files, a printed programme
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// Turn pasted film listings into catalogue entries (tagged, deduplicated)
+    Import(import::ImportArgs),
 }
 
 /// Why a command failed, and so which exit code it ends with.
@@ -114,6 +117,7 @@ pub fn main() -> ExitCode {
         Command::Graph(args) => graph::run(&cli, args),
         Command::Plan(args) => plan::run(&cli, args),
         Command::Export(cmd) => export::run(&cli, cmd),
+        Command::Import(args) => import::run(&cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

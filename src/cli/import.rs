@@ -1,0 +1,171 @@
+//! `slate import FILE…`: turn pasted listings into catalogue entries.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use slate::import::decode;
+use slate::import::listing::parse;
+use slate::import::plan::{plan, Outcome};
+use slate::import::write::write;
+
+use super::output::{emit, json, table, Format};
+use super::{load_catalogue, Cli, CmdResult, Failure};
+
+#[derive(Args)]
+#[command(
+    after_help = "Each entry becomes a new film, is merged into the catalogue film it \
+    repeats (its source is added; facts that disagree are reported and the catalogue's kept), or \
+    is reported as untitled (never written: a film needs a title).\n\nExamples:\n  \
+    slate import listing.txt --dry-run\n  \
+    slate import festival-2026.txt --source \"Festival catalogue 2026\"\n  \
+    pbpaste | slate import - --format json"
+)]
+pub struct ImportArgs {
+    /// Listing files (`-` for standard input)
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Name of the source recorded on every film (default: the file name)
+    #[arg(long)]
+    source: Option<String>,
+    /// Report what would happen and write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// File new films are appended to (default: films/imported.toml in the data directory)
+    #[arg(long, value_name = "FILE")]
+    into: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
+    let loaded = load_catalogue(cli)?;
+    let cat = &loaded.catalogue;
+    let mut files = Vec::new();
+    for path in &args.files {
+        let (name, bytes) = if path.as_os_str() == "-" {
+            let mut b = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut b)
+                .map_err(|e| Failure::Data(format!("error: cannot read standard input: {e}")))?;
+            ("stdin".to_string(), b)
+        } else {
+            let b = std::fs::read(path).map_err(|e| {
+                Failure::Data(format!("error: cannot read {}: {e}", path.display()))
+            })?;
+            (path.display().to_string(), b)
+        };
+        let (text, fallback) = decode(&bytes);
+        if fallback {
+            say!("warning: {name} is not UTF-8; read as Windows-1252");
+        }
+        let entries = parse(&text);
+        if entries.is_empty() {
+            say!("warning: {name}: no film entry recognised");
+        }
+        files.push((name, entries));
+    }
+    let source = args.source.clone().unwrap_or_else(|| {
+        files
+            .iter()
+            .map(|(n, _)| {
+                std::path::Path::new(n)
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| n.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let decided = plan(cat, &files, &source);
+    if decided.reported.is_empty() {
+        return Err(Failure::Data(
+            "error: nothing to import: no film entry was recognised in the input".into(),
+        ));
+    }
+    let text = match args.format {
+        Format::Json => json(&decided.reported),
+        Format::Csv => {
+            return Err(Failure::Usage(
+                "slate import reports as table or json".into(),
+            ))
+        }
+        Format::Table => {
+            let rows: Vec<Vec<String>> = decided
+                .reported
+                .iter()
+                .map(|r| {
+                    let (status, detail) = match &r.outcome {
+                        Outcome::New { id } => ("new".to_string(), id.clone()),
+                        Outcome::Merged { id, conflicts } if conflicts.is_empty() => {
+                            ("merged".to_string(), id.clone())
+                        }
+                        Outcome::Merged { id, conflicts } => (
+                            "conflict".to_string(),
+                            format!("{id}: {}", conflicts.join("; ")),
+                        ),
+                        Outcome::Untitled => ("untitled".to_string(), "needs a title".to_string()),
+                        Outcome::Repeated { line } => (
+                            "repeated".to_string(),
+                            format!("same untitled entry as line {line}"),
+                        ),
+                    };
+                    let e = &r.entry;
+                    vec![
+                        format!("{}:{}", r.file, e.line),
+                        status,
+                        e.title.clone().unwrap_or_else(|| "—".into()),
+                        e.year.map(|y| y.to_string()).unwrap_or_default(),
+                        e.directors.join(", "),
+                        e.runtime.map(|r| r.to_string()).unwrap_or_default(),
+                        r.tags
+                            .iter()
+                            .map(|t| format!("{} ({})", t.theme, t.words.join(", ")))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        detail,
+                    ]
+                })
+                .collect();
+            table(
+                &[
+                    "ENTRY",
+                    "STATUS",
+                    "TITLE",
+                    "YEAR",
+                    "DIRECTORS",
+                    "MIN",
+                    "THEMES (WORDS)",
+                    "DETAIL",
+                ],
+                &rows,
+            )
+        }
+    };
+    emit(&text)?;
+    let new = decided.new_films.len();
+    let merged = decided
+        .reported
+        .iter()
+        .filter(|r| matches!(r.outcome, Outcome::Merged { .. }))
+        .count();
+    if args.dry_run {
+        say!("dry run: {new} new, {merged} merged; nothing written");
+        return Ok(());
+    }
+    let into = args
+        .into
+        .clone()
+        .unwrap_or_else(|| cli.data.join("films").join("imported.toml"));
+    let written = write(cat, &decided, &into).map_err(|e| Failure::Data(format!("error: {e}")))?;
+    say!(
+        "imported: {new} new, {merged} merged; wrote {}",
+        written
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! Writing an import into the data directory, keeping existing files' order,
+//! comments and formatting (toml_edit): new films are appended to one file,
+//! merged films get the new source added to their `sources` in the file
+//! that defines them. Every file is prepared first and then each is
+//! replaced atomically, so a failure while preparing changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use toml_edit::{value, Array, ArrayOfTables, DocumentMut, Item, Table};
+
+use super::plan::ImportPlan;
+use crate::atomic_file::write_atomic;
+use crate::catalogue::{Catalogue, Film};
+
+/// Why the import could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not TOML slate can edit: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("film `{0}` was not found in the file that defines it")]
+    Missing(String),
+}
+
+fn strings(items: &[String]) -> Array {
+    items.iter().map(String::as_str).collect()
+}
+
+fn film_table(f: &Film) -> Table {
+    let mut t = Table::new();
+    t["id"] = value(f.id.as_str());
+    t["title"] = value(f.title.as_str());
+    if let Some(y) = f.year {
+        t["year"] = value(y as i64);
+    }
+    if !f.directors.is_empty() {
+        t["directors"] = value(strings(&f.directors));
+    }
+    if !f.countries.is_empty() {
+        t["countries"] = value(strings(&f.countries));
+    }
+    if !f.languages.is_empty() {
+        t["languages"] = value(strings(&f.languages));
+    }
+    if let Some(r) = f.runtime {
+        t["runtime"] = value(r as i64);
+    }
+    if let Some(k) = f.kind {
+        t["kind"] = value(k.as_str());
+    }
+    t["themes"] = value(strings(&f.themes));
+    if let Some(s) = &f.synopsis {
+        t["synopsis"] = value(s.as_str());
+    }
+    t["sources"] = value(strings(&f.sources));
+    if let Some(n) = &f.notes {
+        t["notes"] = value(n.as_str());
+    }
+    if !f.cast.is_empty() {
+        t["cast"] = value(strings(&f.cast));
+    }
+    t
+}
+
+fn read(path: &Path) -> Result<DocumentMut, WriteError> {
+    if !path.exists() {
+        return Ok(DocumentMut::new());
+    }
+    let text = std::fs::read_to_string(path).map_err(|source| WriteError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    text.parse::<DocumentMut>().map_err(|e| WriteError::Parse {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+/// Writes the plan: new films into `into`, sources into the merged films'
+/// own files. Returns the files written.
+pub fn write(
+    catalogue: &Catalogue,
+    plan: &ImportPlan,
+    into: &Path,
+) -> Result<Vec<PathBuf>, WriteError> {
+    let mut docs: Vec<(PathBuf, DocumentMut)> = Vec::new();
+    let doc_for =
+        |path: &Path, docs: &mut Vec<(PathBuf, DocumentMut)>| -> Result<usize, WriteError> {
+            if let Some(i) = docs.iter().position(|(p, _)| p == path) {
+                return Ok(i);
+            }
+            docs.push((path.to_path_buf(), read(path)?));
+            Ok(docs.len() - 1)
+        };
+    for (id, source) in &plan.merges {
+        let Some(i) = catalogue.position(id) else {
+            continue;
+        };
+        let file = catalogue
+            .file_of(id)
+            .map(Path::to_path_buf)
+            .ok_or_else(|| WriteError::Missing(id.clone()))?;
+        if catalogue.films()[i].sources.contains(source) {
+            continue;
+        }
+        let d = doc_for(&file, &mut docs)?;
+        let films = docs[d]
+            .1
+            .get_mut("film")
+            .and_then(Item::as_array_of_tables_mut)
+            .ok_or_else(|| WriteError::Missing(id.clone()))?;
+        let table = films
+            .iter_mut()
+            .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id.as_str()))
+            .ok_or_else(|| WriteError::Missing(id.clone()))?;
+        match table.get_mut("sources").and_then(|s| s.as_array_mut()) {
+            Some(arr) => arr.push(source.as_str()),
+            None => table["sources"] = value(strings(std::slice::from_ref(source))),
+        }
+    }
+    if !plan.new_films.is_empty() {
+        let d = doc_for(into, &mut docs)?;
+        let doc = &mut docs[d].1;
+        if doc.get("film").is_none() {
+            doc.insert("film", Item::ArrayOfTables(ArrayOfTables::new()));
+        }
+        let films = doc
+            .get_mut("film")
+            .and_then(Item::as_array_of_tables_mut)
+            .ok_or_else(|| WriteError::Parse {
+                path: into.to_path_buf(),
+                message: "`film` is not an array of tables".into(),
+            })?;
+        for f in &plan.new_films {
+            films.push(film_table(f));
+        }
+    }
+    let mut written = Vec::new();
+    for (path, doc) in docs {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| WriteError::Write {
+                path: path.clone(),
+                source,
+            })?;
+        }
+        write_atomic(&path, doc.to_string().as_bytes()).map_err(|source| WriteError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        written.push(path);
+    }
+    Ok(written)
+}

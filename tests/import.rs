@@ -1,0 +1,211 @@
+//! `slate import`: the seed listings into an empty catalogue give exactly
+//! the titled seed films once each, as the listings state them; into the
+//! bundled catalogue they add nothing and merge each; files are edited
+//! without disturbing them; bad input is explained.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn slate() -> Command {
+    let mut c = Command::cargo_bin("slate").unwrap();
+    c.env_remove("SLATE_DATA").current_dir(root());
+    c
+}
+
+fn seeds() -> Vec<String> {
+    ["seed-000.txt", "seed-001.txt", "seed-002.txt"]
+        .iter()
+        .map(|s| {
+            root()
+                .join("tests/fixtures/listings")
+                .join(s)
+                .display()
+                .to_string()
+        })
+        .collect()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn seeds_into_an_empty_catalogue_give_each_titled_film_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&root().join("tests/fixtures/import-empty"), &data);
+    let out = slate()
+        .arg("--data")
+        .arg(&data)
+        .arg("import")
+        .args(seeds())
+        .args(["--source", "seed listings", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let count = |s: &str| report.iter().filter(|r| r["status"] == s).count();
+    assert_eq!(count("new"), 15);
+    assert_eq!(
+        count("untitled"),
+        3,
+        "Pinho, Slak and Joshi's films, reported once each"
+    );
+    assert_eq!(count("repeated"), 1);
+    // The written catalogue checks, and holds the facts the listings state.
+    slate()
+        .arg("--data")
+        .arg(&data)
+        .args(["catalog", "check"])
+        .assert()
+        .success();
+    let films = slate()
+        .arg("--data")
+        .arg(&data)
+        .args(["catalog", "list", "--format", "json"])
+        .output()
+        .unwrap();
+    let films: Vec<Value> = serde_json::from_slice(&films.stdout).unwrap();
+    assert_eq!(films.len(), 15);
+    let get = |title: &str| {
+        films
+            .iter()
+            .find(|f| f["title"] == title)
+            .unwrap_or_else(|| panic!("{title}"))
+    };
+    assert_eq!(get("Harlan County USA")["runtime"], 103);
+    assert_eq!(get("Harlan County USA")["year"], 1976);
+    assert_eq!(get("Harlan County USA")["directors"][0], "Barbara Kopple");
+    assert_eq!(get("Strike")["runtime"], 82);
+    assert_eq!(get("Rough Side Of The Mountain")["year"], 1999);
+    assert_eq!(get("Pyme")["runtime"], 96);
+    assert_eq!(get("The Ascent")["year"], 1977);
+    assert!(get("Harlan County USA")["themes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t == "strikes"));
+    assert_eq!(get("Strike")["sources"][0], "seed listings");
+    // The comment of the file imported into survives.
+    let text = std::fs::read_to_string(data.join("films/imported.toml")).unwrap();
+    assert!(text.contains("[[film]]"));
+    let kept = std::fs::read_to_string(data.join("films/catalogue.toml")).unwrap();
+    assert!(kept.starts_with("# Films imported by the tests"));
+}
+
+#[test]
+fn seeds_into_the_bundled_catalogue_add_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&root().join("data"), &data);
+    let before = std::fs::read_to_string(data.join("films/seeds.toml")).unwrap();
+    let out = slate()
+        .arg("--data")
+        .arg(&data)
+        .arg("import")
+        .args(seeds())
+        .args(["--source", "seed listings (re-import)", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report.iter().all(|r| r["status"] != "new"), "{report:#?}");
+    let merged: Vec<&Value> = report.iter().filter(|r| r["status"] == "merged").collect();
+    assert_eq!(merged.len(), 20);
+    // The year the listing gets wrong is reported, and the catalogue keeps its own.
+    let rough = merged
+        .iter()
+        .find(|r| r["id"] == "rough-side-of-the-mountain")
+        .unwrap();
+    assert!(rough["conflicts"][0].as_str().unwrap().contains("1999"));
+    assert!(!data.join("films/imported.toml").exists());
+    // Sources were added in place; everything else in the file is as it was.
+    let after = std::fs::read_to_string(data.join("films/seeds.toml")).unwrap();
+    assert_ne!(before, after);
+    assert_eq!(after.matches("seed listings (re-import)").count(), 15);
+    assert_eq!(before.lines().count(), after.lines().count());
+    slate()
+        .arg("--data")
+        .arg(&data)
+        .args(["catalog", "check"])
+        .assert()
+        .success();
+    let stats = slate()
+        .arg("--data")
+        .arg(&data)
+        .args(["catalog", "stats", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(v["films"], 363);
+}
+
+#[test]
+fn dry_run_writes_nothing_and_bad_input_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&root().join("tests/fixtures/import-empty"), &data);
+    slate()
+        .arg("--data")
+        .arg(&data)
+        .arg("import")
+        .args(seeds())
+        .arg("--dry-run")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("dry run: 15 new"));
+    assert!(!data.join("films/imported.toml").exists());
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    slate()
+        .arg("--data")
+        .arg(&data)
+        .arg("import")
+        .arg(&empty)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nothing to import"));
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(
+        &latin1,
+        b"Caf\xe9 Workers (1999)\nDirected by: Jos\xe9 Ruiz\nRunning Time: 90 min\n",
+    )
+    .unwrap();
+    let out = slate()
+        .arg("--data")
+        .arg(&data)
+        .arg("import")
+        .arg(&latin1)
+        .args(["--dry-run", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read as Windows-1252"));
+    let v: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["title"], "Café Workers");
+    assert_eq!(v[0]["directors"][0], "José Ruiz");
+}
