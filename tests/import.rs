@@ -209,3 +209,70 @@ fn dry_run_writes_nothing_and_bad_input_is_explained() {
     assert_eq!(v[0]["title"], "Café Workers");
     assert_eq!(v[0]["directors"][0], "José Ruiz");
 }
+
+#[test]
+fn every_layout_imports_into_the_bundled_catalogue_as_merges() {
+    for (file, films) in [
+        (
+            "one-line-credits.txt",
+            &["silkwood", "matewan", "norma-rae"][..],
+        ),
+        (
+            "pipes.txt",
+            &["brassed-off", "the-full-monty", "billy-elliot"][..],
+        ),
+        (
+            "distributor.csv",
+            &["salt-of-the-earth", "matewan", "american-factory"][..],
+        ),
+    ] {
+        let out = slate()
+            .args([
+                "import",
+                &format!("tests/fixtures/listings/{file}"),
+                "--dry-run",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let ids: Vec<&str> = report
+            .iter()
+            .map(|r| r["id"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(ids, films, "{file}: {report:#?}");
+        assert!(
+            report.iter().all(|r| r["status"] == "merged"),
+            "{file}: {report:#?}"
+        );
+    }
+    // The CSV's synopses are tagged.
+    let out = slate()
+        .args([
+            "import",
+            "tests/fixtures/listings/distributor.csv",
+            "--dry-run",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let salt: Vec<&str> = report[0]["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["theme"].as_str().unwrap())
+        .collect();
+    assert!(
+        salt.contains(&"strikes") && salt.contains(&"mining"),
+        "{salt:?}"
+    );
+    assert_eq!(report[1]["runtime"], 133);
+}

@@ -35,6 +35,7 @@ pub struct Entry {
 
 const LABELS: &[&str] = &[
     "directed by",
+    "dir.",
     "director",
     "running time",
     "run time",
@@ -59,7 +60,8 @@ fn label(line: &str) -> Option<(&'static str, String)> {
     for l in LABELS {
         if let Some(rest) = lower.strip_prefix(l) {
             let rest_trim = rest.trim_start();
-            if rest_trim.starts_with(':') || (*l == "directed by" && !rest_trim.is_empty()) {
+            let free = (*l == "directed by" || *l == "dir.") && !rest_trim.is_empty();
+            if rest_trim.starts_with(':') || free {
                 let offset = line.trim().len() - rest_trim.len();
                 let value = line.trim()[offset..].trim_start_matches(':').trim();
                 return Some((l, value.to_string()));
@@ -180,6 +182,9 @@ pub fn parse(text: &str) -> Vec<Entry> {
             }
         })
         .collect();
+    if let Some(entries) = csv_entries(&text) {
+        return entries;
+    }
     let lines: Vec<&str> = text.lines().collect();
     let mut entries: Vec<Entry> = Vec::new();
     let mut current: Option<Entry> = None;
@@ -204,7 +209,11 @@ pub fn parse(text: &str) -> Vec<Entry> {
                 ..Entry::default()
             });
             match l {
-                "directed by" | "director" => {
+                "directed by" | "director" | "dir." if value.contains('/') => {
+                    // One-line credits: "Dir. Mike Nichols/USA/1983/128 min".
+                    credit_parts(e, value.split('/'));
+                }
+                "directed by" | "director" | "dir." => {
                     for n in names(value.split(';').next().unwrap_or(&value)) {
                         if !e.directors.contains(&n) {
                             e.directors.push(n);
@@ -249,6 +258,26 @@ pub fn parse(text: &str) -> Vec<Entry> {
                 "fact" => e.notes = Some(value),
                 _ => {}
             }
+            i += 1;
+            continue;
+        }
+        // A pipe line: "Title | Country | Year | N minutes".
+        if line.matches('|').count() >= 2 {
+            if let Some(done) = current.take() {
+                entries.push(done);
+            }
+            let mut fields = line.split('|').map(str::trim);
+            let mut e = Entry {
+                line: i + 1,
+                ..Entry::default()
+            };
+            let (title, year, others) = title_line(fields.next().unwrap_or(""));
+            e.title = (!title.is_empty()).then_some(title);
+            e.year = year;
+            e.other_titles = others;
+            credit_parts(&mut e, fields);
+            current = Some(e);
+            open = true;
             i += 1;
             continue;
         }
@@ -307,6 +336,153 @@ pub fn parse(text: &str) -> Vec<Entry> {
         .collect()
 }
 
+/// Reads credit fields of unknown order: a year, a runtime, a country, or
+/// else a director's name.
+fn credit_parts<'a>(e: &mut Entry, parts: impl Iterator<Item = &'a str>) {
+    for part in parts
+        .map(|p| p.trim().trim_end_matches('.'))
+        .filter(|p| !p.is_empty())
+    {
+        if part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()) {
+            e.year = part.parse().ok();
+        } else if part.bytes().any(|b| b.is_ascii_digit()) {
+            if let Some(r) = runtime::parse(part) {
+                e.runtime = Some(r);
+            }
+        } else if crate::countries::canonical(part).is_some() {
+            e.countries.push(part.to_string());
+        } else {
+            for n in names(part) {
+                if !e.directors.contains(&n) {
+                    e.directors.push(n);
+                }
+            }
+        }
+    }
+}
+
+/// Column names a CSV header may use for each field.
+const COLUMNS: &[(&str, &[&str])] = &[
+    ("title", &["title", "film", "name", "english title"]),
+    ("original_title", &["original title", "original_title"]),
+    ("year", &["year", "release year", "date"]),
+    (
+        "directors",
+        &["director", "directors", "directed by", "dir"],
+    ),
+    (
+        "runtime",
+        &[
+            "runtime",
+            "running time",
+            "length",
+            "duration",
+            "minutes",
+            "min",
+        ],
+    ),
+    ("countries", &["country", "countries"]),
+    ("languages", &["language", "languages"]),
+    ("synopsis", &["synopsis", "description", "summary", "plot"]),
+    ("cast", &["cast", "starring", "actors"]),
+    ("kind", &["genre", "kind", "type"]),
+];
+
+/// A CSV listing with a header row naming at least a title column, in any order.
+fn csv_entries(text: &str) -> Option<Vec<Entry>> {
+    let first = text.lines().find(|l| !l.trim().is_empty())?;
+    if !first.contains(',') && !first.contains(';') {
+        return None;
+    }
+    let delimiter = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.trim_start().as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .ok()?
+        .iter()
+        .map(|h| crate::text::fold(h))
+        .collect();
+    let column = |field: &str| {
+        let names = COLUMNS
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, n)| *n)
+            .unwrap_or(&[]);
+        headers.iter().position(|h| names.contains(&h.as_str()))
+    };
+    let title_col = column("title")?;
+    if headers.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let Ok(record) = record else { continue };
+        let get = |field: &str| {
+            column(field)
+                .and_then(|c| record.get(c))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        let mut e = Entry {
+            line: n + 2,
+            ..Entry::default()
+        };
+        if let Some(t) = record
+            .get(title_col)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            let (title, year, others) = title_line(t);
+            e.title = (!title.is_empty()).then_some(title);
+            e.year = year;
+            e.other_titles = others;
+        }
+        if let Some(o) = get("original_title") {
+            e.other_titles.push(o.to_string());
+        }
+        if let Some(y) = get("year") {
+            e.year = y.get(..4).and_then(|y| y.parse().ok()).or(e.year);
+        }
+        e.directors = get("directors").map(names).unwrap_or_default();
+        e.runtime = get("runtime").and_then(runtime::parse);
+        e.countries = get("countries")
+            .map(|c| {
+                c.split(['/', ',', ';'])
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        e.languages = get("languages").map(names).unwrap_or_default();
+        e.cast = get("cast").map(names).unwrap_or_default();
+        e.synopsis = get("synopsis").map(str::to_string);
+        e.kind = get("kind").map(|g| {
+            let g = g.to_lowercase();
+            if g.contains("doc") {
+                "documentary"
+            } else if g.contains("anim") {
+                "animation"
+            } else if g.contains("exp") {
+                "experimental"
+            } else {
+                "fiction"
+            }
+            .to_string()
+        });
+        if e.title.is_some() || !e.directors.is_empty() {
+            out.push(e);
+        }
+    }
+    Some(out)
+}
+
 /// Free text: a synopsis, with any inline credits read out of it.
 fn apply_prose(e: &mut Entry, text: &str) {
     let synopsis = match prose_credits(text, e) {
@@ -350,6 +526,26 @@ mod tests {
         assert_eq!(e[0].languages, ["Portuguese", "French"]);
         assert_eq!(e[0].kind.as_deref(), Some("fiction"));
         assert_eq!(e[0].synopsis.as_deref(), Some("Workers at a factory."));
+    }
+
+    #[test]
+    fn one_line_credits_pipes_and_csv() {
+        let e = parse(
+            "Silkwood\nDir. Mike Nichols/USA/1983/128 min\n\nMatewan | USA | 1987 | 133 minutes\n",
+        );
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].title.as_deref(), Some("Silkwood"));
+        assert_eq!(e[0].directors, ["Mike Nichols"]);
+        assert_eq!((e[0].year, e[0].runtime), (Some(1983), Some(128)));
+        assert_eq!(e[0].countries, ["USA"]);
+        assert_eq!(e[1].title.as_deref(), Some("Matewan"));
+        assert_eq!((e[1].year, e[1].runtime), (Some(1987), Some(133)));
+        let e = parse("Year,Director,Title,Running time,Country\n1979,Martin Ritt,Norma Rae,1h54,USA\n1996,Mark Herman,\"Brassed Off\",107 min,UK\n");
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].title.as_deref(), Some("Norma Rae"));
+        assert_eq!(e[0].runtime, Some(114));
+        assert_eq!(e[1].directors, ["Mark Herman"]);
+        assert_eq!(e[1].countries, ["UK"]);
     }
 
     #[test]
