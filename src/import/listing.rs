@@ -407,7 +407,7 @@ fn csv_entries(text: &str) -> Option<Vec<Entry>> {
         .headers()
         .ok()?
         .iter()
-        .map(|h| crate::text::fold(h))
+        .map(crate::text::fold)
         .collect();
     let column = |field: &str| {
         let names = COLUMNS
