@@ -10,7 +10,7 @@ use slate::import::listing::parse;
 use slate::import::plan::{plan, Outcome};
 use slate::import::write::write;
 
-use super::output::{emit, json, table, Format};
+use super::output::{emit, emit_json, table, Format};
 use super::{load_catalogue, Cli, CmdResult, Failure};
 
 #[derive(Args)]
@@ -85,7 +85,10 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
         ));
     }
     let text = match args.format {
-        Format::Json => json(&decided.reported),
+        Format::Json => {
+            emit_json(&decided.reported)?;
+            String::new()
+        }
         Format::Csv => {
             return Err(Failure::Usage(
                 "slate import reports as table or json".into(),

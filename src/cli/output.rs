@@ -31,6 +31,22 @@ pub fn emit(text: &str) -> Result<(), Failure> {
     }
 }
 
+/// Streams pretty JSON (and a final newline) to stdout without building it in
+/// memory first: big reports stay cheap. A closed pipe ends quietly.
+pub fn emit_json<T: Serialize + ?Sized>(value: &T) -> Result<(), Failure> {
+    let out = std::io::stdout().lock();
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    let result = serde_json::to_writer_pretty(&mut w, value)
+        .map_err(std::io::Error::from)
+        .and_then(|_| w.write_all(b"\n"))
+        .and_then(|_| w.flush());
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Data(format!("error: cannot write output: {e}"))),
+    }
+}
+
 /// Pretty JSON with a final newline.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).expect("serialisable output");
