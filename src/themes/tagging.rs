@@ -5,8 +5,10 @@
 //! into words; each word is reduced to a light English stem, so "strike",
 //! "strikes", "striking" and "striker" meet, as do "miner", "miners",
 //! "mining" and "mine". A keyword of several words matches the same stems in
-//! a row. A theme is assigned when any of its keywords occurs; a narrower
-//! theme also assigns its broader themes only when they are signalled too.
+//! a row. A keyword written with a leading `=` ("=owner") matches its exact
+//! (folded) words only, for words whose stem would be too short to mean
+//! anything ("owner" would otherwise meet "own"). A theme is assigned when
+//! any of its keywords occurs.
 
 use std::collections::HashMap;
 
@@ -55,14 +57,28 @@ pub struct Tag {
 pub struct Tagger {
     /// First stem of a keyword → (theme index, keyword stems).
     by_first: HashMap<String, Vec<(usize, Vec<String>)>>,
+    /// First word of an exact (`=`) keyword → (theme index, keyword words).
+    exact_by_first: HashMap<String, Vec<(usize, Vec<String>)>>,
     ids: Vec<String>,
 }
 
 impl Tagger {
     pub fn new(vocab: &Vocabulary) -> Tagger {
         let mut by_first: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut exact_by_first: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
         for (i, t) in vocab.themes().iter().enumerate() {
             for k in &t.keywords {
+                if let Some(exact) = k.strip_prefix('=') {
+                    let words: Vec<String> =
+                        fold(exact).split_whitespace().map(str::to_string).collect();
+                    if let Some(first) = words.first() {
+                        exact_by_first
+                            .entry(first.clone())
+                            .or_default()
+                            .push((i, words));
+                    }
+                    continue;
+                }
                 let stems: Vec<String> = fold(k).split_whitespace().map(stem).collect();
                 if let Some(first) = stems.first() {
                     by_first.entry(first.clone()).or_default().push((i, stems));
@@ -71,6 +87,7 @@ impl Tagger {
         }
         Tagger {
             by_first,
+            exact_by_first,
             ids: vocab.ids().map(str::to_string).collect(),
         }
     }
@@ -81,17 +98,21 @@ impl Tagger {
         let words: Vec<&str> = folded.split_whitespace().collect();
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         let mut found: HashMap<usize, Vec<String>> = HashMap::new();
+        let mut note = |theme: usize, phrase: String| {
+            let list = found.entry(theme).or_default();
+            if !list.contains(&phrase) {
+                list.push(phrase);
+            }
+        };
         for (i, s) in stems.iter().enumerate() {
-            let Some(cands) = self.by_first.get(s) else {
-                continue;
-            };
-            for (theme, kw) in cands {
+            for (theme, kw) in self.by_first.get(s).into_iter().flatten() {
                 if i + kw.len() <= stems.len() && stems[i..i + kw.len()] == kw[..] {
-                    let phrase = words[i..i + kw.len()].join(" ");
-                    let list = found.entry(*theme).or_default();
-                    if !list.contains(&phrase) {
-                        list.push(phrase);
-                    }
+                    note(*theme, words[i..i + kw.len()].join(" "));
+                }
+            }
+            for (theme, kw) in self.exact_by_first.get(words[i]).into_iter().flatten() {
+                if i + kw.len() <= words.len() && words[i..i + kw.len()] == kw[..] {
+                    note(*theme, words[i..i + kw.len()].join(" "));
                 }
             }
         }
@@ -140,6 +161,7 @@ mod tests {
             theme("strikes", &["strike", "picket line"]),
             theme("mining", &["miner", "coal mine"]),
             theme("closures", &["shut down"]),
+            theme("bosses", &["=owner"]),
         ]);
         let t = Tagger::new(&v);
         let tags = t.tag(
@@ -167,5 +189,10 @@ mod tests {
             .iter()
             .any(|t| t.theme == "mining"));
         assert!(t.tag("nothing here").is_empty());
+        assert!(t
+            .tag("Its owner decides.")
+            .iter()
+            .any(|t| t.theme == "bosses"));
+        assert!(!t.tag("their own town").iter().any(|t| t.theme == "bosses"));
     }
 }
