@@ -234,21 +234,7 @@ pub fn parse(text: &str) -> Vec<Entry> {
                 }
                 "language" | "languages" => e.languages = names(&value),
                 "year" => e.year = value.trim().parse().ok(),
-                "genre" => {
-                    let g = value.to_lowercase();
-                    e.kind = Some(
-                        if g.contains("documentary") {
-                            "documentary"
-                        } else if g.contains("animat") {
-                            "animation"
-                        } else if g.contains("experimental") {
-                            "experimental"
-                        } else {
-                            "fiction"
-                        }
-                        .to_string(),
-                    );
-                }
+                "genre" => e.kind = Some(kind_of_genre(&value)),
                 "synopsis" | "description" => {
                     if !is_nothing(&value) {
                         e.synopsis = Some(value);
@@ -334,6 +320,22 @@ pub fn parse(text: &str) -> Vec<Entry> {
             e.title.is_some() || !e.directors.is_empty() || e.runtime.is_some() || e.year.is_some()
         })
         .collect()
+}
+
+/// A film's kind from a listing's genre: documentary, animation and
+/// experimental by name, any other genre (drama, thriller, comedy) fiction.
+fn kind_of_genre(genre: &str) -> String {
+    let g = genre.to_lowercase();
+    if g.contains("doc") {
+        "documentary"
+    } else if g.contains("anim") {
+        "animation"
+    } else if g.contains("experimental") {
+        "experimental"
+    } else {
+        "fiction"
+    }
+    .to_string()
 }
 
 /// Reads credit fields of unknown order: a year, a runtime, a country, or
@@ -463,19 +465,7 @@ fn csv_entries(text: &str) -> Option<Vec<Entry>> {
         e.languages = get("languages").map(names).unwrap_or_default();
         e.cast = get("cast").map(names).unwrap_or_default();
         e.synopsis = get("synopsis").map(str::to_string);
-        e.kind = get("kind").map(|g| {
-            let g = g.to_lowercase();
-            if g.contains("doc") {
-                "documentary"
-            } else if g.contains("anim") {
-                "animation"
-            } else if g.contains("exp") {
-                "experimental"
-            } else {
-                "fiction"
-            }
-            .to_string()
-        });
+        e.kind = get("kind").map(kind_of_genre);
         if e.title.is_some() || !e.directors.is_empty() {
             out.push(e);
         }
