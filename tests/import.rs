@@ -276,3 +276,45 @@ fn every_layout_imports_into_the_bundled_catalogue_as_merges() {
     );
     assert_eq!(report[1]["runtime"], 133);
 }
+
+#[test]
+fn a_merge_fills_facts_the_catalogue_lacks_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&root().join("tests/fixtures/good"), &data);
+    let listing = dir.path().join("listing.txt");
+    std::fs::write(
+        &listing,
+        "A Fábrica (2015)\nDirected by: Ana Núñez\nRunning Time: 12 min\n\nStrike (1925)\nDirected by: Sergei Eisenstein\nRunning Time: 95 min\n",
+    )
+    .unwrap();
+    let out = slate()
+        .arg("--data")
+        .arg(&data)
+        .arg("import")
+        .arg(&listing)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report[0]["id"], "la-fabrica");
+    assert_eq!(report[0]["filled"][0], "runtime 12 min");
+    // Strike has a runtime: the listing's 95 is a conflict, the catalogue's 82 stays.
+    assert_eq!(report[1]["id"], "strike-1925");
+    assert!(report[1]["conflicts"][0].as_str().unwrap().contains("95"));
+    let shorts = std::fs::read_to_string(data.join("films/shorts.toml")).unwrap();
+    assert!(shorts.contains("runtime = 12"), "{shorts}");
+    let main = std::fs::read_to_string(data.join("films.toml")).unwrap();
+    assert!(main.contains("runtime = 82") && !main.contains("runtime = 95"));
+    slate()
+        .arg("--data")
+        .arg(&data)
+        .args(["catalog", "check"])
+        .assert()
+        .success();
+}

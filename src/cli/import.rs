@@ -101,13 +101,22 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
                 .map(|r| {
                     let (status, detail) = match &r.outcome {
                         Outcome::New { id } => ("new".to_string(), id.clone()),
-                        Outcome::Merged { id, conflicts } if conflicts.is_empty() => {
-                            ("merged".to_string(), id.clone())
+                        Outcome::Merged {
+                            id,
+                            conflicts,
+                            filled,
+                        } => {
+                            let mut detail = id.clone();
+                            if !filled.is_empty() {
+                                detail.push_str(&format!(" (filled: {})", filled.join(", ")));
+                            }
+                            if conflicts.is_empty() {
+                                ("merged".to_string(), detail)
+                            } else {
+                                let c = conflicts.join("; ");
+                                ("conflict".to_string(), format!("{detail}: {c}"))
+                            }
                         }
-                        Outcome::Merged { id, conflicts } => (
-                            "conflict".to_string(),
-                            format!("{id}: {}", conflicts.join("; ")),
-                        ),
                         Outcome::Untitled => ("untitled".to_string(), "needs a title".to_string()),
                         Outcome::Repeated { line } => (
                             "repeated".to_string(),

@@ -20,8 +20,14 @@ pub enum Outcome {
     /// A film new to the catalogue, written with this id.
     New { id: String },
     /// The same film as a catalogue film (or an earlier entry): its source is
-    /// added; facts that disagree are reported, the catalogue's kept.
-    Merged { id: String, conflicts: Vec<String> },
+    /// added; facts that disagree are reported, the catalogue's kept; facts
+    /// the catalogue lacks are filled in.
+    Merged {
+        id: String,
+        conflicts: Vec<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        filled: Vec<String>,
+    },
     /// No title: reported with what was found, never written.
     Untitled,
     /// The same untitled text again.
@@ -39,14 +45,68 @@ pub struct Reported {
     pub tags: Vec<Tag>,
 }
 
+/// A fact a catalogue film lacks and a listing gives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fill {
+    Year(i32),
+    Runtime(u32),
+    Directors(Vec<String>),
+    Countries(Vec<String>),
+    Languages(Vec<String>),
+    Kind(Kind),
+}
+
 /// An import's decisions.
 #[derive(Debug, Clone, Default)]
 pub struct ImportPlan {
     pub reported: Vec<Reported>,
     /// Films to append.
     pub new_films: Vec<Film>,
-    /// Sources to add to existing catalogue films: id → sources.
+    /// Sources to add to existing catalogue films: (id, source).
     pub merges: Vec<(String, String)>,
+    /// Facts to fill in on existing catalogue films: (id, fact).
+    pub fills: Vec<(String, Fill)>,
+}
+
+/// Facts `entry` gives that `film` lacks (synopses are never copied: a
+/// catalogue's synopses are its own words).
+fn fills(film: &Film, entry: &Entry) -> Vec<Fill> {
+    let mut out = Vec::new();
+    if film.year.is_none() {
+        out.extend(entry.year.map(Fill::Year));
+    }
+    if film.runtime.is_none() {
+        out.extend(entry.runtime.map(Fill::Runtime));
+    }
+    if film.directors.is_empty() && !entry.directors.is_empty() {
+        out.push(Fill::Directors(entry.directors.clone()));
+    }
+    let canonical: Vec<String> = entry
+        .countries
+        .iter()
+        .filter_map(|c| countries::canonical(c).map(str::to_string))
+        .collect();
+    if film.countries.is_empty() && !canonical.is_empty() {
+        out.push(Fill::Countries(canonical));
+    }
+    if film.languages.is_empty() && !entry.languages.is_empty() {
+        out.push(Fill::Languages(entry.languages.clone()));
+    }
+    if film.kind.is_none() {
+        out.extend(entry.kind.as_deref().and_then(Kind::parse).map(Fill::Kind));
+    }
+    out
+}
+
+fn describe(fill: &Fill) -> String {
+    match fill {
+        Fill::Year(y) => format!("year {y}"),
+        Fill::Runtime(r) => format!("runtime {r} min"),
+        Fill::Directors(d) => format!("directors {}", d.join(", ")),
+        Fill::Countries(c) => format!("countries {}", c.join(", ")),
+        Fill::Languages(l) => format!("languages {}", l.join(", ")),
+        Fill::Kind(k) => format!("kind {k}"),
+    }
 }
 
 /// Decides what importing `files` (name, entries) into `catalogue` does.
@@ -85,15 +145,36 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
                         {
                             out.merges.push((m.film.clone(), source.to_string()));
                         }
+                        let film = catalogue.get(&m.film).expect("matched films exist");
+                        let mut filled = Vec::new();
+                        for fill in fills(film, entry) {
+                            // The first listing to give a missing fact fills it.
+                            let taken = out.fills.iter().any(|(id, f)| {
+                                *id == m.film
+                                    && std::mem::discriminant(f) == std::mem::discriminant(&fill)
+                            });
+                            if !taken {
+                                filled.push(describe(&fill));
+                                out.fills.push((m.film.clone(), fill));
+                            }
+                        }
                         Outcome::Merged {
                             id: m.film,
                             conflicts: m.conflicts,
+                            filled,
                         }
                     } else if let Some((i, conflicts)) = within(&out.new_films, &new_by_key, entry)
                     {
+                        // An earlier entry of this import: fill what it lacked.
+                        let mut filled = Vec::new();
+                        for fill in fills(&out.new_films[i], entry) {
+                            filled.push(describe(&fill));
+                            apply(&mut out.new_films[i], fill);
+                        }
                         Outcome::Merged {
                             id: out.new_films[i].id.clone(),
                             conflicts,
+                            filled,
                         }
                     } else {
                         let film = new_film(catalogue, entry, title, &tags, source, &mut ids);
@@ -116,6 +197,18 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
         }
     }
     out
+}
+
+/// Fills a fact into a film being created.
+fn apply(film: &mut Film, fill: Fill) {
+    match fill {
+        Fill::Year(y) => film.year = Some(y),
+        Fill::Runtime(r) => film.runtime = Some(r),
+        Fill::Directors(d) => film.directors = d,
+        Fill::Countries(c) => film.countries = c,
+        Fill::Languages(l) => film.languages = l,
+        Fill::Kind(k) => film.kind = Some(k),
+    }
 }
 
 /// An earlier new film of this import that the entry repeats.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{value, Array, ArrayOfTables, DocumentMut, Item, Table};
 
-use super::plan::ImportPlan;
+use super::plan::{Fill, ImportPlan};
 use crate::atomic_file::write_atomic;
 use crate::catalogue::{Catalogue, Film};
 
@@ -125,6 +125,34 @@ pub fn write(
         match table.get_mut("sources").and_then(|s| s.as_array_mut()) {
             Some(arr) => arr.push(source.as_str()),
             None => table["sources"] = value(strings(std::slice::from_ref(source))),
+        }
+    }
+    for (id, fill) in &plan.fills {
+        let file = catalogue
+            .file_of(id)
+            .map(Path::to_path_buf)
+            .ok_or_else(|| WriteError::Missing(id.clone()))?;
+        let d = doc_for(&file, &mut docs)?;
+        let table = docs[d]
+            .1
+            .get_mut("film")
+            .and_then(Item::as_array_of_tables_mut)
+            .and_then(|films| {
+                films
+                    .iter_mut()
+                    .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id.as_str()))
+            })
+            .ok_or_else(|| WriteError::Missing(id.clone()))?;
+        let (key, item) = match fill {
+            Fill::Year(y) => ("year", value(*y as i64)),
+            Fill::Runtime(r) => ("runtime", value(*r as i64)),
+            Fill::Directors(v) => ("directors", value(strings(v))),
+            Fill::Countries(v) => ("countries", value(strings(v))),
+            Fill::Languages(v) => ("languages", value(strings(v))),
+            Fill::Kind(k) => ("kind", value(k.as_str())),
+        };
+        if table.get(key).is_none() {
+            table[key] = item;
         }
     }
     if !plan.new_films.is_empty() {
