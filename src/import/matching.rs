@@ -2,8 +2,9 @@
 //! comparing every pair: candidates are blocked by a normalised title key
 //! (folded, a leading article and parentheticals dropped, so "The Strike
 //! (1925)" and "Strike" meet), then confirmed by year (within one, or any
-//! when title and director agree exactly — the year conflict is reported)
-//! and director (within a small edit distance: "Esenstein" ~ "Eisenstein").
+//! when title and director agree exactly — the year conflict is reported),
+//! director (within a small edit distance: "Esenstein" ~ "Eisenstein") and
+//! runtime (within 10%, unless a director confirms the match).
 
 use std::collections::HashMap;
 
@@ -104,6 +105,15 @@ pub fn find(catalogue: &Catalogue, index: &Index, entry: &Entry) -> Option<Match
             if director_known && !director_agrees {
                 continue;
             }
+            // Runtimes more than 10% apart speak against the match unless a
+            // director confirms it (then the runtime is a reported conflict).
+            let runtimes_agree = match (entry.runtime, film.runtime) {
+                (Some(a), Some(b)) => a.abs_diff(b) * 10 <= a.max(b),
+                _ => true,
+            };
+            if !runtimes_agree && !director_agrees {
+                continue;
+            }
             let gap = match (entry.year, film.year) {
                 (Some(a), Some(b)) => Some(a.abs_diff(b)),
                 _ => None,
@@ -151,6 +161,43 @@ mod tests {
         assert_eq!(key("The Strike (1925)"), key("Strike"));
         assert_eq!(key("Harlan County USA"), key("Harlan County, USA"));
         assert_eq!(key("PyME (Sitiados)"), key("Pyme"));
+    }
+
+    #[test]
+    fn runtimes_far_apart_need_a_director() {
+        use crate::catalogue::{Film, Origin};
+        use crate::themes::Vocabulary;
+        let film = Film {
+            id: "strike-1925".into(),
+            title: "Strike".into(),
+            year: Some(1925),
+            runtime: Some(82),
+            directors: vec!["Sergei Eisenstein".into()],
+            ..Film::default()
+        };
+        let o = Origin {
+            file: 0,
+            line: 1,
+            column: 1,
+        };
+        let cat = Catalogue::from_parts(
+            vec![film],
+            vec![o],
+            vec!["f.toml".into()],
+            Vocabulary::default(),
+        );
+        let index = Index::new(&cat);
+        let entry = |runtime: u32, director: Option<&str>| Entry {
+            title: Some("Strike".into()),
+            year: Some(1925),
+            runtime: Some(runtime),
+            directors: director.map(|d| vec![d.to_string()]).unwrap_or_default(),
+            ..Entry::default()
+        };
+        assert!(find(&cat, &index, &entry(85, None)).is_some());
+        assert!(find(&cat, &index, &entry(120, None)).is_none());
+        let m = find(&cat, &index, &entry(120, Some("S. Eisenstein"))).unwrap();
+        assert!(m.conflicts[0].starts_with("runtime"));
     }
 
     #[test]
