@@ -47,12 +47,16 @@ use slate::diagnostics::{render, summary};
     version,
     about = "Catalogue, link, plan and publish themed film programmes",
     long_about = "slate keeps a catalogue of films tagged with themes (TOML under data/), \
-                  and helps film programmers build themed seasons from it.",
+                  links them by shared themes, plans themed series into screening slots \
+                  from a programme file, and publishes the plan as calendars and a printed \
+                  programme.",
     after_help = "Examples:\n  \
-        slate catalog check\n  \
+        slate plan programmes/weekend.toml\n  \
+        slate export ics programmes/festival.toml -o festival.ics\n  \
+        slate related harlan-county-usa --why\n  \
         slate catalog list --theme strikes --decade 1970s\n  \
-        slate catalog show \"harlan county\"\n  \
-        slate --data ~/festival/data catalog stats --format json"
+        slate import listing.txt --dry-run\n  \
+        slate --data ~/festival/data catalog check"
 )]
 pub struct Cli {
     /// Data directory holding themes.toml and films.toml and/or films/*.toml
