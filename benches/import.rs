@@ -39,22 +39,15 @@ fn main() {
     let path = data.join("listing-10mb.txt");
     std::fs::write(&path, &listing).expect("write listing");
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_slate"));
-    let mut best = f64::MAX;
-    let mut peak = 0;
-    let mut out = String::new();
-    for _ in 0..3 {
-        let (secs, rss, stdout) = common::run(
-            Command::new(&exe)
-                .arg("--data")
-                .arg(&data)
-                .arg("import")
-                .arg(&path)
-                .args(["--dry-run", "--format", "json"]),
-        );
-        best = best.min(secs);
-        peak = peak.max(rss);
-        out = stdout;
-    }
+    let (best, peak, out) = common::best_of(3, || {
+        let mut c = Command::new(&exe);
+        c.arg("--data")
+            .arg(&data)
+            .arg("import")
+            .arg(&path)
+            .args(["--dry-run", "--format", "json"]);
+        c
+    });
     let report: serde_json::Value = serde_json::from_str(&out).expect("report JSON");
     let entries = report.as_array().map(Vec::len).unwrap_or(0);
     let merged = report

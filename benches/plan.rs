@@ -25,22 +25,15 @@ fn main() {
     )
     .expect("write programme");
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_slate"));
-    let mut best = f64::MAX;
-    let mut peak = 0;
-    let mut out = String::new();
-    for _ in 0..3 {
-        let (secs, rss, stdout) = common::run(
-            Command::new(&exe)
-                .arg("--data")
-                .arg(&data)
-                .arg("plan")
-                .arg(&programme)
-                .args(["--format", "json"]),
-        );
-        best = best.min(secs);
-        peak = peak.max(rss);
-        out = stdout;
-    }
+    let (best, peak, out) = common::best_of(3, || {
+        let mut c = Command::new(&exe);
+        c.arg("--data")
+            .arg(&data)
+            .arg("plan")
+            .arg(&programme)
+            .args(["--format", "json"]);
+        c
+    });
     let v: serde_json::Value = serde_json::from_str(&out).expect("plan JSON");
     let m = &v["metrics"];
     println!(

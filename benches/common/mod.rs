@@ -64,3 +64,18 @@ pub fn run(cmd: &mut Command) -> (f64, u64, String) {
     );
     (secs, usage.ru_maxrss as u64, out)
 }
+
+/// Runs a command `n` times; returns the best wall seconds, the highest peak
+/// memory (KiB) and the last run's stdout.
+pub fn best_of(n: usize, mut make: impl FnMut() -> Command) -> (f64, u64, String) {
+    let mut best = f64::MAX;
+    let mut peak = 0;
+    let mut out = String::new();
+    for _ in 0..n {
+        let (secs, rss, stdout) = run(&mut make());
+        best = best.min(secs);
+        peak = peak.max(rss);
+        out = stdout;
+    }
+    (best, peak, out)
+}

@@ -10,7 +10,7 @@ use slate::import::listing::parse;
 use slate::import::plan::{plan, Outcome};
 use slate::import::write::write;
 
-use super::output::{emit, emit_json, table, Format};
+use super::output::{csv, emit, emit_json, table, Format};
 use super::{load_catalogue, Cli, CmdResult, Failure};
 
 #[derive(Args)]
@@ -35,6 +35,7 @@ pub struct ImportArgs {
     /// File new films are appended to (default: films/imported.toml in the data directory)
     #[arg(long, value_name = "FILE")]
     into: Option<PathBuf>,
+    /// Report format (CSV: one row per entry)
     #[arg(long, value_enum, default_value_t)]
     format: Format,
 }
@@ -84,17 +85,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
             "error: nothing to import: no film entry was recognised in the input".into(),
         ));
     }
-    let text = match args.format {
-        Format::Json => {
-            emit_json(&decided.reported)?;
-            String::new()
-        }
-        Format::Csv => {
-            return Err(Failure::Usage(
-                "slate import reports as table or json".into(),
-            ))
-        }
-        Format::Table => {
+    match args.format {
+        Format::Json => emit_json(&decided.reported)?,
+        Format::Csv | Format::Table => {
             let rows: Vec<Vec<String>> = decided
                 .reported
                 .iter()
@@ -140,8 +133,20 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
                     ]
                 })
                 .collect();
-            table(
-                &[
+            if args.format == Format::Csv {
+                let header = [
+                    "entry",
+                    "status",
+                    "title",
+                    "year",
+                    "directors",
+                    "runtime",
+                    "themes",
+                    "detail",
+                ];
+                emit(&csv(&header, &rows))?
+            } else {
+                let header = [
                     "ENTRY",
                     "STATUS",
                     "TITLE",
@@ -150,12 +155,11 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
                     "MIN",
                     "THEMES (WORDS)",
                     "DETAIL",
-                ],
-                &rows,
-            )
+                ];
+                emit(&table(&header, &rows))?
+            }
         }
-    };
-    emit(&text)?;
+    }
     let new = decided.new_films.len();
     let merged = decided
         .reported

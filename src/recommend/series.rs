@@ -221,11 +221,12 @@ fn build(
             .map(|&o| graph.similarity(f as u32, o as u32))
             .sum()
     };
-    let start = members
+    let (start, _) = members
         .iter()
         .copied()
         .filter(|&f| carries(f, anchor))
-        .max_by(|&a, &b| strength(a).total_cmp(&strength(b)).then(b.cmp(&a)))?;
+        .map(|f| (f, strength(f)))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
     let mut chosen = vec![start];
     let mut budget = query.max_runtime_total.map(|m| m as i64);
     if let Some(b) = budget.as_mut() {

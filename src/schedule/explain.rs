@@ -111,15 +111,14 @@ pub fn shortfalls(inst: &Instance, assign: &[Option<Assigned>], plan: &mut Plan)
             continue;
         }
         let q = inst.candidates[s].len();
+        // Films carrying the themes, whatever the series' other limits.
+        let probe = crate::programme::SeriesRequest {
+            exclude: Vec::new(),
+            max_runtime: None,
+            ..req.clone()
+        };
         let carrying = (0..films.len())
-            .filter(|&f| {
-                let probe = crate::programme::SeriesRequest {
-                    exclude: Vec::new(),
-                    max_runtime: None,
-                    ..req.clone()
-                };
-                qualifies(inst.catalogue, &probe, f)
-            })
+            .filter(|&f| qualifies(inst.catalogue, &probe, f))
             .count();
         let themes: Vec<String> = req
             .themes

@@ -41,46 +41,38 @@ pub fn write(out: &mut String, name: &str, tz: &TimeZone, from: Timestamp, to: T
                 .unwrap_or(from),
         )
         .next();
+    // (onset, offset before, offset after, abbreviation, daylight saving)
+    let observance = |t: &jiff::tz::TimeZoneTransition| {
+        let onset = t.timestamp();
+        let before = tz.to_offset(
+            onset
+                .checked_sub(jiff::SignedDuration::from_secs(1))
+                .unwrap_or(onset),
+        );
+        (
+            onset,
+            before,
+            t.offset(),
+            t.abbreviation().to_string(),
+            t.dst() == Dst::Yes,
+        )
+    };
     let mut observances: Vec<(Timestamp, Offset, Offset, String, bool)> = Vec::new();
     match first {
-        Some(t) => {
-            let before = tz.to_offset(
-                t.timestamp()
-                    .checked_sub(jiff::SignedDuration::from_secs(1))
-                    .unwrap_or(t.timestamp()),
-            );
-            observances.push((
-                t.timestamp(),
-                before,
-                t.offset(),
-                t.abbreviation().to_string(),
-                t.dst() == Dst::Yes,
-            ));
-        }
+        Some(t) => observances.push(observance(&t)),
         None => {
+            // No transition ever: one fixed offset since the epoch.
             let info = tz.to_offset_info(from);
             let o = info.offset();
             let ts = Timestamp::from_second(0).expect("the epoch");
             observances.push((ts, o, o, info.abbreviation().to_string(), false));
         }
     }
-    for t in tz.following(from) {
-        if t.timestamp() > to {
-            break;
-        }
-        let before = tz.to_offset(
-            t.timestamp()
-                .checked_sub(jiff::SignedDuration::from_secs(1))
-                .unwrap_or(t.timestamp()),
-        );
-        observances.push((
-            t.timestamp(),
-            before,
-            t.offset(),
-            t.abbreviation().to_string(),
-            t.dst() == Dst::Yes,
-        ));
-    }
+    observances.extend(
+        tz.following(from)
+            .take_while(|t| t.timestamp() <= to)
+            .map(|t| observance(&t)),
+    );
     for (ts, from_offset, to_offset, abbr, dst) in observances {
         let kind = if dst { "DAYLIGHT" } else { "STANDARD" };
         push(out, &format!("BEGIN:{kind}"));
