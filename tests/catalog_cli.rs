@@ -1,15 +1,12 @@
 //! End-to-end tests of `slate catalog …` and `slate themes` on the fixtures
 //! under tests/fixtures/ and on the bundled data.
 
+mod common;
+use common::slate;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn slate() -> Command {
-    let mut c = Command::cargo_bin("slate").unwrap();
-    c.env_remove("SLATE_DATA");
-    c
-}
 
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))

@@ -6,8 +6,11 @@
 //! text stays inside its property; re-publishing bumps SEQUENCE only where
 //! something changed and cancels what is gone.
 
+mod common;
+use common::root;
+
 use std::io::BufReader;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -15,15 +18,10 @@ use serde_json::Value;
 
 const EPOCH: &str = "1800000000"; // 2027-01-15T08:00:00Z
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
+/// `slate`, with DTSTAMP fixed by SOURCE_DATE_EPOCH.
 fn slate() -> Command {
-    let mut c = Command::cargo_bin("slate").unwrap();
-    c.env_remove("SLATE_DATA")
-        .env("SOURCE_DATE_EPOCH", EPOCH)
-        .current_dir(root());
+    let mut c = common::slate();
+    c.env("SOURCE_DATE_EPOCH", EPOCH);
     c
 }
 

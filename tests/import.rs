@@ -3,21 +3,11 @@
 //! bundled catalogue they add nothing and merge each; files are edited
 //! without disturbing them; bad input is explained.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{copy_dir, root, slate};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn slate() -> Command {
-    let mut c = Command::cargo_bin("slate").unwrap();
-    c.env_remove("SLATE_DATA").current_dir(root());
-    c
-}
 
 fn seeds() -> Vec<String> {
     ["seed-000.txt", "seed-001.txt", "seed-002.txt"]
@@ -30,19 +20,6 @@ fn seeds() -> Vec<String> {
                 .to_string()
         })
         .collect()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

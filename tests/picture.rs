@@ -2,17 +2,12 @@
 //! stable (a golden file, also shown in the README), well formed, legible
 //! (labels do not overlap), and every format is written atomically.
 
+mod common;
+use common::slate;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-
-fn slate() -> Command {
-    let mut c = Command::cargo_bin("slate").unwrap();
-    c.env_remove("SLATE_DATA")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
 
 fn attr(tag: &str, name: &str) -> Option<f32> {
     let key = format!(" {name}=\"");

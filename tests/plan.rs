@@ -2,10 +2,12 @@
 //! programme files get located errors; output is deterministic; screenings
 //! crossing midnight stay on their day; `--keep` keeps what it can.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{root, slate};
+
+use std::path::Path;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -15,16 +17,6 @@ use slate::graph::ThemeGraph;
 use slate::schedule::rules::violations;
 use slate::schedule::{plan, Plan, PlanOptions};
 use slate::Catalogue;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn slate() -> Command {
-    let mut c = Command::cargo_bin("slate").unwrap();
-    c.env_remove("SLATE_DATA").current_dir(root());
-    c
-}
 
 fn bundled() -> Catalogue {
     load(&root().join("data"), &LoadOptions::default(), &|_| {})

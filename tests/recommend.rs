@@ -2,9 +2,11 @@
 //! find each other, explanations name real shared themes, discovery is
 //! diverse, series are well formed — and bad input gets clear answers.
 
+mod common;
+use common::slate;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
 use slate::catalogue::load::load;
@@ -362,13 +364,6 @@ fn series_are_well_formed() {
         series.iter().map(|s| &s.film_ids).collect::<Vec<_>>(),
         again.iter().map(|s| &s.film_ids).collect::<Vec<_>>()
     );
-}
-
-fn slate() -> Command {
-    let mut c = Command::cargo_bin("slate").unwrap();
-    c.env_remove("SLATE_DATA")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
 }
 
 #[test]
