@@ -71,6 +71,7 @@ fn plan(n: usize) -> Plan {
             seed: 0,
         },
         notes: Vec::new(),
+        open_slots: Vec::new(),
     }
 }
 

@@ -1,11 +1,12 @@
-//! `slate export ics | md`: publish a plan as iCalendar files or a printed
-//! programme.
+//! `slate export ics | html | md`: publish a plan as iCalendar files, a web
+//! page with calendars beside it, or a printed programme.
 
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
 use slate::atomic_file::write_atomic;
+use slate::export::html::{self, CalendarLinks, Page};
 use slate::export::ical::previous::Previous;
 use slate::export::ical::{calendar, events, split, Options, Split};
 use slate::export::markdown;
@@ -28,6 +29,19 @@ pub enum ExportCommand {
         slate export ics plan.json --split venue -o calendars/"
     )]
     Ics(IcsArgs),
+    /// A self-contained web page (index.html) with calendar files beside it
+    #[command(
+        after_help = "Writes DIR/index.html, one page with inline style and pictures and no \
+        script: a day × venue grid, the series with their films and why they belong together, \
+        an A–Z film index and the theme map of the programme's films. Beside it, DIR/calendars/ \
+        holds programme.ics and one calendar per series and per venue, linked from the page. \
+        Exporting again into the same DIR reads the calendars published last time, so \
+        subscribed calendars update cleanly (changed screenings get a new SEQUENCE, removed \
+        ones are cancelled).\n\n\
+        Examples:\n  slate export html programmes/festival.toml -o site/\n  \
+        slate export html plan.json -o site/ --now 2027-04-01T12:00:00Z"
+    )]
+    Html(HtmlArgs),
     /// The printed programme as Markdown (day by day, then series)
     #[command(
         after_help = "Examples:\n  slate export md programmes/festival.toml -o programme.md"
@@ -73,6 +87,21 @@ pub struct IcsArgs {
 }
 
 #[derive(Args)]
+pub struct HtmlArgs {
+    #[command(flatten)]
+    input: Input,
+    /// Directory to write index.html and calendars/ into (created if missing)
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    output: PathBuf,
+    /// Time stamp of the calendars (RFC 3339), for reproducible files
+    #[arg(long, value_name = "TIME")]
+    now: Option<String>,
+    /// Write only the page, no calendar files and no calendar links
+    #[arg(long)]
+    no_calendars: bool,
+}
+
+#[derive(Args)]
 pub struct MdArgs {
     #[command(flatten)]
     input: Input,
@@ -84,6 +113,7 @@ pub struct MdArgs {
 pub fn run(cli: &Cli, cmd: &ExportCommand) -> CmdResult {
     match cmd {
         ExportCommand::Ics(args) => ics(cli, args),
+        ExportCommand::Html(args) => html_page(cli, args),
         ExportCommand::Md(args) => md(cli, args),
     }
 }
@@ -225,5 +255,113 @@ fn md(cli: &Cli, args: &MdArgs) -> CmdResult {
     }
     write(&args.output, &text)?;
     say!("wrote {}", args.output.display());
+    Ok(())
+}
+
+/// Where the page's calendars go, relative to the page.
+const CALENDARS: &str = "calendars";
+
+fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
+    let now = now(args.now.as_deref())?;
+    let (plan, cat) = obtain(cli, &args.input)?;
+    let dir = &args.output;
+    if dir.is_file() {
+        return Err(Failure::Usage(format!(
+            "-o {} is a file; give a directory for index.html and its calendars",
+            dir.display()
+        )));
+    }
+    // Everything is rendered before anything is written.
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    let mut links = CalendarLinks::default();
+    if !args.no_calendars {
+        let whole_path = dir.join(CALENDARS).join("programme.ics");
+        let previous = match std::fs::read(&whole_path) {
+            Ok(bytes) => Some(Previous::parse(&bytes).map_err(|e| {
+                Failure::Data(format!(
+                    "error: {} (published last time) is not an iCalendar file slate can read: {e}; \
+                     move it away to publish afresh",
+                    whole_path.display()
+                ))
+            })?),
+            Err(_) => None,
+        };
+        let evs = events(
+            &plan,
+            Some(&cat),
+            &Options {
+                now,
+                previous: previous.as_ref(),
+            },
+        )
+        .map_err(|e| Failure::Data(format!("error: {e}")))?;
+        let all: Vec<&_> = evs.iter().collect();
+        let whole = calendar(&plan, &plan.programme, &all, now)
+            .map_err(|e| Failure::Data(format!("error: {e}")))?;
+        files.push((whole_path, whole));
+        links.all = Some(format!("{CALENDARS}/programme.ics"));
+        for (by, map) in [
+            (Split::Series, &mut links.series),
+            (Split::Venue, &mut links.venues),
+        ] {
+            for (stem, (name, part)) in split(&plan, &evs, by) {
+                let text = calendar(&plan, &name, &part, now)
+                    .map_err(|e| Failure::Data(format!("error: {e}")))?;
+                let first = part[0];
+                let key = match by {
+                    Split::Series => first.series.clone(),
+                    _ => first.venue.clone(),
+                };
+                map.insert(key, format!("{CALENDARS}/{stem}.ics"));
+                files.push((dir.join(CALENDARS).join(format!("{stem}.ics")), text));
+            }
+        }
+    }
+    let picture = {
+        let films: Vec<usize> = plan
+            .screenings
+            .iter()
+            .flat_map(|s| s.films.iter())
+            .filter_map(|f| cat.position(&f.id))
+            .collect();
+        (films.len() >= 2).then(|| {
+            let graph = super::build_graph(&cat);
+            let p = slate::picture::select_films(
+                &cat,
+                &graph,
+                &films,
+                &format!("The films of {}", plan.programme),
+                plan.metrics.seed,
+            );
+            slate::picture::svg::render(&p)
+        })
+    };
+    let page = html::render(&Page {
+        plan: &plan,
+        catalogue: Some(&cat),
+        picture,
+        calendars: links,
+    })
+    .map_err(|e| Failure::Data(format!("error: {e}")))?;
+    files.push((dir.join("index.html"), page));
+    std::fs::create_dir_all(dir.join(if args.no_calendars { "" } else { CALENDARS }))
+        .map_err(|e| Failure::Data(format!("error: cannot create {}: {e}", dir.display())))?;
+    for (path, text) in &files {
+        write(path, text)?;
+    }
+    say!(
+        "wrote {} ({} screenings{})",
+        dir.join("index.html").display(),
+        plan.screenings.len(),
+        if args.no_calendars {
+            String::new()
+        } else {
+            format!(
+                ", {} calendars in {}",
+                files.len() - 1,
+                dir.join(CALENDARS).display()
+            )
+        }
+    );
     Ok(())
 }

@@ -131,19 +131,6 @@ pub fn select(catalogue: &Catalogue, graph: &ThemeGraph, query: &PictureQuery) -
             .filter(|&f| themed(f) && graph.has_themes(f as u32))
             .collect(),
     };
-    // Links among candidates.
-    let links = |set: &[usize], scratch: &mut Scratch| -> BTreeMap<(usize, usize), f32> {
-        let member: BTreeSet<usize> = set.iter().copied().collect();
-        let mut out = BTreeMap::new();
-        for &f in set {
-            for (n, w) in nearest(graph, scratch, f, LINKS_PER_FILM, |g| member.contains(&g)) {
-                if w >= MIN_LINK {
-                    out.insert((f.min(n), f.max(n)), w);
-                }
-            }
-        }
-        out
-    };
     let mut left_out = 0;
     if chosen.len() > query.max_nodes {
         left_out = chosen.len() - query.max_nodes;
@@ -151,7 +138,7 @@ pub fn select(catalogue: &Catalogue, graph: &ThemeGraph, query: &PictureQuery) -
             chosen.truncate(query.max_nodes);
         } else {
             // Keep the best-connected films.
-            let l = links(&chosen, &mut scratch);
+            let l = links(graph, &chosen, &mut scratch);
             let mut strength: BTreeMap<usize, f32> = BTreeMap::new();
             for (&(a, b), &w) in &l {
                 *strength.entry(a).or_default() += w;
@@ -168,9 +155,79 @@ pub fn select(catalogue: &Catalogue, graph: &ThemeGraph, query: &PictureQuery) -
             chosen.truncate(query.max_nodes);
         }
     }
+    let title = picture_title(catalogue, query);
+    assemble(
+        catalogue,
+        graph,
+        &mut scratch,
+        chosen,
+        &query.themes,
+        title,
+        left_out,
+        query.seed,
+    )
+}
+
+/// The picture of exactly these films (catalogue indices), say a
+/// programme's: their strongest links among themselves, coloured by the
+/// themes that tell them apart.
+pub fn select_films(
+    catalogue: &Catalogue,
+    graph: &ThemeGraph,
+    films: &[usize],
+    title: &str,
+    seed: u64,
+) -> Picture {
+    let mut chosen: Vec<usize> = films.to_vec();
+    chosen.sort_unstable();
+    chosen.dedup();
+    let mut scratch = Scratch::new(graph);
+    assemble(
+        catalogue,
+        graph,
+        &mut scratch,
+        chosen,
+        &[],
+        title.to_string(),
+        0,
+        seed,
+    )
+}
+
+/// Each film's strongest links (at least [`MIN_LINK`]) among `set`.
+fn links(
+    graph: &ThemeGraph,
+    set: &[usize],
+    scratch: &mut Scratch,
+) -> BTreeMap<(usize, usize), f32> {
+    let member: BTreeSet<usize> = set.iter().copied().collect();
+    let mut out = BTreeMap::new();
+    for &f in set {
+        for (n, w) in nearest(graph, scratch, f, LINKS_PER_FILM, |g| member.contains(&g)) {
+            if w >= MIN_LINK {
+                out.insert((f.min(n), f.max(n)), w);
+            }
+        }
+    }
+    out
+}
+
+/// Links, colours and layout of the chosen films.
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    catalogue: &Catalogue,
+    graph: &ThemeGraph,
+    scratch: &mut Scratch,
+    mut chosen: Vec<usize>,
+    asked: &[String],
+    title: String,
+    left_out: usize,
+    seed: u64,
+) -> Picture {
+    let films = catalogue.films();
     chosen.sort_by(|a, b| films[*a].id.cmp(&films[*b].id));
     let index: BTreeMap<usize, usize> = chosen.iter().enumerate().map(|(i, &f)| (f, i)).collect();
-    let edges: Vec<Edge> = links(&chosen, &mut scratch)
+    let edges: Vec<Edge> = links(graph, &chosen, scratch)
         .into_iter()
         .map(|((a, b), w)| Edge {
             source: index[&a],
@@ -178,7 +235,7 @@ pub fn select(catalogue: &Catalogue, graph: &ThemeGraph, query: &PictureQuery) -
             weight: w,
         })
         .collect();
-    let (legend, colour_of) = legend(catalogue, &chosen, &query.themes);
+    let (legend, colour_of) = legend(catalogue, &chosen, asked);
     let mut nodes: Vec<Node> = chosen
         .iter()
         .enumerate()
@@ -200,12 +257,11 @@ pub fn select(catalogue: &Catalogue, graph: &ThemeGraph, query: &PictureQuery) -
         nodes[e.source].strength += e.weight;
         nodes[e.target].strength += e.weight;
     }
-    let positions = layout::layout(nodes.len(), &edges, query.seed);
+    let positions = layout::layout(nodes.len(), &edges, seed);
     for (n, (x, y)) in nodes.iter_mut().zip(positions) {
         n.x = x;
         n.y = y;
     }
-    let title = picture_title(catalogue, query);
     Picture {
         title,
         nodes,

@@ -94,6 +94,19 @@ pub struct Unscheduled {
     pub reason: String,
 }
 
+/// A slot the plan left empty, with its times, so pages can show it free.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct OpenSlot {
+    pub id: String,
+    pub venue: String,
+    pub venue_name: String,
+    /// Festival day, YYYY-MM-DD.
+    pub day: String,
+    /// RFC 3339 with the zone's offset.
+    pub start: String,
+    pub end: String,
+}
+
 /// Summary figures of a plan.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Metrics {
@@ -129,6 +142,9 @@ pub struct Plan {
     pub metrics: Metrics,
     /// Remarks on the run (a time limit reached, ...).
     pub notes: Vec<String>,
+    /// The slots left empty (absent from plans written before it existed).
+    #[serde(default)]
+    pub open_slots: Vec<OpenSlot>,
 }
 
 /// Planning settings.
@@ -240,6 +256,19 @@ pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> P
             kept: kept.contains(&i),
         });
     }
+    let open_slots = assign
+        .iter()
+        .zip(&p.slots)
+        .filter(|(a, _)| a.is_none())
+        .map(|(_, slot)| OpenSlot {
+            id: slot.id.clone(),
+            venue: p.venues[slot.venue].id.clone(),
+            venue_name: p.venues[slot.venue].name.clone(),
+            day: slot.day().to_string(),
+            start: rfc3339(slot.start_at, &p.tz),
+            end: rfc3339(slot.end_at(), &p.tz),
+        })
+        .collect();
     let mut series_out = Vec::new();
     let mut coherences = Vec::new();
     for (s, req) in p.series.iter().enumerate() {
@@ -302,5 +331,6 @@ pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> P
         series: series_out,
         unscheduled: Vec::new(),
         notes: Vec::new(),
+        open_slots,
     }
 }

@@ -1,0 +1,377 @@
+//! The day × venue time grid of the HTML page.
+//!
+//! Each day is a `<table>`: a header row naming the venues and one row of
+//! lanes, one lane per venue, in which every slot is a box placed by its
+//! start and sized by its length (in minutes from the day's first hour, as
+//! CSS variables `--t` and `--h`, so print and phone styles can change the
+//! scale). A screening is a block inside its slot's box, as long as it
+//! really runs (introduction, films and intervals); the rest of the slot is
+//! hatched and labelled as free. Slots the plan left empty are drawn open.
+//! Lengths come from absolute times, so a day that changes its clocks and a
+//! late show that ends after midnight are drawn as long as they last.
+
+use std::fmt::Write as _;
+
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+
+use super::{anchor, e, HtmlError, SeriesStyle};
+use crate::export::markdown::{clock, day_heading};
+use crate::schedule::Plan;
+
+/// A venue column.
+pub(super) struct VenueColumn {
+    pub id: String,
+    pub name: String,
+    pub address: Option<String>,
+    pub url: Option<String>,
+}
+
+/// The plan's venues, in the order they first appear (screenings, then
+/// empty slots, both in start order).
+pub(super) fn venues(plan: &Plan) -> Vec<VenueColumn> {
+    let mut out: Vec<VenueColumn> = Vec::new();
+    let mut items: Vec<(&str, &str, &str, Option<&String>, Option<&String>)> = plan
+        .screenings
+        .iter()
+        .map(|s| {
+            (
+                s.start.as_str(),
+                s.venue.as_str(),
+                s.venue_name.as_str(),
+                s.venue_address.as_ref(),
+                s.venue_url.as_ref(),
+            )
+        })
+        .collect();
+    items.extend(plan.open_slots.iter().map(|s| {
+        (
+            s.start.as_str(),
+            s.venue.as_str(),
+            s.venue_name.as_str(),
+            None,
+            None,
+        )
+    }));
+    for (_, id, name, address, url) in items {
+        match out.iter_mut().find(|v| v.id == id) {
+            Some(v) => {
+                if v.address.is_none() {
+                    v.address = address.cloned();
+                }
+                if v.url.is_none() {
+                    v.url = url.cloned();
+                }
+            }
+            None => out.push(VenueColumn {
+                id: id.to_string(),
+                name: name.to_string(),
+                address: address.cloned(),
+                url: url.cloned(),
+            }),
+        }
+    }
+    out
+}
+
+fn parse(id: &str, value: &str) -> Result<Timestamp, HtmlError> {
+    value.parse::<Timestamp>().map_err(|_| HtmlError::Time {
+        id: id.to_string(),
+        value: value.to_string(),
+    })
+}
+
+fn minutes(from: Timestamp, to: Timestamp) -> i64 {
+    (to.as_second() - from.as_second()).div_euclid(60)
+}
+
+/// A box in a lane: a slot with its screening, or an open slot.
+struct Item<'p> {
+    venue: &'p str,
+    start: Timestamp,
+    slot_end: Timestamp,
+    screening: Option<(&'p crate::schedule::Screening, Timestamp)>,
+    open_id: &'p str,
+}
+
+/// Most day × venue columns in one table: a one-venue weekend reads as one
+/// table with a column per day, a three-venue festival as two days a table.
+const MAX_COLUMNS: usize = 6;
+
+/// Writes the grids of all days, several days to a table when venues are few.
+pub(super) fn days(
+    out: &mut String,
+    plan: &Plan,
+    days: &[&str],
+    venues: &[VenueColumn],
+    style: &SeriesStyle,
+) -> Result<(), HtmlError> {
+    let tz =
+        TimeZone::get(&plan.timezone).map_err(|_| HtmlError::TimeZone(plan.timezone.clone()))?;
+    let per_table = (MAX_COLUMNS / venues.len().max(1)).max(1);
+    for chunk in days.chunks(per_table) {
+        table(out, plan, chunk, venues, style, &tz)?;
+    }
+    Ok(())
+}
+
+/// One day's boxes and where its time axis starts.
+struct DayColumn<'p> {
+    day: &'p str,
+    items: Vec<Item<'p>>,
+    origin: Timestamp,
+}
+
+/// Writes one table: days side by side, each with its venues.
+fn table(
+    out: &mut String,
+    plan: &Plan,
+    days: &[&str],
+    venues: &[VenueColumn],
+    style: &SeriesStyle,
+    tz: &TimeZone,
+) -> Result<(), HtmlError> {
+    let mut columns: Vec<DayColumn> = Vec::new();
+    for &day in days {
+        let mut items = Vec::new();
+        for s in plan.screenings.iter().filter(|s| s.day == day) {
+            let start = parse(&s.id, &s.start)?;
+            let end = parse(&s.id, &s.end)?;
+            let slot_end = parse(&s.id, &s.slot_end)?.max(end);
+            items.push(Item {
+                venue: &s.venue,
+                start,
+                slot_end,
+                screening: Some((s, end)),
+                open_id: "",
+            });
+        }
+        for o in plan.open_slots.iter().filter(|o| o.day == day) {
+            items.push(Item {
+                venue: &o.venue,
+                start: parse(&o.id, &o.start)?,
+                slot_end: parse(&o.id, &o.end)?,
+                screening: None,
+                open_id: &o.id,
+            });
+        }
+        items.sort_by_key(|i| i.start);
+        if !items.is_empty() {
+            columns.push(DayColumn {
+                day,
+                origin: items[0].start,
+                items,
+            });
+        }
+    }
+    if columns.is_empty() {
+        return Ok(());
+    }
+    // The axis starts at the earliest hour any of the days starts at, and
+    // runs to the hour after the latest end.
+    let first_hour = columns
+        .iter()
+        .map(|c| c.origin.to_zoned(tz.clone()).hour())
+        .min()
+        .unwrap_or(0);
+    for c in &mut columns {
+        let date = c.origin.to_zoned(tz.clone()).date();
+        if let Ok(z) = date.at(first_hour, 0, 0, 0).to_zoned(tz.clone()) {
+            c.origin = z.timestamp();
+        }
+    }
+    let span = columns
+        .iter()
+        .map(|c| {
+            let last = c.items.iter().map(|i| i.slot_end).max().unwrap_or(c.origin);
+            minutes(c.origin, last)
+        })
+        .max()
+        .unwrap_or(60);
+    let span = ((span + 59) / 60).max(1) * 60;
+
+    let first_day = columns[0].day;
+    let last_day = columns[columns.len() - 1].day;
+    let heading = if first_day == last_day {
+        day_heading(first_day)
+    } else {
+        format!("{} – {}", day_heading(first_day), day_heading(last_day))
+    };
+    let table_id = anchor("days-", first_day);
+    let one_venue = venues.len() == 1;
+    let _ = write!(
+        out,
+        "<section class=\"day\" aria-labelledby=\"{table_id}\">\n<h3 id=\"{table_id}\">{}</h3>\n\
+         <div class=\"scroll\" role=\"region\" aria-labelledby=\"{table_id}\" tabindex=\"0\">\n\
+         <table class=\"grid\" style=\"--span:{span};--venues:{}\">\n\
+         <caption class=\"sr\">Screenings by day and venue; in each column the screenings in time order</caption>\n\
+         <thead><tr><th scope=\"col\" class=\"axis-h\"{}><span class=\"sr\">Time</span></th>",
+        e(&heading),
+        columns.len() * venues.len(),
+        if one_venue { "" } else { " rowspan=\"2\"" },
+    );
+    for c in &columns {
+        if one_venue {
+            let _ = write!(
+                out,
+                "<th scope=\"col\">{}<span class=\"venue-name\">{}</span></th>",
+                e(&short_day(c.day)),
+                e(&venues[0].name)
+            );
+        } else {
+            let _ = write!(
+                out,
+                "<th scope=\"colgroup\" colspan=\"{}\" class=\"day-h\">{}</th>",
+                venues.len(),
+                e(&short_day(c.day))
+            );
+        }
+    }
+    out.push_str("</tr>\n");
+    if !one_venue {
+        out.push_str("<tr>");
+        for _ in &columns {
+            for v in venues {
+                let _ = write!(out, "<th scope=\"col\">{}</th>", e(&v.name));
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</thead>\n<tbody><tr>\n");
+    let axis_origin = columns[0].origin;
+    let last = Timestamp::from_second(axis_origin.as_second() + span * 60).unwrap_or(axis_origin);
+    let _ = write!(
+        out,
+        "<th scope=\"row\" class=\"axis\"><span class=\"sr\">{} to {}</span><div class=\"lane-box\" aria-hidden=\"true\">",
+        clock_at(tz, axis_origin),
+        clock_at(tz, last)
+    );
+    for h in 0..span / 60 {
+        let at = Timestamp::from_second(axis_origin.as_second() + h * 3600).unwrap_or(axis_origin);
+        let _ = write!(
+            out,
+            "<span class=\"hour\" style=\"--t:{}\">{}</span>",
+            h * 60,
+            clock_at(tz, at)
+        );
+    }
+    out.push_str("</div></th>\n");
+    for c in &columns {
+        for (vi, v) in venues.iter().enumerate() {
+            let lane: Vec<&Item> = c.items.iter().filter(|i| i.venue == v.id).collect();
+            let class = if vi == 0 && columns.len() > 1 {
+                "lane first"
+            } else {
+                "lane"
+            };
+            if lane.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "<td class=\"{class}\"><div class=\"lane-box\"><p class=\"sr\">No screenings</p></div></td>"
+                );
+                continue;
+            }
+            let _ = writeln!(out, "<td class=\"{class}\"><ol class=\"lane-box\">");
+            for it in lane {
+                lane_item(out, it, c, tz, style);
+            }
+            out.push_str("</ol></td>\n");
+        }
+    }
+    out.push_str("</tr></tbody>\n</table>\n</div>\n</section>\n");
+    Ok(())
+}
+
+/// One slot box in a lane.
+fn lane_item(out: &mut String, it: &Item, c: &DayColumn, tz: &TimeZone, style: &SeriesStyle) {
+    let t = minutes(c.origin, it.start);
+    let h = minutes(it.start, it.slot_end).max(1);
+    let Some((s, end)) = it.screening else {
+        let _ = writeln!(
+            out,
+            "<li class=\"slot open\" style=\"--t:{t};--h:{h}\" data-slot=\"{}\"><p><strong>Open slot</strong><br>{}–{}</p></li>",
+            e(it.open_id),
+            clock_at(tz, it.start),
+            clock_at(tz, it.slot_end)
+        );
+        return;
+    };
+    let used = minutes(it.start, end).clamp(1, h);
+    // The whole label, for blocks too short to show all of it.
+    let tooltip = format!(
+        "{}–{} {} ({})",
+        clock(&s.start),
+        clock(&s.end),
+        s.films
+            .iter()
+            .map(|f| f.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" + "),
+        s.series_title
+    );
+    let free = h - used;
+    let _ = write!(
+        out,
+        "<li class=\"slot\" style=\"--t:{t};--h:{h}\">\
+         <div class=\"screening {}{}\" id=\"{}\" style=\"--h:{used}\" data-day=\"{}\" data-venue=\"{}\" title=\"{}\">\
+         <p class=\"time\"><time datetime=\"{}\">{}</time>–<time datetime=\"{}\">{}</time></p>\n<p class=\"films\">",
+        style.class(&s.series),
+        // A programme of shorts lists many titles in a smaller face.
+        if s.films.len() > 3 { " many" } else { "" },
+        anchor("screening-", &s.id),
+        e(&s.day),
+        e(&s.venue),
+        e(&tooltip),
+        e(&s.start),
+        e(clock(&s.start)),
+        e(&s.end),
+        e(clock(&s.end)),
+    );
+    let titles: Vec<String> = s
+        .films
+        .iter()
+        .map(|f| {
+            let year = f
+                .year
+                .map(|y| format!(" <span class=\"year\">({y})</span>"))
+                .unwrap_or_default();
+            format!(
+                "<a href=\"#{}\">{}</a>{year}",
+                anchor("film-", &f.id),
+                e(&f.title)
+            )
+        })
+        .collect();
+    out.push_str(&titles.join(" <span class=\"plus\">+</span> "));
+    let _ = write!(
+        out,
+        "</p>\n<p class=\"series\"><span class=\"key\">{}</span> {}</p></div>",
+        style.key(&s.series),
+        e(&s.series_title)
+    );
+    // Too short a stretch for a label is hatched only.
+    if free >= 12 {
+        let _ = write!(
+            out,
+            "<p class=\"free\" style=\"--h:{free}\"><span>{free} min free</span></p>"
+        );
+    } else if free > 0 {
+        let _ = write!(
+            out,
+            "<p class=\"free\" style=\"--h:{free}\"><span class=\"sr\">{free} min free</span></p>"
+        );
+    }
+    out.push_str("</li>\n");
+}
+
+/// "Sat 1 May".
+fn short_day(day: &str) -> String {
+    match day.parse::<jiff::civil::Date>() {
+        Ok(d) => d.strftime("%a %-d %b").to_string(),
+        Err(_) => day.to_string(),
+    }
+}
+
+fn clock_at(tz: &TimeZone, t: Timestamp) -> String {
+    t.to_zoned(tz.clone()).strftime("%H:%M").to_string()
+}

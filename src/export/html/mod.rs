@@ -1,0 +1,557 @@
+//! The programme as one self-contained HTML page: a day × venue time grid,
+//! the series with their films and why they belong together, an A–Z film
+//! index, the theme graph picture, and links to the calendar files.
+//!
+//! The page is a single file with inline CSS and SVG and no script at all:
+//! it makes no network request, works from `file://`, and its
+//! Content-Security-Policy forbids scripts and remote resources, as a second
+//! line of defence behind escaping. Every text that comes from a programme,
+//! a plan or the catalogue goes through [`escape`]; links to the outside
+//! (venue websites) are written only when they are `http(s)` URLs.
+//!
+//! Layout decisions, for programmers who print the page as it is:
+//! - the grid is a real `<table>` per day: one column per venue, one row of
+//!   lanes in which each screening is a block placed and sized by its real
+//!   start and length ([`grid`]); the slot time left free is hatched and
+//!   labelled, and empty slots are drawn as open;
+//! - series are told apart by colour *and* by a letter key and their title in
+//!   every block, so colour never carries identity alone;
+//! - on a phone the grid scrolls sideways and the sections stack; in print
+//!   each day's grid and the series start on a new page, colours are kept and
+//!   the navigation and calendar links are left out.
+
+mod grid;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use crate::catalogue::{Catalogue, Film};
+use crate::export::markdown::{clock, day_heading};
+use crate::schedule::{Plan, Screening};
+use crate::text::title_key;
+
+pub use crate::picture::svg::escape;
+
+const STYLE: &str = include_str!("style.css");
+
+/// Calendar files written beside the page, as paths relative to it.
+#[derive(Debug, Clone, Default)]
+pub struct CalendarLinks {
+    /// The whole programme.
+    pub all: Option<String>,
+    /// Series id → file.
+    pub series: BTreeMap<String, String>,
+    /// Venue id → file.
+    pub venues: BTreeMap<String, String>,
+}
+
+/// What the page shows besides the plan.
+pub struct Page<'a> {
+    pub plan: &'a Plan,
+    /// Film details (country, synopsis, themes); a plan's films missing from
+    /// it are shown with what the plan itself carries.
+    pub catalogue: Option<&'a Catalogue>,
+    /// The theme graph picture of the programme's films, as SVG.
+    pub picture: Option<String>,
+    pub calendars: CalendarLinks,
+}
+
+/// Errors of the page.
+#[derive(Debug, thiserror::Error)]
+pub enum HtmlError {
+    #[error("unknown time zone `{0}` in the plan")]
+    TimeZone(String),
+    #[error("screening or slot `{id}` has a time that is not RFC 3339: {value}")]
+    Time { id: String, value: String },
+}
+
+/// Escapes `s` for HTML text or a quoted attribute value.
+fn e(s: &str) -> String {
+    escape(s)
+}
+
+/// A fragment identifier made of a slug-like id (kept readable, never raw).
+fn anchor(prefix: &str, id: &str) -> String {
+    let mut out = String::from(prefix);
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "_{:x}", c as u32);
+        }
+    }
+    out
+}
+
+/// A link target from outside data, only when it is a web address.
+fn web_url(url: &str) -> Option<&str> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim())
+}
+
+/// Series letter keys: A–Z, then AA, AB, …
+fn series_key(i: usize) -> String {
+    let mut n = i;
+    let mut out = Vec::new();
+    loop {
+        out.push((b'A' + (n % 26) as u8) as char);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.iter().rev().collect()
+}
+
+/// Number of series colours in the stylesheet (`.s0` … `.s9`).
+const COLOURS: usize = 10;
+
+/// The first sentence of a synopsis (at most about 200 characters).
+fn short_note(synopsis: &str) -> String {
+    let text = synopsis.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut end = None;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?') && i >= 40 {
+            let next = text[i + c.len_utf8()..].chars().next();
+            if next.is_none_or(|n| n == ' ') {
+                end = Some(i + c.len_utf8());
+                break;
+            }
+        }
+    }
+    let cut = end.unwrap_or(text.len());
+    if text[..cut].chars().count() <= 220 {
+        return text[..cut].to_string();
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        if out.chars().count() + word.chars().count() > 200 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    let kept = out.trim_end_matches([',', ';', ':', '-', '–', '—']).len();
+    out.truncate(kept);
+    out.push('…');
+    out
+}
+
+/// Series in the plan that have screenings, with their colour index and key.
+struct SeriesStyle {
+    index: BTreeMap<String, usize>,
+}
+
+impl SeriesStyle {
+    fn new(plan: &Plan) -> Self {
+        let index = plan
+            .series
+            .iter()
+            .filter(|s| s.screenings > 0)
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        SeriesStyle { index }
+    }
+    fn class(&self, series: &str) -> String {
+        match self.index.get(series) {
+            Some(i) => format!("s{}", i % COLOURS),
+            None => "s-none".into(),
+        }
+    }
+    fn key(&self, series: &str) -> String {
+        self.index
+            .get(series)
+            .map(|&i| series_key(i))
+            .unwrap_or_else(|| "?".into())
+    }
+}
+
+/// "Sat 1 May, 14:15".
+fn short_when(s: &Screening) -> String {
+    let day = match s.day.parse::<jiff::civil::Date>() {
+        Ok(d) => d.strftime("%a %-d %b").to_string(),
+        Err(_) => s.day.clone(),
+    };
+    format!("{day}, {}", clock(&s.start))
+}
+
+/// "Dir. Ken Loach · 1969 · United Kingdom · 110 min".
+fn credits(directors: &[String], year: Option<i32>, countries: &[String], runtime: u32) -> String {
+    let mut parts = Vec::new();
+    if !directors.is_empty() {
+        parts.push(format!("Dir. {}", directors.join(", ")));
+    }
+    if let Some(y) = year {
+        parts.push(y.to_string());
+    }
+    if !countries.is_empty() {
+        parts.push(countries.join(", "));
+    }
+    if runtime > 0 {
+        parts.push(format!("{runtime} min"));
+    }
+    parts.join(" · ")
+}
+
+/// The whole page.
+pub fn render(page: &Page) -> Result<String, HtmlError> {
+    let plan = page.plan;
+    let style = SeriesStyle::new(plan);
+    let film = |id: &str| -> Option<&Film> { page.catalogue.and_then(|c| c.get(id)) };
+    let mut out = String::with_capacity(64 * 1024);
+    let title = e(&plan.programme);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"generator\" content=\"slate\">\n\
+         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n"
+    );
+
+    // Header: title, summary, venues, navigation.
+    let films_shown: usize = plan.screenings.iter().map(|s| s.films.len()).sum();
+    let series_shown = style.index.len();
+    let mut days: Vec<&str> = plan
+        .screenings
+        .iter()
+        .map(|s| s.day.as_str())
+        .chain(plan.open_slots.iter().map(|s| s.day.as_str()))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    let _ = write!(out, "<header class=\"masthead\">\n<h1>{title}</h1>\n");
+    let span = match (days.first(), days.last()) {
+        (Some(a), Some(b)) if a == b => day_heading(a),
+        (Some(a), Some(b)) => format!("{} – {}", day_heading(a), day_heading(b)),
+        _ => String::new(),
+    };
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\">{}{}{} screening{}, {} film{}, {} series. Times are local ({}).</p>",
+        e(&span),
+        if span.is_empty() { "" } else { ". " },
+        plan.screenings.len(),
+        if plan.screenings.len() == 1 { "" } else { "s" },
+        films_shown,
+        if films_shown == 1 { "" } else { "s" },
+        series_shown,
+        e(&plan.timezone)
+    );
+    let venues = grid::venues(plan);
+    if !venues.is_empty() {
+        out.push_str("<ul class=\"venues\">\n");
+        for v in &venues {
+            let _ = write!(out, "<li><strong>{}</strong>", e(&v.name));
+            if let Some(a) = &v.address {
+                let _ = write!(out, " · {}", e(a));
+            }
+            if let Some(u) = v.url.as_deref().and_then(web_url) {
+                let _ = write!(
+                    out,
+                    " · <a href=\"{}\" rel=\"noopener noreferrer\">website</a>",
+                    e(u)
+                );
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("<nav aria-label=\"Sections\"><ul>\n<li><a href=\"#schedule\">Schedule</a></li>\n<li><a href=\"#series\">Series</a></li>\n<li><a href=\"#films\">Films A–Z</a></li>\n");
+    if page.picture.is_some() {
+        out.push_str("<li><a href=\"#theme-map\">Theme map</a></li>\n");
+    }
+    if page.calendars.all.is_some() {
+        out.push_str("<li><a href=\"#calendars\">Add to calendar</a></li>\n");
+    }
+    out.push_str("</ul></nav>\n</header>\n<main>\n");
+
+    // The grid, day by day.
+    out.push_str("<section id=\"schedule\" aria-labelledby=\"schedule-h\">\n<h2 id=\"schedule-h\">Schedule</h2>\n");
+    if days.is_empty() {
+        out.push_str("<p>Nothing is scheduled.</p>\n");
+    }
+    if !style.index.is_empty() {
+        out.push_str("<ul class=\"legend\" aria-label=\"Series\">\n");
+        for s in plan.series.iter().filter(|s| s.screenings > 0) {
+            let _ = writeln!(
+                out,
+                "<li class=\"{}\"><a href=\"#{}\"><span class=\"key\">{}</span> {}</a></li>",
+                style.class(&s.id),
+                anchor("series-", &s.id),
+                style.key(&s.id),
+                e(&s.title)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    grid::days(&mut out, plan, &days, &venues, &style)?;
+    out.push_str("</section>\n");
+
+    // Series.
+    out.push_str(
+        "<section id=\"series\" aria-labelledby=\"series-h\">\n<h2 id=\"series-h\">Series</h2>\n",
+    );
+    for s in plan.series.iter().filter(|s| s.screenings > 0) {
+        let _ = write!(
+            out,
+            "<section class=\"series {}\" id=\"{}\" aria-labelledby=\"{}-h\">\n<h3 id=\"{}-h\"><span class=\"key\">{}</span> {}</h3>\n",
+            style.class(&s.id),
+            anchor("series-", &s.id),
+            anchor("series-", &s.id),
+            anchor("series-", &s.id),
+            style.key(&s.id),
+            e(&s.title)
+        );
+        let _ = writeln!(out, "<p class=\"why\">{}.</p>", e(&capitalise(&s.why)));
+        let shared = shared_themes(page.catalogue, &s.films);
+        if !shared.is_empty() {
+            out.push_str("<p class=\"themes\"><span class=\"label\">Shared themes:</span> ");
+            let chips: Vec<String> = shared
+                .iter()
+                .map(|(label, n)| {
+                    format!(
+                        "<span class=\"chip\">{} <span class=\"count\">{n} of {}</span></span>",
+                        e(label),
+                        s.films.len()
+                    )
+                })
+                .collect();
+            out.push_str(&chips.join(" "));
+            out.push_str("</p>\n");
+        }
+        if let Some(path) = page.calendars.series.get(&s.id) {
+            let _ = writeln!(
+                out,
+                "<p class=\"cal\"><a href=\"{}\" download>Add “{}” to your calendar</a> (.ics)</p>",
+                e(path),
+                e(&s.title)
+            );
+        }
+        out.push_str("<ol class=\"programme\">\n");
+        for sc in plan.screenings.iter().filter(|x| x.series == s.id) {
+            let _ = write!(
+                out,
+                "<li><p class=\"when\"><a href=\"#{}\">{}</a> · {}</p>\n<ul class=\"films\">\n",
+                anchor("screening-", &sc.id),
+                e(&short_when(sc)),
+                e(&sc.venue_name)
+            );
+            for f in &sc.films {
+                let details = film(&f.id);
+                let countries = details.map(|d| d.countries.as_slice()).unwrap_or(&[]);
+                let _ = write!(
+                    out,
+                    "<li><h4><a href=\"#{}\">{}</a></h4>\n<p class=\"credits\">{}</p>\n",
+                    anchor("film-", &f.id),
+                    e(&f.title),
+                    e(&credits(&f.directors, f.year, countries, f.runtime))
+                );
+                if let Some(syn) = details.and_then(|d| d.synopsis.as_deref()) {
+                    let _ = writeln!(out, "<p class=\"note\">{}</p>", e(&short_note(syn)));
+                }
+                out.push_str("</li>\n");
+            }
+            out.push_str("</ul></li>\n");
+        }
+        out.push_str("</ol>\n");
+        if let Some(short) = &s.shortfall {
+            let _ = writeln!(out, "<p class=\"shortfall\">{}</p>", e(short));
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</section>\n");
+
+    // Film index.
+    out.push_str("<section id=\"films\" aria-labelledby=\"films-h\">\n<h2 id=\"films-h\">Films A–Z</h2>\n<ul class=\"index\">\n");
+    let mut index: BTreeMap<String, Vec<&Screening>> = BTreeMap::new();
+    let mut by_id = BTreeMap::new();
+    for sc in &plan.screenings {
+        for f in &sc.films {
+            index.entry(f.id.clone()).or_default().push(sc);
+            by_id.entry(f.id.clone()).or_insert(f);
+        }
+    }
+    let mut order: Vec<(&String, String)> = by_id
+        .iter()
+        .map(|(id, f)| (id, format!("{}\u{0}{}", title_key(&f.title), id)))
+        .collect();
+    order.sort_by(|a, b| a.1.cmp(&b.1));
+    for (id, _) in order {
+        let f = by_id[id];
+        let details = film(id);
+        let countries = details.map(|d| d.countries.as_slice()).unwrap_or(&[]);
+        let _ = write!(
+            out,
+            "<li id=\"{}\"><span class=\"title\">{}</span> <span class=\"credits\">{}</span><br>",
+            anchor("film-", id),
+            e(&f.title),
+            e(&credits(&f.directors, f.year, countries, f.runtime))
+        );
+        let when: Vec<String> = index[id]
+            .iter()
+            .map(|sc| {
+                format!(
+                    "<a href=\"#{}\">{}, {}</a> <span class=\"key {}\" title=\"{}\">{}</span>",
+                    anchor("screening-", &sc.id),
+                    e(&short_when(sc)),
+                    e(&sc.venue_name),
+                    style.class(&sc.series),
+                    e(&sc.series_title),
+                    style.key(&sc.series)
+                )
+            })
+            .collect();
+        out.push_str(&when.join("; "));
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n</section>\n");
+
+    // Theme map.
+    if let Some(svg) = &page.picture {
+        out.push_str("<section id=\"theme-map\" aria-labelledby=\"map-h\">\n<h2 id=\"map-h\">Theme map</h2>\n");
+        out.push_str("<p>The programme's films linked by the themes they share: the wider a link, the more two films have in common.</p>\n<figure class=\"map\">\n");
+        out.push_str(svg);
+        out.push_str("</figure>\n</section>\n");
+    }
+
+    // Calendars.
+    if let Some(all) = &page.calendars.all {
+        out.push_str("<section id=\"calendars\" aria-labelledby=\"cal-h\">\n<h2 id=\"cal-h\">Add to calendar</h2>\n");
+        out.push_str("<p>Open a file in your calendar app, or subscribe to its address where this page is published: when the programme changes, subscribed calendars update.</p>\n<ul class=\"calendars\">\n");
+        let _ = writeln!(
+            out,
+            "<li><a href=\"{}\" download>The whole programme</a> ({} screenings)</li>",
+            e(all),
+            plan.screenings.len()
+        );
+        for s in plan.series.iter().filter(|s| s.screenings > 0) {
+            if let Some(p) = page.calendars.series.get(&s.id) {
+                let _ = writeln!(
+                    out,
+                    "<li><a href=\"{}\" download>Series: {}</a> ({} screening{})</li>",
+                    e(p),
+                    e(&s.title),
+                    s.screenings,
+                    if s.screenings == 1 { "" } else { "s" }
+                );
+            }
+        }
+        for v in &venues {
+            if let Some(p) = page.calendars.venues.get(&v.id) {
+                let n = plan.screenings.iter().filter(|s| s.venue == v.id).count();
+                let _ = writeln!(
+                    out,
+                    "<li><a href=\"{}\" download>Venue: {}</a> ({} screening{})</li>",
+                    e(p),
+                    e(&v.name),
+                    n,
+                    if n == 1 { "" } else { "s" }
+                );
+            }
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    out.push_str("</main>\n<footer>\n");
+    let _ = writeln!(
+        out,
+        "<p>Times are local to {}. Made with slate from the programme “{}”.</p>",
+        e(&plan.timezone),
+        e(&plan.programme)
+    );
+    out.push_str("</footer>\n</body>\n</html>\n");
+    Ok(out)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Themes carried by at least two of the films (with their narrower themes
+/// counting), most shared first, at most six.
+fn shared_themes(catalogue: Option<&Catalogue>, films: &[String]) -> Vec<(String, usize)> {
+    let Some(cat) = catalogue else {
+        return Vec::new();
+    };
+    let vocab = cat.vocabulary();
+    let carried: Vec<BTreeSet<&str>> = films
+        .iter()
+        .filter_map(|id| cat.get(id))
+        .map(|f| {
+            f.themes
+                .iter()
+                .flat_map(|t| std::iter::once(t.as_str()).chain(vocab.ancestors(t)))
+                .collect()
+        })
+        .collect();
+    let mut counts: Vec<(String, usize, usize)> = vocab
+        .themes()
+        .iter()
+        .enumerate()
+        .map(|(pos, t)| {
+            let n = carried.iter().filter(|c| c.contains(t.id.as_str())).count();
+            (t.label.clone(), n, pos)
+        })
+        .filter(|(_, n, _)| *n >= 2)
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.truncate(6);
+    counts.into_iter().map(|(l, n, _)| (l, n)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_run_past_z() {
+        assert_eq!(series_key(0), "A");
+        assert_eq!(series_key(25), "Z");
+        assert_eq!(series_key(26), "AA");
+        assert_eq!(series_key(27), "AB");
+    }
+
+    #[test]
+    fn anchors_never_carry_markup() {
+        assert_eq!(anchor("film-", "strike-1925"), "film-strike-1925");
+        let a = anchor("film-", "x\"><script>");
+        assert!(!a.contains('"') && !a.contains('<'), "{a}");
+    }
+
+    #[test]
+    fn only_web_links_are_links() {
+        assert_eq!(
+            web_url("https://example.org/"),
+            Some("https://example.org/")
+        );
+        assert_eq!(web_url("javascript:alert(1)"), None);
+        assert_eq!(web_url(" JavaScript:alert(1)"), None);
+        assert_eq!(web_url("data:text/html,<b>"), None);
+    }
+
+    #[test]
+    fn notes_stop_at_the_first_sentence() {
+        let s = "Miners in Harlan County strike for a union contract. Their wives join the line.";
+        assert_eq!(
+            short_note(s),
+            "Miners in Harlan County strike for a union contract."
+        );
+        let long = "word ".repeat(100);
+        let n = short_note(&long);
+        assert!(n.ends_with('…') && n.chars().count() <= 202, "{n}");
+        // "Dr. " early on is not a sentence end.
+        assert!(short_note(
+            "Dr. Strangelove learns to stop worrying and love the bomb, then it drops."
+        )
+        .ends_with("drops."));
+    }
+}

@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Opens a page written by `slate export html` in headless Chromium and checks it.
+
+Usage: browser_check.py PAGE.html PLAN.json SHOTS_DIR NAME [--expect-text TEXT]...
+
+Checks, against the plan the page was made from:
+  - the grid holds exactly one block per screening, each where the plan puts
+    it (day, venue, start time);
+  - blocks are sized by their real length (pixels per minute the same for
+    every block) and no two blocks in one venue column overlap;
+  - the console shows no errors and the page raises none;
+  - the page makes no network request besides loading itself;
+  - no injected script ran (window.__slateInjected stays undefined), the DOM
+    holds no <script> and no inline event handler, and every --expect-text
+    shows as text;
+  - on a phone the page itself does not scroll sideways (the grid does).
+Saves full-page screenshots (desktop, phone, print) as SHOTS_DIR/NAME-*.png.
+Prints one JSON line of figures; exits 1 with the failures listed.
+
+Chromium comes from Debian (/usr/bin/chromium, or $CHROMIUM), driven by
+playwright-core's Python package without its own browser downloads.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
+
+BLOCKS_JS = """() => [...document.querySelectorAll('.grid .screening')].map(b => {
+  const r = b.getBoundingClientRect();
+  const t = b.querySelector('time');
+  return {day: b.dataset.day, venue: b.dataset.venue, start: t ? t.getAttribute('datetime') : null,
+          top: r.top + window.scrollY, bottom: r.bottom + window.scrollY,
+          left: r.left, right: r.right, lane: b.closest('td') ? [...b.closest('tr').children].indexOf(b.closest('td')) : -1};
+})"""
+
+INJECTION_JS = """() => ({
+  injected: window.__slateInjected === undefined ? null : String(window.__slateInjected),
+  scripts: document.querySelectorAll('script').length,
+  handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).map(e => e.outerHTML.slice(0, 80)),
+  javascriptLinks: [...document.querySelectorAll('a[href]')].filter(a => a.getAttribute('href').trim().toLowerCase().startsWith('javascript:')).length,
+  iframes: document.querySelectorAll('iframe, object, embed, img').length,
+  text: document.body.innerText,
+})"""
+
+
+def minutes(a, b):
+    from datetime import datetime
+
+    return (datetime.fromisoformat(b) - datetime.fromisoformat(a)).total_seconds() / 60
+
+
+def main():
+    argv = sys.argv[1:]
+    expect = []
+    while "--expect-text" in argv:
+        i = argv.index("--expect-text")
+        expect.append(argv[i + 1])
+        del argv[i : i + 2]
+    page_path, plan_path, shots, name = argv
+    page_path = Path(page_path).resolve()
+    plan = json.loads(Path(plan_path).read_text())
+    shots = Path(shots)
+    shots.mkdir(parents=True, exist_ok=True)
+    url = page_path.as_uri()
+    failures = []
+    console_errors, page_errors, requests = [], [], []
+    figures = {"name": name}
+    with sync_playwright() as p:
+        # playwright starts Chromium with a fresh temporary --user-data-dir.
+        browser = p.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+            args=ARGS,
+            headless=True,
+        )
+        for label, viewport, media in [
+            ("desktop", {"width": 1280, "height": 900}, "screen"),
+            ("phone", {"width": 390, "height": 844}, "screen"),
+            ("print", {"width": 794, "height": 1123}, "print"),
+        ]:
+            ctx = browser.new_context(viewport=viewport, java_script_enabled=True)
+            page = ctx.new_page()
+            page.on(
+                "console",
+                lambda m, label=label: console_errors.append(f"{label}: {m.text}")
+                if m.type == "error"
+                else None,
+            )
+            page.on("pageerror", lambda e, label=label: page_errors.append(f"{label}: {e}"))
+            page.on(
+                "request",
+                lambda r: requests.append(r.url) if r.url != url else None,
+            )
+            page.emulate_media(media=media)
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(200)
+            if label == "desktop":
+                check_grid(page, plan, failures, figures)
+                check_injection(page, expect, failures)
+            if label == "phone":
+                overflow = page.evaluate(
+                    "() => document.documentElement.scrollWidth - window.innerWidth"
+                )
+                figures["phone_page_overflow_px"] = overflow
+                if overflow > 1:
+                    failures.append(
+                        f"on a phone the page scrolls sideways by {overflow}px (only the grid should)"
+                    )
+            page.screenshot(path=str(shots / f"{name}-{label}.png"), full_page=True)
+            ctx.close()
+        browser.close()
+    if console_errors:
+        failures.append(f"console errors: {console_errors}")
+    if page_errors:
+        failures.append(f"page errors: {page_errors}")
+    if requests:
+        failures.append(f"network requests: {sorted(set(requests))}")
+    figures["requests"] = len(requests)
+    figures["console_errors"] = len(console_errors)
+    print(json.dumps(figures, sort_keys=True))
+    if failures:
+        for f in failures:
+            print("FAIL:", f, file=sys.stderr)
+        sys.exit(1)
+
+
+def check_grid(page, plan, failures, figures):
+    blocks = page.evaluate(BLOCKS_JS)
+    screenings = plan["screenings"]
+    figures["blocks"] = len(blocks)
+    figures["screenings"] = len(screenings)
+    if len(blocks) != len(screenings):
+        failures.append(f"{len(blocks)} blocks for {len(screenings)} screenings")
+    want = sorted((s["day"], s["venue"], s["start"]) for s in screenings)
+    got = sorted((b["day"], b["venue"], b["start"]) for b in blocks)
+    if want != got:
+        missing = sorted(set(want) - set(got))[:5]
+        extra = sorted(set(got) - set(want))[:5]
+        failures.append(f"blocks do not match the plan: missing {missing}, unexpected {extra}")
+    by_start = {(s["day"], s["venue"], s["start"]): s for s in screenings}
+    ratios = []
+    for b in blocks:
+        s = by_start.get((b["day"], b["venue"], b["start"]))
+        if s is None:
+            continue
+        length = minutes(s["start"], s["end"])
+        if length > 0:
+            ratios.append((b["bottom"] - b["top"]) / length)
+    if ratios:
+        spread = max(ratios) - min(ratios)
+        figures["px_per_minute"] = round(sum(ratios) / len(ratios), 3)
+        # Within a pixel over a three-hour block.
+        if spread > 1 / 180:
+            failures.append(
+                f"block heights are not proportional to length: px/min from {min(ratios):.3f} to {max(ratios):.3f}"
+            )
+    overlaps = 0
+    columns = {}
+    for b in blocks:
+        columns.setdefault((b["day"], b["venue"]), []).append(b)
+    for key, col in columns.items():
+        lanes = {b["lane"] for b in col}
+        if len(lanes) != 1:
+            failures.append(f"screenings of {key} sit in {len(lanes)} columns")
+        col.sort(key=lambda b: b["top"])
+        for a, b in zip(col, col[1:]):
+            if b["top"] < a["bottom"] - 0.5:
+                overlaps += 1
+                failures.append(f"blocks overlap in {key}: {a['start']} and {b['start']}")
+            if a["start"] > b["start"]:
+                failures.append(f"blocks out of time order in {key}")
+    figures["overlaps"] = overlaps
+    figures["columns"] = len(columns)
+
+
+def check_injection(page, expect, failures):
+    r = page.evaluate(INJECTION_JS)
+    if r["injected"] is not None:
+        failures.append(f"an injected script ran: window.__slateInjected = {r['injected']!r}")
+    if r["scripts"]:
+        failures.append(f"the page holds {r['scripts']} <script> elements")
+    if r["handlers"]:
+        failures.append(f"elements with inline event handlers: {r['handlers'][:3]}")
+    if r["javascriptLinks"]:
+        failures.append(f"{r['javascriptLinks']} javascript: links")
+    if r["iframes"]:
+        failures.append(f"{r['iframes']} img/iframe/object/embed elements")
+    for t in expect:
+        if t not in r["text"]:
+            failures.append(f"the text {t!r} does not show on the page")
+
+
+if __name__ == "__main__":
+    main()
