@@ -14,7 +14,8 @@ Checks, against the plan the page was made from:
     holds no <script> and no inline event handler, and every --expect-text
     shows as text;
   - on a phone the page itself does not scroll sideways (the grid does).
-Saves full-page screenshots (desktop, phone, print) as SHOTS_DIR/NAME-*.png.
+Saves screenshots (desktop, phone, print) as SHOTS_DIR/NAME-*.png and the
+printed booklet as SHOTS_DIR/NAME.pdf.
 Prints one JSON line of figures; exits 1 with the failures listed.
 
 Chromium comes from Debian (/usr/bin/chromium, or $CHROMIUM), driven by
@@ -23,10 +24,13 @@ playwright-core's Python package without its own browser downloads.
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+MAX_SHOT = 5000
 
 ARGS = [
     "--headless",
@@ -121,7 +125,17 @@ def main():
                     failures.append(
                         f"on a phone the page scrolls sideways by {overflow}px (only the grid should)"
                     )
-            page.screenshot(path=str(shots / f"{name}-{label}.png"), full_page=True)
+            # Whole pages up to a limit (Chromium times out on very tall
+            # ones); beyond it, the top of the page: header and first days.
+            height = page.evaluate("() => document.documentElement.scrollHeight")
+            width = viewport["width"]
+            shot = shots / f"{name}-{label}.png"
+            page.set_viewport_size({"width": width, "height": min(height, MAX_SHOT)})
+            page.screenshot(path=str(shot))
+            if label == "print":
+                pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+                (shots / f"{name}.pdf").write_bytes(pdf)
+                figures["print_pages"] = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
             ctx.close()
         browser.close()
     if console_errors:

@@ -1,0 +1,371 @@
+//! `slate export html` and `slate export md`: the bundled examples export to
+//! self-contained pages (no script, no remote resource, every calendar the
+//! page links written beside it), byte-identical for identical input; hostile
+//! text shows as text; exporting again into the same directory re-publishes
+//! the calendars; and, in headless Chromium (tests/browser_check.py, required
+//! in CI), the grid holds one block per screening, placed and sized by its
+//! times, with no overlaps, no console errors and no network requests.
+//! Screenshots land in target/tmp/browser-shots/.
+
+mod common;
+use common::{root, slate};
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use serde_json::Value;
+
+const NOW: &str = "2027-04-01T12:00:00Z";
+
+fn plan_json(data: Option<&Path>, programme: &Path, out: &Path) -> Value {
+    let mut cmd = slate();
+    if let Some(d) = data {
+        cmd.arg("--data").arg(d);
+    }
+    let o = cmd
+        .arg("plan")
+        .arg(programme)
+        .args(["--format", "json", "-o"])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap()
+}
+
+fn export_html(data: Option<&Path>, input: &Path, dir: &Path) -> String {
+    let mut cmd = slate();
+    if let Some(d) = data {
+        cmd.arg("--data").arg(d);
+    }
+    let o = cmd
+        .args(["export", "html"])
+        .arg(input)
+        .arg("-o")
+        .arg(dir)
+        .args(["--now", NOW])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::read_to_string(dir.join("index.html")).unwrap()
+}
+
+/// Every `href="…"` and `src="…"` of the page.
+fn targets(page: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = page;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').unwrap();
+            out.push(format!("{attr}{}", &rest[..end]));
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+#[test]
+fn weekend_page_is_self_contained_complete_and_reproducible() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("plan.json");
+    let plan = plan_json(None, &root().join("programmes/weekend.toml"), &plan_path);
+    let page = export_html(None, &plan_path, &dir.path().join("a"));
+    let screenings = plan["screenings"].as_array().unwrap();
+    // One block per screening, each with its times and titles.
+    assert_eq!(
+        page.matches("<div class=\"screening ").count(),
+        screenings.len()
+    );
+    for s in screenings {
+        assert!(page.contains(&format!("datetime=\"{}\"", s["start"].as_str().unwrap())));
+        for f in s["films"].as_array().unwrap() {
+            let title = f["title"].as_str().unwrap().replace('\'', "&#39;");
+            assert!(page.contains(&title), "{title}");
+        }
+    }
+    // Sections, a real table, and the theme map inline.
+    for needle in [
+        "<table class=\"grid\"",
+        "<th scope=\"col\"",
+        "id=\"series\"",
+        "id=\"films\"",
+        "id=\"theme-map\"",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"",
+        "@media print",
+        "Content-Security-Policy",
+    ] {
+        assert!(page.contains(needle), "{needle}");
+    }
+    // Nothing to run and nothing to fetch: no script, no src, only links to
+    // anchors and to the calendars beside the page.
+    assert!(!page.to_lowercase().contains("<script"));
+    assert!(!page.contains("@import") && !page.contains("url("));
+    let mut calendars = 0;
+    for t in targets(&page) {
+        assert!(t.starts_with("href=\""), "{t}");
+        let target = &t["href=\"".len()..];
+        if let Some(file) = target.strip_prefix("calendars/") {
+            calendars += 1;
+            let ics = std::fs::read_to_string(dir.path().join("a/calendars").join(file))
+                .unwrap_or_else(|e| panic!("{target}: {e}"));
+            assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{target}");
+        } else {
+            assert!(target.starts_with('#'), "{t}");
+            let id = &target[1..];
+            assert!(page.contains(&format!("id=\"{id}\"")), "dangling {t}");
+        }
+    }
+    // The whole programme, 4 series and 1 venue, each linked from the
+    // calendars section (series also from their own sections).
+    assert!(calendars >= 6, "{calendars}");
+    let whole = std::fs::read_to_string(dir.path().join("a/calendars/programme.ics")).unwrap();
+    assert_eq!(whole.matches("BEGIN:VEVENT").count(), screenings.len());
+    // From the plan or from the programme: the same page, byte for byte.
+    let again = export_html(
+        None,
+        &root().join("programmes/weekend.toml"),
+        &dir.path().join("b"),
+    );
+    assert_eq!(page, again);
+    assert_eq!(
+        whole,
+        std::fs::read_to_string(dir.path().join("b/calendars/programme.ics")).unwrap()
+    );
+}
+
+#[test]
+fn hostile_text_shows_as_text() {
+    let fixture = root().join("tests/fixtures/html-inject");
+    let dir = tempfile::tempdir().unwrap();
+    let page = export_html(
+        Some(&fixture.join("data")),
+        &fixture.join("programme.toml"),
+        dir.path(),
+    );
+    for raw in [
+        "<script",
+        "<img",
+        "<iframe",
+        "<style>body",
+        "<svg onload",
+        "\"><img",
+        "href=\"javascript:",
+        "<b>owners",
+    ] {
+        assert!(!page.contains(raw), "{raw} came through unescaped");
+    }
+    for escaped in [
+        "&lt;script&gt;window.__slateInjected=&#39;title&#39;&lt;/script&gt;Strike &amp; Co",
+        "&lt;/title&gt;&lt;script&gt;",
+        "&lt;script&gt;window.__slateInjected=&#39;series&#39;&lt;/script&gt;Walkouts",
+        "Hall &quot;A&quot; &lt;iframe src=x&gt;&lt;/iframe&gt;",
+        "&lt;style&gt;body{display:none}&lt;/style&gt; 1 Main St",
+        "Strikes &lt;svg onload=",
+        "&lt;/p&gt;&lt;script&gt;window.__slateInjected=&#39;director&#39;",
+        "A Quiet Film &quot;with quotes&quot; &amp; &#39;apostrophes&#39;",
+    ] {
+        assert!(page.contains(escaped), "missing {escaped}");
+    }
+    // The javascript: venue address is not a link at all.
+    assert!(!page.contains("__slateInjected=&#39;url&#39;"));
+}
+
+#[test]
+fn exporting_again_republishes_the_calendars() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let first_plan = dir.path().join("first.json");
+    plan_json(None, &root().join("programmes/weekend.toml"), &first_plan);
+    export_html(None, &first_plan, &site);
+    let first = std::fs::read_to_string(site.join("calendars/programme.ics")).unwrap();
+    assert!(!first.contains("STATUS:CANCELLED"));
+    // The Saturday late show is dropped from the programme; the published
+    // screenings are kept, so only that one changes.
+    let text = std::fs::read_to_string(root().join("programmes/weekend.toml")).unwrap();
+    let edited = text.replace(
+        "[[slot]]\nvenue = \"sao-jorge\"\nstart = 2027-05-01T23:45:00\nlength = 120\n",
+        "",
+    );
+    assert_ne!(text, edited);
+    let programme = dir.path().join("weekend.toml");
+    std::fs::write(&programme, edited).unwrap();
+    let o = slate()
+        .arg("plan")
+        .arg(&programme)
+        .arg("--keep")
+        .arg(&first_plan)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let second_plan = dir.path().join("second.json");
+    std::fs::write(&second_plan, &o.stdout).unwrap();
+    let page = export_html(None, &second_plan, &site);
+    let second = std::fs::read_to_string(site.join("calendars/programme.ics")).unwrap();
+    assert_eq!(second.matches("STATUS:CANCELLED").count(), 1, "{second}");
+    assert_eq!(second.matches("SEQUENCE:1").count(), 1, "{second}");
+    assert_eq!(
+        second.matches("BEGIN:VEVENT").count(),
+        first.matches("BEGIN:VEVENT").count()
+    );
+    assert!(!page.contains(">23:45</time>"));
+}
+
+#[test]
+fn bad_arguments_and_inputs_fail_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-dir");
+    std::fs::write(&file, "x").unwrap();
+    let o = slate()
+        .args(["export", "html", "programmes/weekend.toml", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is a file"));
+    // A plan whose zone is unknown: exit 1, named, nothing written.
+    let plan = dir.path().join("plan.json");
+    plan_json(None, &root().join("programmes/weekend.toml"), &plan);
+    let text = std::fs::read_to_string(&plan)
+        .unwrap()
+        .replace("\"Europe/Lisbon\"", "\"Europe/Atlantis\"");
+    std::fs::write(&plan, text).unwrap();
+    let out = dir.path().join("site");
+    let o = slate()
+        .args(["export", "html"])
+        .arg(&plan)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("Europe/Atlantis"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!out.join("index.html").exists());
+}
+
+#[test]
+fn markdown_programme_lists_every_screening_by_day_then_series() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("plan.json");
+    let plan = plan_json(None, &root().join("programmes/weekend.toml"), &plan_path);
+    let o = slate()
+        .args(["export", "md"])
+        .arg(&plan_path)
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(md.starts_with("# Working Lives"));
+    let days = md.find("## Saturday 1 May 2027").unwrap();
+    let series = md.find("## Series").unwrap();
+    assert!(days < series);
+    // Each screening once by day and once under its series.
+    let n = plan["screenings"].as_array().unwrap().len();
+    assert_eq!(md.matches("\n- **").count(), n);
+    assert_eq!(md[series..].matches("\n- ").count(), n);
+}
+
+/// Whether headless Chromium and playwright's Python driver are here; CI
+/// (CI=true) installs both and must run the browser tests.
+fn browser() -> bool {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let ok = Path::new(&chromium).exists()
+        && Process::new("python3")
+            .args(["-c", "import playwright.sync_api"])
+            .status()
+            .is_ok_and(|s| s.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI must run the browser tests: install chromium and `pip install playwright`"
+        );
+        eprintln!("skipping the browser check: no chromium or playwright here");
+    }
+    ok
+}
+
+fn shots() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-shots")
+}
+
+fn check_in_browser(page: &Path, plan: &Path, name: &str, expect: &[&str]) -> Value {
+    let mut cmd = Process::new("python3");
+    cmd.arg(root().join("tests/browser_check.py"))
+        .arg(page)
+        .arg(plan)
+        .arg(shots())
+        .arg(name);
+    for t in expect {
+        cmd.args(["--expect-text", t]);
+    }
+    let o = cmd.output().unwrap();
+    assert!(
+        o.status.success(),
+        "browser check of {name} failed:\n{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let figures: Value = serde_json::from_slice(&o.stdout).unwrap();
+    eprintln!("{name}: {figures} (screenshots in {})", shots().display());
+    figures
+}
+
+#[test]
+fn bundled_examples_hold_up_in_a_real_browser() {
+    if !browser() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["weekend", "festival"] {
+        let plan_path = dir.path().join(format!("{name}.json"));
+        let plan = plan_json(
+            None,
+            &root().join(format!("programmes/{name}.toml")),
+            &plan_path,
+        );
+        let site = dir.path().join(name);
+        export_html(None, &plan_path, &site);
+        let figures = check_in_browser(&site.join("index.html"), &plan_path, name, &[]);
+        assert_eq!(
+            figures["blocks"],
+            plan["screenings"].as_array().unwrap().len()
+        );
+        assert_eq!(figures["requests"], 0);
+        assert_eq!(figures["overlaps"], 0);
+    }
+    assert!(shots().join("festival-desktop.png").exists());
+    assert!(shots().join("weekend-phone.png").exists());
+}
+
+#[test]
+fn injected_markup_runs_nothing_in_a_real_browser() {
+    if !browser() {
+        return;
+    }
+    let fixture = root().join("tests/fixtures/html-inject");
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("plan.json");
+    plan_json(
+        Some(&fixture.join("data")),
+        &fixture.join("programme.toml"),
+        &plan_path,
+    );
+    let site = dir.path().join("site");
+    export_html(Some(&fixture.join("data")), &plan_path, &site);
+    check_in_browser(
+        &site.join("index.html"),
+        &plan_path,
+        "inject",
+        &[
+            "<script>window.__slateInjected='title'</script>Strike & Co",
+            "<script>window.__slateInjected='series'</script>Walkouts",
+            "\"><img src=x onerror=",
+        ],
+    );
+}
