@@ -13,6 +13,7 @@ Checks, against the plan the page was made from:
   - no injected script ran (window.__slateInjected stays undefined), the DOM
     holds no <script> and no inline event handler, and every --expect-text
     shows as text;
+  - every visible text has WCAG AA contrast against its background;
   - on a phone the page itself does not scroll sideways (the grid does).
 Saves screenshots (desktop, phone, print) as SHOTS_DIR/NAME-*.png and the
 printed booklet as SHOTS_DIR/NAME.pdf.
@@ -52,6 +53,27 @@ BLOCKS_JS = """() => [...document.querySelectorAll('.grid .screening')].map(b =>
           top: r.top + window.scrollY, bottom: r.bottom + window.scrollY,
           left: r.left, right: r.right, lane: b.closest('td') ? [...b.closest('tr').children].indexOf(b.closest('td')) : -1};
 })"""
+
+# Every element with its own visible text: its colour against the first
+# opaque background behind it (WCAG 2 contrast), and whether it is large text.
+CONTRAST_JS = """() => {
+  const rgb = s => { const m = s.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                     return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const bg = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.a > 0.5) return c; } return {r:255,g:255,b:255,a:1}; };
+  const out = [];
+  for (const e of document.querySelectorAll('body *')) {
+    if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+    const st = getComputedStyle(e);
+    if (st.visibility === 'hidden' || st.display === 'none' || e.closest('svg') || e.closest('.sr')) continue;
+    const a = lum(rgb(st.color)), b = lum(bg(e));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(st.fontSize), bold = parseInt(st.fontWeight) >= 700;
+    const large = size >= 24 || (bold && size >= 18.66);
+    out.push({text: e.textContent.trim().slice(0, 40), ratio: Math.round(ratio * 100) / 100, need: large ? 3 : 4.5});
+  }
+  return out;
+}"""
 
 INJECTION_JS = """() => ({
   injected: window.__slateInjected === undefined ? null : String(window.__slateInjected),
@@ -116,6 +138,11 @@ def main():
             if label == "desktop":
                 check_grid(page, plan, failures, figures)
                 check_injection(page, expect, failures)
+                contrast = page.evaluate(CONTRAST_JS)
+                low = [c for c in contrast if c["ratio"] < c["need"]]
+                figures["min_contrast"] = min((c["ratio"] for c in contrast), default=None)
+                if low:
+                    failures.append(f"text below WCAG AA contrast: {low[:5]}")
             if label == "phone":
                 overflow = page.evaluate(
                     "() => document.documentElement.scrollWidth - window.innerWidth"
