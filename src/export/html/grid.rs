@@ -30,45 +30,41 @@ pub(super) struct VenueColumn {
 /// The plan's venues, in the order they first appear (screenings, then
 /// empty slots, both in start order).
 pub(super) fn venues(plan: &Plan) -> Vec<VenueColumn> {
-    let mut out: Vec<VenueColumn> = Vec::new();
-    let mut items: Vec<(&str, &str, &str, Option<&String>, Option<&String>)> = plan
+    let mut seen: Vec<(&str, VenueColumn)> = plan
         .screenings
         .iter()
         .map(|s| {
             (
                 s.start.as_str(),
-                s.venue.as_str(),
-                s.venue_name.as_str(),
-                s.venue_address.as_ref(),
-                s.venue_url.as_ref(),
+                VenueColumn {
+                    id: s.venue.clone(),
+                    name: s.venue_name.clone(),
+                    address: s.venue_address.clone(),
+                    url: s.venue_url.clone(),
+                },
             )
         })
         .collect();
-    items.extend(plan.open_slots.iter().map(|s| {
+    seen.sort_by(|a, b| a.0.cmp(b.0));
+    seen.extend(plan.open_slots.iter().map(|o| {
         (
-            s.start.as_str(),
-            s.venue.as_str(),
-            s.venue_name.as_str(),
-            None,
-            None,
+            o.start.as_str(),
+            VenueColumn {
+                id: o.venue.clone(),
+                name: o.venue_name.clone(),
+                address: None,
+                url: None,
+            },
         )
     }));
-    for (_, id, name, address, url) in items {
-        match out.iter_mut().find(|v| v.id == id) {
-            Some(v) => {
-                if v.address.is_none() {
-                    v.address = address.cloned();
-                }
-                if v.url.is_none() {
-                    v.url = url.cloned();
-                }
+    let mut out: Vec<VenueColumn> = Vec::new();
+    for (_, v) in seen {
+        match out.iter_mut().find(|o| o.id == v.id) {
+            Some(o) => {
+                o.address = o.address.take().or(v.address);
+                o.url = o.url.take().or(v.url);
             }
-            None => out.push(VenueColumn {
-                id: id.to_string(),
-                name: name.to_string(),
-                address: address.cloned(),
-                url: url.cloned(),
-            }),
+            None => out.push(v),
         }
     }
     out
@@ -374,4 +370,164 @@ fn short_day(day: &str) -> String {
 
 fn clock_at(tz: &TimeZone, t: Timestamp) -> String {
     t.to_zoned(tz.clone()).strftime("%H:%M").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::{Metrics, OpenSlot, ScreenedFilm, Screening};
+
+    fn screening(id: &str, day: &str, start: &str, end: &str, slot_end: &str) -> Screening {
+        Screening {
+            id: id.into(),
+            slot: id.into(),
+            venue: "v".into(),
+            venue_name: "Sala".into(),
+            venue_address: None,
+            venue_url: None,
+            day: day.into(),
+            start: start.into(),
+            end: end.into(),
+            slot_end: slot_end.into(),
+            series: "s".into(),
+            series_title: "Night".into(),
+            films: vec![ScreenedFilm {
+                id: "f".into(),
+                title: "F".into(),
+                runtime: 100,
+                year: None,
+                directors: vec![],
+            }],
+            minutes: 0,
+            free_minutes: 0,
+            kept: false,
+        }
+    }
+
+    fn plan(screenings: Vec<Screening>, open: Vec<OpenSlot>) -> Plan {
+        Plan {
+            programme: "P".into(),
+            timezone: "Europe/Lisbon".into(),
+            intro: 0,
+            interval: 0,
+            screenings,
+            series: vec![],
+            unscheduled: vec![],
+            metrics: Metrics {
+                slots: 0,
+                slots_used: 0,
+                screenings_requested: 0,
+                screenings: 0,
+                film_minutes: 0,
+                fill: 0.0,
+                coherence: 0.0,
+                objective: 0.0,
+                iterations: 0,
+                seed: 0,
+            },
+            notes: vec![],
+            open_slots: open,
+        }
+    }
+
+    fn render(p: &Plan) -> String {
+        let mut out = String::new();
+        let style = SeriesStyle::new(p);
+        let days: Vec<&str> = {
+            let mut d: Vec<&str> = p.screenings.iter().map(|s| s.day.as_str()).collect();
+            d.extend(p.open_slots.iter().map(|s| s.day.as_str()));
+            d.sort_unstable();
+            d.dedup();
+            d
+        };
+        super::days(&mut out, p, &days, &venues(p), &style).unwrap();
+        out
+    }
+
+    #[test]
+    fn blocks_are_as_long_as_they_last_across_a_clock_change() {
+        // Lisbon springs forward at 01:00 on 28 March 2027: 00:30 to 03:30 on
+        // the clock is two hours.
+        let p = plan(
+            vec![screening(
+                "night",
+                "2027-03-28",
+                "2027-03-28T00:30:00+00:00",
+                "2027-03-28T03:30:00+01:00",
+                "2027-03-28T03:45:00+01:00",
+            )],
+            vec![],
+        );
+        let html = render(&p);
+        assert!(html.contains("style=\"--t:30;--h:135\""), "{html}");
+        assert!(html.contains("style=\"--h:120\""), "{html}");
+        assert!(html.contains("<span>15 min free</span>"), "{html}");
+    }
+
+    #[test]
+    fn a_late_show_after_midnight_stays_on_its_day_and_open_slots_show() {
+        let p = plan(
+            vec![
+                screening(
+                    "eve",
+                    "2027-05-01",
+                    "2027-05-01T21:00:00+01:00",
+                    "2027-05-01T23:00:00+01:00",
+                    "2027-05-01T23:30:00+01:00",
+                ),
+                screening(
+                    "late",
+                    "2027-05-01",
+                    "2027-05-01T23:45:00+01:00",
+                    "2027-05-02T01:45:00+01:00",
+                    "2027-05-02T01:45:00+01:00",
+                ),
+            ],
+            vec![OpenSlot {
+                id: "v-20270501-1500".into(),
+                venue: "v".into(),
+                venue_name: "Sala".into(),
+                day: "2027-05-01".into(),
+                start: "2027-05-01T15:00:00+01:00".into(),
+                end: "2027-05-01T17:00:00+01:00".into(),
+            }],
+        );
+        let html = render(&p);
+        // One table for the day, its axis from 15:00 to 02:00.
+        assert_eq!(html.matches("<table").count(), 1);
+        assert!(html.contains("--span:660"), "{html}");
+        assert!(html.contains("style=\"--t:0;--h:120\" data-slot=\"v-20270501-1500\""));
+        assert!(html.contains("style=\"--t:525;--h:120\""), "{html}");
+        assert!(html.contains(">01:45</time>"));
+        assert_eq!(html.matches("class=\"screening ").count(), 2);
+    }
+
+    #[test]
+    fn few_venues_share_a_table_across_days() {
+        let days = [
+            "2027-05-01",
+            "2027-05-02",
+            "2027-05-03",
+            "2027-05-04",
+            "2027-05-05",
+            "2027-05-06",
+            "2027-05-07",
+        ];
+        let screenings = days
+            .iter()
+            .map(|d| {
+                screening(
+                    &format!("s{d}"),
+                    d,
+                    &format!("{d}T20:00:00+01:00"),
+                    &format!("{d}T22:00:00+01:00"),
+                    &format!("{d}T22:00:00+01:00"),
+                )
+            })
+            .collect();
+        let html = render(&plan(screenings, vec![]));
+        // One venue: six days to a table, then the seventh.
+        assert_eq!(html.matches("<table").count(), 2);
+        assert_eq!(html.matches("class=\"screening ").count(), 7);
+    }
 }
