@@ -68,13 +68,25 @@ pub fn why_series(inst: &Instance, series: usize, chosen: &[usize]) -> String {
         .iter()
         .flat_map(|&f| films[f].countries.iter().map(String::as_str))
         .collect();
-    parts.push(format!(
-        "{} director{}, {} countr{}",
-        directors.len(),
-        if directors.len() == 1 { "" } else { "s" },
-        countries.len(),
-        if countries.len() == 1 { "y" } else { "ies" }
-    ));
+    // What the catalogue does not say is not counted as none.
+    let mut spread = Vec::new();
+    if !directors.is_empty() {
+        spread.push(format!(
+            "{} director{}",
+            directors.len(),
+            if directors.len() == 1 { "" } else { "s" }
+        ));
+    }
+    if !countries.is_empty() {
+        spread.push(format!(
+            "{} countr{}",
+            countries.len(),
+            if countries.len() == 1 { "y" } else { "ies" }
+        ));
+    }
+    if !spread.is_empty() {
+        parts.push(spread.join(", "));
+    }
     parts.join("; ")
 }
 
