@@ -127,12 +127,64 @@ fn titled_seed_entries_match_their_catalogue_films() {
     );
 }
 
+/// Tally of assigned against curated themes.
+#[derive(Default)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    missed: usize,
+}
+
+impl Score {
+    /// Counts one film; with `SLATE_TAGGING_DEBUG` set, prints what was
+    /// assigned, what was wanted and the words that triggered each tag.
+    fn add(&mut self, id: &str, tagger: &Tagger, text: &str, want: &[String]) {
+        let tags = tagger.tag(text);
+        let hit = tags.iter().filter(|t| want.contains(&t.theme)).count();
+        self.tp += hit;
+        self.fp += tags.len() - hit;
+        self.missed += want.len() - hit;
+        if std::env::var_os("SLATE_TAGGING_DEBUG").is_some() {
+            let extra: Vec<String> = tags
+                .iter()
+                .filter(|t| !want.contains(&t.theme))
+                .map(|t| format!("{} ({})", t.theme, t.words.join(", ")))
+                .collect();
+            let ok: Vec<String> = tags
+                .iter()
+                .filter(|t| want.contains(&t.theme))
+                .map(|t| format!("{} ({})", t.theme, t.words.join(", ")))
+                .collect();
+            let missed: Vec<&String> = want
+                .iter()
+                .filter(|w| !tags.iter().any(|t| &t.theme == *w))
+                .collect();
+            println!("{id}\n  ok: {ok:?}\n  FP: {extra:?}\n  MISSED: {missed:?}");
+        }
+    }
+
+    fn counts(&self) -> String {
+        format!(
+            "{} right, {} wrong, {} missed",
+            self.tp, self.fp, self.missed
+        )
+    }
+
+    fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp) as f64
+    }
+
+    fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.missed) as f64
+    }
+}
+
 #[test]
 fn theme_tagging_on_the_seed_listings() {
     let cat = catalogue();
     let index = Index::new(&cat);
     let tagger = Tagger::new(cat.vocabulary());
-    let (mut tp, mut fp, mut missed) = (0usize, 0usize, 0usize);
+    let mut score = Score::default();
     let mut seen = HashSet::new();
     for name in ["seed-000.txt", "seed-001.txt", "seed-002.txt"] {
         for e in listing(name) {
@@ -153,22 +205,52 @@ fn theme_tagging_on_the_seed_listings() {
                 e.synopsis.unwrap_or_default(),
                 e.notes.unwrap_or_default()
             );
-            let got: Vec<String> = tagger.tag(&text).into_iter().map(|t| t.theme).collect();
-            let want = &cat.get(&id).unwrap().themes;
-            let hit = got.iter().filter(|g| want.contains(g)).count();
-            tp += hit;
-            fp += got.len() - hit;
-            missed += want.len() - hit;
+            score.add(&id, &tagger, &text, &cat.get(&id).unwrap().themes);
         }
     }
-    let precision = tp as f64 / (tp + fp) as f64;
-    let recall = tp as f64 / (tp + missed) as f64;
-    println!("tagging on the seed listings: precision {precision:.2}, recall {recall:.2}");
-    // Measured 0.64 / 0.59 (targets 0.8 / 0.7, not met yet: the Soviet list's
-    // descriptions are partly wrong, and the shortest synopses name one theme).
-    // Guard against regressions while the tagger is tuned.
+    let (precision, recall) = (score.precision(), score.recall());
+    println!(
+        "tagging on the seed listings: precision {precision:.2}, recall {recall:.2} ({})",
+        score.counts()
+    );
+    // Measured 0.81 / 0.73 (43 right, 10 wrong, 16 missed; targets 0.8 / 0.7),
+    // up from 0.66 / 0.69. Most of what is left wrong comes from the Soviet
+    // list's descriptions, which are partly false (see the films' notes): it
+    // tags what the listing says, a steel plant for a Civil War film. Most of
+    // what is missed the shortest synopses never mention.
     assert!(
-        precision >= 0.6 && recall >= 0.55,
+        precision >= 0.8 && recall >= 0.72,
+        "precision {precision:.2}, recall {recall:.2}"
+    );
+}
+
+/// The same measurement on every catalogue film's own synopsis (363 films,
+/// not the listings' wording): a guard that tuning the vocabulary for the
+/// seed listings does not cost elsewhere. `SLATE_TAGGING_DEBUG=1 cargo test
+/// --test import_seeds -- --nocapture` prints every film's tags and misses.
+#[test]
+fn theme_tagging_on_the_catalogue_synopses() {
+    let cat = catalogue();
+    let tagger = Tagger::new(cat.vocabulary());
+    let mut score = Score::default();
+    for f in cat.films() {
+        if let Some(s) = &f.synopsis {
+            score.add(&f.id, &tagger, s, &f.themes);
+        }
+    }
+    let (precision, recall) = (score.precision(), score.recall());
+    println!(
+        "tagging on the catalogue synopses: precision {precision:.2}, recall {recall:.2} ({})",
+        score.counts()
+    );
+    // Measured 0.75 / 0.58 (858 right, 287 wrong, 625 missed), up from
+    // 0.65 / 0.57 before the vocabulary's weak keywords, stop-phrases and
+    // implications: tuning for the seed listings must not lower either.
+    // Curators tag from what they know of a film, so recall on a one-sentence
+    // synopsis stays modest; and they leave out a broader theme the narrower
+    // one implies (coal films without `mining`), which counts as wrong here.
+    assert!(
+        precision >= 0.74 && recall >= 0.57,
         "precision {precision:.2}, recall {recall:.2}"
     );
 }

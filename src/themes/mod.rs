@@ -132,6 +132,8 @@ impl Vocabulary {
         }
         let mut themes: Vec<Theme> = Vec::new();
         let mut broader_spans = Vec::new();
+        // `@narrower` keywords, checked once every theme is known.
+        let mut implications = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (n, (table, span)) in tables.into_iter().enumerate() {
             let mut f = Fields::new(table, span.clone(), src, 0, format!("theme #{}", n + 1));
@@ -197,6 +199,9 @@ impl Vocabulary {
                             .value("\"\""),
                     );
                 } else {
+                    if let Some(n) = k.trim().strip_prefix('@') {
+                        implications.push((id.to_string(), n.trim().to_string(), s));
+                    }
                     kw.push(k.trim().to_string());
                 }
             }
@@ -249,6 +254,18 @@ impl Vocabulary {
                         chain[..chain.len().min(6)].join(" → ")
                     ))
                     .at(src, span.clone()),
+                );
+            }
+        }
+        for (id, narrower, span) in implications {
+            if narrower == id || !vocab.implies(&narrower, &id) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "theme `{id}` has keyword `@{narrower}`, but `{narrower}` is not a narrower theme of `{id}`"
+                    ))
+                    .at(src, span)
+                    .value(format!("@{narrower}"))
+                    .help("`@theme` names a theme whose `broader` chain leads here"),
                 );
             }
         }
@@ -332,5 +349,29 @@ broader = "a"
 "#,
         );
         assert!(d.iter().any(|d| d.message.contains("cycle")), "{d:?}");
+    }
+
+    #[test]
+    fn implication_keywords_name_narrower_themes() {
+        let (v, d) = parse_str(
+            r#"
+[[theme]]
+id = "unions"
+label = "Unions"
+keywords = ["union", "@strikes", "@coal"]
+[[theme]]
+id = "strikes"
+label = "Strikes"
+broader = "unions"
+[[theme]]
+id = "coal"
+label = "Coal"
+"#,
+        );
+        assert_eq!(v.len(), 3);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0]
+            .to_string()
+            .contains("`coal` is not a narrower theme of `unions`"));
     }
 }
