@@ -167,6 +167,22 @@ fn write(path: &Path, text: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::Data(format!("error: cannot write {}: {e}", path.display())))
 }
 
+/// The plan's events (re-published against the calendar published last
+/// time, if any) and the calendar of them all.
+fn publish(
+    plan: &Plan,
+    cat: &slate::Catalogue,
+    now: jiff::Timestamp,
+    previous: Option<&Previous>,
+) -> Result<(Vec<slate::export::ical::Event>, String), Failure> {
+    let evs = events(plan, Some(cat), &Options { now, previous })
+        .map_err(|e| Failure::Data(format!("error: {e}")))?;
+    let all: Vec<&_> = evs.iter().collect();
+    let whole = calendar(plan, &plan.programme, &all, now)
+        .map_err(|e| Failure::Data(format!("error: {e}")))?;
+    Ok((evs, whole))
+}
+
 fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
     let now = now(args.now.as_deref())?;
     let previous = match &args.previous {
@@ -183,23 +199,12 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
         }
     };
     let (plan, cat) = obtain(cli, &args.input)?;
-    let evs = events(
-        &plan,
-        Some(&cat),
-        &Options {
-            now,
-            previous: previous.as_ref(),
-        },
-    )
-    .map_err(|e| Failure::Data(format!("error: {e}")))?;
-    let all: Vec<&_> = evs.iter().collect();
+    let (evs, whole) = publish(&plan, &cat, now, previous.as_ref())?;
     let cancelled = evs.iter().filter(|e| e.cancelled).count();
     let changed = evs
         .iter()
         .filter(|e| !e.cancelled && e.sequence > 0)
         .count();
-    let whole = calendar(&plan, &plan.programme, &all, now)
-        .map_err(|e| Failure::Data(format!("error: {e}")))?;
     match args.split {
         None => {
             write(&args.output, &whole)?;
@@ -263,7 +268,6 @@ const CALENDARS: &str = "calendars";
 
 fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
     let now = now(args.now.as_deref())?;
-    let (plan, cat) = obtain(cli, &args.input)?;
     let dir = &args.output;
     if dir.is_file() {
         return Err(Failure::Usage(format!(
@@ -271,6 +275,7 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
             dir.display()
         )));
     }
+    let (plan, cat) = obtain(cli, &args.input)?;
     // Everything is rendered before anything is written.
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut links = CalendarLinks::default();
@@ -286,18 +291,7 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
             })?),
             Err(_) => None,
         };
-        let evs = events(
-            &plan,
-            Some(&cat),
-            &Options {
-                now,
-                previous: previous.as_ref(),
-            },
-        )
-        .map_err(|e| Failure::Data(format!("error: {e}")))?;
-        let all: Vec<&_> = evs.iter().collect();
-        let whole = calendar(&plan, &plan.programme, &all, now)
-            .map_err(|e| Failure::Data(format!("error: {e}")))?;
+        let (evs, whole) = publish(&plan, &cat, now, previous.as_ref())?;
         files.push((whole_path, whole));
         links.all = Some(format!("{CALENDARS}/programme.ics"));
         for (by, map) in [
