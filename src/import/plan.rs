@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::listing::Entry;
@@ -117,17 +118,29 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
     let mut untitled_seen: HashMap<String, usize> = HashMap::new();
     let mut new_by_key: HashMap<String, Vec<usize>> = HashMap::new();
     let mut ids: HashSet<String> = catalogue.films().iter().map(|f| f.id.clone()).collect();
+    let mut merged: HashSet<String> = HashSet::new();
+    let mut filled_facts: HashSet<(String, std::mem::Discriminant<Fill>)> = HashSet::new();
     for (file, entries) in files {
-        for entry in entries {
-            let text = format!(
-                "{} {}",
-                entry.synopsis.as_deref().unwrap_or(""),
-                entry.notes.as_deref().unwrap_or("")
-            );
-            let tags = tagger.tag(&text);
+        // Tagging and matching against the catalogue read only the entry,
+        // so they run in parallel; what depends on earlier entries of the
+        // import (duplicates within it, ids, fills) runs in order below.
+        let read: Vec<(Vec<Tag>, Option<super::matching::Match>)> = entries
+            .par_iter()
+            .map(|entry| {
+                (
+                    tagger.tag(&entry_text(entry)),
+                    find(catalogue, &index, entry),
+                )
+            })
+            .collect();
+        for (entry, (tags, found)) in entries.iter().zip(read) {
             let outcome = match &entry.title {
                 None => {
-                    let sig = fold(&format!("{text} {}", entry.directors.join(" ")));
+                    let sig = fold(&format!(
+                        "{} {}",
+                        entry_text(entry),
+                        entry.directors.join(" ")
+                    ));
                     match untitled_seen.get(&sig) {
                         Some(&line) => Outcome::Repeated { line },
                         None => {
@@ -137,23 +150,16 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
                     }
                 }
                 Some(title) => {
-                    if let Some(m) = find(catalogue, &index, entry) {
-                        if !out
-                            .merges
-                            .iter()
-                            .any(|(id, s)| *id == m.film && s == source)
-                        {
+                    if let Some(m) = found {
+                        if merged.insert(m.film.clone()) {
                             out.merges.push((m.film.clone(), source.to_string()));
                         }
                         let film = catalogue.get(&m.film).expect("matched films exist");
                         let mut filled = Vec::new();
                         for fill in fills(film, entry) {
                             // The first listing to give a missing fact fills it.
-                            let taken = out.fills.iter().any(|(id, f)| {
-                                *id == m.film
-                                    && std::mem::discriminant(f) == std::mem::discriminant(&fill)
-                            });
-                            if !taken {
+                            if filled_facts.insert((m.film.clone(), std::mem::discriminant(&fill)))
+                            {
                                 filled.push(describe(&fill));
                                 out.fills.push((m.film.clone(), fill));
                             }
@@ -197,6 +203,15 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
         }
     }
     out
+}
+
+/// The text an entry is tagged from: its synopsis and notes.
+fn entry_text(entry: &Entry) -> String {
+    format!(
+        "{} {}",
+        entry.synopsis.as_deref().unwrap_or(""),
+        entry.notes.as_deref().unwrap_or("")
+    )
 }
 
 /// Fills a fact into a film being created.
