@@ -1,6 +1,7 @@
 //! Benchmark: exporting a calendar of 10,000 screenings (in process: building
 //! the events and writing the calendar, with a previous calendar of the same
-//! size to compare against). Target: under 0.5 s. Run with
+//! size to compare against; target: under 0.5 s), and the web page of the
+//! same plan (`export::html::render`, without catalogue or picture). Run with
 //! `cargo bench --bench export`.
 
 use std::time::Instant;
@@ -114,11 +115,27 @@ fn main() {
         best_again = best_again.min(t.elapsed().as_secs_f64());
         assert_eq!(again, text);
     }
+    let mut best_page = f64::MAX;
+    let mut page_bytes = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let page = slate::export::html::render(&slate::export::html::Page {
+            plan: &p,
+            catalogue: None,
+            picture: None,
+            calendars: Default::default(),
+        })
+        .unwrap();
+        best_page = best_page.min(t.elapsed().as_secs_f64());
+        page_bytes = page.len();
+    }
     println!(
-        "calendar export of {n} screenings ({:.1} MB)",
-        bytes as f64 / 1e6
+        "calendar export of {n} screenings ({:.1} MB); web page {:.1} MB",
+        bytes as f64 / 1e6,
+        page_bytes as f64 / 1e6
     );
     println!("{:>28} {:>9}", "", "best s");
     println!("{:>28} {:>9.3}", "export", best_first);
     println!("{:>28} {:>9.3}", "re-publish with --previous", best_again);
+    println!("{:>28} {:>9.3}", "html page", best_page);
 }
