@@ -215,7 +215,12 @@ pub fn render(page: &Page) -> Result<String, HtmlError> {
     );
 
     // Header: title, summary, venues, navigation.
-    let films_shown: usize = plan.screenings.iter().map(|s| s.films.len()).sum();
+    let films_shown = plan
+        .screenings
+        .iter()
+        .flat_map(|s| s.films.iter().map(|f| f.id.as_str()))
+        .collect::<BTreeSet<_>>()
+        .len();
     let series_shown = style.index.len();
     let mut days: Vec<&str> = plan
         .screenings
