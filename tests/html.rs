@@ -213,6 +213,27 @@ fn exporting_again_republishes_the_calendars() {
 }
 
 #[test]
+fn a_series_dropped_from_the_programme_is_cancelled_in_its_own_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    export_html(None, &root().join("programmes/weekend.toml"), &site);
+    let text = std::fs::read_to_string(root().join("programmes/weekend.toml")).unwrap();
+    let start = text.find("[[series]]\nid = \"women-at-work\"").unwrap();
+    let end = text[start + 1..]
+        .find("[[series]]")
+        .map_or(text.len(), |i| start + 1 + i);
+    let programme = dir.path().join("weekend.toml");
+    std::fs::write(&programme, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    let page = export_html(None, &programme, &site);
+    assert!(!page.contains("series-women-at-work"));
+    // Its calendar is still there for its subscribers, every event cancelled.
+    let ics = std::fs::read_to_string(site.join("calendars/series-women-at-work.ics")).unwrap();
+    let events = ics.matches("BEGIN:VEVENT").count();
+    assert!(events > 0);
+    assert_eq!(ics.matches("STATUS:CANCELLED").count(), events, "{ics}");
+}
+
+#[test]
 fn bad_arguments_and_inputs_fail_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("not-a-dir");
