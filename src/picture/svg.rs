@@ -243,7 +243,7 @@ pub fn render(p: &Picture) -> String {
     s.push_str("</g>\n");
     let _ = writeln!(
         s,
-        r##"<g font-size="{FONT}" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">"##
+        r##"<g font-size="{FONT}" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" style="paint-order:stroke">"##
     );
     for l in labels.iter().flatten() {
         let _ = writeln!(

@@ -282,7 +282,7 @@ pub fn render(page: &Page) -> Result<String, HtmlError> {
         out.push_str("<p>Nothing is scheduled.</p>\n");
     }
     if !style.index.is_empty() {
-        out.push_str("<ul class=\"legend\" aria-label=\"Series\">\n");
+        out.push_str("<p class=\"sr\">Series, by letter:</p>\n<ul class=\"legend\">\n");
         for s in plan.series.iter().filter(|s| s.screenings > 0) {
             let _ = writeln!(
                 out,
