@@ -1,6 +1,7 @@
 //! Property test: on randomly generated programmes over the bundled
 //! catalogue, a plan either keeps every hard rule or is refused with
-//! located reasons — never a broken plan, never a panic.
+//! located reasons — never a broken plan, never a panic; and the web page of
+//! a plan draws each slot once, inside its table, over no other.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -205,6 +206,17 @@ proptest! {
                         prop_assert!(o.shortfall.is_some(), "{} has no reason", o.id);
                     }
                 }
+                // Its web page draws every slot once, inside its day's
+                // table, never over another slot of the venue.
+                let page = slate::export::html::render(&slate::export::html::Page {
+                    plan: &p,
+                    catalogue: Some(cat),
+                    picture: None,
+                    calendars: Default::default(),
+                })
+                .unwrap();
+                let problems = grid_problems(&page, p.screenings.len(), p.open_slots.len());
+                prop_assert!(problems.is_empty(), "{problems:#?}\n{}", programme_text(&s));
             }
             Err(e) => {
                 prop_assert!(!e.diagnostics.is_empty());
@@ -212,4 +224,79 @@ proptest! {
             }
         }
     }
+}
+
+/// `--name:N` in a style attribute.
+fn var(style: &str, name: &str) -> Option<i64> {
+    let rest = &style[style.find(&format!("--{name}:"))? + name.len() + 3..];
+    rest.split([';', '"']).next()?.parse().ok()
+}
+
+/// What is wrong with the page's grid: blocks per screening and open slots,
+/// slots outside their table's span, slots over one another in a lane, a
+/// screening longer than its slot.
+fn grid_problems(page: &str, screenings: usize, open: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let blocks = page.matches("<div class=\"screening ").count();
+    if blocks != screenings {
+        out.push(format!("{blocks} blocks for {screenings} screenings"));
+    }
+    let opens = page.matches("<li class=\"slot open\"").count();
+    if opens != open {
+        out.push(format!("{opens} open slots drawn for {open}"));
+    }
+    for table in page.split("<table class=\"grid\"").skip(1) {
+        let table = table.split("</table>").next().unwrap_or("");
+        let Some(span) = var(table, "span") else {
+            out.push("a table without --span".into());
+            continue;
+        };
+        for lane in table.split("<td class=\"lane").skip(1) {
+            let lane = lane.split("</td>").next().unwrap_or("");
+            let mut last_end = i64::MIN;
+            for item in lane.split("<li class=\"slot").skip(1) {
+                let style = item.split("style=\"").nth(1).unwrap_or("");
+                let (Some(t), Some(h)) = (var(style, "t"), var(style, "h")) else {
+                    out.push(format!("a slot without --t/--h: {item:.80}"));
+                    continue;
+                };
+                if t < 0 || t + h > span {
+                    out.push(format!("slot {t}+{h} outside 0..{span}"));
+                }
+                if t < last_end {
+                    out.push(format!(
+                        "slot at {t} starts before the last ends ({last_end})"
+                    ));
+                }
+                last_end = t + h;
+                if let Some(block) = item.split("<div class=\"screening").nth(1) {
+                    let inner = block.split("style=\"").nth(1).unwrap_or("");
+                    match var(inner, "h") {
+                        Some(used) if used <= h && used > 0 => {}
+                        other => out.push(format!("screening of {other:?} min in a slot of {h}")),
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_grid_check_catches_what_it_looks_for() {
+    let good = "<table class=\"grid\" style=\"--span:240;--venues:1\"><td class=\"lane\">\
+        <li class=\"slot\" style=\"--t:0;--h:120\"><div class=\"screening s0\" id=\"a\" style=\"--h:100\"></div></li>\
+        <li class=\"slot\" style=\"--t:130;--h:100\"><div class=\"screening s0\" id=\"b\" style=\"--h:90\"></div></li></td></table>";
+    assert!(
+        grid_problems(good, 2, 0).is_empty(),
+        "{:?}",
+        grid_problems(good, 2, 0)
+    );
+    let overlapping = good.replace("--t:130", "--t:110");
+    assert_eq!(grid_problems(&overlapping, 2, 0).len(), 1);
+    let outside = good.replace("--t:130;--h:100", "--t:200;--h:100");
+    assert_eq!(grid_problems(&outside, 2, 0).len(), 1);
+    let overfull = good.replace("--h:90", "--h:120");
+    assert_eq!(grid_problems(&overfull, 2, 0).len(), 1);
+    assert_eq!(grid_problems(good, 3, 0).len(), 1);
 }
