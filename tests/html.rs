@@ -122,6 +122,22 @@ fn weekend_page_is_self_contained_complete_and_reproducible() {
     assert!(calendars >= 6, "{calendars}");
     let whole = std::fs::read_to_string(dir.path().join("a/calendars/programme.ics")).unwrap();
     assert_eq!(whole.matches("BEGIN:VEVENT").count(), screenings.len());
+    // And each screening on its own, linked from its series.
+    assert_eq!(
+        page.matches("<a class=\"add\" href=\"calendars/screenings/")
+            .count(),
+        screenings.len()
+    );
+    let singles: Vec<_> = std::fs::read_dir(dir.path().join("a/calendars/screenings"))
+        .unwrap()
+        .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(singles.len(), screenings.len());
+    for ics in &singles {
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+        let uid = ics.lines().find(|l| l.starts_with("UID:")).unwrap();
+        assert!(whole.contains(uid), "{uid} is not in the whole calendar");
+    }
     // From the plan or from the programme: the same page, byte for byte.
     let again = export_html(
         None,

@@ -34,7 +34,8 @@ pub enum ExportCommand {
         after_help = "Writes DIR/index.html, one page with inline style and pictures and no \
         script: a day × venue grid, the series with their films and why they belong together, \
         an A–Z film index and the theme map of the programme's films. Beside it, DIR/calendars/ \
-        holds programme.ics and one calendar per series and per venue, linked from the page. \
+        holds programme.ics, one calendar per series and per venue, and screenings/ one per \
+        screening, all linked from the page. \
         Exporting again into the same DIR reads the calendars published last time, so \
         subscribed calendars update cleanly (changed screenings get a new SEQUENCE, removed \
         ones are cancelled).\n\n\
@@ -66,6 +67,7 @@ pub enum SplitArg {
     Venue,
     Series,
     Day,
+    Screening,
 }
 
 #[derive(Args)]
@@ -75,7 +77,7 @@ pub struct IcsArgs {
     /// Output file, or directory with --split
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: PathBuf,
-    /// One calendar per venue, series or day (plus all.ics), in the -o directory
+    /// One calendar per venue, series, day or screening (plus all.ics), in the -o directory
     #[arg(long, value_enum)]
     split: Option<SplitArg>,
     /// The calendar published last time (for SEQUENCE and cancellations)
@@ -221,6 +223,7 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
                 SplitArg::Venue => Split::Venue,
                 SplitArg::Series => Split::Series,
                 SplitArg::Day => Split::Day,
+                SplitArg::Screening => Split::Screening,
             };
             std::fs::create_dir_all(&args.output).map_err(|e| {
                 Failure::Data(format!(
@@ -243,6 +246,7 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
                     Split::Venue => "venue",
                     Split::Series => "series",
                     Split::Day => "day",
+                    Split::Screening => "screening",
                 },
                 evs.len(),
                 cancelled
@@ -297,20 +301,34 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
         for (by, map) in [
             (Split::Series, &mut links.series),
             (Split::Venue, &mut links.venues),
+            (Split::Screening, &mut links.screenings),
         ] {
             for (stem, (name, part)) in split(&plan, &evs, by) {
                 let text = calendar(&plan, &name, &part, now)
                     .map_err(|e| Failure::Data(format!("error: {e}")))?;
                 let first = part[0];
-                let key = match by {
-                    Split::Series => first.series.clone(),
-                    _ => first.venue.clone(),
+                // One file per screening, in a folder of their own.
+                let (key, file) = match by {
+                    Split::Series => (first.series.clone(), format!("{stem}.ics")),
+                    Split::Venue => (first.venue.clone(), format!("{stem}.ics")),
+                    _ => (
+                        first.screening().unwrap_or_default(),
+                        format!(
+                            "screenings/{}.ics",
+                            stem.strip_prefix("screening-").unwrap_or(&stem)
+                        ),
+                    ),
                 };
-                map.insert(key, format!("{CALENDARS}/{stem}.ics"));
-                files.push((dir.join(CALENDARS).join(format!("{stem}.ics")), text));
+                map.insert(key, format!("{CALENDARS}/{file}"));
+                files.push((dir.join(CALENDARS).join(file), text));
             }
         }
     }
+    let calendar_counts = (
+        links.series.len(),
+        links.venues.len(),
+        links.screenings.len(),
+    );
     let picture = {
         let films: Vec<usize> = plan
             .screenings
@@ -338,22 +356,31 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
     })
     .map_err(|e| Failure::Data(format!("error: {e}")))?;
     files.push((dir.join("index.html"), page));
-    std::fs::create_dir_all(dir.join(if args.no_calendars { "" } else { CALENDARS }))
-        .map_err(|e| Failure::Data(format!("error: cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(if args.no_calendars {
+        dir.clone()
+    } else {
+        dir.join(CALENDARS).join("screenings")
+    })
+    .map_err(|e| Failure::Data(format!("error: cannot create {}: {e}", dir.display())))?;
     for (path, text) in &files {
         write(path, text)?;
     }
     say!(
-        "wrote {} ({} screenings{})",
+        "wrote {} ({} screenings){}",
         dir.join("index.html").display(),
         plan.screenings.len(),
         if args.no_calendars {
             String::new()
         } else {
+            let n = |m: usize, one: &str, many: &str| {
+                format!("{m} {}", if m == 1 { one } else { many })
+            };
             format!(
-                ", {} calendars in {}",
-                files.len() - 1,
-                dir.join(CALENDARS).display()
+                " and calendars in {}: the programme, {}, {} and {}",
+                dir.join(CALENDARS).display(),
+                n(calendar_counts.0, "series", "series"),
+                n(calendar_counts.1, "venue", "venues"),
+                n(calendar_counts.2, "screening", "screenings")
             )
         }
     );

@@ -43,6 +43,8 @@ pub struct CalendarLinks {
     pub series: BTreeMap<String, String>,
     /// Venue id → file.
     pub venues: BTreeMap<String, String>,
+    /// Screening id → file.
+    pub screenings: BTreeMap<String, String>,
 }
 
 /// What the page shows besides the plan.
@@ -342,11 +344,20 @@ pub fn render(page: &Page) -> Result<String, HtmlError> {
         for sc in plan.screenings.iter().filter(|x| x.series == s.id) {
             let _ = write!(
                 out,
-                "<li><p class=\"when\"><a href=\"#{}\">{}</a> · {}</p>\n<ul class=\"films\">\n",
+                "<li><p class=\"when\"><a href=\"#{}\">{}</a> · {}",
                 anchor("screening-", &sc.id),
                 e(&short_when(sc)),
                 e(&sc.venue_name)
             );
+            if let Some(path) = page.calendars.screenings.get(&sc.id) {
+                let _ = write!(
+                    out,
+                    " <a class=\"add\" href=\"{}\" download>+ calendar<span class=\"sr\">: the screening of {}</span></a>",
+                    e(path),
+                    e(&short_when(sc))
+                );
+            }
+            out.push_str("</p>\n<ul class=\"films\">\n");
             for f in &sc.films {
                 let details = film(&f.id);
                 let countries = details.map(|d| d.countries.as_slice()).unwrap_or(&[]);
@@ -481,8 +492,11 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// Themes carried by at least two of the films (with their narrower themes
-/// counting), most shared first, at most six.
+/// Themes carried by at least two of the films (a narrower theme counting
+/// for its broader ones), most shared first, at most six. A broader theme
+/// carried by no more films than a narrower one already listed says nothing
+/// more and is left out (a strikes series is not shown as "unions" and
+/// "class struggle" too, unless more of its films carry those).
 fn shared_themes(catalogue: Option<&Catalogue>, films: &[String]) -> Vec<(String, usize)> {
     let Some(cat) = catalogue else {
         return Vec::new();
@@ -498,19 +512,31 @@ fn shared_themes(catalogue: Option<&Catalogue>, films: &[String]) -> Vec<(String
                 .collect()
         })
         .collect();
-    let mut counts: Vec<(String, usize, usize)> = vocab
+    let mut counts: Vec<(&str, &str, usize, usize, usize)> = vocab
         .themes()
         .iter()
         .enumerate()
         .map(|(pos, t)| {
             let n = carried.iter().filter(|c| c.contains(t.id.as_str())).count();
-            (t.label.clone(), n, pos)
+            let depth = vocab.ancestors(&t.id).count();
+            (t.id.as_str(), t.label.as_str(), n, depth, pos)
         })
-        .filter(|(_, n, _)| *n >= 2)
+        .filter(|c| c.2 >= 2)
         .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    counts.truncate(6);
-    counts.into_iter().map(|(l, n, _)| (l, n)).collect()
+    // Most shared first; among equals, the narrowest first.
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(b.3.cmp(&a.3)).then(a.4.cmp(&b.4)));
+    let mut kept: Vec<(&str, &str, usize)> = Vec::new();
+    for (id, label, n, _, _) in counts {
+        let implied = kept
+            .iter()
+            .any(|(k, _, m)| *m == n && *k != id && vocab.implies(k, id));
+        if !implied && kept.len() < 6 {
+            kept.push((id, label, n));
+        }
+    }
+    kept.into_iter()
+        .map(|(_, label, n)| (label.to_string(), n))
+        .collect()
 }
 
 #[cfg(test)]

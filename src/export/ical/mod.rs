@@ -45,6 +45,8 @@ pub enum Split {
     Venue,
     Series,
     Day,
+    /// One calendar per screening: "add this screening".
+    Screening,
 }
 
 /// Export settings.
@@ -79,6 +81,11 @@ pub struct Event {
 }
 
 impl Event {
+    /// The plan's id of the screening (`<series>@<slot>`), when known.
+    pub fn screening(&self) -> Option<String> {
+        self.prop("X-SLATE-SCREENING").map(lines::unescape)
+    }
+
     fn prop(&self, name: &str) -> Option<&str> {
         self.props
             .iter()
@@ -425,6 +432,11 @@ pub fn split<'e>(
                 format!("day-{}", e.day),
                 crate::export::markdown::day_heading(&e.day),
             ),
+            Split::Screening => {
+                let id = e.screening().unwrap_or_else(|| e.uid.clone());
+                let label = e.prop("SUMMARY").map(lines::unescape).unwrap_or_default();
+                (format!("screening-{id}"), label)
+            }
         };
         let entry = out
             .entry(crate::text::slugify(&key))
