@@ -366,9 +366,10 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
         write(path, text)?;
     }
     say!(
-        "wrote {} ({} screenings){}",
+        "wrote {} ({} screening{}){}",
         dir.join("index.html").display(),
         plan.screenings.len(),
+        if plan.screenings.len() == 1 { "" } else { "s" },
         if args.no_calendars {
             String::new()
         } else {

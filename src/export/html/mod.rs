@@ -304,6 +304,9 @@ pub fn render(page: &Page) -> Result<String, HtmlError> {
     out.push_str(
         "<section id=\"series\" aria-labelledby=\"series-h\">\n<h2 id=\"series-h\">Series</h2>\n",
     );
+    if style.index.is_empty() {
+        out.push_str("<p>No series has a screening.</p>\n");
+    }
     for s in plan.series.iter().filter(|s| s.screenings > 0) {
         let _ = write!(
             out,
@@ -398,6 +401,9 @@ pub fn render(page: &Page) -> Result<String, HtmlError> {
         .map(|(id, f)| (id, format!("{}\u{0}{}", title_key(&f.title), id)))
         .collect();
     order.sort_by(|a, b| a.1.cmp(&b.1));
+    if order.is_empty() {
+        out.push_str("<li>No film is screened.</li>\n");
+    }
     for (id, _) in order {
         let f = by_id[id];
         let details = film(id);
