@@ -202,6 +202,23 @@ fn every_layout_imports_into_the_bundled_catalogue_as_merges() {
             "distributor.csv",
             &["salt-of-the-earth", "matewan", "american-factory"][..],
         ),
+        (
+            "festival-catalogue.txt",
+            &[
+                "salt-of-the-earth",
+                "blue-collar",
+                "tout-va-bien",
+                "the-battle-of-chile-part-3",
+            ][..],
+        ),
+        (
+            "imdb-export.csv",
+            &["salt-of-the-earth", "blue-collar", "norma-rae"][..],
+        ),
+        (
+            "letterboxd-list.csv",
+            &["matewan", "the-organizer", "tout-va-bien"][..],
+        ),
     ] {
         let out = slate()
             .args([

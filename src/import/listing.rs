@@ -7,8 +7,26 @@
 //! - prose blocks with credits inline (`DIR/SCR/PROD Name; PROD Name.
 //!   Portugal, 2017, color, 177 min. In Portuguese and French …`), followed
 //!   by `Run Time:` and `Genre:` lines, usually without a title;
-//! - titled lists with `Description:` and `Fact:` lines.
+//! - titled lists with `Description:` and `Fact:` lines;
+//! - one-line credits after a title, in any order and with any of the
+//!   separators `/ | , · •` ("Herbert J. Biberman / USA / 1954 / 94'",
+//!   "Dir. Mike Nichols/USA/1983/128 min"), and pipe lines with the title
+//!   first ("Matewan | USA | 1987 | 133 minutes");
+//! - a title with its credits in parentheses ("Blue Collar (Paul Schrader,
+//!   1978, 114 min)"), optionally with the director after a dash when the
+//!   parentheses hold more than a year ("Norma Rae — Martin Ritt (USA, 1979,
+//!   114')");
+//! - CSV with a header row (see [`COLUMNS`]), IMDb and Letterboxd exports
+//!   among them.
 //!
+//! A credit line is recognised by its shape, not by its words: short, cut
+//! by separators into parts that are each a year, a runtime, a country, a
+//! format word ("color", "35mm") or a name — at most two names — with a year
+//! or a runtime among them. A synopsis sentence fails that test.
+//!
+//! Titles written in capitals ("SALT OF THE EARTH") are given ordinary
+//! capitalisation (small words lower case, Roman numerals kept); matching
+//! ignores case anyway, and a film new to the catalogue should not shout.
 //! An entry without a title keeps everything else found; paragraphs with
 //! no film facts at all (an introduction) are skipped.
 
@@ -76,31 +94,229 @@ fn is_nothing(v: &str) -> bool {
     t.is_empty() || t == "n/a" || t == "na" || t == "none" || t == "-"
 }
 
-/// "Harlan County USA (1976)" → title, year, other titles.
-fn title_line(line: &str) -> (String, Option<i32>, Vec<String>) {
-    let title;
-    let mut year = None;
-    let mut others = Vec::new();
+/// A title line, read: the title, a year, other titles and credits.
+#[derive(Debug, Default, PartialEq)]
+struct TitleLine {
+    title: String,
+    year: Option<i32>,
+    /// Other titles in parentheses ("SMB", "Argentine Industry").
+    others: Vec<String>,
+    /// Credit parts from parentheses or after a dash ("Paul Schrader",
+    /// "114 min").
+    credits: Vec<String>,
+}
+
+/// "Harlan County USA (1976)", "Pyme (2004) (SMB)", "Blue Collar (Paul
+/// Schrader, 1978, 114 min)", "Norma Rae — Martin Ritt (USA, 1979, 114')".
+fn title_line(line: &str) -> TitleLine {
+    let mut out = TitleLine::default();
     let mut rest = line.trim();
+    let mut title = rest;
     if let Some(i) = rest.find('(') {
-        title = rest[..i].trim().to_string();
+        title = rest[..i].trim();
         rest = &rest[i..];
         while let Some(open) = rest.find('(') {
             let Some(close) = rest[open..].find(')') else {
                 break;
             };
             let inner = rest[open + 1..open + close].trim();
-            if inner.len() == 4 && inner.bytes().all(|b| b.is_ascii_digit()) {
-                year = inner.parse().ok();
+            if is_year(inner) {
+                out.year = inner.parse().ok();
+            } else if let Some(parts) = credit_parts_of(inner) {
+                out.credits.extend(parts);
             } else if !inner.is_empty() {
-                others.push(inner.to_string());
+                out.others.push(inner.to_string());
             }
             rest = &rest[open + close + 1..];
         }
-    } else {
-        title = rest.to_string();
     }
-    (title, year, others)
+    // "Title — Director (…)": only when parentheses held credits beyond a
+    // year, so that "Part III – Popular Power (1979)" keeps its whole title.
+    if !out.credits.is_empty() {
+        for dash in [" — ", " – ", " - "] {
+            if let Some((t, who)) = title.rsplit_once(dash) {
+                if let Some(Part::Name(n)) = part(who.trim()) {
+                    out.credits.insert(0, n);
+                    title = t.trim();
+                    break;
+                }
+            }
+        }
+    }
+    out.title = ordinary_case(title);
+    out
+}
+
+/// A title in capitals, given ordinary capitalisation.
+fn ordinary_case(title: &str) -> String {
+    let letters = title.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 4 || title.chars().any(|c| c.is_lowercase()) {
+        return title.to_string();
+    }
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "by", "de", "la", "le",
+        "les", "du", "des", "el", "y", "e", "da", "do", "der", "die", "und",
+    ];
+    let roman = |w: &str| w.len() > 1 && w.chars().all(|c| "IVXLC".contains(c));
+    title
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if roman(w) || w.chars().any(|c| c.is_ascii_digit()) {
+                w.to_string()
+            } else if i > 0 && SMALL.contains(&lower.as_str()) {
+                lower
+            } else {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a text is a year a film could have.
+fn is_year(s: &str) -> bool {
+    s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && s.parse::<i32>().is_ok_and(|y| (1880..=2040).contains(&y))
+}
+
+/// Words in credit lines that are neither names nor facts slate keeps.
+const FORMAT_WORDS: &[&str] = &[
+    "color",
+    "colour",
+    "b&w",
+    "b/w",
+    "bw",
+    "black and white",
+    "black & white",
+    "35mm",
+    "16mm",
+    "8mm",
+    "super 8",
+    "dcp",
+    "digital",
+    "video",
+    "hd",
+    "sound",
+    "silent",
+    "mono",
+    "stereo",
+    "documentary",
+    "fiction",
+    "drama",
+    "feature",
+    "short",
+    "animation",
+    "experimental",
+    "not rated",
+    "nr",
+];
+
+/// One part of a credit line.
+#[derive(Debug, PartialEq)]
+enum Part {
+    Year(i32),
+    Runtime(u32),
+    Country(String),
+    Format,
+    Name(String),
+}
+
+/// What a part of a credit line is, if it is anything a credit line holds.
+fn part(p: &str) -> Option<Part> {
+    let p = p.trim().trim_end_matches('.').trim();
+    if p.is_empty() {
+        return None;
+    }
+    if is_year(p) {
+        return p.parse().ok().map(Part::Year);
+    }
+    let lower = p.to_lowercase();
+    if p.bytes().any(|b| b.is_ascii_digit()) {
+        // A runtime: a number with a unit ("94'", "1h30", "114 min") or a
+        // bare number of minutes.
+        let bare = p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit());
+        let unit = ["min", "'", "’", "h", ":"]
+            .iter()
+            .any(|u| lower.contains(u));
+        return if bare || unit {
+            runtime::parse(p)
+                .filter(|&m| (1..=1500).contains(&m))
+                .map(Part::Runtime)
+        } else {
+            None
+        };
+    }
+    if FORMAT_WORDS.contains(&lower.as_str()) {
+        return Some(Part::Format);
+    }
+    if crate::countries::canonical(p).is_some() {
+        return Some(Part::Country(p.to_string()));
+    }
+    // A name: "Dir. X", "directed by X", "by X", or capitalised words.
+    let mut who = p;
+    for prefix in [
+        "directed by ",
+        "director: ",
+        "director ",
+        "dir. ",
+        "dir ",
+        "a film by ",
+        "by ",
+    ] {
+        if lower.starts_with(prefix) {
+            who = p[prefix.len()..].trim();
+            break;
+        }
+    }
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let joined = who.contains(" and ") || who.contains(" & ");
+    let capitalised = words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        w.is_empty()
+            || w.chars().next().is_some_and(char::is_uppercase)
+            || [
+                "and", "de", "da", "van", "von", "der", "la", "le", "del", "di", "du", "y",
+            ]
+            .contains(&w)
+    });
+    let ok = !words.is_empty()
+        && !who.contains(['(', ')', '[', ']', ':', '"'])
+        && words.len() <= if joined { 8 } else { 5 }
+        && capitalised
+        && !who.ends_with('.')
+        && who.chars().any(char::is_alphabetic);
+    ok.then(|| Part::Name(who.to_string()))
+}
+
+/// A credit line cut into its parts, when the whole line is one: at least
+/// two parts, a year or a runtime among them, at most two names, and
+/// nothing that is not a credit.
+fn credit_parts_of(line: &str) -> Option<Vec<String>> {
+    let line = line.trim();
+    if line.chars().count() > 120 || line.is_empty() {
+        return None;
+    }
+    let pieces: Vec<&str> = line
+        .split(['/', '|', ',', '·', '•', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if pieces.len() < 2 {
+        return None;
+    }
+    let parts: Vec<Part> = pieces.iter().map(|p| part(p)).collect::<Option<_>>()?;
+    let facts = parts
+        .iter()
+        .filter(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
+        .count();
+    let names = parts.iter().filter(|p| matches!(p, Part::Name(_))).count();
+    (facts >= 1 && names <= 2).then(|| pieces.iter().map(|p| p.to_string()).collect())
 }
 
 fn names(v: &str) -> Vec<String> {
@@ -196,6 +412,8 @@ pub fn parse(text: &str) -> Vec<Entry> {
             .find(|l| !l.trim().is_empty())
             .copied()
     };
+    // Whether the line before (blank lines aside) was a title.
+    let mut just_titled = false;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim();
@@ -203,6 +421,7 @@ pub fn parse(text: &str) -> Vec<Entry> {
             i += 1;
             continue;
         }
+        let after_title = std::mem::take(&mut just_titled);
         if let Some((l, value)) = label(line) {
             let e = current.get_or_insert_with(|| Entry {
                 line: i + 1,
@@ -257,38 +476,62 @@ pub fn parse(text: &str) -> Vec<Entry> {
                 line: i + 1,
                 ..Entry::default()
             };
-            let (title, year, others) = title_line(fields.next().unwrap_or(""));
-            e.title = (!title.is_empty()).then_some(title);
-            e.year = year;
-            e.other_titles = others;
+            let first = titled(fields.next().unwrap_or(""), i + 1);
+            e.title = first.title;
+            e.year = first.year;
+            e.other_titles = first.other_titles;
             credit_parts(&mut e, fields);
             current = Some(e);
             open = true;
             i += 1;
             continue;
         }
-        // A title: a short line followed by labels.
-        let short = line.chars().count() <= 100 && !line.ends_with('.');
-        if short && next_nonempty(i).and_then(label).is_some() {
-            if let Some(done) = current.take() {
-                entries.push(done);
+        // A credit line: the credits of the entry just titled, or of an
+        // untitled one.
+        if let Some(parts) = credit_parts_of(line) {
+            let fresh = after_title
+                || current.as_ref().is_some_and(|e| {
+                    open && e.synopsis.is_none() && e.year.is_none() && e.runtime.is_none()
+                });
+            if !fresh {
+                if let Some(done) = current.take() {
+                    entries.push(done);
+                }
             }
-            let (title, year, others) = title_line(line);
-            current = Some(Entry {
-                title: (!title.is_empty()).then_some(title),
-                year,
-                other_titles: others,
+            let e = current.get_or_insert_with(|| Entry {
                 line: i + 1,
                 ..Entry::default()
             });
+            credit_parts(e, parts.iter().map(String::as_str));
             open = true;
+            i += 1;
+            continue;
+        }
+        // A title: a short line followed by labels or by a credit line, or
+        // with its credits in parentheses.
+        let short = line.chars().count() <= 100 && !line.ends_with('.');
+        let next = next_nonempty(i);
+        if (short && (next.and_then(label).is_some() || next.and_then(credit_parts_of).is_some()))
+            || titled_with_credits(line)
+        {
+            if let Some(done) = current.take() {
+                entries.push(done);
+            }
+            current = Some(titled(line, i + 1));
+            open = true;
+            just_titled = true;
             i += 1;
             continue;
         }
         // Free text: a paragraph.
         let start = i;
         let mut para = Vec::new();
-        while i < lines.len() && !lines[i].trim().is_empty() && label(lines[i]).is_none() {
+        while i < lines.len()
+            && !lines[i].trim().is_empty()
+            && label(lines[i]).is_none()
+            && (para.is_empty()
+                || (credit_parts_of(lines[i]).is_none() && !titled_with_credits(lines[i])))
+        {
             para.push(lines[i].trim());
             i += 1;
         }
@@ -338,29 +581,76 @@ fn kind_of_genre(genre: &str) -> String {
     .to_string()
 }
 
-/// Reads credit fields of unknown order: a year, a runtime, a country, or
-/// else a director's name.
+/// Reads credit fields of unknown order: a year, a runtime, a country, a
+/// kind ("documentary"), or else a director's name.
 fn credit_parts<'a>(e: &mut Entry, parts: impl Iterator<Item = &'a str>) {
-    for part in parts
-        .map(|p| p.trim().trim_end_matches('.'))
-        .filter(|p| !p.is_empty())
-    {
-        if part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()) {
-            e.year = part.parse().ok();
-        } else if part.bytes().any(|b| b.is_ascii_digit()) {
-            if let Some(r) = runtime::parse(part) {
-                e.runtime = Some(r);
+    for raw in parts.map(str::trim).filter(|p| !p.is_empty()) {
+        match part(raw) {
+            Some(Part::Year(y)) => e.year = Some(y),
+            Some(Part::Runtime(r)) => e.runtime = Some(r),
+            Some(Part::Country(c)) => e.countries.push(c),
+            Some(Part::Format) => {
+                let lower = raw.trim_end_matches('.').to_lowercase();
+                if [
+                    "documentary",
+                    "fiction",
+                    "drama",
+                    "animation",
+                    "experimental",
+                ]
+                .contains(&lower.as_str())
+                {
+                    e.kind = Some(kind_of_genre(&lower));
+                }
             }
-        } else if crate::countries::canonical(part).is_some() {
-            e.countries.push(part.to_string());
-        } else {
-            for n in names(part) {
-                if !e.directors.contains(&n) {
-                    e.directors.push(n);
+            Some(Part::Name(n)) => {
+                for n in names(&n.replace(" and ", ", ").replace(" & ", ", ")) {
+                    if !e.directors.contains(&n) {
+                        e.directors.push(n);
+                    }
+                }
+            }
+            // Not recognisably anything: a runtime in an odd spelling, or a
+            // name in lower case.
+            None => {
+                if raw.bytes().any(|b| b.is_ascii_digit()) {
+                    if let Some(r) = runtime::parse(raw) {
+                        e.runtime = Some(r);
+                    }
+                } else {
+                    for n in names(raw) {
+                        if !e.directors.contains(&n) {
+                            e.directors.push(n);
+                        }
+                    }
                 }
             }
         }
     }
+}
+
+/// A new entry from a title line.
+fn titled(line: &str, at: usize) -> Entry {
+    let tl = title_line(line);
+    let mut e = Entry {
+        title: (!tl.title.is_empty()).then_some(tl.title),
+        year: tl.year,
+        other_titles: tl.others,
+        line: at,
+        ..Entry::default()
+    };
+    credit_parts(&mut e, tl.credits.iter().map(String::as_str));
+    e
+}
+
+/// Whether a line is a title with credits in parentheses ("Blue Collar
+/// (Paul Schrader, 1978, 114 min)").
+fn titled_with_credits(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 140
+        && !line.ends_with('.')
+        && line.find('(').is_some_and(|i| i > 0)
+        && !title_line(line).credits.is_empty()
 }
 
 /// Column names a CSV header may use for each field.
@@ -381,17 +671,55 @@ const COLUMNS: &[(&str, &[&str])] = &[
             "duration",
             "minutes",
             "min",
+            "mins",
+            "runtime (mins)",
+            "runtime (min)",
+            "runtime (minutes)",
+            "length (min)",
+            "duration (min)",
         ],
     ),
     ("countries", &["country", "countries"]),
     ("languages", &["language", "languages"]),
     ("synopsis", &["synopsis", "description", "summary", "plot"]),
     ("cast", &["cast", "starring", "actors"]),
-    ("kind", &["genre", "kind", "type"]),
+    ("kind", &["genre", "genres", "kind", "type"]),
 ];
 
-/// A CSV listing with a header row naming at least a title column, in any order.
+/// A CSV listing with a header row naming at least a title column, in any
+/// order. A preamble before the table (Letterboxd's list exports carry one)
+/// is passed over: then the table read is the largest block of lines,
+/// between blank lines, whose header names a title and another known column.
 fn csv_entries(text: &str) -> Option<Vec<Entry>> {
+    if let Some(entries) = csv_table(text, 0, 1) {
+        return Some(entries);
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let mut best: Option<Vec<Entry>> = None;
+    let mut start = 0;
+    while start < lines.len() {
+        if lines[start].trim().is_empty() {
+            start += 1;
+            continue;
+        }
+        let end = (start..lines.len())
+            .find(|&i| lines[i].trim().is_empty())
+            .unwrap_or(lines.len());
+        let block = lines[start..end].join("\n");
+        if let Some(entries) = csv_table(&block, start, 2) {
+            if best.as_ref().is_none_or(|b| entries.len() > b.len()) {
+                best = Some(entries);
+            }
+        }
+        start = end;
+    }
+    best
+}
+
+/// A CSV table whose header (its first non-empty line) names a title
+/// column and at least `known` other columns slate reads; `offset` is the
+/// number of lines before `text` in its file.
+fn csv_table(text: &str, offset: usize, known: usize) -> Option<Vec<Entry>> {
     let first = text.lines().find(|l| !l.trim().is_empty())?;
     if !first.contains(',') && !first.contains(';') {
         return None;
@@ -404,7 +732,7 @@ fn csv_entries(text: &str) -> Option<Vec<Entry>> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
-        .from_reader(text.trim_start().as_bytes());
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
         .ok()?
@@ -417,8 +745,17 @@ fn csv_entries(text: &str) -> Option<Vec<Entry>> {
             .find(|(f, _)| *f == field)
             .map(|(_, n)| *n)
             .unwrap_or(&[]);
-        headers.iter().position(|h| names.contains(&h.as_str()))
+        headers
+            .iter()
+            .position(|h| names.iter().any(|n| crate::text::fold(n) == *h))
     };
+    let recognised = COLUMNS
+        .iter()
+        .filter(|(f, _)| *f != "title" && column(f).is_some())
+        .count();
+    if recognised < known {
+        return None;
+    }
     let title_col = column("title")?;
     if headers.len() < 2 {
         return None;
@@ -426,6 +763,7 @@ fn csv_entries(text: &str) -> Option<Vec<Entry>> {
     let mut out = Vec::new();
     for (n, record) in reader.records().enumerate() {
         let Ok(record) = record else { continue };
+        let line = offset + record.position().map_or(n + 2, |p| p.line() as usize);
         let get = |field: &str| {
             column(field)
                 .and_then(|c| record.get(c))
@@ -433,7 +771,7 @@ fn csv_entries(text: &str) -> Option<Vec<Entry>> {
                 .filter(|v| !v.is_empty())
         };
         let mut e = Entry {
-            line: n + 2,
+            line,
             ..Entry::default()
         };
         if let Some(t) = record
@@ -441,10 +779,10 @@ fn csv_entries(text: &str) -> Option<Vec<Entry>> {
             .map(str::trim)
             .filter(|t| !t.is_empty())
         {
-            let (title, year, others) = title_line(t);
-            e.title = (!title.is_empty()).then_some(title);
-            e.year = year;
-            e.other_titles = others;
+            let first = titled(t, line);
+            e.title = first.title;
+            e.year = first.year;
+            e.other_titles = first.other_titles;
         }
         if let Some(o) = get("original_title") {
             e.other_titles.push(o.to_string());
@@ -545,5 +883,81 @@ mod tests {
         assert_eq!(e[0].title.as_deref(), Some("The Strike"));
         assert_eq!(e[0].notes.as_deref(), Some("Shot in Moscow."));
         assert_eq!(e[1].year, Some(1946));
+    }
+
+    #[test]
+    fn credit_lines_in_any_order_and_separator() {
+        let e = parse("SALT OF THE EARTH\nHerbert J. Biberman / USA / 1954 / 94' / b&w\nZinc miners strike, and their wives take the picket line.\n\nTHE BATTLE OF CHILE: PART III – POPULAR POWER (1979)\nPatricio Guzmán · Chile, Cuba, Venezuela · 80 min · documentary\nWorkers' committees keep the factories running.\n");
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(e[0].title.as_deref(), Some("Salt of the Earth"));
+        assert_eq!(e[0].directors, ["Herbert J. Biberman"]);
+        assert_eq!((e[0].year, e[0].runtime), (Some(1954), Some(94)));
+        assert_eq!(e[0].countries, ["USA"]);
+        assert!(e[0].synopsis.as_deref().unwrap().starts_with("Zinc miners"));
+        // The dash stays in a title whose parentheses hold only a year.
+        assert_eq!(
+            e[1].title.as_deref(),
+            Some("The Battle of Chile: Part III – Popular Power")
+        );
+        assert_eq!(e[1].directors, ["Patricio Guzmán"]);
+        assert_eq!(e[1].countries, ["Chile", "Cuba", "Venezuela"]);
+        assert_eq!((e[1].year, e[1].runtime), (Some(1979), Some(80)));
+        assert_eq!(e[1].kind.as_deref(), Some("documentary"));
+    }
+
+    #[test]
+    fn credits_in_parentheses_and_after_a_dash() {
+        let e = parse("Blue Collar (Paul Schrader, 1978, 114 min)\nThree Detroit auto workers rob their union.\nTout va bien — Jean-Luc Godard and Jean-Pierre Gorin (France/Italy, 1972, 95')\nA strike at a sausage factory.\n");
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(e[0].title.as_deref(), Some("Blue Collar"));
+        assert_eq!(e[0].directors, ["Paul Schrader"]);
+        assert_eq!((e[0].year, e[0].runtime), (Some(1978), Some(114)));
+        assert_eq!(
+            e[0].synopsis.as_deref(),
+            Some("Three Detroit auto workers rob their union.")
+        );
+        assert_eq!(e[1].title.as_deref(), Some("Tout va bien"));
+        assert_eq!(e[1].directors, ["Jean-Luc Godard", "Jean-Pierre Gorin"]);
+        assert_eq!(e[1].countries, ["France", "Italy"]);
+        assert_eq!((e[1].year, e[1].runtime), (Some(1972), Some(95)));
+    }
+
+    #[test]
+    fn sentences_are_not_credit_lines() {
+        for line in [
+            "In 1954, miners in New Mexico strike for 15 months.",
+            "Shot in 1972, in Paris, over 95 days",
+            "The strike, the union, the town",
+            "Detroit, 1978: three auto workers and a union safe",
+        ] {
+            assert_eq!(credit_parts_of(line), None, "{line}");
+        }
+        assert!(credit_parts_of("Dir. Mike Nichols/USA/1983/128 min").is_some());
+        assert!(credit_parts_of("Ken Loach | UK | 1969").is_some());
+    }
+
+    #[test]
+    fn capitals_become_ordinary_titles() {
+        assert_eq!(ordinary_case("SALT OF THE EARTH"), "Salt of the Earth");
+        assert_eq!(
+            ordinary_case("THE BATTLE OF CHILE: PART III"),
+            "The Battle of Chile: Part III"
+        );
+        assert_eq!(ordinary_case("Norma Rae"), "Norma Rae");
+        assert_eq!(ordinary_case("ABC"), "ABC");
+    }
+
+    #[test]
+    fn csv_exports_with_a_preamble() {
+        let e = parse("Letterboxd list export v7\nDate,Name,Tags,URL,Description\n2026-01-02,Labour,,https://x,\n\nPosition,Name,Year,URL,Description\n1,Matewan,1987,https://y,Miners organise.\n2,The Organizer,1963,https://z,\n");
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(e[0].title.as_deref(), Some("Matewan"));
+        assert_eq!(e[0].line, 6);
+        assert_eq!(e[1].year, Some(1963));
+        let e = parse(
+            "Const,Title,Runtime (mins),Year,Directors\ntt1,Norma Rae,114,1979,Martin Ritt\n",
+        );
+        assert_eq!(e[0].runtime, Some(114));
+        assert_eq!(e[0].directors, ["Martin Ritt"]);
     }
 }
