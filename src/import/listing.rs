@@ -729,6 +729,18 @@ fn csv_table(text: &str, offset: usize, known: usize) -> Option<Vec<Entry>> {
     } else {
         b','
     };
+    // Cheaply first: does the header name a title column at all?
+    let titles = COLUMNS
+        .iter()
+        .find(|(f, _)| *f == "title")
+        .map_or(&[][..], |(_, n)| *n);
+    if !first
+        .split(delimiter as char)
+        .map(|h| crate::text::fold(h.trim().trim_matches('"')))
+        .any(|h| titles.contains(&h.as_str()))
+    {
+        return None;
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
