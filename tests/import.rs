@@ -219,6 +219,17 @@ fn every_layout_imports_into_the_bundled_catalogue_as_merges() {
             "letterboxd-list.csv",
             &["matewan", "the-organizer", "tout-va-bien"][..],
         ),
+        (
+            "numbered-list.txt",
+            &[
+                "harlan-county-usa",
+                "matewan",
+                "brassed-off",
+                "norma-rae",
+                "salt-of-the-earth",
+            ][..],
+        ),
+        ("blog-post.md", &["strike-1925", "the-take"][..]),
     ] {
         let out = slate()
             .args([

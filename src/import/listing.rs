@@ -17,7 +17,11 @@
 //!   parentheses hold more than a year ("Norma Rae — Martin Ritt (USA, 1979,
 //!   114')");
 //! - CSV with a header row (see [`COLUMNS`]), IMDb and Letterboxd exports
-//!   among them.
+//!   among them;
+//! - any of these as numbered or bulleted lists or Markdown (list markers,
+//!   `##` headings and `**emphasis**` are dropped, see [`clean`]); a title
+//!   line with a year in parentheses at its end ("Brassed Off (1996)")
+//!   followed by a paragraph.
 //!
 //! A credit line is recognised by its shape, not by its words: short, cut
 //! by separators into parts that are each a year, a runtime, a country, a
@@ -385,6 +389,35 @@ fn prose_credits(text: &str, e: &mut Entry) -> Option<usize> {
     Some(at)
 }
 
+/// A line without the markup of lists and Markdown: list markers ("1.",
+/// "2)", "-", "*", "•"), heading marks ("## "), emphasis ("**Director:**",
+/// "*Strike*") and a trailing hard break.
+fn clean(line: &str) -> String {
+    let mut t = line.trim();
+    t = t.trim_start_matches('#').trim_start();
+    // "1. ", "12) ", "#3 " — at most three digits, so "1976. The miners" stays.
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits)
+        && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+        && t.as_bytes().get(digits + 1) == Some(&b' ')
+    {
+        t = t[digits + 2..].trim_start();
+    }
+    for marker in ["- ", "* ", "• ", "· ", "– ", "— "] {
+        if let Some(rest) = t.strip_prefix(marker) {
+            t = rest.trim_start();
+            break;
+        }
+    }
+    let mut out = t.replace("**", "").replace("__", "");
+    // Emphasis in pairs ("*Strike* (1925)"); a lone or odd star is text.
+    let stars = out.matches('*').count();
+    if stars >= 2 && stars % 2 == 0 {
+        out = out.replace('*', "");
+    }
+    out.trim().to_string()
+}
+
 /// Splits a listing into entries.
 pub fn parse(text: &str) -> Vec<Entry> {
     // Pasted web text is full of non-breaking and odd spaces.
@@ -401,7 +434,8 @@ pub fn parse(text: &str) -> Vec<Entry> {
     if let Some(entries) = csv_entries(&text) {
         return entries;
     }
-    let lines: Vec<&str> = text.lines().collect();
+    let cleaned: Vec<String> = text.lines().map(clean).collect();
+    let lines: Vec<&str> = cleaned.iter().map(String::as_str).collect();
     let mut entries: Vec<Entry> = Vec::new();
     let mut current: Option<Entry> = None;
     // Whether the current entry still takes free text as its synopsis.
@@ -645,12 +679,15 @@ fn titled(line: &str, at: usize) -> Entry {
 
 /// Whether a line is a title with credits in parentheses ("Blue Collar
 /// (Paul Schrader, 1978, 114 min)").
+/// Also a title with a year in parentheses at its end ("Brassed Off
+/// (1996)").
 fn titled_with_credits(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() <= 140
-        && !line.ends_with('.')
-        && line.find('(').is_some_and(|i| i > 0)
-        && !title_line(line).credits.is_empty()
+    if line.chars().count() > 140 || line.ends_with('.') || !line.find('(').is_some_and(|i| i > 0) {
+        return false;
+    }
+    let tl = title_line(line);
+    !tl.credits.is_empty() || (tl.year.is_some() && line.ends_with(')'))
 }
 
 /// Column names a CSV header may use for each field.
@@ -971,5 +1008,29 @@ mod tests {
         );
         assert_eq!(e[0].runtime, Some(114));
         assert_eq!(e[0].directors, ["Martin Ritt"]);
+    }
+
+    #[test]
+    fn list_and_markdown_markup_is_not_text() {
+        assert_eq!(
+            clean("1. Harlan County, USA (1976)"),
+            "Harlan County, USA (1976)"
+        );
+        assert_eq!(clean("12) Matewan"), "Matewan");
+        assert_eq!(clean("- Norma Rae"), "Norma Rae");
+        assert_eq!(clean("## Strike (1925)"), "Strike (1925)");
+        assert_eq!(
+            clean("**Director:** Sergei Eisenstein  "),
+            "Director: Sergei Eisenstein"
+        );
+        assert_eq!(clean("*Strike* (1925)"), "Strike (1925)");
+        // Years and odd stars are text.
+        assert_eq!(clean("1976. The miners vote"), "1976. The miners vote");
+        assert_eq!(clean("M*A*S*H"), "M*A*S*H");
+        let e = parse("3) Brassed Off (1996)\nA colliery band plays on while the pit closes.\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].title.as_deref(), Some("Brassed Off"));
+        assert_eq!(e[0].year, Some(1996));
+        assert!(e[0].synopsis.is_some());
     }
 }
