@@ -683,7 +683,7 @@ fn titled(line: &str, at: usize) -> Entry {
 /// (1996)").
 fn titled_with_credits(line: &str) -> bool {
     let line = line.trim();
-    if line.chars().count() > 140 || line.ends_with('.') || !line.find('(').is_some_and(|i| i > 0) {
+    if line.chars().count() > 140 || line.ends_with('.') || line.find('(').is_none_or(|i| i == 0) {
         return false;
     }
     let tl = title_line(line);
