@@ -8,7 +8,9 @@
 //! really runs (introduction, films and intervals); the rest of the slot is
 //! hatched and labelled as free. Slots the plan left empty are drawn open.
 //! Lengths come from absolute times, so a day that changes its clocks and a
-//! late show that ends after midnight are drawn as long as they last.
+//! late show that ends after midnight are drawn as long as they last; a day
+//! that changes its clocks gets a table of its own, whose hour labels follow
+//! the clock change.
 
 use std::fmt::Write as _;
 
@@ -105,10 +107,47 @@ pub(super) fn days(
     let tz =
         TimeZone::get(&plan.timezone).map_err(|_| HtmlError::TimeZone(plan.timezone.clone()))?;
     let per_table = (MAX_COLUMNS / venues.len().max(1)).max(1);
-    for chunk in days.chunks(per_table) {
-        table(out, plan, chunk, venues, style, &tz)?;
+    // A day on which the clocks change gets a table of its own, so its
+    // hour labels are its own.
+    let mut chunk: Vec<&str> = Vec::new();
+    for &day in days {
+        let alone = clocks_change(plan, day);
+        if alone || chunk.len() == per_table {
+            if !chunk.is_empty() {
+                table(out, plan, &chunk, venues, style, &tz)?;
+            }
+            chunk.clear();
+        }
+        chunk.push(day);
+        if alone {
+            table(out, plan, &chunk, venues, style, &tz)?;
+            chunk.clear();
+        }
+    }
+    if !chunk.is_empty() {
+        table(out, plan, &chunk, venues, style, &tz)?;
     }
     Ok(())
+}
+
+/// Whether the zone's offset differs between the times of a day's slots
+/// (RFC 3339 times carry it at their end: "+01:00").
+fn clocks_change(plan: &Plan, day: &str) -> bool {
+    let offset = |t: &str| t.get(t.len().saturating_sub(6)..).unwrap_or("").to_string();
+    let mut offsets = plan
+        .screenings
+        .iter()
+        .filter(|s| s.day == day)
+        .flat_map(|s| [&s.start, &s.end, &s.slot_end])
+        .chain(
+            plan.open_slots
+                .iter()
+                .filter(|o| o.day == day)
+                .flat_map(|o| [&o.start, &o.end]),
+        )
+        .map(|t| offset(t));
+    let first = offsets.next();
+    offsets.any(|o| Some(&o) != first.as_ref())
 }
 
 /// One day's boxes and where its time axis starts.
@@ -460,6 +499,8 @@ mod tests {
         );
         let html = render(&p);
         assert!(html.contains("style=\"--t:30;--h:135\""), "{html}");
+        // Hour lines at real hours: 00:00, 02:00 (01:00 never happens), 03:00.
+        assert!(html.contains("style=\"--t:60\">02:00</span>"), "{html}");
         assert!(html.contains("style=\"--h:120\""), "{html}");
         assert!(html.contains("<span>15 min free</span>"), "{html}");
     }
@@ -500,6 +541,36 @@ mod tests {
         assert!(html.contains("style=\"--t:525;--h:120\""), "{html}");
         assert!(html.contains(">01:45</time>"));
         assert_eq!(html.matches("class=\"screening ").count(), 2);
+    }
+
+    #[test]
+    fn a_day_that_changes_its_clocks_has_a_table_of_its_own() {
+        let s = |id: &str, d: &str, a: &str, b: &str| screening(id, d, a, b, b);
+        let p = plan(
+            vec![
+                s(
+                    "a",
+                    "2027-03-27",
+                    "2027-03-27T20:00:00+00:00",
+                    "2027-03-27T22:00:00+00:00",
+                ),
+                s(
+                    "b",
+                    "2027-03-28",
+                    "2027-03-28T00:30:00+00:00",
+                    "2027-03-28T03:30:00+01:00",
+                ),
+                s(
+                    "c",
+                    "2027-03-29",
+                    "2027-03-29T20:00:00+01:00",
+                    "2027-03-29T22:00:00+01:00",
+                ),
+            ],
+            vec![],
+        );
+        let html = render(&p);
+        assert_eq!(html.matches("<table").count(), 3, "{html}");
     }
 
     #[test]
