@@ -230,6 +230,11 @@ fn every_layout_imports_into_the_bundled_catalogue_as_merges() {
             ][..],
         ),
         ("blog-post.md", &["strike-1925", "the-take"][..]),
+        ("spreadsheet.tsv", &["matewan", "norma-rae"][..]),
+        (
+            "compact-labels.txt",
+            &["the-miner-2017", "coup-pour-coup"][..],
+        ),
     ] {
         let out = slate()
             .args([

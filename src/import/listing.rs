@@ -17,7 +17,9 @@
 //!   parentheses hold more than a year ("Norma Rae — Martin Ritt (USA, 1979,
 //!   114')");
 //! - CSV with a header row (see [`COLUMNS`]), IMDb and Letterboxd exports
-//!   among them;
+//!   among them, and tab-separated tables copied from a spreadsheet;
+//! - several labels on one line ("Director: X | Country: Y | 98 min") and
+//!   alternative titles after " / " ("The Miner / Rudar (2017)");
 //! - any of these as numbered or bulleted lists or Markdown (list markers,
 //!   `##` headings and `**emphasis**` are dropped, see [`clean`]); a title
 //!   line with a year in parentheses at its end ("Brassed Off (1996)")
@@ -147,7 +149,10 @@ fn title_line(line: &str) -> TitleLine {
             }
         }
     }
-    out.title = ordinary_case(title);
+    // "The Miner / Rudar": the title, then another (original) title.
+    let mut titles = title.split(" / ").map(str::trim).filter(|t| !t.is_empty());
+    out.title = ordinary_case(titles.next().unwrap_or(""));
+    out.others.extend(titles.map(ordinary_case));
     out
 }
 
@@ -418,13 +423,72 @@ fn clean(line: &str) -> String {
     out.trim().to_string()
 }
 
+/// A labelled line cut where another label follows a separator (`|`, `·`,
+/// `•`): "Year: 1972 · Director: Marin Karmitz · 85'" → three segments. A
+/// line with one label is one segment.
+fn label_segments(line: &str) -> Vec<String> {
+    let pieces: Vec<&str> = line.split(['|', '·', '•']).map(str::trim).collect();
+    if pieces.len() > 1 && pieces[1..].iter().any(|p| label(p).is_some()) {
+        pieces
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        vec![line.to_string()]
+    }
+}
+
+/// Applies one labelled value to an entry; `Some(open)` when it decides
+/// whether free text that follows is the synopsis.
+fn apply_label(e: &mut Entry, l: &str, value: String) -> Option<bool> {
+    match l {
+        "directed by" | "director" | "dir." if value.contains('/') => {
+            // One-line credits: "Dir. Mike Nichols/USA/1983/128 min".
+            credit_parts(e, value.split('/'));
+        }
+        "directed by" | "director" | "dir." => {
+            for n in names(value.split(';').next().unwrap_or(&value)) {
+                if !e.directors.contains(&n) {
+                    e.directors.push(n);
+                }
+            }
+        }
+        "running time" | "run time" | "runtime" if e.runtime.is_none() => {
+            e.runtime = runtime::parse(&value);
+        }
+        "starring" | "cast" => e.cast = names(&value),
+        "country" | "countries" => {
+            e.countries = value
+                .trim_end_matches('.')
+                .split([',', '/'])
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect()
+        }
+        "language" | "languages" => e.languages = names(&value),
+        "year" => e.year = value.trim().parse().ok(),
+        "genre" => e.kind = Some(kind_of_genre(&value)),
+        "synopsis" | "description" => {
+            if !is_nothing(&value) {
+                e.synopsis = Some(value);
+            }
+            return Some(e.synopsis.is_none());
+        }
+        "fact" => e.notes = Some(value),
+        _ => {}
+    }
+    None
+}
+
 /// Splits a listing into entries.
 pub fn parse(text: &str) -> Vec<Entry> {
     // Pasted web text is full of non-breaking and odd spaces.
+    // (Tabs are kept for a table copied from a spreadsheet.)
     let text: String = text
         .chars()
         .map(|c| {
-            if c != '\n' && c != '\r' && c.is_whitespace() {
+            if c != '\n' && c != '\r' && c != '\t' && c.is_whitespace() {
                 ' '
             } else {
                 c
@@ -434,6 +498,7 @@ pub fn parse(text: &str) -> Vec<Entry> {
     if let Some(entries) = csv_entries(&text) {
         return entries;
     }
+    let text = text.replace('\t', " ");
     let cleaned: Vec<String> = text.lines().map(clean).collect();
     let lines: Vec<&str> = cleaned.iter().map(String::as_str).collect();
     let mut entries: Vec<Entry> = Vec::new();
@@ -456,46 +521,21 @@ pub fn parse(text: &str) -> Vec<Entry> {
             continue;
         }
         let after_title = std::mem::take(&mut just_titled);
-        if let Some((l, value)) = label(line) {
+        if label(line).is_some() {
             let e = current.get_or_insert_with(|| Entry {
                 line: i + 1,
                 ..Entry::default()
             });
-            match l {
-                "directed by" | "director" | "dir." if value.contains('/') => {
-                    // One-line credits: "Dir. Mike Nichols/USA/1983/128 min".
-                    credit_parts(e, value.split('/'));
-                }
-                "directed by" | "director" | "dir." => {
-                    for n in names(value.split(';').next().unwrap_or(&value)) {
-                        if !e.directors.contains(&n) {
-                            e.directors.push(n);
+            // Several labels on one line: "Director: X | Country: Y | 98 min".
+            for segment in label_segments(line) {
+                match label(&segment) {
+                    Some((l, value)) => {
+                        if let Some(opens) = apply_label(e, l, value) {
+                            open = opens;
                         }
                     }
+                    None => credit_parts(e, std::iter::once(segment.as_str())),
                 }
-                "running time" | "run time" | "runtime" if e.runtime.is_none() => {
-                    e.runtime = runtime::parse(&value);
-                }
-                "starring" | "cast" => e.cast = names(&value),
-                "country" | "countries" => {
-                    e.countries = value
-                        .trim_end_matches('.')
-                        .split([',', '/'])
-                        .map(|c| c.trim().to_string())
-                        .filter(|c| !c.is_empty())
-                        .collect()
-                }
-                "language" | "languages" => e.languages = names(&value),
-                "year" => e.year = value.trim().parse().ok(),
-                "genre" => e.kind = Some(kind_of_genre(&value)),
-                "synopsis" | "description" => {
-                    if !is_nothing(&value) {
-                        e.synopsis = Some(value);
-                    }
-                    open = e.synopsis.is_none();
-                }
-                "fact" => e.notes = Some(value),
-                _ => {}
             }
             i += 1;
             continue;
@@ -758,14 +798,11 @@ fn csv_entries(text: &str) -> Option<Vec<Entry>> {
 /// number of lines before `text` in its file.
 fn csv_table(text: &str, offset: usize, known: usize) -> Option<Vec<Entry>> {
     let first = text.lines().find(|l| !l.trim().is_empty())?;
-    if !first.contains(',') && !first.contains(';') {
-        return None;
-    }
-    let delimiter = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
+    // Commas, semicolons, or tabs (a range copied from a spreadsheet).
+    let delimiter = [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|&d| first.matches(d as char).count())
+        .filter(|&d| first.contains(d as char))?;
     // Cheaply first: does the header name a title column at all?
     let titles = COLUMNS
         .iter()
@@ -1032,5 +1069,21 @@ mod tests {
         assert_eq!(e[0].title.as_deref(), Some("Brassed Off"));
         assert_eq!(e[0].year, Some(1996));
         assert!(e[0].synopsis.is_some());
+    }
+
+    #[test]
+    fn several_labels_on_a_line_alternative_titles_and_tabs() {
+        let e = parse("The Miner / Rudar (2017)\nDirector: Hanna Slak | Country: Slovenia, Croatia | Runtime: 98 min\nA miner is sent to close a pit.\n\nCoup pour coup\nYear: 1972 · Director: Marin Karmitz · 85'\n");
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(e[0].title.as_deref(), Some("The Miner"));
+        assert_eq!(e[0].other_titles, ["Rudar"]);
+        assert_eq!(e[0].directors, ["Hanna Slak"]);
+        assert_eq!(e[0].countries, ["Slovenia", "Croatia"]);
+        assert_eq!(e[0].runtime, Some(98));
+        assert_eq!((e[1].year, e[1].runtime), (Some(1972), Some(85)));
+        assert_eq!(e[1].directors, ["Marin Karmitz"]);
+        let e = parse("Title\tYear\tDirector\nMatewan\t1987\tJohn Sayles\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].directors, ["John Sayles"]);
     }
 }
