@@ -48,11 +48,12 @@ use slate::diagnostics::{render, summary};
     about = "Catalogue, link, plan and publish themed film programmes",
     long_about = "slate keeps a catalogue of films tagged with themes (TOML under data/), \
                   links them by shared themes, plans themed series into screening slots \
-                  from a programme file, and publishes the plan as calendars and a printed \
-                  programme.",
+                  from a programme file, and publishes the plan as calendars, a web page and a \
+                  printed programme.",
     after_help = "Examples:\n  \
         slate plan programmes/weekend.toml\n  \
         slate export ics programmes/festival.toml -o festival.ics\n  \
+        slate export html programmes/festival.toml -o site/\n  \
         slate related harlan-county-usa --why\n  \
         slate catalog list --theme strikes --decade 1970s\n  \
         slate import listing.txt --dry-run\n  \
@@ -92,7 +93,7 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Plan a programme: choose themed series and fit them into the slots
     Plan(plan::PlanArgs),
-    /// Publish a plan: iCalendar files, a printed programme
+    /// Publish a plan: iCalendar files, a web page, a printed programme
     #[command(subcommand)]
     Export(export::ExportCommand),
     /// Turn pasted film listings into catalogue entries (tagged, deduplicated)
