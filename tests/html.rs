@@ -251,6 +251,28 @@ fn a_series_dropped_from_the_programme_is_cancelled_in_its_own_calendar() {
 }
 
 #[test]
+fn without_calendars_the_page_stands_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = slate()
+        .args([
+            "export",
+            "html",
+            "programmes/weekend.toml",
+            "--no-calendars",
+            "-o",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
+    assert!(!dir.path().join("calendars").exists());
+    assert!(!page.contains(".ics"));
+    assert!(!page.contains("href=\"#calendars\""));
+    assert_eq!(page.matches("<div class=\"screening ").count(), 10);
+}
+
+#[test]
 fn bad_arguments_and_inputs_fail_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("not-a-dir");
