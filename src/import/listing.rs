@@ -80,16 +80,21 @@ const LABELS: &[&str] = &[
 
 /// The label a line starts with ("Directed by: X" → ("directed by", "X")).
 fn label(line: &str) -> Option<(&'static str, String)> {
-    let lower = line.trim().to_lowercase();
+    let line = line.trim();
     for l in LABELS {
-        if let Some(rest) = lower.strip_prefix(l) {
-            let rest_trim = rest.trim_start();
-            let free = (*l == "directed by" || *l == "dir.") && !rest_trim.is_empty();
-            if rest_trim.starts_with(':') || free {
-                let offset = line.trim().len() - rest_trim.len();
-                let value = line.trim()[offset..].trim_start_matches(':').trim();
-                return Some((l, value.to_string()));
-            }
+        // Labels are ASCII: compare bytes without case, then cut the line
+        // itself (lower-casing can change a text's length: "İ" → "i̇").
+        let Some(rest) = line
+            .get(..l.len())
+            .filter(|head| head.eq_ignore_ascii_case(l))
+            .map(|_| line[l.len()..].trim_start())
+        else {
+            continue;
+        };
+        let free = (*l == "directed by" || *l == "dir.") && !rest.is_empty();
+        if rest.starts_with(':') || free {
+            let value = rest.trim_start_matches(':').trim();
+            return Some((l, value.to_string()));
         }
     }
     None
@@ -278,7 +283,9 @@ fn part(p: &str) -> Option<Part> {
         "a film by ",
         "by ",
     ] {
-        if lower.starts_with(prefix) {
+        if p.get(..prefix.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+        {
             who = p[prefix.len()..].trim();
             break;
         }
@@ -1085,5 +1092,16 @@ mod tests {
         let e = parse("Title\tYear\tDirector\nMatewan\t1987\tJohn Sayles\n");
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].directors, ["John Sayles"]);
+    }
+
+    #[test]
+    fn letters_whose_lower_case_is_longer_do_not_shift_labels() {
+        let e = parse("İzmir Strike (1984)\nFact: İİİİİİİİİİİİİİİİİİİİİİİİİİİİİİ\nSynopsis: İzmir dockers stop work.\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            e[0].notes.as_deref(),
+            Some("İİİİİİİİİİİİİİİİİİİİİİİİİİİİİİ")
+        );
+        assert_eq!(e[0].synopsis.as_deref(), Some("İzmir dockers stop work."));
     }
 }

@@ -10,7 +10,7 @@ pub fn parse(text: &str) -> Option<u32> {
         let m = rest.split(':').next()?;
         if let (Ok(h), Ok(m)) = (h.trim().parse::<u32>(), m.trim().parse::<u32>()) {
             if m < 60 {
-                return Some(h * 60 + m).filter(|&v| v > 0);
+                return Some(h.saturating_mul(60).saturating_add(m)).filter(|&v| v > 0);
             }
         }
     }
@@ -34,17 +34,19 @@ pub fn parse(text: &str) -> Option<u32> {
                 .iter()
                 .take_while(|c| c.is_alphabetic() || **c == '\'' || **c == '’')
                 .collect();
+            // Indices count characters, not bytes.
+            let unit_chars = unit.chars().count();
             if unit.starts_with('h') {
-                minutes += n * 60;
+                minutes = minutes.saturating_add(n.saturating_mul(60));
                 found = true;
                 // "1h30": minutes follow the h directly.
-                let after = j + unit.len();
+                let after = j + unit_chars;
                 let digits: String = chars[after..]
                     .iter()
                     .take_while(|c| c.is_ascii_digit())
                     .collect();
                 if !digits.is_empty() {
-                    minutes += digits.parse::<u32>().ok()?;
+                    minutes = minutes.saturating_add(digits.parse::<u32>().ok()?);
                     i = after + digits.len();
                     continue;
                 }
@@ -53,18 +55,18 @@ pub fn parse(text: &str) -> Option<u32> {
                 || unit.starts_with('\'')
                 || unit.starts_with('’')
             {
-                minutes += n;
+                minutes = minutes.saturating_add(n);
                 found = true;
             } else if unit.starts_with("sec") || unit.starts_with('s') {
                 // Seconds: round to the minute, at least one.
-                minutes += n.div_ceil(60);
+                minutes = minutes.saturating_add(n.div_ceil(60));
                 found = true;
             } else if !found && unit.is_empty() && j >= chars.len() {
                 // A bare number: minutes.
-                minutes += n;
+                minutes = minutes.saturating_add(n);
                 found = true;
             }
-            i = j + unit.len();
+            i = j + unit_chars;
             continue;
         }
         i += 1;
@@ -94,5 +96,15 @@ mod tests {
         }
         assert_eq!(parse("N/A"), None);
         assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn odd_text_around_numbers_is_no_trouble() {
+        // Multi-byte letters in a unit: counted as characters, not bytes.
+        assert_eq!(parse("1hö30"), Some(90));
+        assert_eq!(parse("0Hￒ𑖀/0"), None);
+        // Absurd numbers saturate instead of overflowing.
+        assert_eq!(parse("4294967295h"), Some(u32::MAX));
+        assert_eq!(parse("4294967295:59"), Some(u32::MAX));
     }
 }

@@ -1,0 +1,116 @@
+//! Property tests: whatever text is pasted — any Unicode, labels, titles,
+//! credit lines and separators in any mix, letters whose lower case is
+//! longer than themselves ("İ") — the importer reads it and decides what to
+//! do with it against the bundled catalogue without panicking.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+
+use slate::catalogue::load::load;
+use slate::catalogue::LoadOptions;
+use slate::import::listing::parse;
+use slate::import::plan::plan;
+use slate::import::runtime;
+use slate::Catalogue;
+
+fn bundled() -> &'static Catalogue {
+    static C: OnceLock<Catalogue> = OnceLock::new();
+    C.get_or_init(|| {
+        load(
+            &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"),
+            &LoadOptions::default(),
+            &|_| {},
+        )
+        .unwrap_or_else(|e| panic!("{:?}", e.diagnostics))
+        .catalogue
+    })
+}
+
+/// Awkward characters: case changes that change length, combining marks,
+/// wide characters, separators slate reads.
+fn awkward() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("İ".to_string()),
+        Just("ẞ".to_string()),
+        Just("K".to_string()),
+        Just("ﬁ".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("東京".to_string()),
+        Just("’".to_string()),
+        Just(" / ".to_string()),
+        Just(" | ".to_string()),
+        Just(" · ".to_string()),
+        Just(", ".to_string()),
+        Just("(".to_string()),
+        Just(")".to_string()),
+        Just("**".to_string()),
+        Just("\t".to_string()),
+        "[0-9]{1,4}",
+        "\\PC{0,6}",
+    ]
+}
+
+fn words() -> impl Strategy<Value = String> {
+    prop::collection::vec(awkward(), 0..12).prop_map(|w| w.concat())
+}
+
+/// A line as listings have them, filled with awkward text.
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (
+            prop_oneof![
+                Just("Directed by"),
+                Just("Dir."),
+                Just("Director"),
+                Just("Running Time"),
+                Just("Runtime"),
+                Just("Synopsis"),
+                Just("Description"),
+                Just("Fact"),
+                Just("Country"),
+                Just("Year"),
+                Just("Starring"),
+                Just("Genre"),
+                Just("LANGUAGE"),
+            ],
+            words()
+        )
+            .prop_map(|(l, w)| format!("{l}: {w}")),
+        (words(), words()).prop_map(|(t, c)| format!("{t} ({c})")),
+        (words(), "[0-9]{4}", "[0-9]{2,3}").prop_map(|(w, y, m)| format!("{w} / {y} / {m}'")),
+        (words(), words()).prop_map(|(a, b)| format!("{a} | {b} | 1999 | 90 minutes")),
+        (1u32..40, words()).prop_map(|(n, w)| format!("{n}. {w}")),
+        words().prop_map(|w| format!("## {w}")),
+        words(),
+        Just(String::new()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_text_is_read_without_panicking(text in "\\PC{0,300}") {
+        let entries = parse(&text);
+        let _ = plan(bundled(), &[("x".to_string(), entries)], "test");
+    }
+
+    #[test]
+    fn listing_like_text_is_read_without_panicking(lines in prop::collection::vec(line(), 0..25)) {
+        let text = lines.join("\n");
+        let entries = parse(&text);
+        for e in &entries {
+            prop_assert!(e.line >= 1 && e.line <= lines.len().max(1), "line {} of {}", e.line, lines.len());
+        }
+        let _ = plan(bundled(), &[("x".to_string(), entries)], "test");
+    }
+
+    #[test]
+    fn runtimes_of_any_text(text in "\\PC{0,40}") {
+        if let Some(m) = runtime::parse(&text) {
+            prop_assert!(m > 0);
+        }
+    }
+}
