@@ -591,4 +591,16 @@ mod tests {
         )
         .ends_with("drops."));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn notes_and_anchors_of_any_text(text in "\\PC{0,400}") {
+            let n = short_note(&text);
+            proptest::prop_assert!(n.chars().count() <= 221, "{n}");
+            let a = anchor("film-", &text);
+            proptest::prop_assert!(a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+            let escaped = escape(&text);
+            proptest::prop_assert!(!escaped.contains('<') && !escaped.contains('"'));
+        }
+    }
 }
