@@ -1,7 +1,8 @@
 //! Property test: on randomly generated programmes over the bundled
 //! catalogue, a plan either keeps every hard rule or is refused with
 //! located reasons — never a broken plan, never a panic; and the web page of
-//! a plan draws each slot once, inside its table, over no other.
+//! a plan draws each slot once, inside its table, over no other; and a
+//! corrupted programme file is refused with located errors, never a panic.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -174,6 +175,42 @@ fn programme_text(s: &Spec) -> String {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(60))]
+
+    /// Any corruption of the example programme gives a programme or located
+    /// errors — never a panic, never an error without a line (but for a key
+    /// missing from the whole file, which names the file).
+    #[test]
+    fn corrupted_programmes_are_refused_with_locations(
+        cut in 0usize..4000,
+        junk in "[\\[\\]=\"a-z0-9 \\n:,.TİZ-]{0,16}",
+    ) {
+        let (cat, _) = bundled();
+        let text = std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("programmes/weekend.toml"),
+        )
+        .unwrap();
+        let mut cut = cut.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let corrupted = format!("{}{}{}", &text[..cut], junk, &text[cut..]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        std::fs::write(&path, &corrupted).unwrap();
+        if let Err(diags) = slate::programme::load(&path, cat) {
+            prop_assert!(diags.iter().any(|d| d.is_error()));
+            for d in diags.iter().filter(|d| d.is_error()) {
+                // A key missing from the whole file has no line: it names
+                // the file and says what to add.
+                if d.message.contains(" has no `") {
+                    prop_assert!(d.file.is_some() && d.help.is_some(), "{d:?}");
+                    continue;
+                }
+                prop_assert!(d.line.is_some(), "{d:?}");
+                prop_assert!(d.line.unwrap() <= corrupted.lines().count() + 1, "{d:?}");
+            }
+        }
+    }
 
     #[test]
     fn plans_keep_every_hard_rule(s in spec()) {
