@@ -559,3 +559,30 @@ fn bad_input_is_explained() {
             "is not an iCalendar file slate can read",
         ));
 }
+
+mod corrupted_previous {
+    use proptest::prelude::*;
+    use slate::export::ical::previous::Previous;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// A calendar published last time, however damaged, is read or
+        /// refused with a reason — never a panic.
+        #[test]
+        fn a_damaged_previous_calendar_never_panics(
+            cut in 0usize..20_000,
+            junk in proptest::collection::vec(any::<u8>(), 0..24),
+        ) {
+            let golden = std::fs::read(super::root().join("tests/golden/weekend.ics")).unwrap();
+            let cut = cut.min(golden.len());
+            let mut bytes = golden[..cut].to_vec();
+            bytes.extend(&junk);
+            bytes.extend(&golden[cut..]);
+            match Previous::parse(&bytes) {
+                Ok(p) => prop_assert!(p.events.len() <= 20),
+                Err(e) => prop_assert!(!e.is_empty()),
+            }
+        }
+    }
+}
