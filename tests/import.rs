@@ -328,3 +328,52 @@ fn a_merge_fills_facts_the_catalogue_lacks_and_keeps_the_rest() {
         .assert()
         .success();
 }
+
+#[test]
+fn facts_no_film_can_have_are_left_out_so_the_catalogue_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&root().join("tests/fixtures/good"), &data);
+    let listing = dir.path().join("listing.txt");
+    std::fs::write(
+        &listing,
+        "Tomorrow's Strike (Ann Example, 2031, 90 min)\nA strike that has not happened yet.\n\n\
+         The Longest Shift\nDirected by: Bo Example\nRunning Time: 4000 min\n",
+    )
+    .unwrap();
+    let out = slate()
+        .arg("--data")
+        .arg(&data)
+        .arg("import")
+        .arg(&listing)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report.len(), 2, "{report:#?}");
+    assert_eq!(report[0]["status"], "new");
+    assert!(report[0]["year"].is_null());
+    assert!(
+        report[0]["dropped"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("year 2031"),
+        "{report:#?}"
+    );
+    assert!(report[1]["runtime"].is_null());
+    assert!(report[1]["dropped"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("runtime 4000"));
+    slate()
+        .arg("--data")
+        .arg(&data)
+        .args(["catalog", "check"])
+        .assert()
+        .success();
+}

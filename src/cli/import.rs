@@ -116,6 +116,11 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
                             format!("same untitled entry as line {line}"),
                         ),
                     };
+                    let detail = if r.dropped.is_empty() {
+                        detail
+                    } else {
+                        format!("{detail}; left out: {}", r.dropped.join("; "))
+                    };
                     let e = &r.entry;
                     vec![
                         format!("{}:{}", r.file, e.line),

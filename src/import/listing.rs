@@ -450,9 +450,9 @@ fn label_segments(line: &str) -> Vec<String> {
 /// whether free text that follows is the synopsis.
 fn apply_label(e: &mut Entry, l: &str, value: String) -> Option<bool> {
     match l {
-        "directed by" | "director" | "dir." if value.contains('/') => {
+        "directed by" | "director" | "dir." if value.contains(['/', '|', '·', '•']) => {
             // One-line credits: "Dir. Mike Nichols/USA/1983/128 min".
-            credit_parts(e, value.split('/'));
+            credit_parts(e, value.split(['/', '|', '·', '•']));
         }
         "directed by" | "director" | "dir." => {
             for n in names(value.split(';').next().unwrap_or(&value)) {

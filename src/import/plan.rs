@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use super::listing::Entry;
 use super::matching::{find, key, same_director, Index};
-use crate::catalogue::{Catalogue, Film, Kind};
+use crate::catalogue::load::{MAX_RUNTIME, MIN_YEAR};
+use crate::catalogue::{Catalogue, Film, Kind, LoadOptions};
 use crate::countries;
 use crate::text::{fold, slugify};
 use crate::themes::tagging::{Tag, Tagger};
@@ -44,6 +45,35 @@ pub struct Reported {
     #[serde(flatten)]
     pub entry: Entry,
     pub tags: Vec<Tag>,
+    /// Facts the listing gives that no catalogue film can have (a year
+    /// after next year, a runtime of 3,000 minutes): left out, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<String>,
+}
+
+/// Leaves out of an entry what the catalogue would refuse, so an import
+/// never writes a catalogue that does not load; says what it left out.
+fn sanitise(entry: &Entry, max_year: i32) -> (Entry, Vec<String>) {
+    let mut e = entry.clone();
+    let mut dropped = Vec::new();
+    if let Some(y) = e.year {
+        if y < MIN_YEAR {
+            dropped.push(format!(
+                "year {y}: before {MIN_YEAR}, earlier than any film"
+            ));
+            e.year = None;
+        } else if y > max_year {
+            dropped.push(format!("year {y}: after {max_year}, next year"));
+            e.year = None;
+        }
+    }
+    if let Some(r) = e.runtime {
+        if !(1..=MAX_RUNTIME as u32).contains(&r) {
+            dropped.push(format!("runtime {r} min: outside 1..={MAX_RUNTIME}"));
+            e.runtime = None;
+        }
+    }
+    (e, dropped)
 }
 
 /// A fact a catalogue film lacks and a listing gives.
@@ -112,6 +142,7 @@ fn describe(fill: &Fill) -> String {
 
 /// Decides what importing `files` (name, entries) into `catalogue` does.
 pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str) -> ImportPlan {
+    let max_year = LoadOptions::default().max_year;
     let index = Index::new(catalogue);
     let tagger = Tagger::new(catalogue.vocabulary());
     let mut out = ImportPlan::default();
@@ -124,16 +155,18 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
         // Tagging and matching against the catalogue read only the entry,
         // so they run in parallel; what depends on earlier entries of the
         // import (duplicates within it, ids, fills) runs in order below.
-        let read: Vec<(Vec<Tag>, Option<super::matching::Match>)> = entries
+        type Read = (Entry, Vec<String>, Vec<Tag>, Option<super::matching::Match>);
+        let read: Vec<Read> = entries
             .par_iter()
             .map(|entry| {
-                (
-                    tagger.tag(&entry_text(entry)),
-                    find(catalogue, &index, entry),
-                )
+                let (entry, dropped) = sanitise(entry, max_year);
+                let tags = tagger.tag(&entry_text(&entry));
+                let found = find(catalogue, &index, &entry);
+                (entry, dropped, tags, found)
             })
             .collect();
-        for (entry, (tags, found)) in entries.iter().zip(read) {
+        for (entry, dropped, tags, found) in read {
+            let entry = &entry;
             let outcome = match &entry.title {
                 None => {
                     let sig = fold(&format!(
@@ -199,6 +232,7 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
                 outcome,
                 entry: entry.clone(),
                 tags,
+                dropped,
             });
         }
     }
