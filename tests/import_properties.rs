@@ -1,7 +1,8 @@
 //! Property tests: whatever text is pasted — any Unicode, labels, titles,
 //! credit lines and separators in any mix, letters whose lower case is
-//! longer than themselves ("İ") — the importer reads it and decides what to
-//! do with it against the bundled catalogue without panicking.
+//! longer than themselves ("İ"), control characters — the importer reads it
+//! and decides what to do with it against the bundled catalogue without
+//! panicking, and what it writes is a catalogue that loads.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -13,6 +14,7 @@ use slate::catalogue::LoadOptions;
 use slate::import::listing::parse;
 use slate::import::plan::plan;
 use slate::import::runtime;
+use slate::import::write::write;
 use slate::Catalogue;
 
 fn bundled() -> &'static Catalogue {
@@ -105,6 +107,31 @@ proptest! {
             prop_assert!(e.line >= 1 && e.line <= lines.len().max(1), "line {} of {}", e.line, lines.len());
         }
         let _ = plan(bundled(), &[("x".to_string(), entries)], "test");
+    }
+
+    #[test]
+    fn what_an_import_writes_loads(
+        lines in prop::collection::vec(line(), 1..12),
+        control in "[\\x00-\\x1f\\x7f\"\\\\]{0,4}",
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir_all(&data).unwrap();
+        let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+        for f in ["themes.toml", "films.toml"] {
+            std::fs::copy(fixture.join(f), data.join(f)).unwrap();
+        }
+        let cat = load(&data, &LoadOptions::default(), &|_| {}).unwrap().catalogue;
+        let text = format!("{}\n{control}", lines.join("\n"));
+        let entries = parse(&text);
+        let decided = plan(&cat, &[("x".to_string(), entries)], "test \"listing\"");
+        write(&cat, &decided, &data.join("films/imported.toml")).unwrap();
+        let reloaded = load(&data, &LoadOptions::default(), &|_| {});
+        prop_assert!(reloaded.is_ok(), "{:?}\n{text}", reloaded.err().map(|e| e.diagnostics));
+        prop_assert_eq!(
+            reloaded.unwrap().catalogue.len(),
+            cat.len() + decided.new_films.len()
+        );
     }
 
     #[test]
