@@ -601,4 +601,58 @@ mod tests {
         assert_eq!(html.matches("<table").count(), 2);
         assert_eq!(html.matches("class=\"screening ").count(), 7);
     }
+
+    proptest::proptest! {
+        /// Any times a hand-edited plan holds: a grid or an error, never a
+        /// panic; and when a grid, one block per screening.
+        #[test]
+        fn any_times_give_a_grid_or_an_error(
+            items in proptest::collection::vec(
+                (0i64..3_000, -200i64..2_000, -100i64..600, "\\PC{0,12}", 0usize..3),
+                1..8,
+            ),
+            junk in proptest::option::of("\\PC{0,25}"),
+        ) {
+            let base: jiff::Timestamp = "2027-03-27T00:00:00Z".parse().unwrap();
+            let tz = TimeZone::get("Europe/Lisbon").unwrap();
+            let at = |m: i64| {
+                Timestamp::from_second(base.as_second() + m * 60)
+                    .unwrap()
+                    .to_zoned(tz.clone())
+                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                    .to_string()
+            };
+            let screenings: Vec<Screening> = items
+                .iter()
+                .enumerate()
+                .map(|(i, (start, len, free, title, venue))| {
+                    let mut s = screening(
+                        &format!("s{i}"),
+                        &at(*start)[..10],
+                        &at(*start),
+                        &at(start + len),
+                        &at(start + len + free),
+                    );
+                    s.venue = format!("v{venue}");
+                    s.films[0].title = title.clone();
+                    s
+                })
+                .collect();
+            let mut p = plan(screenings, vec![]);
+            if let Some(j) = junk {
+                p.screenings[0].start = j;
+            }
+            let mut out = String::new();
+            let style = SeriesStyle::new(&p);
+            let mut days: Vec<&str> = p.screenings.iter().map(|s| s.day.as_str()).collect();
+            days.sort_unstable();
+            days.dedup();
+            if super::days(&mut out, &p, &days, &venues(&p), &style).is_ok() {
+                proptest::prop_assert_eq!(
+                    out.matches("class=\"screening ").count(),
+                    p.screenings.len()
+                );
+            }
+        }
+    }
 }
