@@ -236,11 +236,13 @@ fn table(
     let one_venue = venues.len() == 1;
     let _ = write!(
         out,
-        "<section class=\"day\" aria-labelledby=\"{table_id}\">\n<h3 id=\"{table_id}\">{}</h3>\n\
+        "<section class=\"day{}\" aria-labelledby=\"{table_id}\">\n<h3 id=\"{table_id}\">{}</h3>\n\
          <div class=\"scroll\" role=\"region\" aria-labelledby=\"{table_id}\" tabindex=\"0\">\n\
          <table class=\"grid\" style=\"--span:{span};--venues:{}\">\n\
          <caption class=\"sr\">Screenings by day and venue; in each column the screenings in time order</caption>\n\
          <thead><tr><th scope=\"col\" class=\"axis-h\"{}><span class=\"sr\">Time</span></th>",
+        // Printed on a landscape page when more than four columns.
+        if columns.len() * venues.len() > 4 { " wide" } else { "" },
         e(&heading),
         columns.len() * venues.len(),
         if one_venue { "" } else { " rowspan=\"2\"" },
