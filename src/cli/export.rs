@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 
 use slate::atomic_file::write_atomic;
-use slate::export::html::{self, CalendarLinks, Page};
 use slate::export::ical::previous::Previous;
-use slate::export::ical::{calendar, events, split, Options, Split};
+use slate::export::ical::{calendar, publish, split, Options, Split};
 use slate::export::markdown;
+use slate::export::site::{self, SiteOptions};
 use slate::schedule::Plan;
 
 use super::plan::{make_plan, read_plan};
@@ -169,22 +169,6 @@ fn write(path: &Path, text: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::Data(format!("error: cannot write {}: {e}", path.display())))
 }
 
-/// The plan's events (re-published against the calendar published last
-/// time, if any) and the calendar of them all.
-fn publish(
-    plan: &Plan,
-    cat: &slate::Catalogue,
-    now: jiff::Timestamp,
-    previous: Option<&Previous>,
-) -> Result<(Vec<slate::export::ical::Event>, String), Failure> {
-    let evs = events(plan, Some(cat), &Options { now, previous })
-        .map_err(|e| Failure::Data(format!("error: {e}")))?;
-    let all: Vec<&_> = evs.iter().collect();
-    let whole = calendar(plan, &plan.programme, &all, now)
-        .map_err(|e| Failure::Data(format!("error: {e}")))?;
-    Ok((evs, whole))
-}
-
 fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
     let now = now(args.now.as_deref())?;
     let previous = match &args.previous {
@@ -201,7 +185,15 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
         }
     };
     let (plan, cat) = obtain(cli, &args.input)?;
-    let (evs, whole) = publish(&plan, &cat, now, previous.as_ref())?;
+    let (evs, whole) = publish(
+        &plan,
+        Some(&cat),
+        &Options {
+            now,
+            previous: previous.as_ref(),
+        },
+    )
+    .map_err(|e| Failure::Data(format!("error: {e}")))?;
     let cancelled = evs.iter().filter(|e| e.cancelled).count();
     let changed = evs
         .iter()
@@ -267,9 +259,6 @@ fn md(cli: &Cli, args: &MdArgs) -> CmdResult {
     Ok(())
 }
 
-/// Where the page's calendars go, relative to the page.
-const CALENDARS: &str = "calendars";
-
 fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
     let now = now(args.now.as_deref())?;
     let dir = &args.output;
@@ -280,108 +269,56 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
         )));
     }
     let (plan, cat) = obtain(cli, &args.input)?;
-    // Everything is rendered before anything is written.
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
-    let mut links = CalendarLinks::default();
-    if !args.no_calendars {
-        let whole_path = dir.join(CALENDARS).join("programme.ics");
-        let previous = match std::fs::read(&whole_path) {
-            Ok(bytes) => Some(Previous::parse(&bytes).map_err(|e| {
-                Failure::Data(format!(
-                    "error: {} (published last time) is not an iCalendar file slate can read: {e}; \
-                     move it away to publish afresh",
-                    whole_path.display()
-                ))
-            })?),
-            Err(_) => None,
-        };
-        let (evs, whole) = publish(&plan, &cat, now, previous.as_ref())?;
-        files.push((whole_path, whole));
-        links.all = Some(format!("{CALENDARS}/programme.ics"));
-        for (by, map) in [
-            (Split::Series, &mut links.series),
-            (Split::Venue, &mut links.venues),
-            (Split::Screening, &mut links.screenings),
-        ] {
-            for (stem, (name, part)) in split(&plan, &evs, by) {
-                let text = calendar(&plan, &name, &part, now)
-                    .map_err(|e| Failure::Data(format!("error: {e}")))?;
-                let first = part[0];
-                // One file per screening, in a folder of their own.
-                let (key, file) = match by {
-                    Split::Series => (first.series.clone(), format!("{stem}.ics")),
-                    Split::Venue => (first.venue.clone(), format!("{stem}.ics")),
-                    _ => (
-                        first.screening().unwrap_or_default(),
-                        format!(
-                            "screenings/{}.ics",
-                            stem.strip_prefix("screening-").unwrap_or(&stem)
-                        ),
-                    ),
-                };
-                map.insert(key, format!("{CALENDARS}/{file}"));
-                files.push((dir.join(CALENDARS).join(file), text));
-            }
-        }
-    }
-    let calendar_counts = (
-        links.series.len(),
-        links.venues.len(),
-        links.screenings.len(),
-    );
-    let picture = {
-        let films: Vec<usize> = plan
-            .screenings
-            .iter()
-            .flat_map(|s| s.films.iter())
-            .filter_map(|f| cat.position(&f.id))
-            .collect();
-        (films.len() >= 2).then(|| {
-            let graph = super::build_graph(&cat);
-            let p = slate::picture::select_films(
-                &cat,
-                &graph,
-                &films,
-                &format!("The films of {}", plan.programme),
-                plan.metrics.seed,
-            );
-            slate::picture::svg::render(&p)
-        })
+    // The programme's calendar published last time, if this directory has one.
+    let previous_path = dir.join(site::PROGRAMME_CALENDAR);
+    let previous = match std::fs::read(&previous_path) {
+        Ok(bytes) if !args.no_calendars => Some(Previous::parse(&bytes).map_err(|e| {
+            Failure::Data(format!(
+                "error: {} (published last time) is not an iCalendar file slate can read: {e}; \
+                 move it away to publish afresh",
+                previous_path.display()
+            ))
+        })?),
+        _ => None,
     };
-    let page = html::render(&Page {
-        plan: &plan,
-        catalogue: Some(&cat),
-        picture,
-        calendars: links,
-    })
+    let picture = (site::programme_films(&plan, &cat).len() >= 2)
+        .then(|| site::picture(&plan, &cat, &super::build_graph(&cat)))
+        .flatten();
+    let published = site::build(
+        &plan,
+        &cat,
+        SiteOptions {
+            now,
+            previous: previous.as_ref(),
+            calendars: !args.no_calendars,
+            picture,
+        },
+    )
     .map_err(|e| Failure::Data(format!("error: {e}")))?;
-    files.push((dir.join("index.html"), page));
     std::fs::create_dir_all(if args.no_calendars {
         dir.clone()
     } else {
-        dir.join(CALENDARS).join("screenings")
+        dir.join(site::CALENDARS).join("screenings")
     })
     .map_err(|e| Failure::Data(format!("error: cannot create {}: {e}", dir.display())))?;
-    for (path, text) in &files {
-        write(path, text)?;
+    for (path, text) in &published.files {
+        write(&dir.join(path), text)?;
     }
+    let links = &published.calendars;
+    let n = |m: usize, one: &str, many: &str| format!("{m} {}", if m == 1 { one } else { many });
     say!(
-        "wrote {} ({} screening{}){}",
+        "wrote {} ({}){}",
         dir.join("index.html").display(),
-        plan.screenings.len(),
-        if plan.screenings.len() == 1 { "" } else { "s" },
+        n(plan.screenings.len(), "screening", "screenings"),
         if args.no_calendars {
             String::new()
         } else {
-            let n = |m: usize, one: &str, many: &str| {
-                format!("{m} {}", if m == 1 { one } else { many })
-            };
             format!(
                 " and calendars in {}: the programme, {}, {} and {}",
-                dir.join(CALENDARS).display(),
-                n(calendar_counts.0, "series", "series"),
-                n(calendar_counts.1, "venue", "venues"),
-                n(calendar_counts.2, "screening", "screenings")
+                dir.join(site::CALENDARS).display(),
+                n(links.series.len(), "series", "series"),
+                n(links.venues.len(), "venue", "venues"),
+                n(links.screenings.len(), "screening", "screenings")
             )
         }
     );

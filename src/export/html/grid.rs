@@ -17,8 +17,9 @@ use std::fmt::Write as _;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
-use super::{anchor, e, HtmlError, SeriesStyle};
+use super::{anchor, e, SeriesStyle};
 use crate::export::markdown::{clock, day_heading};
+use crate::export::{instant, zone, ExportError};
 use crate::schedule::Plan;
 
 /// A venue column.
@@ -72,13 +73,6 @@ pub(super) fn venues(plan: &Plan) -> Vec<VenueColumn> {
     out
 }
 
-fn parse(id: &str, value: &str) -> Result<Timestamp, HtmlError> {
-    value.parse::<Timestamp>().map_err(|_| HtmlError::Time {
-        id: id.to_string(),
-        value: value.to_string(),
-    })
-}
-
 fn minutes(from: Timestamp, to: Timestamp) -> i64 {
     (to.as_second() - from.as_second()).div_euclid(60)
 }
@@ -103,9 +97,8 @@ pub(super) fn days(
     days: &[&str],
     venues: &[VenueColumn],
     style: &SeriesStyle,
-) -> Result<(), HtmlError> {
-    let tz =
-        TimeZone::get(&plan.timezone).map_err(|_| HtmlError::TimeZone(plan.timezone.clone()))?;
+) -> Result<(), ExportError> {
+    let tz = zone(plan)?;
     let per_table = (MAX_COLUMNS / venues.len().max(1)).max(1);
     // A day on which the clocks change gets a table of its own, so its
     // hour labels are its own.
@@ -165,14 +158,14 @@ fn table(
     venues: &[VenueColumn],
     style: &SeriesStyle,
     tz: &TimeZone,
-) -> Result<(), HtmlError> {
+) -> Result<(), ExportError> {
     let mut columns: Vec<DayColumn> = Vec::new();
     for &day in days {
         let mut items = Vec::new();
         for s in plan.screenings.iter().filter(|s| s.day == day) {
-            let start = parse(&s.id, &s.start)?;
-            let end = parse(&s.id, &s.end)?;
-            let slot_end = parse(&s.id, &s.slot_end)?.max(end);
+            let start = instant(&s.id, &s.start)?;
+            let end = instant(&s.id, &s.end)?;
+            let slot_end = instant(&s.id, &s.slot_end)?.max(end);
             items.push(Item {
                 venue: &s.venue,
                 start,
@@ -184,8 +177,8 @@ fn table(
         for o in plan.open_slots.iter().filter(|o| o.day == day) {
             items.push(Item {
                 venue: &o.venue,
-                start: parse(&o.id, &o.start)?,
-                slot_end: parse(&o.id, &o.end)?,
+                start: instant(&o.id, &o.start)?,
+                slot_end: instant(&o.id, &o.end)?,
                 screening: None,
                 open_id: &o.id,
             });

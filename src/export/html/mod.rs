@@ -25,8 +25,9 @@ mod grid;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use super::markdown::{clock, day_heading};
+use super::ExportError;
 use crate::catalogue::{Catalogue, Film};
-use crate::export::markdown::{clock, day_heading};
 use crate::schedule::{Plan, Screening};
 use crate::text::title_key;
 
@@ -56,15 +57,6 @@ pub struct Page<'a> {
     /// The theme graph picture of the programme's films, as SVG.
     pub picture: Option<String>,
     pub calendars: CalendarLinks,
-}
-
-/// Errors of the page.
-#[derive(Debug, thiserror::Error)]
-pub enum HtmlError {
-    #[error("unknown time zone `{0}` in the plan")]
-    TimeZone(String),
-    #[error("screening or slot `{id}` has a time that is not RFC 3339: {value}")]
-    Time { id: String, value: String },
 }
 
 /// Escapes `s` for HTML text or a quoted attribute value.
@@ -199,7 +191,7 @@ fn credits(directors: &[String], year: Option<i32>, countries: &[String], runtim
 }
 
 /// The whole page.
-pub fn render(page: &Page) -> Result<String, HtmlError> {
+pub fn render(page: &Page) -> Result<String, ExportError> {
     let plan = page.plan;
     let style = SeriesStyle::new(plan);
     let film = |id: &str| -> Option<&Film> { page.catalogue.and_then(|c| c.get(id)) };

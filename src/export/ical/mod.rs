@@ -57,14 +57,7 @@ pub struct Options<'a> {
     pub previous: Option<&'a Previous>,
 }
 
-/// Errors of the export.
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    #[error("unknown time zone `{0}` in the plan")]
-    TimeZone(String),
-    #[error("screening `{id}` has a start or end that is not an RFC 3339 time: {value}")]
-    Time { id: String, value: String },
-}
+pub use super::ExportError;
 
 /// One event, rendered property by property (values already escaped).
 #[derive(Debug, Clone)]
@@ -108,10 +101,7 @@ fn utc(ts: Timestamp) -> String {
 }
 
 fn parse_time(s: &Screening, value: &str) -> Result<Timestamp, ExportError> {
-    value.parse::<Timestamp>().map_err(|_| ExportError::Time {
-        id: s.id.clone(),
-        value: value.to_string(),
-    })
+    super::instant(&s.id, value)
 }
 
 /// The summary of a screening: the title; "Double bill: A + B"; for three
@@ -187,8 +177,7 @@ pub fn events(
     catalogue: Option<&Catalogue>,
     options: &Options,
 ) -> Result<Vec<Event>, ExportError> {
-    let tz =
-        TimeZone::get(&plan.timezone).map_err(|_| ExportError::TimeZone(plan.timezone.clone()))?;
+    let tz = super::zone(plan)?;
     let now = utc(options.now);
     let tzid = param(&plan.timezone);
     let mut out = Vec::new();
@@ -325,8 +314,7 @@ pub fn calendar(
     events: &[&Event],
     now: Timestamp,
 ) -> Result<String, ExportError> {
-    let tz =
-        TimeZone::get(&plan.timezone).map_err(|_| ExportError::TimeZone(plan.timezone.clone()))?;
+    let tz = super::zone(plan)?;
     let mut out = String::new();
     push(&mut out, "BEGIN:VCALENDAR");
     push(&mut out, "VERSION:2.0");
@@ -401,6 +389,19 @@ pub fn calendar(
     }
     push(&mut out, "END:VCALENDAR");
     Ok(out)
+}
+
+/// A plan's events (re-published against `options.previous`, if any) and
+/// the calendar of them all.
+pub fn publish(
+    plan: &Plan,
+    catalogue: Option<&Catalogue>,
+    options: &Options,
+) -> Result<(Vec<Event>, String), ExportError> {
+    let evs = events(plan, catalogue, options)?;
+    let all: Vec<&Event> = evs.iter().collect();
+    let whole = calendar(plan, &plan.programme, &all, options.now)?;
+    Ok((evs, whole))
 }
 
 /// The calendars of a split: file stem → (calendar name, events).
