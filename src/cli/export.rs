@@ -11,6 +11,7 @@ use slate::export::ical::{calendar, publish, split, Options, Split};
 use slate::export::markdown;
 use slate::export::site::{self, SiteOptions};
 use slate::schedule::Plan;
+use slate::text::plural;
 
 use super::plan::{make_plan, read_plan};
 use super::{load_catalogue, Cli, CmdResult, Failure};
@@ -305,20 +306,19 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
         write(&dir.join(path), text)?;
     }
     let links = &published.calendars;
-    let n = |m: usize, one: &str, many: &str| format!("{m} {}", if m == 1 { one } else { many });
     say!(
         "wrote {} ({}){}",
         dir.join("index.html").display(),
-        n(plan.screenings.len(), "screening", "screenings"),
+        plural(plan.screenings.len(), "screening", "screenings"),
         if args.no_calendars {
             String::new()
         } else {
             format!(
                 " and calendars in {}: the programme, {}, {} and {}",
                 dir.join(site::CALENDARS).display(),
-                n(links.series.len(), "series", "series"),
-                n(links.venues.len(), "venue", "venues"),
-                n(links.screenings.len(), "screening", "screenings")
+                plural(links.series.len(), "series", "series"),
+                plural(links.venues.len(), "venue", "venues"),
+                plural(links.screenings.len(), "screening", "screenings")
             )
         }
     );

@@ -17,10 +17,11 @@ use std::fmt::Write as _;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
-use super::{anchor, e, SeriesStyle};
+use super::{anchor, short_day, SeriesStyle};
 use crate::export::markdown::{clock, day_heading};
 use crate::export::{instant, zone, ExportError};
 use crate::schedule::Plan;
+use crate::text::escape_markup as e;
 
 /// A venue column.
 pub(super) struct VenueColumn {
@@ -392,14 +393,6 @@ fn lane_item(out: &mut String, it: &Item, c: &DayColumn, tz: &TimeZone, style: &
         );
     }
     out.push_str("</li>\n");
-}
-
-/// "Sat 1 May".
-fn short_day(day: &str) -> String {
-    match day.parse::<jiff::civil::Date>() {
-        Ok(d) => d.strftime("%a %-d %b").to_string(),
-        Err(_) => day.to_string(),
-    }
 }
 
 fn clock_at(tz: &TimeZone, t: Timestamp) -> String {

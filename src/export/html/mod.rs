@@ -28,10 +28,8 @@ use std::fmt::Write as _;
 use super::markdown::{clock, day_heading};
 use super::ExportError;
 use crate::catalogue::{Catalogue, Film};
-use crate::schedule::{Plan, Screening};
-use crate::text::title_key;
-
-pub use crate::picture::svg::escape;
+use crate::schedule::{Plan, ScreenedFilm, Screening};
+use crate::text::{escape_markup as e, plural, title_key};
 
 const STYLE: &str = include_str!("style.css");
 
@@ -59,9 +57,11 @@ pub struct Page<'a> {
     pub calendars: CalendarLinks,
 }
 
-/// Escapes `s` for HTML text or a quoted attribute value.
-fn e(s: &str) -> String {
-    escape(s)
+impl Page<'_> {
+    /// The catalogue's record of a film of the plan, if it has one.
+    fn film(&self, id: &str) -> Option<&Film> {
+        self.catalogue.and_then(|c| c.get(id))
+    }
 }
 
 /// A fragment identifier made of a slug-like id (kept readable, never raw).
@@ -155,6 +155,14 @@ impl SeriesStyle {
             None => "s-none".into(),
         }
     }
+    /// The series' letter key and title, as HTML.
+    fn labelled(&self, series: &str, title: &str) -> String {
+        format!(
+            "<span class=\"key\">{}</span> {}",
+            self.key(series),
+            e(title)
+        )
+    }
     fn key(&self, series: &str) -> String {
         self.index
             .get(series)
@@ -163,29 +171,34 @@ impl SeriesStyle {
     }
 }
 
-/// "Sat 1 May, 14:15".
-fn short_when(s: &Screening) -> String {
-    let day = match s.day.parse::<jiff::civil::Date>() {
+/// "Sat 1 May" from "2027-05-01".
+fn short_day(day: &str) -> String {
+    match day.parse::<jiff::civil::Date>() {
         Ok(d) => d.strftime("%a %-d %b").to_string(),
-        Err(_) => s.day.clone(),
-    };
-    format!("{day}, {}", clock(&s.start))
+        Err(_) => day.to_string(),
+    }
 }
 
-/// "Dir. Ken Loach · 1969 · United Kingdom · 110 min".
-fn credits(directors: &[String], year: Option<i32>, countries: &[String], runtime: u32) -> String {
+/// "Sat 1 May, 14:15".
+fn short_when(s: &Screening) -> String {
+    format!("{}, {}", short_day(&s.day), clock(&s.start))
+}
+
+/// "Dir. Ken Loach · 1969 · United Kingdom · 110 min": as screened, with
+/// the countries the catalogue knows.
+fn credits(f: &ScreenedFilm, details: Option<&Film>) -> String {
     let mut parts = Vec::new();
-    if !directors.is_empty() {
-        parts.push(format!("Dir. {}", directors.join(", ")));
+    if !f.directors.is_empty() {
+        parts.push(format!("Dir. {}", f.directors.join(", ")));
     }
-    if let Some(y) = year {
+    if let Some(y) = f.year {
         parts.push(y.to_string());
     }
-    if !countries.is_empty() {
-        parts.push(countries.join(", "));
+    if let Some(d) = details.filter(|d| !d.countries.is_empty()) {
+        parts.push(d.countries.join(", "));
     }
-    if runtime > 0 {
-        parts.push(format!("{runtime} min"));
+    if f.runtime > 0 {
+        parts.push(format!("{} min", f.runtime));
     }
     parts.join(" · ")
 }
@@ -194,28 +207,6 @@ fn credits(directors: &[String], year: Option<i32>, countries: &[String], runtim
 pub fn render(page: &Page) -> Result<String, ExportError> {
     let plan = page.plan;
     let style = SeriesStyle::new(plan);
-    let film = |id: &str| -> Option<&Film> { page.catalogue.and_then(|c| c.get(id)) };
-    let mut out = String::with_capacity(64 * 1024);
-    let title = e(&plan.programme);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n\
-         <meta name=\"referrer\" content=\"no-referrer\">\n\
-         <meta name=\"generator\" content=\"slate\">\n\
-         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n"
-    );
-
-    // Header: title, summary, venues, navigation.
-    let films_shown = plan
-        .screenings
-        .iter()
-        .flat_map(|s| s.films.iter().map(|f| f.id.as_str()))
-        .collect::<BTreeSet<_>>()
-        .len();
-    let series_shown = style.index.len();
     let mut days: Vec<&str> = plan
         .screenings
         .iter()
@@ -224,28 +215,75 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
         .collect();
     days.sort_unstable();
     days.dedup();
-    let _ = write!(out, "<header class=\"masthead\">\n<h1>{title}</h1>\n");
-    let span = match (days.first(), days.last()) {
-        (Some(a), Some(b)) if a == b => day_heading(a),
-        (Some(a), Some(b)) => format!("{} – {}", day_heading(a), day_heading(b)),
-        _ => String::new(),
-    };
+    let venues = grid::venues(plan);
+    let mut out = String::with_capacity(64 * 1024);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"generator\" content=\"slate\">\n\
+         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        e(&plan.programme)
+    );
+    masthead(&mut out, page, &style, &days, &venues);
+    out.push_str("<main>\n");
+    schedule(&mut out, plan, &style, &days, &venues)?;
+    series_sections(&mut out, page, &style);
+    film_index(&mut out, page, &style);
+    if let Some(svg) = &page.picture {
+        out.push_str("<section id=\"theme-map\" aria-labelledby=\"map-h\">\n<h2 id=\"map-h\">Theme map</h2>\n");
+        out.push_str("<p>The programme's films linked by the themes they share: the wider a link, the more two films have in common.</p>\n<figure class=\"map\">\n");
+        out.push_str(svg);
+        out.push_str("</figure>\n</section>\n");
+    }
+    calendars_section(&mut out, page, &venues);
+    out.push_str("</main>\n<footer>\n");
     let _ = writeln!(
         out,
-        "<p class=\"summary\">{}{}{} screening{}, {} film{}, {} series. Times are local ({}).</p>",
+        "<p>Times are local to {}. Made with slate from the programme “{}”.</p>",
+        e(&plan.timezone),
+        e(&plan.programme)
+    );
+    out.push_str("</footer>\n</body>\n</html>\n");
+    Ok(out)
+}
+
+/// Title, dates and counts, venues, and the navigation.
+fn masthead(
+    out: &mut String,
+    page: &Page,
+    style: &SeriesStyle,
+    days: &[&str],
+    venues: &[grid::VenueColumn],
+) {
+    let plan = page.plan;
+    let films = plan
+        .screenings
+        .iter()
+        .flat_map(|s| s.films.iter().map(|f| f.id.as_str()))
+        .collect::<BTreeSet<_>>()
+        .len();
+    let span = match (days.first(), days.last()) {
+        (Some(a), Some(b)) if a == b => format!("{}. ", day_heading(a)),
+        (Some(a), Some(b)) => format!("{} – {}. ", day_heading(a), day_heading(b)),
+        _ => String::new(),
+    };
+    let _ = write!(
+        out,
+        "<header class=\"masthead\">\n<h1>{}</h1>\n<p class=\"summary\">{}{}, {}, {} series. Times are local ({}).</p>\n",
+        e(&plan.programme),
         e(&span),
-        if span.is_empty() { "" } else { ". " },
-        plan.screenings.len(),
-        if plan.screenings.len() == 1 { "" } else { "s" },
-        films_shown,
-        if films_shown == 1 { "" } else { "s" },
-        series_shown,
+        plural(plan.screenings.len(), "screening", "screenings"),
+        plural(films, "film", "films"),
+        style.index.len(),
         e(&plan.timezone)
     );
-    let venues = grid::venues(plan);
     if !venues.is_empty() {
         out.push_str("<ul class=\"venues\">\n");
-        for v in &venues {
+        for v in venues {
             let _ = write!(out, "<li><strong>{}</strong>", e(&v.name));
             if let Some(a) = &v.address {
                 let _ = write!(out, " · {}", e(a));
@@ -268,9 +306,17 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
     if page.calendars.all.is_some() {
         out.push_str("<li><a href=\"#calendars\">Add to calendar</a></li>\n");
     }
-    out.push_str("</ul></nav>\n</header>\n<main>\n");
+    out.push_str("</ul></nav>\n</header>\n");
+}
 
-    // The grid, day by day.
+/// The series legend and the grid, day by day.
+fn schedule(
+    out: &mut String,
+    plan: &Plan,
+    style: &SeriesStyle,
+    days: &[&str],
+    venues: &[grid::VenueColumn],
+) -> Result<(), ExportError> {
     out.push_str("<section id=\"schedule\" aria-labelledby=\"schedule-h\">\n<h2 id=\"schedule-h\">Schedule</h2>\n");
     if days.is_empty() {
         out.push_str("<p>Nothing is scheduled.</p>\n");
@@ -280,19 +326,23 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
         for s in plan.series.iter().filter(|s| s.screenings > 0) {
             let _ = writeln!(
                 out,
-                "<li class=\"{}\"><a href=\"#{}\"><span class=\"key\">{}</span> {}</a></li>",
+                "<li class=\"{}\"><a href=\"#{}\">{}</a></li>",
                 style.class(&s.id),
                 anchor("series-", &s.id),
-                style.key(&s.id),
-                e(&s.title)
+                style.labelled(&s.id, &s.title)
             );
         }
         out.push_str("</ul>\n");
     }
-    grid::days(&mut out, plan, &days, &venues, &style)?;
+    grid::days(out, plan, days, venues, style)?;
     out.push_str("</section>\n");
+    Ok(())
+}
 
-    // Series.
+/// Each series: why its films belong together, the themes they share, its
+/// calendar, and its screenings with their films.
+fn series_sections(out: &mut String, page: &Page, style: &SeriesStyle) {
+    let plan = page.plan;
     out.push_str(
         "<section id=\"series\" aria-labelledby=\"series-h\">\n<h2 id=\"series-h\">Series</h2>\n",
     );
@@ -300,15 +350,12 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
         out.push_str("<p>No series has a screening.</p>\n");
     }
     for s in plan.series.iter().filter(|s| s.screenings > 0) {
+        let id = anchor("series-", &s.id);
         let _ = write!(
             out,
-            "<section class=\"series {}\" id=\"{}\" aria-labelledby=\"{}-h\">\n<h3 id=\"{}-h\"><span class=\"key\">{}</span> {}</h3>\n",
+            "<section class=\"series {}\" id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h3 id=\"{id}-h\">{}</h3>\n",
             style.class(&s.id),
-            anchor("series-", &s.id),
-            anchor("series-", &s.id),
-            anchor("series-", &s.id),
-            style.key(&s.id),
-            e(&s.title)
+            style.labelled(&s.id, &s.title)
         );
         let _ = writeln!(out, "<p class=\"why\">{}.</p>", e(&capitalise(&s.why)));
         let shared = shared_themes(page.catalogue, &s.films);
@@ -337,31 +384,29 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
         }
         out.push_str("<ol class=\"programme\">\n");
         for sc in plan.screenings.iter().filter(|x| x.series == s.id) {
+            let when = e(&short_when(sc));
             let _ = write!(
                 out,
-                "<li><p class=\"when\"><a href=\"#{}\">{}</a> · {}",
+                "<li><p class=\"when\"><a href=\"#{}\">{when}</a> · {}",
                 anchor("screening-", &sc.id),
-                e(&short_when(sc)),
                 e(&sc.venue_name)
             );
             if let Some(path) = page.calendars.screenings.get(&sc.id) {
                 let _ = write!(
                     out,
-                    " <a class=\"add\" href=\"{}\" download>+ calendar<span class=\"sr\">: the screening of {}</span></a>",
-                    e(path),
-                    e(&short_when(sc))
+                    " <a class=\"add\" href=\"{}\" download>+ calendar<span class=\"sr\">: the screening of {when}</span></a>",
+                    e(path)
                 );
             }
             out.push_str("</p>\n<ul class=\"films\">\n");
             for f in &sc.films {
-                let details = film(&f.id);
-                let countries = details.map(|d| d.countries.as_slice()).unwrap_or(&[]);
+                let details = page.film(&f.id);
                 let _ = write!(
                     out,
                     "<li><h4><a href=\"#{}\">{}</a></h4>\n<p class=\"credits\">{}</p>\n",
                     anchor("film-", &f.id),
                     e(&f.title),
-                    e(&credits(&f.directors, f.year, countries, f.runtime))
+                    e(&credits(f, details))
                 );
                 if let Some(syn) = details.and_then(|d| d.synopsis.as_deref()) {
                     let _ = writeln!(out, "<p class=\"note\">{}</p>", e(&short_note(syn)));
@@ -377,37 +422,36 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
         out.push_str("</section>\n");
     }
     out.push_str("</section>\n");
+}
 
-    // Film index.
+/// Every film A–Z by title (articles aside), with where and when.
+fn film_index(out: &mut String, page: &Page, style: &SeriesStyle) {
     out.push_str("<section id=\"films\" aria-labelledby=\"films-h\">\n<h2 id=\"films-h\">Films A–Z</h2>\n<ul class=\"index\">\n");
-    let mut index: BTreeMap<String, Vec<&Screening>> = BTreeMap::new();
-    let mut by_id = BTreeMap::new();
-    for sc in &plan.screenings {
+    // Film id → (the film as screened, its screenings).
+    let mut films: BTreeMap<&str, (&ScreenedFilm, Vec<&Screening>)> = BTreeMap::new();
+    for sc in &page.plan.screenings {
         for f in &sc.films {
-            index.entry(f.id.clone()).or_default().push(sc);
-            by_id.entry(f.id.clone()).or_insert(f);
+            films.entry(&f.id).or_insert((f, Vec::new())).1.push(sc);
         }
     }
-    let mut order: Vec<(&String, String)> = by_id
+    let mut order: Vec<(String, &str)> = films
         .iter()
-        .map(|(id, f)| (id, format!("{}\u{0}{}", title_key(&f.title), id)))
+        .map(|(id, (f, _))| (format!("{}\u{0}{id}", title_key(&f.title)), *id))
         .collect();
-    order.sort_by(|a, b| a.1.cmp(&b.1));
+    order.sort();
     if order.is_empty() {
         out.push_str("<li>No film is screened.</li>\n");
     }
-    for (id, _) in order {
-        let f = by_id[id];
-        let details = film(id);
-        let countries = details.map(|d| d.countries.as_slice()).unwrap_or(&[]);
+    for (_, id) in order {
+        let (f, screenings) = &films[id];
         let _ = write!(
             out,
             "<li id=\"{}\"><span class=\"title\">{}</span> <span class=\"credits\">{}</span><br>",
             anchor("film-", id),
             e(&f.title),
-            e(&credits(&f.directors, f.year, countries, f.runtime))
+            e(&credits(f, page.film(id)))
         );
-        let when: Vec<String> = index[id]
+        let when: Vec<String> = screenings
             .iter()
             .map(|sc| {
                 format!(
@@ -425,61 +469,46 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n</section>\n");
+}
 
-    // Theme map.
-    if let Some(svg) = &page.picture {
-        out.push_str("<section id=\"theme-map\" aria-labelledby=\"map-h\">\n<h2 id=\"map-h\">Theme map</h2>\n");
-        out.push_str("<p>The programme's films linked by the themes they share: the wider a link, the more two films have in common.</p>\n<figure class=\"map\">\n");
-        out.push_str(svg);
-        out.push_str("</figure>\n</section>\n");
-    }
-
-    // Calendars.
-    if let Some(all) = &page.calendars.all {
-        out.push_str("<section id=\"calendars\" aria-labelledby=\"cal-h\">\n<h2 id=\"cal-h\">Add to calendar</h2>\n");
-        out.push_str("<p>Open a file in your calendar app, or subscribe to its address where this page is published: when the programme changes, subscribed calendars update.</p>\n<ul class=\"calendars\">\n");
-        let _ = writeln!(
-            out,
-            "<li><a href=\"{}\" download>The whole programme</a> ({} screenings)</li>",
-            e(all),
-            plan.screenings.len()
-        );
-        for s in plan.series.iter().filter(|s| s.screenings > 0) {
-            if let Some(p) = page.calendars.series.get(&s.id) {
-                let _ = writeln!(
-                    out,
-                    "<li><a href=\"{}\" download>Series: {}</a> ({} screening{})</li>",
-                    e(p),
-                    e(&s.title),
-                    s.screenings,
-                    if s.screenings == 1 { "" } else { "s" }
-                );
-            }
-        }
-        for v in &venues {
-            if let Some(p) = page.calendars.venues.get(&v.id) {
-                let n = plan.screenings.iter().filter(|s| s.venue == v.id).count();
-                let _ = writeln!(
-                    out,
-                    "<li><a href=\"{}\" download>Venue: {}</a> ({} screening{})</li>",
-                    e(p),
-                    e(&v.name),
-                    n,
-                    if n == 1 { "" } else { "s" }
-                );
-            }
-        }
-        out.push_str("</ul>\n</section>\n");
-    }
-    out.push_str("</main>\n<footer>\n");
+/// Links to the calendars: the whole programme, each series, each venue.
+fn calendars_section(out: &mut String, page: &Page, venues: &[grid::VenueColumn]) {
+    let plan = page.plan;
+    let Some(all) = &page.calendars.all else {
+        return;
+    };
+    out.push_str("<section id=\"calendars\" aria-labelledby=\"cal-h\">\n<h2 id=\"cal-h\">Add to calendar</h2>\n");
+    out.push_str("<p>Open a file in your calendar app, or subscribe to its address where this page is published: when the programme changes, subscribed calendars update.</p>\n<ul class=\"calendars\">\n");
     let _ = writeln!(
         out,
-        "<p>Times are local to {}. Made with slate from the programme “{}”.</p>",
-        e(&plan.timezone),
-        e(&plan.programme)
+        "<li><a href=\"{}\" download>The whole programme</a> ({} screenings)</li>",
+        e(all),
+        plan.screenings.len()
     );
-    out.push_str("</footer>\n</body>\n</html>\n");
-    Ok(out)
+    for s in plan.series.iter().filter(|s| s.screenings > 0) {
+        if let Some(p) = page.calendars.series.get(&s.id) {
+            let _ = writeln!(
+                out,
+                "<li><a href=\"{}\" download>Series: {}</a> ({})</li>",
+                e(p),
+                e(&s.title),
+                plural(s.screenings as usize, "screening", "screenings")
+            );
+        }
+    }
+    for v in venues {
+        if let Some(p) = page.calendars.venues.get(&v.id) {
+            let n = plan.screenings.iter().filter(|s| s.venue == v.id).count();
+            let _ = writeln!(
+                out,
+                "<li><a href=\"{}\" download>Venue: {}</a> ({})</li>",
+                e(p),
+                e(&v.name),
+                plural(n, "screening", "screenings")
+            );
+        }
+    }
+    out.push_str("</ul>\n</section>\n");
 }
 
 fn capitalise(s: &str) -> String {
@@ -591,7 +620,7 @@ mod tests {
             proptest::prop_assert!(n.chars().count() <= 221, "{n}");
             let a = anchor("film-", &text);
             proptest::prop_assert!(a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
-            let escaped = escape(&text);
+            let escaped = e(&text);
             proptest::prop_assert!(!escaped.contains('<') && !escaped.contains('"'));
         }
     }
