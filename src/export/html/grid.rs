@@ -20,7 +20,9 @@ use jiff::Timestamp;
 use super::{anchor, short_day, SeriesStyle};
 use crate::export::markdown::{clock, day_heading};
 use crate::export::{instant, zone, ExportError};
-use crate::schedule::Plan;
+use std::collections::BTreeMap;
+
+use crate::schedule::{Plan, Screening};
 use crate::text::escape_markup as e;
 
 /// A venue column.
@@ -83,8 +85,15 @@ struct Item<'p> {
     venue: &'p str,
     start: Timestamp,
     slot_end: Timestamp,
-    screening: Option<(&'p crate::schedule::Screening, Timestamp)>,
-    open_id: &'p str,
+    filled: Filled<'p>,
+}
+
+/// What a slot holds.
+enum Filled<'p> {
+    /// A screening, and when it really ends.
+    Screening(&'p Screening, Timestamp),
+    /// Nothing: the open slot's id.
+    Open(&'p str),
 }
 
 /// Most day × venue columns in one table: a one-venue weekend reads as one
@@ -103,99 +112,87 @@ pub(super) fn days(
     let per_table = (MAX_COLUMNS / venues.len().max(1)).max(1);
     // A day on which the clocks change gets a table of its own, so its
     // hour labels are its own.
-    let mut chunk: Vec<&str> = Vec::new();
-    for &day in days {
-        let alone = clocks_change(plan, day);
-        if alone || chunk.len() == per_table {
-            if !chunk.is_empty() {
-                table(out, plan, &chunk, venues, style, &tz)?;
-            }
-            chunk.clear();
+    let mut chunk: Vec<DayColumn> = Vec::new();
+    for column in day_columns(plan, days)? {
+        let alone = clocks_change(&column, &tz);
+        if (alone || chunk.len() == per_table) && !chunk.is_empty() {
+            table(out, std::mem::take(&mut chunk), venues, style, &tz);
         }
-        chunk.push(day);
+        chunk.push(column);
         if alone {
-            table(out, plan, &chunk, venues, style, &tz)?;
-            chunk.clear();
+            table(out, std::mem::take(&mut chunk), venues, style, &tz);
         }
     }
     if !chunk.is_empty() {
-        table(out, plan, &chunk, venues, style, &tz)?;
+        table(out, chunk, venues, style, &tz);
     }
     Ok(())
-}
-
-/// Whether the zone's offset differs between the times of a day's slots
-/// (RFC 3339 times carry it at their end: "+01:00").
-fn clocks_change(plan: &Plan, day: &str) -> bool {
-    let offset = |t: &str| t.get(t.len().saturating_sub(6)..).unwrap_or("").to_string();
-    let mut offsets = plan
-        .screenings
-        .iter()
-        .filter(|s| s.day == day)
-        .flat_map(|s| [&s.start, &s.end, &s.slot_end])
-        .chain(
-            plan.open_slots
-                .iter()
-                .filter(|o| o.day == day)
-                .flat_map(|o| [&o.start, &o.end]),
-        )
-        .map(|t| offset(t));
-    let first = offsets.next();
-    offsets.any(|o| Some(&o) != first.as_ref())
 }
 
 /// One day's boxes and where its time axis starts.
 struct DayColumn<'p> {
     day: &'p str,
+    /// In start order.
     items: Vec<Item<'p>>,
     origin: Timestamp,
+}
+
+/// Each day's boxes (days without any left out), read from the plan in one
+/// pass over its screenings and open slots.
+fn day_columns<'p>(plan: &'p Plan, days: &[&'p str]) -> Result<Vec<DayColumn<'p>>, ExportError> {
+    let mut by_day: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
+    for s in &plan.screenings {
+        let start = instant(&s.id, &s.start)?;
+        let end = instant(&s.id, &s.end)?;
+        let slot_end = instant(&s.id, &s.slot_end)?.max(end);
+        by_day.entry(&s.day).or_default().push(Item {
+            venue: &s.venue,
+            start,
+            slot_end,
+            filled: Filled::Screening(s, end),
+        });
+    }
+    for o in &plan.open_slots {
+        by_day.entry(&o.day).or_default().push(Item {
+            venue: &o.venue,
+            start: instant(&o.id, &o.start)?,
+            slot_end: instant(&o.id, &o.end)?,
+            filled: Filled::Open(&o.id),
+        });
+    }
+    Ok(days
+        .iter()
+        .filter_map(|&day| {
+            let mut items = by_day.remove(day)?;
+            items.sort_by_key(|i| i.start);
+            Some(DayColumn {
+                day,
+                origin: items[0].start,
+                items,
+            })
+        })
+        .collect())
+}
+
+/// Whether the zone's offset differs between the times of a day's slots.
+fn clocks_change(column: &DayColumn, tz: &TimeZone) -> bool {
+    let mut offsets = column
+        .items
+        .iter()
+        .flat_map(|i| [i.start, i.slot_end])
+        .map(|t| tz.to_offset(t));
+    let first = offsets.next();
+    offsets.any(|o| Some(o) != first)
 }
 
 /// Writes one table: days side by side, each with its venues.
 fn table(
     out: &mut String,
-    plan: &Plan,
-    days: &[&str],
+    mut columns: Vec<DayColumn>,
     venues: &[VenueColumn],
     style: &SeriesStyle,
     tz: &TimeZone,
-) -> Result<(), ExportError> {
-    let mut columns: Vec<DayColumn> = Vec::new();
-    for &day in days {
-        let mut items = Vec::new();
-        for s in plan.screenings.iter().filter(|s| s.day == day) {
-            let start = instant(&s.id, &s.start)?;
-            let end = instant(&s.id, &s.end)?;
-            let slot_end = instant(&s.id, &s.slot_end)?.max(end);
-            items.push(Item {
-                venue: &s.venue,
-                start,
-                slot_end,
-                screening: Some((s, end)),
-                open_id: "",
-            });
-        }
-        for o in plan.open_slots.iter().filter(|o| o.day == day) {
-            items.push(Item {
-                venue: &o.venue,
-                start: instant(&o.id, &o.start)?,
-                slot_end: instant(&o.id, &o.end)?,
-                screening: None,
-                open_id: &o.id,
-            });
-        }
-        items.sort_by_key(|i| i.start);
-        if !items.is_empty() {
-            columns.push(DayColumn {
-                day,
-                origin: items[0].start,
-                items,
-            });
-        }
-    }
-    if columns.is_empty() {
-        return Ok(());
-    }
+) {
     // The axis starts at the earliest hour any of the days starts at, and
     // runs to the hour after the latest end.
     let first_hour = columns
@@ -310,22 +307,24 @@ fn table(
         }
     }
     out.push_str("</tr></tbody>\n</table>\n</div>\n</section>\n");
-    Ok(())
 }
 
 /// One slot box in a lane.
 fn lane_item(out: &mut String, it: &Item, c: &DayColumn, tz: &TimeZone, style: &SeriesStyle) {
     let t = minutes(c.origin, it.start);
     let h = minutes(it.start, it.slot_end).max(1);
-    let Some((s, end)) = it.screening else {
-        let _ = writeln!(
-            out,
-            "<li class=\"slot open\" style=\"--t:{t};--h:{h}\" data-slot=\"{}\"><p><strong>Open slot</strong><br>{}–{}</p></li>",
-            e(it.open_id),
-            clock_at(tz, it.start),
-            clock_at(tz, it.slot_end)
-        );
-        return;
+    let (s, end) = match it.filled {
+        Filled::Screening(s, end) => (s, end),
+        Filled::Open(id) => {
+            let _ = writeln!(
+                out,
+                "<li class=\"slot open\" style=\"--t:{t};--h:{h}\" data-slot=\"{}\"><p><strong>Open slot</strong><br>{}–{}</p></li>",
+                e(id),
+                clock_at(tz, it.start),
+                clock_at(tz, it.slot_end)
+            );
+            return;
+        }
     };
     let used = minutes(it.start, end).clamp(1, h);
     // The whole label, for blocks too short to show all of it.
