@@ -112,9 +112,9 @@ struct TitleLine {
     year: Option<i32>,
     /// Other titles in parentheses ("SMB", "Argentine Industry").
     others: Vec<String>,
-    /// Credit parts from parentheses or after a dash ("Paul Schrader",
+    /// Credits from parentheses or after a dash ("Paul Schrader",
     /// "114 min").
-    credits: Vec<String>,
+    credits: Vec<Part>,
 }
 
 /// "Harlan County USA (1976)", "Pyme (2004) (SMB)", "Blue Collar (Paul
@@ -133,7 +133,7 @@ fn title_line(line: &str) -> TitleLine {
             let inner = rest[open + 1..open + close].trim();
             if is_year(inner) {
                 out.year = inner.parse().ok();
-            } else if let Some(parts) = credit_parts_of(inner) {
+            } else if let Some(parts) = credit_line(inner) {
                 out.credits.extend(parts);
             } else if !inner.is_empty() {
                 out.others.push(inner.to_string());
@@ -146,8 +146,8 @@ fn title_line(line: &str) -> TitleLine {
     if !out.credits.is_empty() {
         for dash in [" — ", " – ", " - "] {
             if let Some((t, who)) = title.rsplit_once(dash) {
-                if let Some(Part::Name(n)) = part(who.trim()) {
-                    out.credits.insert(0, n);
+                if let Some(name @ Part::Name(_)) = part(who.trim()) {
+                    out.credits.insert(0, name);
                     title = t.trim();
                     break;
                 }
@@ -199,7 +199,8 @@ fn is_year(s: &str) -> bool {
         && s.parse::<i32>().is_ok_and(|y| (1880..=2040).contains(&y))
 }
 
-/// Words in credit lines that are neither names nor facts slate keeps.
+/// Words in credit lines that are neither names nor facts slate keeps
+/// ([`KIND_WORDS`] aside).
 const FORMAT_WORDS: &[&str] = &[
     "color",
     "colour",
@@ -220,13 +221,8 @@ const FORMAT_WORDS: &[&str] = &[
     "silent",
     "mono",
     "stereo",
-    "documentary",
-    "fiction",
-    "drama",
     "feature",
     "short",
-    "animation",
-    "experimental",
     "not rated",
     "nr",
 ];
@@ -237,9 +233,22 @@ enum Part {
     Year(i32),
     Runtime(u32),
     Country(String),
+    /// "documentary", "fiction", … : the film's kind.
+    Kind(String),
+    /// A format word slate keeps nothing of ("color", "35mm").
     Format,
+    /// A director, or two joined by "and".
     Name(String),
 }
+
+/// Format words that name a film's kind.
+const KIND_WORDS: &[&str] = &[
+    "documentary",
+    "fiction",
+    "drama",
+    "animation",
+    "experimental",
+];
 
 /// What a part of a credit line is, if it is anything a credit line holds.
 fn part(p: &str) -> Option<Part> {
@@ -265,6 +274,9 @@ fn part(p: &str) -> Option<Part> {
         } else {
             None
         };
+    }
+    if KIND_WORDS.contains(&lower.as_str()) {
+        return Some(Part::Kind(kind_of_genre(&lower)));
     }
     if FORMAT_WORDS.contains(&lower.as_str()) {
         return Some(Part::Format);
@@ -310,10 +322,10 @@ fn part(p: &str) -> Option<Part> {
     ok.then(|| Part::Name(who.to_string()))
 }
 
-/// A credit line cut into its parts, when the whole line is one: at least
+/// A credit line read into its parts, when the whole line is one: at least
 /// two parts, a year or a runtime among them, at most two names, and
 /// nothing that is not a credit.
-fn credit_parts_of(line: &str) -> Option<Vec<String>> {
+fn credit_line(line: &str) -> Option<Vec<Part>> {
     let line = line.trim();
     if line.chars().count() > 120 || line.is_empty() {
         return None;
@@ -332,7 +344,7 @@ fn credit_parts_of(line: &str) -> Option<Vec<String>> {
         .filter(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
         .count();
     let names = parts.iter().filter(|p| matches!(p, Part::Name(_))).count();
-    (facts >= 1 && names <= 2).then(|| pieces.iter().map(|p| p.to_string()).collect())
+    (facts >= 1 && names <= 2).then_some(parts)
 }
 
 fn names(v: &str) -> Vec<String> {
@@ -358,11 +370,7 @@ fn prose_credits(text: &str, e: &mut Entry) -> Option<usize> {
         };
         if roles.split('/').any(|r| r == "DIR") {
             let who = who.split(". ").next().unwrap_or(who);
-            for n in names(who) {
-                if !e.directors.contains(&n) {
-                    e.directors.push(n);
-                }
-            }
+            add_directors(e, names(who));
         }
     }
     // "Portugal, 2017, color, 177 min."
@@ -455,11 +463,7 @@ fn apply_label(e: &mut Entry, l: &str, value: String) -> Option<bool> {
             credit_parts(e, value.split(['/', '|', '·', '•']));
         }
         "directed by" | "director" | "dir." => {
-            for n in names(value.split(';').next().unwrap_or(&value)) {
-                if !e.directors.contains(&n) {
-                    e.directors.push(n);
-                }
-            }
+            add_directors(e, names(value.split(';').next().unwrap_or(&value)));
         }
         "running time" | "run time" | "runtime" if e.runtime.is_none() => {
             e.runtime = runtime::parse(&value);
@@ -488,6 +492,35 @@ fn apply_label(e: &mut Entry, l: &str, value: String) -> Option<bool> {
     None
 }
 
+/// What a line of a listing is, by itself.
+enum LineKind {
+    Blank,
+    /// Starts with a label ("Directed by:").
+    Labelled,
+    /// A credit line, read.
+    Credits(Vec<Part>),
+    /// A title with credits or a year in parentheses.
+    Titled,
+    /// Anything else: a title or a paragraph, as the lines around it say.
+    Other,
+}
+
+impl LineKind {
+    fn of(line: &str) -> LineKind {
+        if line.is_empty() {
+            LineKind::Blank
+        } else if label(line).is_some() {
+            LineKind::Labelled
+        } else if let Some(parts) = credit_line(line) {
+            LineKind::Credits(parts)
+        } else if titled_with_credits(line) {
+            LineKind::Titled
+        } else {
+            LineKind::Other
+        }
+    }
+}
+
 /// Splits a listing into entries.
 pub fn parse(text: &str) -> Vec<Entry> {
     // Pasted web text is full of non-breaking and odd spaces.
@@ -507,28 +540,24 @@ pub fn parse(text: &str) -> Vec<Entry> {
     }
     let text = text.replace('\t', " ");
     let cleaned: Vec<String> = text.lines().map(clean).collect();
-    let lines: Vec<&str> = cleaned.iter().map(String::as_str).collect();
+    let lines: Vec<&str> = cleaned.iter().map(|l| l.trim()).collect();
+    // What each line is, decided once (the loop looks ahead and back).
+    let mut kinds: Vec<LineKind> = lines.iter().map(|l| LineKind::of(l)).collect();
     let mut entries: Vec<Entry> = Vec::new();
     let mut current: Option<Entry> = None;
     // Whether the current entry still takes free text as its synopsis.
     let mut open = false;
-    let next_nonempty = |i: usize| {
-        lines[i + 1..]
-            .iter()
-            .find(|l| !l.trim().is_empty())
-            .copied()
-    };
     // Whether the line before (blank lines aside) was a title.
     let mut just_titled = false;
     let mut i = 0;
     while i < lines.len() {
-        let line = lines[i].trim();
+        let line = lines[i];
         if line.is_empty() || line.to_lowercase().starts_with("category archives") {
             i += 1;
             continue;
         }
         let after_title = std::mem::take(&mut just_titled);
-        if label(line).is_some() {
+        if matches!(kinds[i], LineKind::Labelled) {
             let e = current.get_or_insert_with(|| Entry {
                 line: i + 1,
                 ..Entry::default()
@@ -569,7 +598,8 @@ pub fn parse(text: &str) -> Vec<Entry> {
         }
         // A credit line: the credits of the entry just titled, or of an
         // untitled one.
-        if let Some(parts) = credit_parts_of(line) {
+        if let LineKind::Credits(parts) = &mut kinds[i] {
+            let parts = std::mem::take(parts);
             let fresh = after_title
                 || current.as_ref().is_some_and(|e| {
                     open && e.synopsis.is_none() && e.year.is_none() && e.runtime.is_none()
@@ -583,7 +613,9 @@ pub fn parse(text: &str) -> Vec<Entry> {
                 line: i + 1,
                 ..Entry::default()
             });
-            credit_parts(e, parts.iter().map(String::as_str));
+            for p in parts {
+                apply_part(e, p);
+            }
             open = true;
             i += 1;
             continue;
@@ -591,9 +623,11 @@ pub fn parse(text: &str) -> Vec<Entry> {
         // A title: a short line followed by labels or by a credit line, or
         // with its credits in parentheses.
         let short = line.chars().count() <= 100 && !line.ends_with('.');
-        let next = next_nonempty(i);
-        if (short && (next.and_then(label).is_some() || next.and_then(credit_parts_of).is_some()))
-            || titled_with_credits(line)
+        let next = kinds[i + 1..]
+            .iter()
+            .find(|k| !matches!(k, LineKind::Blank));
+        if (short && matches!(next, Some(LineKind::Labelled | LineKind::Credits(_))))
+            || matches!(kinds[i], LineKind::Titled)
         {
             if let Some(done) = current.take() {
                 entries.push(done);
@@ -608,12 +642,13 @@ pub fn parse(text: &str) -> Vec<Entry> {
         let start = i;
         let mut para = Vec::new();
         while i < lines.len()
-            && !lines[i].trim().is_empty()
-            && label(lines[i]).is_none()
-            && (para.is_empty()
-                || (credit_parts_of(lines[i]).is_none() && !titled_with_credits(lines[i])))
+            && match &kinds[i] {
+                LineKind::Blank | LineKind::Labelled => false,
+                LineKind::Credits(_) | LineKind::Titled => para.is_empty(),
+                LineKind::Other => true,
+            }
         {
-            para.push(lines[i].trim());
+            para.push(lines[i]);
             i += 1;
         }
         let text = para.join(" ");
@@ -662,50 +697,41 @@ fn kind_of_genre(genre: &str) -> String {
     .to_string()
 }
 
+/// Adds directors the entry does not have yet.
+fn add_directors(e: &mut Entry, found: Vec<String>) {
+    for n in found {
+        if !e.directors.contains(&n) {
+            e.directors.push(n);
+        }
+    }
+}
+
+/// Applies one credit to an entry.
+fn apply_part(e: &mut Entry, part: Part) {
+    match part {
+        Part::Year(y) => e.year = Some(y),
+        Part::Runtime(r) => e.runtime = Some(r),
+        Part::Country(c) => e.countries.push(c),
+        Part::Kind(k) => e.kind = Some(k),
+        Part::Format => {}
+        Part::Name(n) => add_directors(e, names(&n.replace(" and ", ", ").replace(" & ", ", "))),
+    }
+}
+
 /// Reads credit fields of unknown order: a year, a runtime, a country, a
 /// kind ("documentary"), or else a director's name.
 fn credit_parts<'a>(e: &mut Entry, parts: impl Iterator<Item = &'a str>) {
     for raw in parts.map(str::trim).filter(|p| !p.is_empty()) {
         match part(raw) {
-            Some(Part::Year(y)) => e.year = Some(y),
-            Some(Part::Runtime(r)) => e.runtime = Some(r),
-            Some(Part::Country(c)) => e.countries.push(c),
-            Some(Part::Format) => {
-                let lower = raw.trim_end_matches('.').to_lowercase();
-                if [
-                    "documentary",
-                    "fiction",
-                    "drama",
-                    "animation",
-                    "experimental",
-                ]
-                .contains(&lower.as_str())
-                {
-                    e.kind = Some(kind_of_genre(&lower));
-                }
-            }
-            Some(Part::Name(n)) => {
-                for n in names(&n.replace(" and ", ", ").replace(" & ", ", ")) {
-                    if !e.directors.contains(&n) {
-                        e.directors.push(n);
-                    }
-                }
-            }
+            Some(p) => apply_part(e, p),
             // Not recognisably anything: a runtime in an odd spelling, or a
             // name in lower case.
-            None => {
-                if raw.bytes().any(|b| b.is_ascii_digit()) {
-                    if let Some(r) = runtime::parse(raw) {
-                        e.runtime = Some(r);
-                    }
-                } else {
-                    for n in names(raw) {
-                        if !e.directors.contains(&n) {
-                            e.directors.push(n);
-                        }
-                    }
+            None if raw.bytes().any(|b| b.is_ascii_digit()) => {
+                if let Some(r) = runtime::parse(raw) {
+                    e.runtime = Some(r);
                 }
             }
+            None => add_directors(e, names(raw)),
         }
     }
 }
@@ -720,7 +746,9 @@ fn titled(line: &str, at: usize) -> Entry {
         line: at,
         ..Entry::default()
     };
-    credit_parts(&mut e, tl.credits.iter().map(String::as_str));
+    for p in tl.credits {
+        apply_part(&mut e, p);
+    }
     e
 }
 
@@ -1023,10 +1051,10 @@ mod tests {
             "The strike, the union, the town",
             "Detroit, 1978: three auto workers and a union safe",
         ] {
-            assert_eq!(credit_parts_of(line), None, "{line}");
+            assert_eq!(credit_line(line), None, "{line}");
         }
-        assert!(credit_parts_of("Dir. Mike Nichols/USA/1983/128 min").is_some());
-        assert!(credit_parts_of("Ken Loach | UK | 1969").is_some());
+        assert!(credit_line("Dir. Mike Nichols/USA/1983/128 min").is_some());
+        assert!(credit_line("Ken Loach | UK | 1969").is_some());
     }
 
     #[test]
