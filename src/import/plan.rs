@@ -51,8 +51,9 @@ pub struct Reported {
     pub dropped: Vec<String>,
 }
 
-/// Leaves out of an entry what the catalogue would refuse, so an import
-/// never writes a catalogue that does not load; says what it left out.
+/// The entry (a copy: the report keeps it) less what the catalogue would
+/// refuse, so an import never writes a catalogue that does not load; and
+/// what it left out.
 fn sanitise(entry: &Entry, max_year: i32) -> (Entry, Vec<String>) {
     let mut e = entry.clone();
     let mut dropped = Vec::new();
@@ -166,12 +167,11 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
             })
             .collect();
         for (entry, dropped, tags, found) in read {
-            let entry = &entry;
             let outcome = match &entry.title {
                 None => {
                     let sig = fold(&format!(
                         "{} {}",
-                        entry_text(entry),
+                        entry_text(&entry),
                         entry.directors.join(" ")
                     ));
                     match untitled_seen.get(&sig) {
@@ -189,7 +189,7 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
                         }
                         let film = catalogue.get(&m.film).expect("matched films exist");
                         let mut filled = Vec::new();
-                        for fill in fills(film, entry) {
+                        for fill in fills(film, &entry) {
                             // The first listing to give a missing fact fills it.
                             if filled_facts.insert((m.film.clone(), std::mem::discriminant(&fill)))
                             {
@@ -202,11 +202,11 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
                             conflicts: m.conflicts,
                             filled,
                         }
-                    } else if let Some((i, conflicts)) = within(&out.new_films, &new_by_key, entry)
+                    } else if let Some((i, conflicts)) = within(&out.new_films, &new_by_key, &entry)
                     {
                         // An earlier entry of this import: fill what it lacked.
                         let mut filled = Vec::new();
-                        for fill in fills(&out.new_films[i], entry) {
+                        for fill in fills(&out.new_films[i], &entry) {
                             filled.push(describe(&fill));
                             apply(&mut out.new_films[i], fill);
                         }
@@ -216,7 +216,7 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
                             filled,
                         }
                     } else {
-                        let film = new_film(catalogue, entry, title, &tags, source, &mut ids);
+                        let film = new_film(catalogue, &entry, title, &tags, source, &mut ids);
                         new_by_key
                             .entry(key(title))
                             .or_default()
@@ -230,7 +230,7 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
             out.reported.push(Reported {
                 file: file.clone(),
                 outcome,
-                entry: entry.clone(),
+                entry,
                 tags,
                 dropped,
             });
