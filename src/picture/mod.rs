@@ -155,17 +155,18 @@ pub fn select(catalogue: &Catalogue, graph: &ThemeGraph, query: &PictureQuery) -
             chosen.truncate(query.max_nodes);
         }
     }
-    let title = picture_title(catalogue, query);
-    assemble(
-        catalogue,
-        graph,
-        &mut scratch,
-        chosen,
-        &query.themes,
-        title,
+    Picture {
+        title: picture_title(catalogue, query),
         left_out,
-        query.seed,
-    )
+        ..assemble(
+            catalogue,
+            graph,
+            &mut scratch,
+            chosen,
+            &query.themes,
+            query.seed,
+        )
+    }
 }
 
 /// The picture of exactly these films (catalogue indices), say a
@@ -182,16 +183,10 @@ pub fn select_films(
     chosen.sort_unstable();
     chosen.dedup();
     let mut scratch = Scratch::new(graph);
-    assemble(
-        catalogue,
-        graph,
-        &mut scratch,
-        chosen,
-        &[],
-        title.to_string(),
-        0,
-        seed,
-    )
+    Picture {
+        title: title.to_string(),
+        ..assemble(catalogue, graph, &mut scratch, chosen, &[], seed)
+    }
 }
 
 /// Each film's strongest links (at least [`MIN_LINK`]) among `set`.
@@ -212,16 +207,14 @@ fn links(
     out
 }
 
-/// Links, colours and layout of the chosen films.
-#[allow(clippy::too_many_arguments)]
+/// Links, colours and layout of the chosen films (untitled, none left out:
+/// the caller says).
 fn assemble(
     catalogue: &Catalogue,
     graph: &ThemeGraph,
     scratch: &mut Scratch,
     mut chosen: Vec<usize>,
     asked: &[String],
-    title: String,
-    left_out: usize,
     seed: u64,
 ) -> Picture {
     let films = catalogue.films();
@@ -263,11 +256,11 @@ fn assemble(
         n.y = y;
     }
     Picture {
-        title,
+        title: String::new(),
         nodes,
         edges,
         legend,
-        left_out,
+        left_out: 0,
     }
 }
 
