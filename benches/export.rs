@@ -57,22 +57,14 @@ fn plan(n: usize) -> Plan {
         intro: 10,
         interval: 5,
         screenings,
-        series: Vec::new(),
-        unscheduled: Vec::new(),
         metrics: Metrics {
             slots: n,
             slots_used: n,
             screenings_requested: n as u32,
             screenings: n as u32,
-            film_minutes: 0,
-            fill: 0.0,
-            coherence: 0.0,
-            objective: 0.0,
-            iterations: 0,
-            seed: 0,
+            ..Metrics::default()
         },
-        notes: Vec::new(),
-        open_slots: Vec::new(),
+        ..Plan::default()
     }
 }
 

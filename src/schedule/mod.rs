@@ -38,7 +38,7 @@ pub struct ScreenedFilm {
 }
 
 /// One screening of the plan (JSON field names are a public interface).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Screening {
     /// Stable id: `<series>@<slot>`; the same series in the same slot keeps it.
     pub id: String,
@@ -108,7 +108,7 @@ pub struct OpenSlot {
 }
 
 /// Summary figures of a plan.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Metrics {
     pub slots: usize,
     pub slots_used: usize,
@@ -127,7 +127,7 @@ pub struct Metrics {
 }
 
 /// A plan, as `slate plan --format json` writes it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Plan {
     pub programme: String,
     pub timezone: String,

@@ -401,7 +401,7 @@ fn clock_at(tz: &TimeZone, t: Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schedule::{Metrics, OpenSlot, ScreenedFilm, Screening};
+    use crate::schedule::{OpenSlot, ScreenedFilm, Screening};
 
     fn screening(id: &str, day: &str, start: &str, end: &str, slot_end: &str) -> Screening {
         Screening {
@@ -409,8 +409,6 @@ mod tests {
             slot: id.into(),
             venue: "v".into(),
             venue_name: "Sala".into(),
-            venue_address: None,
-            venue_url: None,
             day: day.into(),
             start: start.into(),
             end: end.into(),
@@ -424,9 +422,7 @@ mod tests {
                 year: None,
                 directors: vec![],
             }],
-            minutes: 0,
-            free_minutes: 0,
-            kept: false,
+            ..Screening::default()
         }
     }
 
@@ -434,25 +430,9 @@ mod tests {
         Plan {
             programme: "P".into(),
             timezone: "Europe/Lisbon".into(),
-            intro: 0,
-            interval: 0,
             screenings,
-            series: vec![],
-            unscheduled: vec![],
-            metrics: Metrics {
-                slots: 0,
-                slots_used: 0,
-                screenings_requested: 0,
-                screenings: 0,
-                film_minutes: 0,
-                fill: 0.0,
-                coherence: 0.0,
-                objective: 0.0,
-                iterations: 0,
-                seed: 0,
-            },
-            notes: vec![],
             open_slots: open,
+            ..Plan::default()
         }
     }
 
