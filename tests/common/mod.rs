@@ -31,3 +31,30 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs a command that must succeed and returns its standard output; a
+/// failure shows the command and its standard error.
+pub fn stdout_of(cmd: &mut Command) -> Vec<u8> {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Runs a command that must succeed and reads its standard output as JSON.
+pub fn json_of<T: serde::de::DeserializeOwned>(cmd: &mut Command) -> T {
+    serde_json::from_slice(&stdout_of(cmd)).unwrap()
+}
+
+/// The catalogue in a data directory checks.
+pub fn assert_catalogue_loads(data: &Path) {
+    slate()
+        .arg("--data")
+        .arg(data)
+        .args(["catalog", "check"])
+        .assert()
+        .success();
+}
