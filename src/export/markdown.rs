@@ -59,11 +59,7 @@ pub fn render(plan: &Plan) -> String {
         out,
         "{} screenings of {} films in {} series. Times are local ({}).\n",
         plan.screenings.len(),
-        plan.screenings
-            .iter()
-            .flat_map(|s| s.films.iter().map(|f| f.id.as_str()))
-            .collect::<std::collections::BTreeSet<_>>()
-            .len(),
+        plan.film_count(),
         plan.series.iter().filter(|s| s.screenings > 0).count(),
         plan.timezone
     );

@@ -147,6 +147,17 @@ pub struct Plan {
     pub open_slots: Vec<OpenSlot>,
 }
 
+impl Plan {
+    /// How many different films the plan screens.
+    pub fn film_count(&self) -> usize {
+        self.screenings
+            .iter()
+            .flat_map(|s| s.films.iter().map(|f| f.id.as_str()))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    }
+}
+
 /// Planning settings.
 pub struct PlanOptions<'p> {
     pub seed: u64,

@@ -260,12 +260,6 @@ fn masthead(
     venues: &[grid::VenueColumn],
 ) {
     let plan = page.plan;
-    let films = plan
-        .screenings
-        .iter()
-        .flat_map(|s| s.films.iter().map(|f| f.id.as_str()))
-        .collect::<BTreeSet<_>>()
-        .len();
     let span = match (days.first(), days.last()) {
         (Some(a), Some(b)) if a == b => format!("{}. ", day_heading(a)),
         (Some(a), Some(b)) => format!("{} – {}. ", day_heading(a), day_heading(b)),
@@ -277,7 +271,7 @@ fn masthead(
         e(&plan.programme),
         e(&span),
         plural(plan.screenings.len(), "screening", "screenings"),
-        plural(films, "film", "films"),
+        plural(plan.film_count(), "film", "films"),
         style.index.len(),
         e(&plan.timezone)
     );
