@@ -298,11 +298,10 @@ fn bad_arguments_and_inputs_fail_cleanly() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&o.stderr).contains("Europe/Atlantis"),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("Europe/Atlantis"), "{stderr}");
+    // Located in the plan file, at the value.
+    assert!(stderr.contains("plan.json:3:"), "{stderr}");
     assert!(!out.join("index.html").exists());
 }
 

@@ -10,6 +10,7 @@ use slate::export::ical::previous::Previous;
 use slate::export::ical::{calendar, publish, split, Options, Split};
 use slate::export::markdown;
 use slate::export::site::{self, SiteOptions};
+use slate::export::ExportError;
 use slate::schedule::Plan;
 use slate::text::plural;
 
@@ -142,6 +143,27 @@ fn obtain(cli: &Cli, input: &Input) -> Result<(Plan, slate::Catalogue), Failure>
     Ok((plan, cat))
 }
 
+/// An export error, located: in a plan JSON at the line and column of the
+/// offending value, otherwise naming the input file.
+fn export_failure(input: &Path, e: &ExportError) -> Failure {
+    let quoted = format!("\"{}\"", e.value());
+    let place = std::fs::read_to_string(input)
+        .ok()
+        .filter(|_| {
+            input
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+        })
+        .and_then(|text| {
+            let at = text.find(&quoted)?;
+            let line = text[..at].matches('\n').count() + 1;
+            let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1) + 1;
+            Some(format!(":{line}:{column}"))
+        })
+        .unwrap_or_default();
+    Failure::Data(format!("error: {}{place}: {e}", input.display()))
+}
+
 fn now(arg: Option<&str>) -> Result<jiff::Timestamp, Failure> {
     if let Some(t) = arg {
         return t.parse::<jiff::Timestamp>().map_err(|_| {
@@ -194,7 +216,7 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
             previous: previous.as_ref(),
         },
     )
-    .map_err(|e| Failure::Data(format!("error: {e}")))?;
+    .map_err(|e| export_failure(&args.input.input, &e))?;
     let cancelled = evs.iter().filter(|e| e.cancelled).count();
     let changed = evs
         .iter()
@@ -228,7 +250,7 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
             let parts = split(&plan, &evs, by);
             for (stem, (name, part)) in &parts {
                 let text = calendar(&plan, name, part, now)
-                    .map_err(|e| Failure::Data(format!("error: {e}")))?;
+                    .map_err(|e| export_failure(&args.input.input, &e))?;
                 write(&args.output.join(format!("{stem}.ics")), &text)?;
             }
             say!(
@@ -295,7 +317,7 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
             picture,
         },
     )
-    .map_err(|e| Failure::Data(format!("error: {e}")))?;
+    .map_err(|e| export_failure(&args.input.input, &e))?;
     std::fs::create_dir_all(if args.no_calendars {
         dir.clone()
     } else {

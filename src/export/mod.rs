@@ -23,6 +23,16 @@ pub enum ExportError {
     Time { id: String, value: String },
 }
 
+impl ExportError {
+    /// The offending value, as the plan writes it.
+    pub fn value(&self) -> &str {
+        match self {
+            ExportError::TimeZone(z) => z,
+            ExportError::Time { value, .. } => value,
+        }
+    }
+}
+
 /// The plan's time zone.
 pub fn zone(plan: &Plan) -> Result<TimeZone, ExportError> {
     TimeZone::get(&plan.timezone).map_err(|_| ExportError::TimeZone(plan.timezone.clone()))
