@@ -197,8 +197,13 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
     let previous = match &args.previous {
         None => None,
         Some(p) => {
-            let bytes = std::fs::read(p)
-                .map_err(|e| Failure::Data(format!("error: cannot read {}: {e}", p.display())))?;
+            let bytes = std::fs::read(p).map_err(|e| {
+                Failure::Data(format!(
+                    "error: cannot read {} (--previous, the calendar published last time): {e}\n\
+                     help: the first time, publish without --previous",
+                    p.display()
+                ))
+            })?;
             Some(Previous::parse(&bytes).map_err(|e| {
                 Failure::Data(format!(
                     "error: {} is not an iCalendar file slate can read: {e}",
