@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use slate::atomic_file::write_atomic;
+use slate::atomic_file::Batch;
 use slate::export::ical::previous::Previous;
 use slate::export::ical::{calendar, publish, split, Options, Split};
 use slate::export::markdown;
@@ -14,6 +14,7 @@ use slate::export::ExportError;
 use slate::schedule::Plan;
 use slate::text::plural;
 
+use super::output::{directory_output, write_failure, write_file};
 use super::plan::{make_plan, read_plan};
 use super::{load_catalogue, Cli, CmdResult, Failure};
 
@@ -76,7 +77,7 @@ pub enum SplitArg {
 pub struct IcsArgs {
     #[command(flatten)]
     input: Input,
-    /// Output file, or directory with --split
+    /// Output file (`-` for standard output), or directory with --split
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: PathBuf,
     /// One calendar per venue, series, day or screening (plus all.ics), in the -o directory
@@ -187,11 +188,6 @@ fn now(arg: Option<&str>) -> Result<jiff::Timestamp, Failure> {
     Ok(jiff::Timestamp::now())
 }
 
-fn write(path: &Path, text: &str) -> Result<(), Failure> {
-    write_atomic(path, text.as_bytes())
-        .map_err(|e| Failure::Data(format!("error: cannot write {}: {e}", path.display())))
-}
-
 fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
     let now = now(args.now.as_deref())?;
     let previous = match &args.previous {
@@ -229,7 +225,9 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
         .count();
     match args.split {
         None => {
-            write(&args.output, &whole)?;
+            if !write_file(&args.output, &whole, &[&args.input.input])? {
+                return Ok(());
+            }
             say!(
                 "wrote {}: {} events ({} changed since the previous calendar, {} cancelled)",
                 args.output.display(),
@@ -239,6 +237,7 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
             );
         }
         Some(by) => {
+            directory_output(&args.output)?;
             let by = match by {
                 SplitArg::Venue => Split::Venue,
                 SplitArg::Series => Split::Series,
@@ -251,13 +250,19 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
                     args.output.display()
                 ))
             })?;
-            write(&args.output.join("all.ics"), &whole)?;
+            let mut batch = Batch::protecting(&[&args.input.input]);
+            batch
+                .add(&args.output.join("all.ics"), whole.as_bytes())
+                .map_err(write_failure)?;
             let parts = split(&plan, &evs, by);
             for (stem, (name, part)) in &parts {
                 let text = calendar(&plan, name, part, now)
                     .map_err(|e| export_failure(&args.input.input, &e))?;
-                write(&args.output.join(format!("{stem}.ics")), &text)?;
+                batch
+                    .add(&args.output.join(format!("{stem}.ics")), text.as_bytes())
+                    .map_err(write_failure)?;
             }
+            batch.commit().map_err(write_failure)?;
             say!(
                 "wrote {} calendars to {} (all.ics and one per {}): {} events, {} cancelled",
                 parts.len() + 1,
@@ -279,17 +284,16 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
 fn md(cli: &Cli, args: &MdArgs) -> CmdResult {
     let (plan, _) = obtain(cli, &args.input)?;
     let text = markdown::render(&plan);
-    if args.output.as_os_str() == "-" {
-        return super::output::emit(&text);
+    if write_file(&args.output, &text, &[&args.input.input])? {
+        say!("wrote {}", args.output.display());
     }
-    write(&args.output, &text)?;
-    say!("wrote {}", args.output.display());
     Ok(())
 }
 
 fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
     let now = now(args.now.as_deref())?;
     let dir = &args.output;
+    directory_output(dir)?;
     if dir.is_file() {
         return Err(Failure::Usage(format!(
             "-o {} is a file; give a directory for index.html and its calendars",
@@ -329,9 +333,14 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
         dir.join(site::CALENDARS).join("screenings")
     })
     .map_err(|e| Failure::Data(format!("error: cannot create {}: {e}", dir.display())))?;
+    // The whole site or nothing of it.
+    let mut batch = Batch::protecting(&[&args.input.input]);
     for (path, text) in &published.files {
-        write(&dir.join(path), text)?;
+        batch
+            .add(&dir.join(path), text.as_bytes())
+            .map_err(write_failure)?;
     }
+    batch.commit().map_err(write_failure)?;
     let links = &published.calendars;
     say!(
         "wrote {} ({}){}",

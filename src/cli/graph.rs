@@ -4,11 +4,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use slate::atomic_file::write_atomic;
 use slate::picture::{dot, select, svg, PictureQuery};
 
 use super::filters::check_themes;
-use super::output::{emit, json};
+use super::output::{json, write_file};
 use super::{build_graph, load_catalogue, require_films, resolve_film, Cli, CmdResult, Failure};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -84,15 +83,9 @@ pub fn run(cli: &Cli, args: &GraphArgs) -> CmdResult {
         PictureFormat::Dot => dot::render(&picture),
         PictureFormat::Json => json(&picture),
     };
-    if args.output.as_os_str() == "-" {
-        return emit(&text);
+    if !write_file(&args.output, &text, &[])? {
+        return Ok(());
     }
-    write_atomic(&args.output, text.as_bytes()).map_err(|e| {
-        Failure::Data(format!(
-            "error: cannot write {}: {e}",
-            args.output.display()
-        ))
-    })?;
     say!(
         "wrote {} ({} films, {} links{})",
         args.output.display(),

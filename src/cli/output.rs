@@ -3,9 +3,11 @@
 //! without failing when the reader goes away (`slate … | head`).
 
 use std::io::Write;
+use std::path::Path;
 
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
+use slate::atomic_file::{write_output, WriteError};
 
 use super::Failure;
 
@@ -90,4 +92,42 @@ pub fn join(items: &[String]) -> String {
 /// An optional value as cell text ("" when absent).
 pub fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// Whether `-o` names standard output.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Writes one output file (`-` for standard output) through
+/// [`write_output`]: atomically, with the modes people expect, through links
+/// and devices, never over one of the command's `inputs` (a usage error).
+/// Returns whether a file was written (so the caller reports it).
+pub fn write_file(path: &Path, text: &str, inputs: &[&Path]) -> Result<bool, Failure> {
+    if is_stdout(path) {
+        emit(text)?;
+        return Ok(false);
+    }
+    write_output(path, text.as_bytes(), inputs).map_err(write_failure)?;
+    Ok(true)
+}
+
+/// A failed write as a command failure: exit 2 when the command line asked
+/// for it (an input as output), else 1.
+pub fn write_failure(e: WriteError) -> Failure {
+    if e.is_usage() {
+        Failure::Usage(format!("-o {e}"))
+    } else {
+        Failure::Data(format!("error: {e}"))
+    }
+}
+
+/// Commands that write a directory take no `-`.
+pub fn directory_output(path: &Path) -> Result<(), Failure> {
+    if is_stdout(path) {
+        return Err(Failure::Usage(
+            "-o - (standard output) cannot hold a directory of files; give a directory".into(),
+        ));
+    }
+    Ok(())
 }

@@ -7,12 +7,11 @@ use std::time::Duration;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use slate::atomic_file::write_atomic;
 use slate::diagnostics::{render, summary};
 use slate::export::markdown;
 use slate::schedule::{plan, Plan, PlanOptions};
 
-use super::output::{csv, emit, json, table};
+use super::output::{csv, emit, json, table, write_file};
 use super::{build_graph, load_catalogue, Cli, CmdResult, Failure};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -53,7 +52,7 @@ pub struct PlanArgs {
     keep: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
     format: PlanFormat,
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output (`-` for standard output)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -84,22 +83,21 @@ pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
         PlanFormat::Csv => plan_csv(&plan),
         PlanFormat::Table => plan_table(&plan),
     };
-    match &args.output {
-        Some(path) => {
-            write_atomic(path, text.as_bytes()).map_err(|e| {
-                Failure::Data(format!("error: cannot write {}: {e}", path.display()))
-            })?;
-            say!(
-                "wrote {}: {} screenings in {} slots, fill {:.0}%",
-                path.display(),
-                plan.metrics.screenings,
-                plan.metrics.slots,
-                plan.metrics.fill * 100.0
-            );
-            Ok(())
-        }
-        None => emit(&text),
+    let Some(path) = &args.output else {
+        return emit(&text);
+    };
+    // The programme is an input; the --keep plan may be replaced by its
+    // successor (as --previous calendars are).
+    if write_file(path, &text, &[&args.programme])? {
+        say!(
+            "wrote {}: {} screenings in {} slots, fill {:.0}%",
+            path.display(),
+            plan.metrics.screenings,
+            plan.metrics.slots,
+            plan.metrics.fill * 100.0
+        );
     }
+    Ok(())
 }
 
 /// Reads a plan written by `slate plan --format json`.

@@ -1,15 +1,16 @@
 //! Writing an import into the data directory, keeping existing files' order,
 //! comments and formatting (toml_edit): new films are appended to one file,
 //! merged films get the new source added to their `sources` in the file
-//! that defines them. Every file is prepared first and then each is
-//! replaced atomically, so a failure while preparing changes nothing.
+//! that defines them. The files are written as one
+//! [`Batch`](crate::atomic_file::Batch): every file is prepared first, then
+//! all are put in place, and a failure on the way leaves the old files.
 
 use std::path::{Path, PathBuf};
 
 use toml_edit::{value, Array, ArrayOfTables, DocumentMut, Item, Table};
 
 use super::plan::{Fill, ImportPlan};
-use crate::atomic_file::write_atomic;
+use crate::atomic_file::Batch;
 use crate::catalogue::{Catalogue, Film};
 
 /// Why the import could not be written.
@@ -22,11 +23,13 @@ pub enum WriteError {
     },
     #[error("{path} is not TOML slate can edit: {message}")]
     Parse { path: PathBuf, message: String },
-    #[error("cannot write {path}: {source}")]
-    Write {
+    #[error("cannot create the directory of {path}: {source}")]
+    Directory {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Write(#[from] crate::atomic_file::WriteError),
     #[error("film `{0}` was not found in the file that defines it")]
     Missing(String),
 }
@@ -172,19 +175,19 @@ pub fn write(
             films.push(film_table(f));
         }
     }
+    // Every file prepared before any is replaced: all of the import or none.
+    let mut batch = Batch::new();
     let mut written = Vec::new();
     for (path, doc) in docs {
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| WriteError::Write {
+            std::fs::create_dir_all(parent).map_err(|source| WriteError::Directory {
                 path: path.clone(),
                 source,
             })?;
         }
-        write_atomic(&path, doc.to_string().as_bytes()).map_err(|source| WriteError::Write {
-            path: path.clone(),
-            source,
-        })?;
+        batch.add(&path, doc.to_string().as_bytes())?;
         written.push(path);
     }
+    batch.commit()?;
     Ok(written)
 }
