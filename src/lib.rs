@@ -16,6 +16,7 @@ pub mod countries;
 pub mod diagnostics;
 pub mod export;
 pub mod graph;
+pub mod json_paths;
 pub mod import;
 pub mod picture;
 pub mod programme;

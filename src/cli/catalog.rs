@@ -11,7 +11,7 @@ use slate::text::title_key;
 use slate::{Catalogue, Film};
 
 use super::filters::{check_themes, FilmFilters};
-use super::output::{csv, emit, join, json, opt, table, Format};
+use super::output::{csv, diagnostics_csv, emit, join, json, opt, table, Format};
 use super::{load_catalogue, resolve_film, Cli, CmdResult, Failure};
 
 #[derive(Subcommand)]
@@ -147,28 +147,7 @@ fn check(cli: &Cli, format: Format) -> CmdResult {
     };
     let text = match format {
         Format::Json => json(&report),
-        _ => {
-            let rows: Vec<Vec<String>> = diagnostics
-                .iter()
-                .map(|d| {
-                    vec![
-                        format!("{:?}", d.severity).to_lowercase(),
-                        opt(d.file.as_ref().map(|f| f.display())),
-                        opt(d.line),
-                        opt(d.column),
-                        d.message.clone(),
-                        opt(d.value.as_ref()),
-                        opt(d.help.as_ref()),
-                    ]
-                })
-                .collect();
-            csv(
-                &[
-                    "severity", "file", "line", "column", "message", "value", "help",
-                ],
-                &rows,
-            )
-        }
+        _ => diagnostics_csv(&diagnostics),
     };
     emit(&text)?;
     if ok {

@@ -15,7 +15,7 @@ use slate::schedule::Plan;
 use slate::text::plural;
 
 use super::output::{directory_output, write_failure, write_file};
-use super::plan::{make_plan, read_plan};
+use super::plan::{checked_plan, make_plan};
 use super::{load_catalogue, Cli, CmdResult, Failure};
 
 #[derive(Subcommand)]
@@ -137,7 +137,7 @@ fn obtain(cli: &Cli, input: &Input) -> Result<(Plan, slate::Catalogue), Failure>
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let plan = if is_json {
-        read_plan(&input.input)?
+        checked_plan(&input.input, &cat)?
     } else {
         make_plan(&cat, &input.input, input.seed, input.time_limit, None, None)?
     };

@@ -19,6 +19,7 @@ macro_rules! say_raw {
 }
 
 mod catalog;
+mod check;
 mod discover;
 mod export;
 mod filters;
@@ -96,6 +97,8 @@ enum Command {
     /// Publish a plan: iCalendar files, a web page, a printed programme
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// Check the catalogue, programme files and plans without writing anything
+    Check(check::CheckArgs),
     /// Turn pasted film listings into catalogue entries (tagged, deduplicated)
     Import(import::ImportArgs),
 }
@@ -123,6 +126,7 @@ pub fn main() -> ExitCode {
         Command::Plan(args) => plan::run(&cli, args),
         Command::Export(cmd) => export::run(&cli, cmd),
         Command::Import(args) => import::run(&cli, args),
+        Command::Check(args) => check::run(&cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,6 +8,7 @@ use std::path::Path;
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
 use slate::atomic_file::{write_output, WriteError};
+use slate::diagnostics::Diagnostic;
 
 use super::Failure;
 
@@ -130,4 +131,28 @@ pub fn directory_output(path: &Path) -> Result<(), Failure> {
         ));
     }
     Ok(())
+}
+
+/// Diagnostics as CSV rows (`check` commands' `--format csv`).
+pub fn diagnostics_csv(diagnostics: &[Diagnostic]) -> String {
+    let rows: Vec<Vec<String>> = diagnostics
+        .iter()
+        .map(|d| {
+            vec![
+                format!("{:?}", d.severity).to_lowercase(),
+                opt(d.file.as_ref().map(|f| f.display())),
+                opt(d.line),
+                opt(d.column),
+                d.message.clone(),
+                opt(d.value.as_ref()),
+                opt(d.help.as_ref()),
+            ]
+        })
+        .collect();
+    csv(
+        &[
+            "severity", "file", "line", "column", "message", "value", "help",
+        ],
+        &rows,
+    )
 }

@@ -114,6 +114,28 @@ pub fn read_plan(path: &std::path::Path) -> Result<Plan, Failure> {
     })
 }
 
+/// Reads a plan JSON to publish, checked against the catalogue and the hard
+/// rules: every problem is printed, located; any error fails the command
+/// before anything is written.
+pub fn checked_plan(path: &std::path::Path, cat: &slate::Catalogue) -> Result<Plan, Failure> {
+    match slate::schedule::check::read(path, cat) {
+        Ok((plan, warnings)) => {
+            if !warnings.is_empty() {
+                say_raw!("{}", render(&warnings));
+            }
+            Ok(plan)
+        }
+        Err(diags) => {
+            say_raw!("{}", render(&diags));
+            Err(Failure::Data(format!(
+                "error: {} cannot be published: {}; nothing was written",
+                path.display(),
+                summary(&diags)
+            )))
+        }
+    }
+}
+
 /// Reads a programme file and plans it (with a progress bar on a terminal
 /// when it takes over a second). Problems are printed in full.
 pub fn make_plan(

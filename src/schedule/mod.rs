@@ -10,6 +10,7 @@
 //!
 //! The [`Plan`] serialises to the stable JSON of `slate plan --format json`.
 
+pub mod check;
 pub mod explain;
 pub mod keep;
 pub mod pack;
