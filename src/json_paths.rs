@@ -211,7 +211,16 @@ mod tests {
 
     #[test]
     fn never_panics_on_broken_text() {
-        for text in ["", "{", "[1,", "{\"a\":", "\"abc", "{\"a\" 1}", "[1 2]", "\u{1F600}"] {
+        for text in [
+            "",
+            "{",
+            "[1,",
+            "{\"a\":",
+            "\"abc",
+            "{\"a\" 1}",
+            "[1 2]",
+            "\u{1F600}",
+        ] {
             let _ = JsonPaths::new(text);
         }
     }

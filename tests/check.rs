@@ -137,11 +137,7 @@ fn overlapping_slots_and_series_screenings_are_refused() {
     // let the check recompute the rest.
     b["slot_end"] = a["slot_end"].clone();
     write_plan(&path, &plan);
-    let out = slate()
-        .args(["check"])
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = slate().args(["check"]).arg(&path).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("overlaps slot"), "{err}");
@@ -154,12 +150,19 @@ fn check_reports_programmes_plans_and_the_catalogue_in_one_run() {
     let (mut plan, path) = festival_plan(tmp.path());
     let good = stdout_of(
         slate()
-            .args(["check", "programmes/festival.toml", "programmes/weekend.toml"])
+            .args([
+                "check",
+                "programmes/festival.toml",
+                "programmes/weekend.toml",
+            ])
             .arg(&path),
     );
     let good = String::from_utf8(good).unwrap();
     assert!(good.contains("ok: catalogue data"), "{good}");
-    assert!(good.contains("ok: programme programmes/festival.toml"), "{good}");
+    assert!(
+        good.contains("ok: programme programmes/festival.toml"),
+        "{good}"
+    );
     assert!(good.contains("ok: plan"), "{good}");
     // A broken plan and a broken programme: both reported, located, exit 1.
     plan["screenings"][0]["films"][0]["runtime"] = 1.into();
@@ -181,12 +184,11 @@ fn check_reports_programmes_plans_and_the_catalogue_in_one_run() {
     assert_eq!(checked[2]["kind"], "programme");
     assert_eq!(checked[2]["ok"], false);
     let diags = report["diagnostics"].as_array().unwrap();
-    assert!(diags.iter().any(|d| d["file"]
-        .as_str()
-        .unwrap()
-        .ends_with("plan.json")
-        && d["line"].as_u64().is_some()
-        && d["column"].as_u64().is_some()));
+    assert!(diags
+        .iter()
+        .any(|d| d["file"].as_str().unwrap().ends_with("plan.json")
+            && d["line"].as_u64().is_some()
+            && d["column"].as_u64().is_some()));
     // Nothing was written by check.
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
 }
@@ -201,4 +203,67 @@ fn a_plan_that_is_not_json_is_located() {
     assert_eq!(out.status.code(), Some(1));
     assert!(err.contains("plan.json:3:"), "{err}");
     assert!(err.contains("not a plan written by"), "{err}");
+}
+
+#[test]
+fn a_publication_time_out_of_range_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_file = tmp.path().join("x.ics");
+    for epoch in ["-378691200000", "-1", "253402300800", "soon"] {
+        let o = slate()
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .args(["export", "ics", "programmes/weekend.toml", "-o"])
+            .arg(&out_file)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "SOURCE_DATE_EPOCH={epoch}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("SOURCE_DATE_EPOCH"));
+        assert!(!out_file.exists());
+    }
+    let o = slate()
+        .args([
+            "export",
+            "ics",
+            "programmes/weekend.toml",
+            "--now",
+            "10000-01-01T00:00:00Z",
+            "-o",
+        ])
+        .arg(&out_file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn keep_with_another_programmes_plan_says_so_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let weekend = tmp.path().join("weekend.json");
+    stdout_of(
+        slate()
+            .args(["plan", "programmes/weekend.toml", "--format", "json", "-o"])
+            .arg(&weekend),
+    );
+    let plan: Value = serde_json::from_slice(&stdout_of(
+        slate()
+            .args([
+                "plan",
+                "programmes/festival.toml",
+                "--format",
+                "json",
+                "--keep",
+            ])
+            .arg(&weekend),
+    ))
+    .unwrap();
+    let kept: Vec<&Value> = plan["unscheduled"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["kind"] == "kept")
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let reason = kept[0]["reason"].as_str().unwrap();
+    assert!(reason.contains("another programme"), "{reason}");
+    assert!(reason.contains("none of its 10 screenings"), "{reason}");
 }

@@ -18,14 +18,16 @@ use super::output::{diagnostics_csv, emit, json, Format};
 use super::{Cli, CmdResult, Failure};
 
 #[derive(Args)]
-#[command(after_help = "The catalogue (--data) is always checked; each FILE is a programme \
+#[command(
+    after_help = "The catalogue (--data) is always checked; each FILE is a programme \
     (.toml) or a plan written by `slate plan --format json` (.json), checked against it. A plan \
     is held to the catalogue and the planner's hard rules (films exist, runtimes, end times and \
     free minutes follow from the catalogue, each screening fits its slot, no film twice, a \
     series' screenings never overlap, slots never overlap within a venue), as `slate export` \
     holds it before publishing.\n\nExit status: 0 when nothing is wrong (warnings allowed), \
     1 when anything is.\n\nExamples:\n  slate check\n  slate check programmes/*.toml plan.json\n  \
-    slate check plan.json --format json")]
+    slate check plan.json --format json"
+)]
 pub struct CheckArgs {
     /// Programme files (TOML) and plans (JSON)
     files: Vec<PathBuf>,
@@ -53,12 +55,7 @@ struct Report<'a> {
     diagnostics: &'a [Diagnostic],
 }
 
-fn counted(
-    file: &Path,
-    kind: &'static str,
-    holds: String,
-    diagnostics: &[Diagnostic],
-) -> Checked {
+fn counted(file: &Path, kind: &'static str, holds: String, diagnostics: &[Diagnostic]) -> Checked {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     Checked {
         file: file.display().to_string(),
@@ -138,14 +135,24 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> CmdResult {
             }
         }
         Err(e) => {
-            checked.push(counted(&cli.data, "catalogue", String::new(), &e.diagnostics));
+            checked.push(counted(
+                &cli.data,
+                "catalogue",
+                String::new(),
+                &e.diagnostics,
+            ));
             diagnostics.extend(e.diagnostics);
             for file in &args.files {
                 diagnostics.push(
                     Diagnostic::error("not checked: the catalogue it refers to does not load")
                         .in_file(file),
                 );
-                checked.push(counted(file, "unchecked", String::new(), &diagnostics[diagnostics.len() - 1..]));
+                checked.push(counted(
+                    file,
+                    "unchecked",
+                    String::new(),
+                    &diagnostics[diagnostics.len() - 1..],
+                ));
             }
         }
     }
@@ -171,7 +178,10 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> CmdResult {
                         summary(
                             &diagnostics
                                 .iter()
-                                .filter(|d| d.file.as_deref().is_some_and(|f| f.starts_with(&c.file)))
+                                .filter(|d| d
+                                    .file
+                                    .as_deref()
+                                    .is_some_and(|f| f.starts_with(&c.file)))
                                 .cloned()
                                 .collect::<Vec<_>>()
                         )
@@ -182,7 +192,10 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> CmdResult {
                 } else {
                     format!(" ({})", c.holds)
                 };
-                out.push_str(&format!("{state}: {} {}{holds}{problems}\n", c.kind, c.file));
+                out.push_str(&format!(
+                    "{state}: {} {}{holds}{problems}\n",
+                    c.kind, c.file
+                ));
             }
             out
         }
@@ -191,9 +204,6 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> CmdResult {
     if ok {
         Ok(())
     } else {
-        Err(Failure::Data(format!(
-            "error: {}",
-            summary(&diagnostics)
-        )))
+        Err(Failure::Data(format!("error: {}", summary(&diagnostics))))
     }
 }

@@ -165,23 +165,38 @@ fn export_failure(input: &Path, e: &ExportError) -> Failure {
     Failure::Data(format!("error: {}{place}: {e}", input.display()))
 }
 
+/// The latest DTSTAMP a calendar can carry: 9999-12-31T23:59:59Z.
+const LAST_SECOND: i64 = 253_402_300_799;
+
+/// The time stamp of this publication: `--now`, else `SOURCE_DATE_EPOCH`,
+/// else the clock. Times before 1970 or after 9999 are usage errors (an
+/// RFC 5545 DATE-TIME has four year digits, and SOURCE_DATE_EPOCH counts
+/// from 1970).
 fn now(arg: Option<&str>) -> Result<jiff::Timestamp, Failure> {
+    let in_range = |t: jiff::Timestamp| (0..=LAST_SECOND).contains(&t.as_second());
     if let Some(t) = arg {
-        return t.parse::<jiff::Timestamp>().map_err(|_| {
-            Failure::Usage(format!(
-                "--now `{t}` is not an RFC 3339 time like 2027-04-01T12:00:00Z"
-            ))
-        });
+        return t
+            .parse::<jiff::Timestamp>()
+            .ok()
+            .filter(|t| in_range(*t))
+            .ok_or_else(|| {
+                Failure::Usage(format!(
+                    "--now `{t}` is not an RFC 3339 time between 1970 and 9999, \
+                     like 2027-04-01T12:00:00Z"
+                ))
+            });
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
         return epoch
             .trim()
             .parse::<i64>()
             .ok()
+            .filter(|s| (0..=LAST_SECOND).contains(s))
             .and_then(|s| jiff::Timestamp::from_second(s).ok())
             .ok_or_else(|| {
                 Failure::Usage(format!(
-                    "SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"
+                    "SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds since 1970 \
+                     (0 to {LAST_SECOND}, the end of year 9999)"
                 ))
             });
     }

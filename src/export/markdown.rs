@@ -18,10 +18,18 @@ pub fn clock(rfc3339: &str) -> &str {
     rfc3339.get(11..16).unwrap_or(rfc3339)
 }
 
-/// Escapes Markdown's inline markup in a title.
+/// A text as one line of Markdown: inline markup escaped, and line breaks
+/// and other control characters turned into spaces, so no text from the
+/// catalogue or the plan can start a heading, a list item or a new line.
 fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
@@ -67,15 +75,16 @@ pub fn render(plan: &Plan) -> String {
     days.dedup();
     for day in days {
         let _ = writeln!(out, "## {}\n", day_heading(day));
-        let mut venues: Vec<(&str, &str)> = plan
-            .screenings
-            .iter()
-            .filter(|s| s.day == day)
-            .map(|s| (s.venue.as_str(), s.venue_name.as_str()))
-            .collect();
-        venues.sort();
-        venues.dedup();
-        for (venue, name) in venues {
+        // Venues in the plan's order (the programme file's), as on the page.
+        for venue in plan.venue_order() {
+            let Some(name) = plan
+                .screenings
+                .iter()
+                .find(|s| s.day == day && s.venue == venue)
+                .map(|s| s.venue_name.as_str())
+            else {
+                continue;
+            };
             let _ = writeln!(out, "### {}\n", md(name));
             for s in plan
                 .screenings
@@ -113,4 +122,68 @@ pub fn render(plan: &Plan) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::{ScreenedFilm, Screening};
+
+    fn screening(venue: &str, name: &str, start: &str, title: &str) -> Screening {
+        Screening {
+            id: format!("s@{venue}-{start}"),
+            venue: venue.into(),
+            venue_name: name.into(),
+            day: start[..10].into(),
+            start: start.into(),
+            end: start.into(),
+            series: "s".into(),
+            series_title: "Series".into(),
+            films: vec![ScreenedFilm {
+                id: "f".into(),
+                title: title.into(),
+                runtime: 90,
+                year: None,
+                directors: vec![],
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn text_never_starts_a_line_of_its_own() {
+        let plan = Plan {
+            programme: "P\n# Injected".into(),
+            screenings: vec![screening(
+                "a",
+                "Hall\r\n- item",
+                "2027-05-01T18:00:00+01:00",
+                "Title\n## Heading\u{2028}x",
+            )],
+            ..Default::default()
+        };
+        let out = render(&plan);
+        for line in out.lines() {
+            assert!(
+                !line.starts_with("# Injected")
+                    && !line.starts_with("## Heading")
+                    && !line.starts_with("- item"),
+                "{out}"
+            );
+        }
+        assert!(out.contains("*Title \\#\\# Heading x*"), "{out}");
+    }
+
+    #[test]
+    fn venues_in_the_plan_order_not_by_id() {
+        let plan = Plan {
+            screenings: vec![
+                screening("zeta", "Zeta Hall", "2027-05-01T14:00:00+01:00", "A"),
+                screening("alpha", "Alpha Room", "2027-05-01T16:00:00+01:00", "B"),
+            ],
+            ..Default::default()
+        };
+        let out = render(&plan);
+        assert!(out.find("### Zeta Hall").unwrap() < out.find("### Alpha Room").unwrap());
+    }
 }

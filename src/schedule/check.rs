@@ -112,14 +112,19 @@ fn time(findings: &mut Findings, path: String, value: &str) -> Option<Timestamp>
         Ok(t) => Some(t),
         Err(_) => {
             let d = findings.error(path, "not an RFC 3339 time");
-            help(d, "write times as slate plan does, e.g. 2027-03-27T19:30:00+00:00");
+            help(
+                d,
+                "write times as slate plan does, e.g. 2027-03-27T19:30:00+00:00",
+            );
             None
         }
     }
 }
 
 fn clock(t: Timestamp, tz: &TimeZone) -> String {
-    t.to_zoned(tz.clone()).strftime("%Y-%m-%d %H:%M").to_string()
+    t.to_zoned(tz.clone())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 /// Every problem of `plan` against `catalogue`.
@@ -259,7 +264,10 @@ fn check(plan: &Plan, catalogue: &Catalogue) -> Findings {
                          {slot_minutes}-min slot"
                     ),
                 );
-                help(d, "move a film to a longer slot, or plan again with `slate plan`");
+                help(
+                    d,
+                    "move a film to a longer slot, or plan again with `slate plan`",
+                );
             }
             if s.minutes != minutes {
                 findings.error(
@@ -281,12 +289,10 @@ fn check(plan: &Plan, catalogue: &Catalogue) -> Findings {
                     format!("{free} min of the slot are free, not {}", s.free_minutes),
                 );
             }
-            by_series.entry(&s.series).or_default().push((
-                start,
-                real_end,
-                &s.id,
-                at("start"),
-            ));
+            by_series
+                .entry(&s.series)
+                .or_default()
+                .push((start, real_end, &s.id, at("start")));
         }
     }
     for (i, o) in plan.open_slots.iter().enumerate() {
@@ -295,7 +301,10 @@ fn check(plan: &Plan, catalogue: &Catalogue) -> Findings {
         let end = time(&mut findings, at("end"), &o.end);
         if let (Some(start), Some(end)) = (start, end) {
             if end <= start || (end - start).get_seconds() / 60 > MAX_SLOT_MINUTES {
-                findings.error(at("end"), "a slot lasts more than nothing and at most a day");
+                findings.error(
+                    at("end"),
+                    "a slot lasts more than nothing and at most a day",
+                );
             } else {
                 slots
                     .entry(&o.venue)

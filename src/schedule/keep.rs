@@ -25,6 +25,28 @@ pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec
             reason,
         })
     };
+    // A plan of another programme: said once, not once per screening.
+    let none_fits = !previous.screenings.is_empty()
+        && !previous
+            .screenings
+            .iter()
+            .any(|sc| p.slots.iter().any(|s| s.id == sc.slot));
+    if none_fits {
+        drop(
+            &previous.programme,
+            format!(
+                "the plan given to --keep{} has none of this programme's slots, so none of its \
+                 {} screenings is kept; is it a plan of another programme?",
+                if previous.programme == p.name {
+                    String::new()
+                } else {
+                    format!(" is of `{}`, not `{}`, and", previous.programme, p.name)
+                },
+                previous.screenings.len()
+            ),
+        );
+        return (kept, dropped);
+    }
     for sc in &previous.screenings {
         let Some(slot) = p.slots.iter().position(|s| s.id == sc.slot) else {
             drop(

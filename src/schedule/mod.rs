@@ -149,6 +149,31 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The plan's venue ids in the order they first appear (screenings, then
+    /// empty slots, each in start order) — the programme file's order for
+    /// any plan slate wrote, so every output lists venues alike.
+    pub fn venue_order(&self) -> Vec<&str> {
+        let mut seen: Vec<(&str, &str)> = self
+            .screenings
+            .iter()
+            .map(|s| (s.start.as_str(), s.venue.as_str()))
+            .collect();
+        seen.sort_by(|a, b| a.0.cmp(b.0));
+        let mut open: Vec<(&str, &str)> = self
+            .open_slots
+            .iter()
+            .map(|o| (o.start.as_str(), o.venue.as_str()))
+            .collect();
+        open.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out: Vec<&str> = Vec::new();
+        for (_, v) in seen.into_iter().chain(open) {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        out
+    }
+
     /// How many different films the plan screens.
     pub fn film_count(&self) -> usize {
         self.screenings

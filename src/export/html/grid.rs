@@ -33,47 +33,30 @@ pub(super) struct VenueColumn {
     pub url: Option<String>,
 }
 
-/// The plan's venues, in the order they first appear (screenings, then
-/// empty slots, both in start order).
+/// The plan's venues, in [`Plan::venue_order`], with what the screenings
+/// and empty slots say of them.
 pub(super) fn venues(plan: &Plan) -> Vec<VenueColumn> {
-    let mut seen: Vec<(&str, VenueColumn)> = plan
-        .screenings
-        .iter()
-        .map(|s| {
-            (
-                s.start.as_str(),
-                VenueColumn {
-                    id: s.venue.clone(),
-                    name: s.venue_name.clone(),
-                    address: s.venue_address.clone(),
-                    url: s.venue_url.clone(),
-                },
-            )
-        })
-        .collect();
-    seen.sort_by(|a, b| a.0.cmp(b.0));
-    seen.extend(plan.open_slots.iter().map(|o| {
-        (
-            o.start.as_str(),
+    plan.venue_order()
+        .into_iter()
+        .map(|id| {
+            let mut here = plan.screenings.iter().filter(|s| s.venue == id);
+            let first = here.clone().next();
             VenueColumn {
-                id: o.venue.clone(),
-                name: o.venue_name.clone(),
-                address: None,
-                url: None,
-            },
-        )
-    }));
-    let mut out: Vec<VenueColumn> = Vec::new();
-    for (_, v) in seen {
-        match out.iter_mut().find(|o| o.id == v.id) {
-            Some(o) => {
-                o.address = o.address.take().or(v.address);
-                o.url = o.url.take().or(v.url);
+                id: id.to_string(),
+                name: first
+                    .map(|s| s.venue_name.clone())
+                    .or_else(|| {
+                        plan.open_slots
+                            .iter()
+                            .find(|o| o.venue == id)
+                            .map(|o| o.venue_name.clone())
+                    })
+                    .unwrap_or_else(|| id.to_string()),
+                address: here.clone().find_map(|s| s.venue_address.clone()),
+                url: here.find_map(|s| s.venue_url.clone()),
             }
-            None => out.push(v),
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 fn minutes(from: Timestamp, to: Timestamp) -> i64 {
