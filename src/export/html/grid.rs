@@ -120,6 +120,9 @@ struct DayColumn<'p> {
     origin: Timestamp,
 }
 
+/// The longest a slot is drawn: a day.
+const MAX_DRAWN: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
+
 /// Each day's boxes (days without any left out), read from the plan in one
 /// pass over its screenings and open slots.
 fn day_columns<'p>(plan: &'p Plan, days: &[&'p str]) -> Result<Vec<DayColumn<'p>>, ExportError> {
@@ -127,7 +130,12 @@ fn day_columns<'p>(plan: &'p Plan, days: &[&'p str]) -> Result<Vec<DayColumn<'p>
     for s in &plan.screenings {
         let start = instant(&s.id, &s.start)?;
         let end = instant(&s.id, &s.end)?;
-        let slot_end = instant(&s.id, &s.slot_end)?.max(end);
+        // The drawn slot is bounded by the screening: at most a day (the
+        // longest slot), whatever a hand-edited slot_end says, so one wrong
+        // value cannot stretch the axis over centuries.
+        let slot_end = instant(&s.id, &s.slot_end)?
+            .max(end)
+            .min(end.max(start + MAX_DRAWN));
         by_day.entry(&s.day).or_default().push(Item {
             venue: &s.venue,
             start,
@@ -139,7 +147,10 @@ fn day_columns<'p>(plan: &'p Plan, days: &[&'p str]) -> Result<Vec<DayColumn<'p>
         by_day.entry(&o.day).or_default().push(Item {
             venue: &o.venue,
             start: instant(&o.id, &o.start)?,
-            slot_end: instant(&o.id, &o.end)?,
+            slot_end: {
+                let start = instant(&o.id, &o.start)?;
+                instant(&o.id, &o.end)?.clamp(start, start + MAX_DRAWN)
+            },
             filled: Filled::Open(&o.id),
         });
     }
@@ -417,6 +428,35 @@ mod tests {
             open_slots: open,
             ..Plan::default()
         }
+    }
+
+    #[test]
+    fn a_slot_end_centuries_away_does_not_stretch_the_axis() {
+        let sane = render(&plan(
+            vec![screening(
+                "a",
+                "2027-05-01",
+                "2027-05-01T18:00:00+01:00",
+                "2027-05-01T19:40:00+01:00",
+                "2027-05-01T20:00:00+01:00",
+            )],
+            vec![],
+        ));
+        let wild = render(&plan(
+            vec![screening(
+                "a",
+                "2027-05-01",
+                "2027-05-01T18:00:00+01:00",
+                "2027-05-01T19:40:00+01:00",
+                "2927-05-01T20:00:00+01:00",
+            )],
+            vec![],
+        ));
+        assert!(wild.len() < sane.len() * 20, "{} bytes", wild.len());
+        assert!(
+            wild.contains("--span:1440") || wild.contains("--span:1500"),
+            "{wild}"
+        );
     }
 
     fn render(p: &Plan) -> String {
