@@ -125,7 +125,7 @@ proptest! {
         let text = format!("{}\n{control}", lines.join("\n"));
         let entries = parse(&text);
         let decided = plan(&cat, &[("x".to_string(), entries)], "test \"listing\"");
-        write(&cat, &decided, &data.join("films/imported.toml")).unwrap();
+        write(&cat, &decided, &data.join("films/imported.toml"), &data).unwrap();
         let reloaded = load(&data, &LoadOptions::default(), &|_| {});
         prop_assert!(reloaded.is_ok(), "{:?}\n{text}", reloaded.err().map(|e| e.diagnostics));
         prop_assert_eq!(

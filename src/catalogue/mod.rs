@@ -5,6 +5,7 @@
 //! figures in [`stats`].
 
 pub mod load;
+pub mod lock;
 pub mod query;
 pub mod stats;
 

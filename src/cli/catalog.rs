@@ -12,7 +12,7 @@ use slate::{Catalogue, Film};
 
 use super::filters::{check_themes, FilmFilters};
 use super::output::{csv, diagnostics_csv, emit, join, json, opt, table, Format};
-use super::{load_catalogue, resolve_film, Cli, CmdResult, Failure};
+use super::{load_catalogue, read_lock, resolve_film, Cli, CmdResult, Failure};
 
 #[derive(Subcommand)]
 pub enum CatalogCommand {
@@ -123,7 +123,9 @@ fn check(cli: &Cli, format: Format) -> CmdResult {
             }
         ));
     }
+    let lock = read_lock(cli);
     let result = load(&cli.data, &LoadOptions::default(), &|_| {});
+    drop(lock);
     let (ok, films, themes, files, diagnostics) = match &result {
         Ok(l) => (
             true,

@@ -15,7 +15,7 @@ use slate::text::plural;
 use slate::Catalogue;
 
 use super::output::{diagnostics_csv, emit, json, Format};
-use super::{Cli, CmdResult, Failure};
+use super::{read_lock, Cli, CmdResult, Failure};
 
 #[derive(Args)]
 #[command(
@@ -115,7 +115,10 @@ fn check_file(path: &Path, catalogue: &Catalogue) -> (Checked, Vec<Diagnostic>) 
 pub fn run(cli: &Cli, args: &CheckArgs) -> CmdResult {
     let mut checked = Vec::new();
     let mut diagnostics = Vec::new();
-    match load(&cli.data, &LoadOptions::default(), &|_| {}) {
+    let lock = read_lock(cli);
+    let loaded = load(&cli.data, &LoadOptions::default(), &|_| {});
+    drop(lock);
+    match loaded {
         Ok(loaded) => {
             checked.push(counted(
                 &cli.data,

@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use slate::import::decode;
 use slate::import::listing::parse;
 use slate::import::plan::{plan, Outcome};
-use slate::import::write::write;
+use slate::import::write::{check_into, write};
+use slate::import::{binary_reason, decode};
 
 use super::output::{csv, emit, emit_json, table, Format};
-use super::{load_catalogue, Cli, CmdResult, Failure};
+use super::{load_catalogue, load_catalogue_for_writing, Cli, CmdResult, Failure};
 
 #[derive(Args)]
 #[command(
@@ -41,7 +41,21 @@ pub struct ImportArgs {
 }
 
 pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
-    let loaded = load_catalogue(cli)?;
+    // A writing import holds the writers' lock from reading the catalogue
+    // to committing its files: a second import waits, then sees this one's.
+    let into = args
+        .into
+        .clone()
+        .unwrap_or_else(|| cli.data.join("films").join("imported.toml"));
+    if !args.dry_run {
+        check_into(&cli.data, &into).map_err(|e| Failure::Usage(e.to_string()))?;
+    }
+    let (_lock, loaded) = if args.dry_run {
+        (None, load_catalogue(cli)?)
+    } else {
+        let (lock, loaded) = load_catalogue_for_writing(cli)?;
+        (Some(lock), loaded)
+    };
     let cat = &loaded.catalogue;
     let mut files = Vec::new();
     for path in &args.files {
@@ -57,6 +71,12 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
             })?;
             (path.display().to_string(), b)
         };
+        if let Some(why) = binary_reason(&bytes) {
+            return Err(Failure::Data(format!(
+                "error: {name} is not a text listing: {why}; slate imports listings pasted \
+                 from pages, catalogues and spreadsheets (text, CSV, TSV)"
+            )));
+        }
         let (text, fallback) = decode(&bytes);
         if fallback {
             say!("warning: {name} is not UTF-8; read as Windows-1252");
@@ -175,11 +195,8 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
         say!("dry run: {new} new, {merged} merged; nothing written");
         return Ok(());
     }
-    let into = args
-        .into
-        .clone()
-        .unwrap_or_else(|| cli.data.join("films").join("imported.toml"));
-    let written = write(cat, &decided, &into).map_err(|e| Failure::Data(format!("error: {e}")))?;
+    let written =
+        write(cat, &decided, &into, &cli.data).map_err(|e| Failure::Data(format!("error: {e}")))?;
     say!(
         "imported: {new} new, {merged} merged; wrote {}",
         written

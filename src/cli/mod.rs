@@ -39,6 +39,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use slate::catalogue::load::{film_files, load, Loaded};
+use slate::catalogue::lock::{self, DataLock};
 use slate::catalogue::LoadOptions;
 use slate::diagnostics::{render, summary};
 
@@ -146,6 +147,41 @@ pub fn main() -> ExitCode {
 /// Loads the catalogue of `--data`, with a progress bar on a terminal for big
 /// catalogues. Problems are printed to stderr in full.
 pub fn load_catalogue(cli: &Cli) -> Result<Loaded, Failure> {
+    let _lock = read_lock(cli);
+    load_held(cli)
+}
+
+/// The shared lock on `--data` while a command reads the catalogue (after
+/// any write in progress); what it repaired is said on stderr.
+pub fn read_lock(cli: &Cli) -> Option<DataLock> {
+    let (lock, repaired) = lock::for_reading(&cli.data, &|m| say!("{m}"));
+    for r in repaired {
+        say!("note: {r}");
+    }
+    lock
+}
+
+/// The exclusive writers' lock on `--data` (say so while waiting), then the
+/// catalogue read under it: what is written is based on what is there now.
+pub fn load_catalogue_for_writing(cli: &Cli) -> Result<(DataLock, Loaded), Failure> {
+    if !cli.data.is_dir() {
+        // No directory to lock: the loader says what is wrong.
+        load_held(cli)?;
+    }
+    let (lock, repaired) = lock::for_writing(&cli.data, &|m| say!("{m}")).map_err(|e| {
+        Failure::Data(format!(
+            "error: cannot lock the catalogue in {} for writing: {e}",
+            cli.data.display()
+        ))
+    })?;
+    for r in repaired {
+        say!("note: {r}");
+    }
+    Ok((lock, load_held(cli)?))
+}
+
+/// Loads the catalogue under a lock the caller holds.
+fn load_held(cli: &Cli) -> Result<Loaded, Failure> {
     let bar = progress_bar(&cli.data);
     let result = load(&cli.data, &LoadOptions::default(), &|bytes| bar.inc(bytes));
     bar.finish_and_clear();

@@ -432,7 +432,7 @@ fn clean(line: &str) -> String {
     let mut out = t.replace("**", "").replace("__", "");
     // Emphasis in pairs ("*Strike* (1925)"); a lone or odd star is text.
     let stars = out.matches('*').count();
-    if stars >= 2 && stars % 2 == 0 {
+    if stars >= 2 && stars.is_multiple_of(2) {
         out = out.replace('*', "");
     }
     out.trim().to_string()

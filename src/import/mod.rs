@@ -10,6 +10,28 @@ pub mod plan;
 pub mod runtime;
 pub mod write;
 
+/// Why bytes are not a text listing, when they look like a binary file: a
+/// NUL byte, or many control characters that text never holds (executables,
+/// images, archives, PDFs). None for text, in any encoding slate reads.
+pub fn binary_reason(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    if let Some(at) = head.iter().position(|&b| b == 0) {
+        return Some(format!(
+            "it holds a NUL byte (at byte {at}), which text never does"
+        ));
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    (head.len() >= 64 && controls * 100 > head.len()).then(|| {
+        format!(
+            "{controls} of its first {} bytes are control characters",
+            head.len()
+        )
+    })
+}
+
 /// Decodes a listing: UTF-8, or else Windows-1252 (what pasted web text
 /// usually is when it is not UTF-8). Returns the text and whether it had to
 /// fall back.
@@ -36,6 +58,14 @@ pub fn decode(bytes: &[u8]) -> (String, bool) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn binary_files_are_told_from_text() {
+        assert!(super::binary_reason(b"\x7fELF\x02\x01\x01\0\0\0").is_some());
+        assert!(super::binary_reason(&[1u8; 200]).is_some());
+        assert!(super::binary_reason("Tout va bien (1972)\r\n\tGodard\x0c".as_bytes()).is_none());
+        assert!(super::binary_reason(b"caf\xe9 cr\xe8me").is_none());
+    }
+
     #[test]
     fn decodes_windows_1252() {
         assert_eq!(

@@ -30,6 +30,8 @@ pub enum WriteError {
     },
     #[error(transparent)]
     Write(#[from] crate::atomic_file::WriteError),
+    #[error("--into {}: {why}", path.display())]
+    Into { path: PathBuf, why: String },
     #[error("film `{0}` was not found in the file that defines it")]
     Missing(String),
 }
@@ -88,12 +90,58 @@ fn read(path: &Path) -> Result<DocumentMut, WriteError> {
     })
 }
 
+/// Whether `into` is a film file the catalogue in `data` loads:
+/// `data/films.toml` or `data/films/NAME.toml`, a regular file or none yet.
+/// Anything else (themes.toml, `films/new.txt`, a path outside the data
+/// directory) would be written and then never read, or break the catalogue.
+pub fn check_into(data: &Path, into: &Path) -> Result<(), WriteError> {
+    let refuse = |why: &str| {
+        Err(WriteError::Into {
+            path: into.to_path_buf(),
+            why: why.to_string(),
+        })
+    };
+    let name = into.file_name().map(|n| n.to_string_lossy().into_owned());
+    let Some(name) = name else {
+        return refuse("it names no file");
+    };
+    if !name.ends_with(".toml") || name.starts_with('.') {
+        return refuse("the catalogue reads only films.toml and films/*.toml");
+    }
+    let same_dir = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    };
+    let parent = match into.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let in_films = parent.file_name().is_some_and(|n| n == "films")
+        && parent.parent().is_some_and(|d| same_dir(d, data));
+    let is_single = name == "films.toml" && same_dir(parent, data);
+    if !(in_films || is_single) {
+        return refuse(&format!(
+            "it is not a film file of the catalogue in {}: give {}/films.toml or {}/films/NAME.toml",
+            data.display(),
+            data.display(),
+            data.display()
+        ));
+    }
+    match std::fs::symlink_metadata(into) {
+        Ok(m) if !m.is_file() => refuse("it is not a regular file"),
+        _ => Ok(()),
+    }
+}
+
 /// Writes the plan: new films into `into`, sources into the merged films'
-/// own files. Returns the files written.
+/// own files, all or nothing, through the data directory's commit journal
+/// (a run cut short is finished by the next; see
+/// [`lock`](crate::catalogue::lock)). Returns the files written.
 pub fn write(
     catalogue: &Catalogue,
     plan: &ImportPlan,
     into: &Path,
+    data: &Path,
 ) -> Result<Vec<PathBuf>, WriteError> {
     let mut docs: Vec<(PathBuf, DocumentMut)> = Vec::new();
     let doc_for =
@@ -188,6 +236,6 @@ pub fn write(
         batch.add(&path, doc.to_string().as_bytes())?;
         written.push(path);
     }
-    batch.commit()?;
+    batch.commit_journaled(&crate::catalogue::lock::journal_path(data))?;
     Ok(written)
 }

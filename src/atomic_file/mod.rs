@@ -28,6 +28,11 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempPath;
 
+mod batch;
+pub mod journal;
+
+pub use batch::Batch;
+
 /// The longest file name most file systems take (NAME_MAX).
 const NAME_MAX: usize = 255;
 /// Symbolic links followed before giving up (as the kernel's ELOOP).
@@ -120,116 +125,6 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::metadata(a), fs::metadata(b)) {
         (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
         _ => false,
-    }
-}
-
-/// A file prepared for a batch: its contents are in a temporary file beside
-/// the target.
-struct Prepared {
-    /// As the caller named it (for messages).
-    named: PathBuf,
-    /// Where it goes, symbolic links followed.
-    target: PathBuf,
-    temp: TempPath,
-}
-
-/// Files written together, all or nothing: [`add`](Batch::add) each, then
-/// [`commit`](Batch::commit).
-#[derive(Default)]
-pub struct Batch {
-    inputs: Vec<PathBuf>,
-    files: Vec<Prepared>,
-}
-
-impl Batch {
-    pub fn new() -> Batch {
-        Batch::default()
-    }
-
-    /// A batch that refuses to write over any of `inputs`.
-    pub fn protecting(inputs: &[&Path]) -> Batch {
-        Batch {
-            inputs: inputs.iter().map(|p| p.to_path_buf()).collect(),
-            files: Vec::new(),
-        }
-    }
-
-    /// Checks that `path` may be written by this batch: not an input, and
-    /// (followed through links) a regular file or nothing yet.
-    pub fn check(&self, path: &Path) -> Result<PathBuf, WriteError> {
-        if self.inputs.iter().any(|i| same_file(i, path)) {
-            return Err(WriteError::OverwritesInput(path.to_path_buf()));
-        }
-        match resolve(path)? {
-            Resolved::File(target) => Ok(target),
-            Resolved::Special(_) => Err(WriteError::refused(
-                path,
-                "it is a device, FIFO or socket, which cannot be replaced with the other files \
-                 all or nothing",
-            )),
-        }
-    }
-
-    /// Prepares `bytes` for `path`; nothing is visible until
-    /// [`commit`](Batch::commit). The parent directory must exist.
-    pub fn add(&mut self, path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-        let target = self.check(path)?;
-        let temp = prepare(path, &target, bytes)?;
-        self.files.push(Prepared {
-            named: path.to_path_buf(),
-            target,
-            temp,
-        });
-        Ok(())
-    }
-
-    /// Puts every prepared file in place. When one fails, those already
-    /// replaced are restored (or removed, when they are new) and the error
-    /// is returned: the old files stay, never a mix.
-    pub fn commit(self) -> Result<(), WriteError> {
-        let mut done: Vec<(PathBuf, Option<TempPath>)> = Vec::new();
-        for p in self.files {
-            // A backup of the file being replaced, by hard link (no copy).
-            let backup = if p.target.exists() {
-                backup_of(&p.target)
-            } else {
-                None
-            };
-            if let Err(e) = p.temp.persist(&p.target) {
-                let error = WriteError::io(&p.named, e.error);
-                drop(backup);
-                roll_back(done);
-                return Err(error);
-            }
-            done.push((p.target, backup));
-        }
-        // Committed: the backups go (dropping a TempPath removes it).
-        Ok(())
-    }
-}
-
-/// A hard link to `target` under a temporary name beside it, removed when
-/// dropped; None where the file system has no hard links (no rollback then).
-fn backup_of(target: &Path) -> Option<TempPath> {
-    tempfile::Builder::new()
-        .prefix(".slate-")
-        .suffix(".bak")
-        .make_in(parent_dir(target), |name| fs::hard_link(target, name))
-        .ok()
-        .map(|linked| linked.into_temp_path())
-}
-
-/// Undoes the renames of a failed commit, newest first.
-fn roll_back(done: Vec<(PathBuf, Option<TempPath>)>) {
-    for (target, backup) in done.into_iter().rev() {
-        match backup {
-            Some(b) => {
-                let _ = b.persist(&target);
-            }
-            None => {
-                let _ = fs::remove_file(&target);
-            }
-        }
     }
 }
 
