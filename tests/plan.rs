@@ -310,6 +310,12 @@ const BAD: &[(&str, &str, &str, &str)] = &[
         "did you mean `screenings`?",
     ),
     (
+        "abbreviated-timezone",
+        "unknown time zone `BST`",
+        "abbreviated-timezone.toml:2:12",
+        "did you mean `Europe/London`?",
+    ),
+    (
         "pins-cannot-share",
         "pinned film `harlan-county-usa` cannot be screened in series `strikes`",
         "pins-cannot-share.toml:26",
@@ -374,4 +380,51 @@ fn plan_writes_files_atomically() {
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.starts_with("# Working Lives"));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// The number of errors `slate plan` reports for a bad programme file, and
+/// its standard error.
+fn plan_errors(case: &str) -> (usize, String) {
+    let out = slate()
+        .args(["plan", &format!("tests/fixtures/programmes/{case}.toml")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let n = stderr
+        .split("cannot be planned: ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no summary in\n{stderr}"));
+    (n, stderr)
+}
+
+#[test]
+fn an_abbreviation_is_never_answered_by_edit_distance() {
+    let (_, stderr) = plan_errors("abbreviated-timezone");
+    assert!(!stderr.contains("EST"), "{stderr}");
+}
+
+#[test]
+fn a_fixed_offset_zone_is_a_located_warning_naming_regional_zones() {
+    let out = slate()
+        .args([
+            "plan",
+            "tests/fixtures/programmes/uk-gmt.toml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("warning: time zone `GMT`"), "{stderr}");
+    assert!(stderr.contains("uk-gmt.toml:2:12"), "{stderr}");
+    assert!(
+        stderr.contains("`Europe/London`, `Europe/Dublin` or `Europe/Lisbon`"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["timezone"], "GMT");
 }

@@ -20,7 +20,7 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use toml::de::DeValue;
 
-use super::{Match, Programme, SeriesRequest, Slot, Venue};
+use super::{timezone, Match, Programme, SeriesRequest, Slot, Venue};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
@@ -89,19 +89,26 @@ pub fn load(
     };
     let (timezone, tz) = match top.str("timezone", &mut diags) {
         Some((z, span)) => match TimeZone::get(z.trim()) {
-            Ok(tz) => (z.trim().to_string(), Some(tz)),
+            Ok(tz) => {
+                if let Some(advice) = timezone::fixed_offset_advice(z) {
+                    diags.push(
+                        Diagnostic::warning(format!(
+                            "time zone `{}` names no place, so it may not change its clocks when the festival's place does",
+                            z.trim()
+                        ))
+                        .at(&src, span)
+                        .value(z)
+                        .help(advice),
+                    );
+                }
+                (z.trim().to_string(), Some(tz))
+            }
             Err(_) => {
-                let names: Vec<String> =
-                    jiff::tz::db().available().map(|n| n.to_string()).collect();
                 diags.push(
                     Diagnostic::error(format!("unknown time zone `{z}`"))
                         .at(&src, span)
                         .value(z)
-                        .help(
-                            did_you_mean(z, names.iter().map(String::as_str)).unwrap_or_else(|| {
-                                "use an IANA zone name such as \"Europe/Lisbon\" or \"America/New_York\"".into()
-                            }),
-                        ),
+                        .help(timezone::unknown_zone_help(z)),
                 );
                 (z.to_string(), None)
             }

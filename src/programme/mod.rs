@@ -9,6 +9,7 @@
 //! when clocks go back) is taken as its first occurrence, with a warning.
 
 pub mod load;
+pub mod timezone;
 
 use std::path::PathBuf;
 
