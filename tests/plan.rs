@@ -310,6 +310,30 @@ const BAD: &[(&str, &str, &str, &str)] = &[
         "did you mean `screenings`?",
     ),
     (
+        "pin-all-lacking",
+        "pinned film `harlan-county-usa` does not qualify for series `strikes`: it lacks `automation`, `textiles`",
+        "pin-all-lacking.toml:22:8",
+        "with match = \"all\" a film must carry every theme: remove the pin, or drop those themes",
+    ),
+    (
+        "pin-excluded",
+        "film `lathe-joshi` is both pinned and excluded in series `strikes`",
+        "pin-excluded.toml:21:8",
+        "remove it from `pin` or from `exclude`",
+    ),
+    (
+        "empty-themes",
+        "series `strikes` has no themes: `themes` is empty",
+        "empty-themes.toml:19:10",
+        "list at least one theme id",
+    ),
+    (
+        "empty-title",
+        "series `strikes` has an empty `title`",
+        "empty-title.toml:18:9",
+        "give it a title",
+    ),
+    (
         "abbreviated-timezone",
         "unknown time zone `BST`",
         "abbreviated-timezone.toml:2:12",
@@ -427,4 +451,28 @@ fn a_fixed_offset_zone_is_a_located_warning_naming_regional_zones() {
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["timezone"], "GMT");
+}
+
+#[test]
+fn a_pinned_and_excluded_film_is_one_error() {
+    // lathe-joshi does not carry `strikes` either, but while the series both
+    // pins and excludes it, that is the only conflict worth reporting.
+    let (n, stderr) = plan_errors("pin-excluded");
+    assert_eq!(n, 1, "{stderr}");
+    assert!(!stderr.contains("does not qualify"), "{stderr}");
+}
+
+#[test]
+fn a_slot_overlapping_several_is_reported_with_each() {
+    let (n, stderr) = plan_errors("overlap-many");
+    assert_eq!(n, 3, "{stderr}");
+    for later in ["1500", "1700", "1900"] {
+        assert!(
+            stderr.contains(&format!(
+                "slots `sala1-20270501-1400` and `sala1-20270501-{later}` overlap in venue `sala1`"
+            )),
+            "{later}: {stderr}"
+        );
+    }
+    assert!(!stderr.contains("20270502"), "{stderr}");
 }

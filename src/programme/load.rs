@@ -417,45 +417,50 @@ pub fn load(
             slot_ids.insert(&s.id, s.line);
         }
     }
-    // Within a venue, slots must not overlap and must leave the changeover.
+    // Within a venue, slots must not overlap and must leave the changeover:
+    // every pair that breaks it is reported (a long slot may overlap several).
+    // A sweep per venue in start order keeps only the slots that still reach
+    // the next start (end + changeover), so it is linear when they do not.
     for (v, venue) in venues.iter().enumerate() {
-        let own: Vec<&Slot> = slots.iter().filter(|s| s.venue == v).collect();
-        for w in own.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let gap = (b.start_at.as_second() - a.end_at().as_second()).div_euclid(60);
-            if a.overlaps(b) {
-                let mut d = Diagnostic::error(format!(
-                    "slots `{}` and `{}` overlap in venue `{}`",
-                    a.id, b.id, venue.id
-                ))
-                .in_file(path)
-                .help(format!(
-                    "`{}` (line {}) runs until {}; `{}` (line {}) starts at {}",
-                    a.id,
-                    a.line,
-                    local_end(a, tz.as_ref()),
-                    b.id,
-                    b.line,
-                    b.start.strftime("%Y-%m-%d %H:%M")
-                ));
-                d.line = Some(b.line);
-                diags.push(d);
-            } else if gap < changeover as i64 {
-                let mut d = Diagnostic::error(format!(
-                    "only {gap} minutes between slots `{}` and `{}` in venue `{}`; the changeover is {changeover}",
-                    a.id, b.id, venue.id
-                ))
-                .in_file(path)
-                .help(format!(
-                    "`{}` (line {}) ends at {}: start `{}` later or shorten the first slot",
-                    a.id,
-                    a.line,
-                    local_end(a, tz.as_ref()),
-                    b.id
-                ));
+        let mut reaching: Vec<&Slot> = Vec::new();
+        for b in slots.iter().filter(|s| s.venue == v) {
+            let limit = b.start_at.as_second() - 60 * changeover as i64;
+            reaching.retain(|a| a.end_at().as_second() > limit);
+            for &a in &reaching {
+                let gap = (b.start_at.as_second() - a.end_at().as_second()).div_euclid(60);
+                let mut d = if a.overlaps(b) {
+                    Diagnostic::error(format!(
+                        "slots `{}` and `{}` overlap in venue `{}`",
+                        a.id, b.id, venue.id
+                    ))
+                    .in_file(path)
+                    .help(format!(
+                        "`{}` (line {}) runs until {}; `{}` (line {}) starts at {}",
+                        a.id,
+                        a.line,
+                        local_end(a, tz.as_ref()),
+                        b.id,
+                        b.line,
+                        b.start.strftime("%Y-%m-%d %H:%M")
+                    ))
+                } else {
+                    Diagnostic::error(format!(
+                        "only {gap} minutes between slots `{}` and `{}` in venue `{}`; the changeover is {changeover}",
+                        a.id, b.id, venue.id
+                    ))
+                    .in_file(path)
+                    .help(format!(
+                        "`{}` (line {}) ends at {}: start `{}` later or shorten the first slot",
+                        a.id,
+                        a.line,
+                        local_end(a, tz.as_ref()),
+                        b.id
+                    ))
+                };
                 d.line = Some(b.line);
                 diags.push(d);
             }
+            reaching.push(b);
         }
     }
 
@@ -490,7 +495,15 @@ pub fn load(
         }
         let title = match f.str("title", &mut diags) {
             Some((t, _)) if !t.trim().is_empty() => t.trim().to_string(),
-            _ => {
+            Some((_, s)) => {
+                diags.push(
+                    Diagnostic::error(format!("series `{id}` has an empty `title`"))
+                        .at(&src, s)
+                        .help("give it a title such as title = \"Strikes and Solidarity\""),
+                );
+                id.to_string()
+            }
+            None => {
                 if f.get("title").is_none() {
                     f.missing("title", "title = \"Strikes and Solidarity\"", &mut diags);
                 }
@@ -498,7 +511,17 @@ pub fn load(
             }
         };
         let mut themes = Vec::new();
-        for (t, s) in f.str_list("themes", &mut diags).unwrap_or_default() {
+        let listed = f.str_list("themes", &mut diags);
+        if let (Some(list), Some(v)) = (&listed, f.get("themes")) {
+            if list.is_empty() && matches!(v.get_ref(), DeValue::Array(items) if items.is_empty()) {
+                diags.push(
+                    Diagnostic::error(format!("series `{id}` has no themes: `themes` is empty"))
+                        .at(&src, v.span())
+                        .help("list at least one theme id, such as themes = [\"strikes\"]"),
+                );
+            }
+        }
+        for (t, s) in listed.unwrap_or_default() {
             if vocab.contains(t) {
                 themes.push(t.to_string());
             } else {
@@ -603,27 +626,41 @@ pub fn load(
                 );
             }
             if excludes.iter().any(|(e, _)| e == film) {
+                // The one real conflict: the film's themes or length do not
+                // matter while the series both wants and refuses it.
                 diags.push(
                     Diagnostic::error(format!(
                         "film `{}` is both pinned and excluded in series `{id}`",
                         film_ref.id
                     ))
-                    .at(&src, s.clone()),
+                    .at(&src, s.clone())
+                    .help("remove it from `pin` or from `exclude`"),
                 );
+                continue;
             }
-            if !request.themes.is_empty() && !qualifies(catalogue, &request, *film) {
-                diags.push(
-                    Diagnostic::error(format!(
+            let missing = missing_themes(catalogue, &request, *film);
+            if !request.themes.is_empty() && !missing.is_empty() {
+                let d = match request.matching {
+                    Match::Any => Diagnostic::error(format!(
                         "pinned film `{}` does not qualify for series `{id}`: it carries none of {}",
                         film_ref.id,
                         request.themes.join(", ")
                     ))
-                    .at(&src, s.clone())
                     .help(format!(
                         "it carries {}; add one of its themes to the series or pin it elsewhere",
                         if film_ref.themes.is_empty() { "no themes".to_string() } else { film_ref.themes.join(", ") }
                     )),
-                );
+                    Match::All => Diagnostic::error(format!(
+                        "pinned film `{}` does not qualify for series `{id}`: it lacks {}",
+                        film_ref.id,
+                        quoted(&missing)
+                    ))
+                    .help(format!(
+                        "with match = \"all\" a film must carry every theme: remove the pin, or drop {} from the series, or use match = \"any\"",
+                        if missing.len() == 1 { "that theme" } else { "those themes" }
+                    )),
+                };
+                diags.push(d.at(&src, s.clone()));
             }
             match film_ref.runtime {
                 None => diags.push(
@@ -708,6 +745,38 @@ pub fn load(
 /// A slot as written: (given id, venue, local start, length, line, span of
 /// the start).
 type RawSlot = (Option<String>, usize, DateTime, u32, usize, Range<usize>);
+
+/// The series' themes a film lacks for it: with `match = "any"` all of them
+/// when it carries none (else nothing), with `match = "all"` each one it does
+/// not carry, directly or through a narrower theme.
+pub fn missing_themes<'s>(
+    catalogue: &Catalogue,
+    series: &'s SeriesRequest,
+    film: usize,
+) -> Vec<&'s str> {
+    let vocab = catalogue.vocabulary();
+    let f = &catalogue.films()[film];
+    let carries = |want: &String| f.themes.iter().any(|t| vocab.implies(t, want));
+    let lacking: Vec<&str> = series
+        .themes
+        .iter()
+        .filter(|t| !carries(t))
+        .map(String::as_str)
+        .collect();
+    match series.matching {
+        Match::Any if lacking.len() < series.themes.len() => Vec::new(),
+        _ => lacking,
+    }
+}
+
+/// `a`, `b`, `c`.
+fn quoted(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// Whether a film qualifies for a series: it carries any (or all) of the
 /// series' themes, directly or through a narrower theme, is not excluded,
