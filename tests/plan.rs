@@ -334,10 +334,22 @@ const BAD: &[(&str, &str, &str, &str)] = &[
         "give it a title",
     ),
     (
+        "bad-programme-id",
+        "the programme's `id` `labour on screen` holds a space",
+        "bad-programme-id.toml:1:6",
+        "ASCII letters, digits, `-`, `_` or `.`",
+    ),
+    (
         "abbreviated-timezone",
         "unknown time zone `BST`",
         "abbreviated-timezone.toml:2:12",
         "did you mean `Europe/London`?",
+    ),
+    (
+        "duplicate-slot-id",
+        "slot `eve-sala1-20270501` is defined twice",
+        "duplicate-slot-id.toml:18:6",
+        "lines 11 and 17 make the same slot",
     ),
     (
         "pins-cannot-share",
@@ -425,6 +437,30 @@ fn plan_errors(case: &str) -> (usize, String) {
 }
 
 #[test]
+fn a_pinned_and_excluded_film_is_one_error() {
+    // lathe-joshi does not carry `strikes` either, but while the series both
+    // pins and excludes it, that is the only conflict worth reporting.
+    let (n, stderr) = plan_errors("pin-excluded");
+    assert_eq!(n, 1, "{stderr}");
+    assert!(!stderr.contains("does not qualify"), "{stderr}");
+}
+
+#[test]
+fn a_slot_overlapping_several_is_reported_with_each() {
+    let (n, stderr) = plan_errors("overlap-many");
+    assert_eq!(n, 3, "{stderr}");
+    for later in ["1500", "1700", "1900"] {
+        assert!(
+            stderr.contains(&format!(
+                "slots `sala1-20270501-1400` and `sala1-20270501-{later}` overlap in venue `sala1`"
+            )),
+            "{later}: {stderr}"
+        );
+    }
+    assert!(!stderr.contains("20270502"), "{stderr}");
+}
+
+#[test]
 fn an_abbreviation_is_never_answered_by_edit_distance() {
     let (_, stderr) = plan_errors("abbreviated-timezone");
     assert!(!stderr.contains("EST"), "{stderr}");
@@ -454,25 +490,68 @@ fn a_fixed_offset_zone_is_a_located_warning_naming_regional_zones() {
 }
 
 #[test]
-fn a_pinned_and_excluded_film_is_one_error() {
-    // lathe-joshi does not carry `strikes` either, but while the series both
-    // pins and excludes it, that is the only conflict worth reporting.
-    let (n, stderr) = plan_errors("pin-excluded");
-    assert_eq!(n, 1, "{stderr}");
-    assert!(!stderr.contains("does not qualify"), "{stderr}");
-}
-
-#[test]
-fn a_slot_overlapping_several_is_reported_with_each() {
-    let (n, stderr) = plan_errors("overlap-many");
-    assert_eq!(n, 3, "{stderr}");
-    for later in ["1500", "1700", "1900"] {
+fn programme_id_and_template_ids_are_carried_into_the_plan() {
+    let plan = |path: &str| -> Value {
+        let out = slate()
+            .args(["plan", path, "--format", "json"])
+            .output()
+            .unwrap();
         assert!(
-            stderr.contains(&format!(
-                "slots `sala1-20270501-1400` and `sala1-20270501-{later}` overlap in venue `sala1`"
-            )),
-            "{later}: {stderr}"
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
         );
-    }
-    assert!(!stderr.contains("20270502"), "{stderr}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let v = plan("tests/fixtures/programmes/template-ids.toml");
+    assert_eq!(v["programme_id"], "spring-2027");
+    let mut slots: Vec<&str> = v["screenings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["slot"].as_str().unwrap())
+        .chain(
+            v["open_slots"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["id"].as_str().unwrap()),
+        )
+        .collect();
+    slots.sort_unstable();
+    // Several times a day: numbered in time order (18:00 is 1); one time: no number.
+    assert_eq!(
+        slots,
+        [
+            "eve-sala1-20270501-1",
+            "eve-sala1-20270501-2",
+            "eve-sala1-20270502-1",
+            "eve-sala1-20270502-2",
+            "late-sala1-20270501",
+        ]
+    );
+    // Without `id` the plan has no programme_id at all.
+    let weekend = plan("programmes/weekend.toml");
+    assert!(weekend.get("programme_id").is_none());
+    // Moving a template's times keeps its slots' ids.
+    let text = std::fs::read_to_string(root().join("tests/fixtures/programmes/template-ids.toml"))
+        .unwrap();
+    let moved = text.replace(
+        "times = [\"21:00\", \"18:00\"]",
+        "times = [\"20:45\", \"17:45\"]",
+    );
+    assert_ne!(text, moved);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("moved.toml");
+    std::fs::write(&path, moved).unwrap();
+    let v = plan(path.to_str().unwrap());
+    let start = v["screenings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["open_slots"].as_array().unwrap())
+        .find(|s| s["slot"] == "eve-sala1-20270501-1" || s["id"] == "eve-sala1-20270501-1")
+        .map(|s| s["start"].as_str().unwrap().to_string())
+        .expect("slot eve-sala1-20270501-1");
+    assert!(start.starts_with("2027-05-01T17:45"), "{start}");
 }

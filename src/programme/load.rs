@@ -2,12 +2,20 @@
 //! problem located (file, line, column, value) and reported at once.
 //!
 //! Keys (a public interface; see the README for the whole format):
-//! - top level: `name`, `timezone`, `intro`, `interval`, `changeover`,
-//!   `seed`, `description`, and the tables below;
+//! - top level: `id` (optional: the programme's stable identity, which
+//!   names its calendars' UIDs, so `name` can be corrected without changing
+//!   them; 1–64 ASCII letters, digits, `-`, `_`, `.`), `name`, `timezone`,
+//!   `intro`, `interval`, `changeover`, `seed`, `description`, and the
+//!   tables below;
 //! - `[[venue]]`: `id`, `name`, `address`, `url`;
 //! - `[[slot]]`: `venue`, `start` (local date-time), `length`, `id`;
 //! - `[[slots]]` (a template, every venue × date × time): `venues`,
-//!   `dates`, `times` (`"17:30"`), `length`;
+//!   `dates`, `times` (`"17:30"`), `length`, `id`. Without `id` a template's
+//!   slots are `<venue>-<YYYYMMDD>-<HHMM>`; with `id = "eve"` they are
+//!   `eve-<venue>-<YYYYMMDD>` when it has one time, `eve-<venue>-<YYYYMMDD>-<n>`
+//!   (n = 1, 2… in time order) when it has several, so moving its times keeps
+//!   the ids (and the screenings' calendar UIDs). Every slot id, given or
+//!   made, must be unique.
 //! - `[[series]]`: `id`, `title`, `description`, `themes`, `match`
 //!   (`"any"`, the default, or `"all"`), `screenings`, `pin`, `exclude`,
 //!   `max_runtime` (longest film the series may use, minutes).
@@ -27,6 +35,7 @@ use crate::text::{did_you_mean, is_slug, slugify};
 use crate::toml_fields::{parse, type_name, Fields};
 
 const TOP_KEYS: &[&str] = &[
+    "id",
     "name",
     "description",
     "timezone",
@@ -41,7 +50,7 @@ const TOP_KEYS: &[&str] = &[
 ];
 const VENUE_KEYS: &[&str] = &["id", "name", "address", "url"];
 const SLOT_KEYS: &[&str] = &["id", "venue", "start", "length"];
-const TEMPLATE_KEYS: &[&str] = &["venues", "dates", "times", "length"];
+const TEMPLATE_KEYS: &[&str] = &["id", "venues", "dates", "times", "length"];
 const SERIES_KEYS: &[&str] = &[
     "id",
     "title",
@@ -53,6 +62,9 @@ const SERIES_KEYS: &[&str] = &[
     "exclude",
     "max_runtime",
 ];
+
+/// The longest programme `id`.
+const MAX_ID: usize = 64;
 
 /// The longest slot: a day.
 const MAX_LENGTH: i64 = 24 * 60;
@@ -87,6 +99,37 @@ pub fn load(
             String::new()
         }
     };
+    let id = top.str("id", &mut diags).and_then(|(id, span)| {
+        let problem = if id.is_empty() {
+            Some("the programme's `id` is empty".to_string())
+        } else if id.chars().count() > MAX_ID {
+            Some(format!(
+                "the programme's `id` `{id}` is {} characters long, over {MAX_ID}",
+                id.chars().count()
+            ))
+        } else {
+            id.chars()
+                .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+                .map(|c| {
+                    let c = if c.is_whitespace() { "a space".to_string() } else { format!("`{c}`") };
+                    format!("the programme's `id` `{id}` holds {c}, which an id may not")
+                })
+        };
+        match problem {
+            Some(p) => {
+                diags.push(
+                    Diagnostic::error(p)
+                        .at(&src, span)
+                        .value(id)
+                        .help(format!(
+                            "an id is 1 to {MAX_ID} ASCII letters, digits, `-`, `_` or `.`, such as id = \"labour-on-screen-2027\"; it names the programme's calendars, so choose it once and keep it"
+                        )),
+                );
+                None
+            }
+            None => Some(id.to_string()),
+        }
+    });
     let (timezone, tz) = match top.str("timezone", &mut diags) {
         Some((z, span)) => match TimeZone::get(z.trim()) {
             Ok(tz) => {
@@ -257,18 +300,24 @@ pub fn load(
             }
         };
         let length = length_of(&f, &mut diags);
-        let id = f.str("id", &mut diags).map(|(i, s)| {
-            if !is_slug(i) {
-                diags.push(
-                    Diagnostic::error(format!("slot id `{i}` is not a slug"))
-                        .at(&src, s)
-                        .help(format!("use id = \"{}\"", slugify(i))),
-                );
-            }
-            i.to_string()
-        });
+        let id = slug_id(&f, "slot id", &mut diags);
         if let (Some(v), Some((start, sspan)), Some(len)) = (venue, start, length) {
-            raw.push((id, v, start, len, line_of(&span), sspan));
+            let (id, id_span) = match id {
+                Some((id, s)) => (id.to_string(), s),
+                None => (
+                    format!("{}-{}", venues[v].id, start.strftime("%Y%m%d-%H%M")),
+                    sspan.clone(),
+                ),
+            };
+            raw.push(RawSlot {
+                id,
+                id_span,
+                venue: v,
+                start,
+                length: len,
+                line: line_of(&span),
+                span: sspan,
+            });
         }
     }
     for (table, span) in tables(&top, "slots", &mut diags) {
@@ -331,21 +380,70 @@ pub fn load(
         if f.get("venues").is_none() {
             f.missing("venues", "venues = [\"sala1\", \"sala2\"]", &mut diags);
         }
+        let prefix = slug_id(&f, "slot template id", &mut diags);
         let Some(len) = length_of(&f, &mut diags) else {
             continue;
         };
+        // With an `id`, slot ids do not carry the time, so moving the
+        // template's times keeps them: `<id>-<venue>-<YYYYMMDD>`, numbered
+        // `-1`, `-2`… in time order when there are several times a day.
+        let mut times = times;
+        times.sort_by_key(|(t, _)| *t);
+        let several = times.len() > 1;
         for &v in &vs {
             for &d in &dates {
-                for (t, tspan) in &times {
-                    raw.push((
-                        None,
-                        v,
-                        d.to_datetime(*t),
-                        len,
-                        line_of(&span),
-                        tspan.clone(),
-                    ));
+                for (n, (t, tspan)) in times.iter().enumerate() {
+                    let start = d.to_datetime(*t);
+                    let venue = &venues[v].id;
+                    let (id, id_span) = match &prefix {
+                        Some((p, ps)) if several => (
+                            format!("{p}-{venue}-{}-{}", d.strftime("%Y%m%d"), n + 1),
+                            ps.clone(),
+                        ),
+                        Some((p, ps)) => {
+                            (format!("{p}-{venue}-{}", d.strftime("%Y%m%d")), ps.clone())
+                        }
+                        None => (
+                            format!("{venue}-{}", start.strftime("%Y%m%d-%H%M")),
+                            tspan.clone(),
+                        ),
+                    };
+                    raw.push(RawSlot {
+                        id,
+                        id_span,
+                        venue: v,
+                        start,
+                        length: len,
+                        line: line_of(&span),
+                        span: tspan.clone(),
+                    });
                 }
+            }
+        }
+    }
+
+    // Slot ids are unique, whether given, numbered by a template or made
+    // from venue, date and time.
+    let mut slot_ids: HashMap<&str, usize> = HashMap::new();
+    for r in &raw {
+        match slot_ids.get(r.id.as_str()) {
+            Some(&first) => diags.push(
+                Diagnostic::error(format!("slot `{}` is defined twice", r.id))
+                    .at(&src, r.id_span.clone())
+                    .value(r.id.clone())
+                    .help(if first == r.line {
+                        format!(
+                            "line {first} makes it twice; give the slots different ids or times"
+                        )
+                    } else {
+                        format!(
+                            "lines {first} and {} make the same slot; give one a different `id`",
+                            r.line
+                        )
+                    }),
+            ),
+            None => {
+                slot_ids.insert(&r.id, r.line);
             }
         }
     }
@@ -353,7 +451,16 @@ pub fn load(
     // Resolve local times in the zone.
     let mut slots: Vec<Slot> = Vec::new();
     if let Some(tz) = &tz {
-        for (id, venue, start, length, line, span) in raw {
+        for RawSlot {
+            id,
+            venue,
+            start,
+            length,
+            line,
+            span,
+            ..
+        } in raw
+        {
             let amb = tz.to_ambiguous_zoned(start);
             let offset = match amb.offset() {
                 AmbiguousOffset::Unambiguous { offset } => offset,
@@ -390,9 +497,6 @@ pub fn load(
                 diags.push(Diagnostic::error("a slot time is out of range").at(&src, span));
                 continue;
             };
-            let id = id.unwrap_or_else(|| {
-                format!("{}-{}", venues[venue].id, start.strftime("%Y%m%d-%H%M"))
-            });
             slots.push(Slot {
                 id,
                 venue,
@@ -404,19 +508,6 @@ pub fn load(
         }
     }
     slots.sort_by(|a, b| (a.start_at, a.venue, &a.id).cmp(&(b.start_at, b.venue, &b.id)));
-    let mut slot_ids: HashMap<&str, usize> = HashMap::new();
-    for s in &slots {
-        if let Some(&first) = slot_ids.get(s.id.as_str()) {
-            diags.push(
-                Diagnostic::error(format!("slot `{}` is defined twice", s.id))
-                    .in_file(path)
-                    .help(format!("lines {first} and {} make the same slot", s.line)),
-            );
-            line_diag(diags.last_mut(), s.line);
-        } else {
-            slot_ids.insert(&s.id, s.line);
-        }
-    }
     // Within a venue, slots must not overlap and must leave the changeover:
     // every pair that breaks it is reported (a long slot may overlap several).
     // A sweep per venue in start order keeps only the slots that still reach
@@ -728,6 +819,7 @@ pub fn load(
     }
     let programme = Programme {
         path: path.to_path_buf(),
+        id,
         name,
         timezone,
         tz: tz.expect("a valid zone when there are no errors"),
@@ -742,9 +834,36 @@ pub fn load(
     Ok((programme, diags))
 }
 
-/// A slot as written: (given id, venue, local start, length, line, span of
-/// the start).
-type RawSlot = (Option<String>, usize, DateTime, u32, usize, Range<usize>);
+/// A slot as written, before its local start is resolved in the zone.
+struct RawSlot {
+    id: String,
+    /// Where a duplicate of the id is reported: the `id` value, or the start.
+    id_span: Range<usize>,
+    venue: usize,
+    start: DateTime,
+    length: u32,
+    /// Line of the `[[slot]]` or `[[slots]]` table.
+    line: usize,
+    /// Span of the start (or template time).
+    span: Range<usize>,
+}
+
+/// An optional `id` that must be a slug, with its span.
+fn slug_id<'t>(
+    f: &Fields<'t, '_>,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(&'t str, Range<usize>)> {
+    let (id, span) = f.str("id", diags)?;
+    if !is_slug(id) {
+        diags.push(
+            Diagnostic::error(format!("{what} `{id}` is not a slug"))
+                .at(f.source, span.clone())
+                .help(format!("use id = \"{}\"", slugify(id))),
+        );
+    }
+    Some((id, span))
+}
 
 /// The series' themes a film lacks for it: with `match = "any"` all of them
 /// when it carries none (else nothing), with `match = "all"` each one it does
@@ -794,12 +913,6 @@ pub fn qualifies(catalogue: &Catalogue, series: &SeriesRequest, film: usize) -> 
         && series
             .max_runtime
             .is_none_or(|m| f.runtime.is_some_and(|r| r <= m))
-}
-
-fn line_diag(d: Option<&mut Diagnostic>, line: usize) {
-    if let Some(d) = d {
-        d.line = Some(line);
-    }
 }
 
 fn fmt_offset(o: jiff::tz::Offset) -> String {

@@ -31,7 +31,8 @@ pub struct Venue {
 /// A time a venue is ours.
 #[derive(Debug, Clone)]
 pub struct Slot {
-    /// Stable id: given, or `<venue>-<YYYYMMDD>-<HHMM>`.
+    /// Stable id: given; for a template with an `id`, `<id>-<venue>-<YYYYMMDD>`
+    /// (`-<n>` added when it has several times); else `<venue>-<YYYYMMDD>-<HHMM>`.
     pub id: String,
     /// Index into [`Programme::venues`].
     pub venue: usize,
@@ -99,6 +100,9 @@ pub struct SeriesRequest {
 #[derive(Debug, Clone)]
 pub struct Programme {
     pub path: PathBuf,
+    /// The programme's stable identity (`id`), the namespace of its
+    /// calendars' UIDs; None when the file has none (the name serves).
+    pub id: Option<String>,
     pub name: String,
     /// IANA zone name, as written.
     pub timezone: String,
