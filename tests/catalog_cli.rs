@@ -485,3 +485,39 @@ fn a_nation_within_a_country_is_read_as_the_country_and_said() {
             .stderr(predicate::str::contains("note: --country").not());
     }
 }
+
+#[test]
+fn theme_typos_on_the_command_line_get_the_programme_files_suggestion() {
+    for (cmd, theme, hint) in [
+        (
+            vec!["catalog", "list"],
+            "strikez",
+            "unknown theme `strikez`; did you mean `strikes`?",
+        ),
+        (
+            vec!["graph", "--format", "json", "-o", "-"],
+            "minning",
+            "unknown theme `minning`; did you mean `mining`?",
+        ),
+        // A label written for an id.
+        (
+            vec!["catalog", "list"],
+            "coal mining",
+            "did you mean `coal` (Coal mining)?",
+        ),
+        (
+            vec!["graph", "--format", "json", "-o", "-"],
+            "Strikes and lockouts",
+            "did you mean `strikes` (Strikes and lockouts)?",
+        ),
+    ] {
+        let mut args = vec!["--data".to_string(), fixture("good")];
+        args.extend(cmd.iter().map(|s| s.to_string()));
+        args.extend(["--theme".to_string(), theme.to_string()]);
+        slate()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(hint));
+    }
+}
