@@ -28,7 +28,7 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use toml::de::DeValue;
 
-use super::{timezone, Match, Programme, SeriesRequest, Slot, Venue};
+use super::{ids, overlap, timezone, Match, Programme, SeriesRequest, Slot, Venue};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
@@ -62,9 +62,6 @@ const SERIES_KEYS: &[&str] = &[
     "exclude",
     "max_runtime",
 ];
-
-/// The longest programme `id`.
-const MAX_ID: usize = 64;
 
 /// The longest slot: a day.
 const MAX_LENGTH: i64 = 24 * 60;
@@ -100,21 +97,7 @@ pub fn load(
         }
     };
     let id = top.str("id", &mut diags).and_then(|(id, span)| {
-        let problem = if id.is_empty() {
-            Some("the programme's `id` is empty".to_string())
-        } else if id.chars().count() > MAX_ID {
-            Some(format!(
-                "the programme's `id` `{id}` is {} characters long, over {MAX_ID}",
-                id.chars().count()
-            ))
-        } else {
-            id.chars()
-                .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
-                .map(|c| {
-                    let c = if c.is_whitespace() { "a space".to_string() } else { format!("`{c}`") };
-                    format!("the programme's `id` `{id}` holds {c}, which an id may not")
-                })
-        };
+        let problem = ids::programme_id_problem(id);
         match problem {
             Some(p) => {
                 diags.push(
@@ -122,7 +105,8 @@ pub fn load(
                         .at(&src, span)
                         .value(id)
                         .help(format!(
-                            "an id is 1 to {MAX_ID} ASCII letters, digits, `-`, `_` or `.`, such as id = \"labour-on-screen-2027\"; it names the programme's calendars, so choose it once and keep it"
+                            "an id is 1 to {} ASCII letters, digits, `-`, `_` or `.`, such as id = \"labour-on-screen-2027\"; it names the programme's calendars, so choose it once and keep it",
+                            ids::MAX_PROGRAMME_ID
                         )),
                 );
                 None
@@ -304,10 +288,7 @@ pub fn load(
         if let (Some(v), Some((start, sspan)), Some(len)) = (venue, start, length) {
             let (id, id_span) = match id {
                 Some((id, s)) => (id.to_string(), s),
-                None => (
-                    format!("{}-{}", venues[v].id, start.strftime("%Y%m%d-%H%M")),
-                    sspan.clone(),
-                ),
+                None => (ids::default_slot_id(&venues[v].id, start), sspan.clone()),
             };
             raw.push(RawSlot {
                 id,
@@ -384,29 +365,21 @@ pub fn load(
         let Some(len) = length_of(&f, &mut diags) else {
             continue;
         };
-        // With an `id`, slot ids do not carry the time, so moving the
-        // template's times keeps them: `<id>-<venue>-<YYYYMMDD>`, numbered
-        // `-1`, `-2`… in time order when there are several times a day.
+        // With an `id`, slot ids do not carry the time (see `ids`); they
+        // are numbered in time order.
         let mut times = times;
         times.sort_by_key(|(t, _)| *t);
-        let several = times.len() > 1;
         for &v in &vs {
             for &d in &dates {
                 for (n, (t, tspan)) in times.iter().enumerate() {
                     let start = d.to_datetime(*t);
                     let venue = &venues[v].id;
                     let (id, id_span) = match &prefix {
-                        Some((p, ps)) if several => (
-                            format!("{p}-{venue}-{}-{}", d.strftime("%Y%m%d"), n + 1),
+                        Some((p, ps)) => (
+                            ids::template_slot_id(p, venue, d, n + 1, times.len()),
                             ps.clone(),
                         ),
-                        Some((p, ps)) => {
-                            (format!("{p}-{venue}-{}", d.strftime("%Y%m%d")), ps.clone())
-                        }
-                        None => (
-                            format!("{venue}-{}", start.strftime("%Y%m%d-%H%M")),
-                            tspan.clone(),
-                        ),
+                        None => (ids::default_slot_id(venue, start), tspan.clone()),
                     };
                     raw.push(RawSlot {
                         id,
@@ -508,52 +481,8 @@ pub fn load(
         }
     }
     slots.sort_by(|a, b| (a.start_at, a.venue, &a.id).cmp(&(b.start_at, b.venue, &b.id)));
-    // Within a venue, slots must not overlap and must leave the changeover:
-    // every pair that breaks it is reported (a long slot may overlap several).
-    // A sweep per venue in start order keeps only the slots that still reach
-    // the next start (end + changeover), so it is linear when they do not.
-    for (v, venue) in venues.iter().enumerate() {
-        let mut reaching: Vec<&Slot> = Vec::new();
-        for b in slots.iter().filter(|s| s.venue == v) {
-            let limit = b.start_at.as_second() - 60 * changeover as i64;
-            reaching.retain(|a| a.end_at().as_second() > limit);
-            for &a in &reaching {
-                let gap = (b.start_at.as_second() - a.end_at().as_second()).div_euclid(60);
-                let mut d = if a.overlaps(b) {
-                    Diagnostic::error(format!(
-                        "slots `{}` and `{}` overlap in venue `{}`",
-                        a.id, b.id, venue.id
-                    ))
-                    .in_file(path)
-                    .help(format!(
-                        "`{}` (line {}) runs until {}; `{}` (line {}) starts at {}",
-                        a.id,
-                        a.line,
-                        local_end(a, tz.as_ref()),
-                        b.id,
-                        b.line,
-                        b.start.strftime("%Y-%m-%d %H:%M")
-                    ))
-                } else {
-                    Diagnostic::error(format!(
-                        "only {gap} minutes between slots `{}` and `{}` in venue `{}`; the changeover is {changeover}",
-                        a.id, b.id, venue.id
-                    ))
-                    .in_file(path)
-                    .help(format!(
-                        "`{}` (line {}) ends at {}: start `{}` later or shorten the first slot",
-                        a.id,
-                        a.line,
-                        local_end(a, tz.as_ref()),
-                        b.id
-                    ))
-                };
-                d.line = Some(b.line);
-                diags.push(d);
-            }
-            reaching.push(b);
-        }
-    }
+    // Within a venue, slots must not overlap and must leave the changeover.
+    overlap::check(path, &venues, &slots, changeover, tz.as_ref(), &mut diags);
 
     // Series.
     let vocab = catalogue.vocabulary();
@@ -923,17 +852,6 @@ fn fmt_offset(o: jiff::tz::Offset) -> String {
         s.abs() / 3600,
         (s.abs() % 3600) / 60
     )
-}
-
-fn local_end(s: &Slot, tz: Option<&TimeZone>) -> String {
-    match tz {
-        Some(tz) => s
-            .end_at()
-            .to_zoned(tz.clone())
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string(),
-        None => String::new(),
-    }
 }
 
 /// The `[[name]]` tables of the programme, with their spans.

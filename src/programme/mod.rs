@@ -8,7 +8,9 @@
 //! forward) is an error; a local time that happens twice (the hour repeated
 //! when clocks go back) is taken as its first occurrence, with a warning.
 
+pub mod ids;
 pub mod load;
+mod overlap;
 pub mod timezone;
 
 use std::path::PathBuf;
