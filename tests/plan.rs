@@ -317,7 +317,7 @@ const BAD: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "pin-excluded",
-        "film `lathe-joshi` is both pinned and excluded in series `strikes`",
+        "film `harlan-county-usa` is both pinned and excluded in series `strikes`",
         "pin-excluded.toml:21:8",
         "remove it from `pin` or from `exclude`",
     ),
@@ -438,8 +438,8 @@ fn plan_errors(case: &str) -> (usize, String) {
 
 #[test]
 fn a_pinned_and_excluded_film_is_one_error() {
-    // lathe-joshi does not carry `strikes` either, but while the series both
-    // pins and excludes it, that is the only conflict worth reporting.
+    // harlan-county-usa carries `strikes`: being excluded must not make it
+    // "not qualify" on top of the one real conflict.
     let (n, stderr) = plan_errors("pin-excluded");
     assert_eq!(n, 1, "{stderr}");
     assert!(!stderr.contains("does not qualify"), "{stderr}");
