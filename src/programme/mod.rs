@@ -7,6 +7,13 @@
 //! A local time that does not exist (the hour skipped when clocks go
 //! forward) is an error; a local time that happens twice (the hour repeated
 //! when clocks go back) is taken as its first occurrence, with a warning.
+//! A zone that names no place (`GMT`, `Etc/GMT-1`, `EST`) is accepted with a
+//! warning, and a name that is not a zone (`BST`, `Glasgow`) is refused with
+//! the zone it means: [`timezone`] owns those judgements.
+//!
+//! Besides [`load`] (reading and validating), [`ids`] owns the programme and
+//! slot ids that calendar UIDs are made from, and `overlap` the check that
+//! the slots of a venue neither overlap nor crowd the changeover.
 
 pub mod ids;
 pub mod load;
