@@ -467,8 +467,8 @@ pub fn fixed_offset_advice(zone: &str) -> Option<String> {
 /// The zones an unknown zone name most likely means, best first: an
 /// abbreviation (`BST`, `CEST`, `IST`), a fixed offset (`UTC+1`, `+01:00`),
 /// a city (the last component of an IANA name, `Lisbon` or `new york`, or a
-/// well-known city that is not one, `Glasgow`), a country (`Scotland`,
-/// `Portugal`), or, for input written like an IANA name, a full IANA name a
+/// well-known city that is not one, `Glasgow`, also as `Europe/Glasgow`), a
+/// country (`Scotland`, `Spain`), or, for input written like an IANA name, a full IANA name a
 /// small edit away (`Europe/Lisbom`). Empty when nothing fits; never a zone
 /// chosen by edit distance from a word that is not an IANA-style name.
 ///
@@ -503,12 +503,12 @@ pub fn suggest(input: &str) -> Vec<String> {
     if let Some(offset) = fixed_offset_of(input) {
         add(&mut out, by_offset(offset).0);
     }
-    // A well-known city first: it also corrects backward names
-    // (`Montreal`, `Calcutta`) that the tz database still carries.
-    if let Some((_, zone)) = CITIES.iter().find(|(c, _)| fold(c) == key) {
-        add(&mut out, &[zone]);
-    } else if let Some(zones) = index().get(&key) {
-        add(&mut out, zones);
+    city(&mut out, &key);
+    if out.is_empty() {
+        // A city that is no IANA name, written like one (`Europe/Glasgow`).
+        if let Some((_, last)) = input.rsplit_once('/') {
+            city(&mut out, &fold(last));
+        }
     }
     if let Some(country) = crate::countries::canonical(input) {
         if let Some((_, zones)) = COUNTRIES.iter().find(|(c, _)| *c == country) {
@@ -538,6 +538,17 @@ pub fn suggest(input: &str) -> Vec<String> {
         add(&mut out, &near);
     }
     out
+}
+
+/// Adds the zone of a city (folded): a well-known city first, which also
+/// corrects backward names (`Montreal`, `Calcutta`) the tz database still
+/// carries, else the IANA names it is the last component of.
+fn city(out: &mut Vec<String>, key: &str) {
+    if let Some((_, zone)) = CITIES.iter().find(|(c, _)| fold(c) == key) {
+        add(out, &[zone]);
+    } else if let Some(zones) = index().get(key) {
+        add(out, zones);
+    }
 }
 
 /// Appends zones not yet in `out`.
@@ -813,6 +824,8 @@ mod tests {
         );
         assert_eq!(suggest("Europe/Lisbom"), ["Europe/Lisbon"]);
         assert_eq!(suggest("america/new york"), ["America/New_York"]);
+        assert_eq!(suggest("Europe/Glasgow"), ["Europe/London"]);
+        assert_eq!(suggest("Asia/Mumbai"), ["Asia/Kolkata"]);
         let ist = suggest("IST");
         assert!(ist.contains(&"Asia/Kolkata".into()) && ist.contains(&"Europe/Dublin".into()));
         assert!(unknown_zone_help("IST").contains("ambiguous"));
