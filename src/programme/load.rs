@@ -120,7 +120,7 @@ pub fn load(
                 if let Some(advice) = timezone::fixed_offset_advice(z) {
                     diags.push(
                         Diagnostic::warning(format!(
-                            "time zone `{}` names no place, so it may not change its clocks when the festival's place does",
+                            "time zone `{}` is a fixed offset or a legacy name, not a place's zone",
                             z.trim()
                         ))
                         .at(&src, span)

@@ -175,7 +175,7 @@ const ABBREVIATIONS: &[(&str, &[&str], Option<&str>)] = &[
     (
         "IST",
         &["Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"],
-        Some("`IST` is ambiguous: India, Irish or Israel Standard Time"),
+        Some("`IST` is ambiguous (India, Irish or Israel Standard Time)"),
     ),
     ("IDT", &["Asia/Jerusalem"], None),
     ("PST", &["America/Los_Angeles", "America/Vancouver"], None),
@@ -186,7 +186,7 @@ const ABBREVIATIONS: &[(&str, &[&str], Option<&str>)] = &[
     (
         "CST",
         &["America/Chicago", "America/Winnipeg", "Asia/Shanghai"],
-        Some("`CST` is ambiguous: US Central or China Standard Time"),
+        Some("`CST` is ambiguous (US Central or China Standard Time)"),
     ),
     ("CDT", &["America/Chicago", "America/Winnipeg"], None),
     ("CT", &["America/Chicago", "America/Winnipeg"], None),
@@ -198,7 +198,7 @@ const ABBREVIATIONS: &[(&str, &[&str], Option<&str>)] = &[
     (
         "AST",
         &["America/Halifax", "Asia/Riyadh"],
-        Some("`AST` is ambiguous: Atlantic or Arabia Standard Time"),
+        Some("`AST` is ambiguous (Atlantic or Arabia Standard Time)"),
     ),
     ("ADT", &["America/Halifax"], None),
     ("NST", &["America/St_Johns"], None),
