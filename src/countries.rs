@@ -15,6 +15,8 @@ struct Countries {
     /// Canonical names as written, for the fast exact check.
     exact: std::collections::HashSet<&'static str>,
     by_folded: HashMap<String, &'static str>,
+    /// Folded aliases that name a part of their country (`<` in the list).
+    parts: std::collections::HashSet<String>,
 }
 
 fn countries() -> &'static Countries {
@@ -22,6 +24,7 @@ fn countries() -> &'static Countries {
     C.get_or_init(|| {
         let mut canonical = Vec::new();
         let mut by_folded = HashMap::new();
+        let mut parts = std::collections::HashSet::new();
         for line in LIST.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -31,6 +34,13 @@ fn countries() -> &'static Countries {
             canonical.push(name);
             by_folded.insert(fold(name), name);
             for alias in names {
+                let (alias, part) = match alias.strip_prefix('<') {
+                    Some(a) => (a, true),
+                    None => (alias, false),
+                };
+                if part {
+                    parts.insert(fold(alias));
+                }
                 by_folded.insert(fold(alias), name);
             }
         }
@@ -38,6 +48,7 @@ fn countries() -> &'static Countries {
             exact: canonical.iter().copied().collect(),
             canonical,
             by_folded,
+            parts,
         }
     })
 }
@@ -62,6 +73,19 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     countries().by_folded.get(&fold(name)).copied()
 }
 
+/// The country a name denotes a part of (a nation or region within it, such
+/// as Scotland or Holland), which filters read as the whole country.
+///
+/// ```
+/// assert_eq!(slate::countries::part_of("Scotland"), Some("United Kingdom"));
+/// assert_eq!(slate::countries::part_of("UK"), None);
+/// ```
+pub fn part_of(name: &str) -> Option<&'static str> {
+    let c = countries();
+    let key = fold(name);
+    c.parts.contains(&key).then(|| c.by_folded[&key])
+}
+
 /// The canonical name a misspelt country most likely means.
 pub fn suggest(name: &str) -> Option<&'static str> {
     canonical(name).or_else(|| crate::text::suggest(name, all().iter().copied()))
@@ -80,6 +104,11 @@ mod tests {
         assert!(is_canonical("Portugal"));
         assert!(!is_canonical("portugal"));
         assert!(!is_canonical("USA"));
+        assert_eq!(canonical("scotland"), Some("United Kingdom"));
+        assert_eq!(part_of("Northern Ireland"), Some("United Kingdom"));
+        assert_eq!(part_of("holland"), Some("Netherlands"));
+        assert_eq!(part_of("Britain"), None);
+        assert_eq!(part_of("United Kingdom"), None);
     }
 
     #[test]

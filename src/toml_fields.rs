@@ -128,8 +128,22 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
-    fn kind(&self) -> &str {
-        self.what.split_whitespace().next().unwrap_or("table")
+    /// What kind of table this is, for "the keys a venue may have": the
+    /// description without its article, id or "of …" ("a slot template" →
+    /// "slot template", "series `strikes`" → "series", "the programme" →
+    /// "programme").
+    fn kind(&self) -> String {
+        let words: Vec<&str> = self
+            .what
+            .split_whitespace()
+            .skip_while(|w| matches!(*w, "a" | "an" | "the"))
+            .take_while(|w| !w.starts_with(['`', '#']) && *w != "of")
+            .collect();
+        if words.is_empty() {
+            "table".into()
+        } else {
+            words.join(" ")
+        }
     }
 
     fn type_error(&self, key: &str, expected: &str, v: &Spanned<DeValue<'_>>) -> Diagnostic {
@@ -300,4 +314,37 @@ pub fn array_of_tables<'t, 'i>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_help_names_the_kind_of_table() {
+        let src = SourceFile::new("p.toml", "[[slots]]\nvenus = 1\n".to_string());
+        let root = parse(&src).unwrap();
+        let Some(DeValue::Array(items)) = root.get_ref().get("slots").map(|v| v.get_ref()) else {
+            panic!("no slots");
+        };
+        let DeValue::Table(t) = items[0].get_ref() else {
+            panic!("not a table");
+        };
+        for (what, kind) in [
+            ("a slot template", "slot template"),
+            ("the programme", "programme"),
+            ("series `strikes`", "series"),
+            ("a film of this file", "film"),
+            ("theme #3", "theme"),
+        ] {
+            let f = Fields::new(t, items[0].span(), &src, 0, what);
+            let mut diags = Vec::new();
+            f.unknown_keys(&["id", "length"], &mut diags);
+            assert_eq!(
+                diags[0].help.as_deref(),
+                Some(format!("the keys a {kind} may have are: id, length").as_str()),
+                "{what}"
+            );
+        }
+    }
 }

@@ -450,3 +450,74 @@ fn output_is_deterministic() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn a_nation_within_a_country_is_read_as_the_country_and_said() {
+    let note = "note: --country Scotland read as United Kingdom (the catalogue records countries, not nations within them)";
+    for cmd in [
+        vec!["catalog", "list"],
+        vec!["related", "strike-1925"],
+        vec!["discover", "strike-1925"],
+    ] {
+        let mut args = vec!["--data".to_string(), fixture("good")];
+        args.extend(cmd.iter().map(|s| s.to_string()));
+        args.extend(["--country".to_string(), "Scotland".to_string()]);
+        slate()
+            .args(&args)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(note));
+        // An alias of the country itself is read silently.
+        let uk: Vec<String> = args
+            .iter()
+            .map(|a| {
+                if a == "Scotland" {
+                    "UK".into()
+                } else {
+                    a.clone()
+                }
+            })
+            .collect();
+        slate()
+            .args(&uk)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("note: --country").not());
+    }
+}
+
+#[test]
+fn theme_typos_on_the_command_line_get_the_programme_files_suggestion() {
+    for (cmd, theme, hint) in [
+        (
+            vec!["catalog", "list"],
+            "strikez",
+            "unknown theme `strikez`; did you mean `strikes`?",
+        ),
+        (
+            vec!["graph", "--format", "json", "-o", "-"],
+            "minning",
+            "unknown theme `minning`; did you mean `mining`?",
+        ),
+        // A label written for an id.
+        (
+            vec!["catalog", "list"],
+            "coal mining",
+            "did you mean `coal` (Coal mining)?",
+        ),
+        (
+            vec!["graph", "--format", "json", "-o", "-"],
+            "Strikes and lockouts",
+            "did you mean `strikes` (Strikes and lockouts)?",
+        ),
+    ] {
+        let mut args = vec!["--data".to_string(), fixture("good")];
+        args.extend(cmd.iter().map(|s| s.to_string()));
+        args.extend(["--theme".to_string(), theme.to_string()]);
+        slate()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(hint));
+    }
+}

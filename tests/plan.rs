@@ -310,6 +310,48 @@ const BAD: &[(&str, &str, &str, &str)] = &[
         "did you mean `screenings`?",
     ),
     (
+        "pin-all-lacking",
+        "pinned film `harlan-county-usa` does not qualify for series `strikes`: it lacks `automation`, `textiles`",
+        "pin-all-lacking.toml:22:8",
+        "with match = \"all\" a film must carry every theme: remove the pin, or drop those themes",
+    ),
+    (
+        "pin-excluded",
+        "film `harlan-county-usa` is both pinned and excluded in series `strikes`",
+        "pin-excluded.toml:21:8",
+        "remove it from `pin` or from `exclude`",
+    ),
+    (
+        "empty-themes",
+        "series `strikes` has no themes: `themes` is empty",
+        "empty-themes.toml:19:10",
+        "list at least one theme id",
+    ),
+    (
+        "empty-title",
+        "series `strikes` has an empty `title`",
+        "empty-title.toml:18:9",
+        "give it a title",
+    ),
+    (
+        "bad-programme-id",
+        "the programme's `id` `labour on screen` holds a space",
+        "bad-programme-id.toml:1:6",
+        "ASCII letters, digits, `-`, `_` or `.`",
+    ),
+    (
+        "abbreviated-timezone",
+        "unknown time zone `BST`",
+        "abbreviated-timezone.toml:2:12",
+        "did you mean `Europe/London`?",
+    ),
+    (
+        "duplicate-slot-id",
+        "slot `eve-sala1-20270501` is defined twice",
+        "duplicate-slot-id.toml:18:6",
+        "lines 11 and 17 make the same slot",
+    ),
+    (
         "pins-cannot-share",
         "pinned film `harlan-county-usa` cannot be screened in series `strikes`",
         "pins-cannot-share.toml:26",
@@ -374,4 +416,142 @@ fn plan_writes_files_atomically() {
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.starts_with("# Working Lives"));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// The number of errors `slate plan` reports for a bad programme file, and
+/// its standard error.
+fn plan_errors(case: &str) -> (usize, String) {
+    let out = slate()
+        .args(["plan", &format!("tests/fixtures/programmes/{case}.toml")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let n = stderr
+        .split("cannot be planned: ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no summary in\n{stderr}"));
+    (n, stderr)
+}
+
+#[test]
+fn a_pinned_and_excluded_film_is_one_error() {
+    // harlan-county-usa carries `strikes`: being excluded must not make it
+    // "not qualify" on top of the one real conflict.
+    let (n, stderr) = plan_errors("pin-excluded");
+    assert_eq!(n, 1, "{stderr}");
+    assert!(!stderr.contains("does not qualify"), "{stderr}");
+}
+
+#[test]
+fn a_slot_overlapping_several_is_reported_with_each() {
+    let (n, stderr) = plan_errors("overlap-many");
+    assert_eq!(n, 3, "{stderr}");
+    for later in ["1500", "1700", "1900"] {
+        assert!(
+            stderr.contains(&format!(
+                "slots `sala1-20270501-1400` and `sala1-20270501-{later}` overlap in venue `sala1`"
+            )),
+            "{later}: {stderr}"
+        );
+    }
+    assert!(!stderr.contains("20270502"), "{stderr}");
+}
+
+#[test]
+fn an_abbreviation_is_never_answered_by_edit_distance() {
+    let (_, stderr) = plan_errors("abbreviated-timezone");
+    assert!(!stderr.contains("EST"), "{stderr}");
+}
+
+#[test]
+fn a_fixed_offset_zone_is_a_located_warning_naming_regional_zones() {
+    let out = slate()
+        .args([
+            "plan",
+            "tests/fixtures/programmes/uk-gmt.toml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("warning: time zone `GMT`"), "{stderr}");
+    assert!(stderr.contains("uk-gmt.toml:2:12"), "{stderr}");
+    assert!(
+        stderr.contains("`Europe/London`, `Europe/Dublin` or `Europe/Lisbon`"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["timezone"], "GMT");
+}
+
+#[test]
+fn programme_id_and_template_ids_are_carried_into_the_plan() {
+    let plan = |path: &str| -> Value {
+        let out = slate()
+            .args(["plan", path, "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let v = plan("tests/fixtures/programmes/template-ids.toml");
+    assert_eq!(v["programme_id"], "spring-2027");
+    let mut slots: Vec<&str> = v["screenings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["slot"].as_str().unwrap())
+        .chain(
+            v["open_slots"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["id"].as_str().unwrap()),
+        )
+        .collect();
+    slots.sort_unstable();
+    // Several times a day: numbered in time order (18:00 is 1); one time: no number.
+    assert_eq!(
+        slots,
+        [
+            "eve-sala1-20270501-1",
+            "eve-sala1-20270501-2",
+            "eve-sala1-20270502-1",
+            "eve-sala1-20270502-2",
+            "late-sala1-20270501",
+        ]
+    );
+    // Without `id` the plan has no programme_id at all.
+    let weekend = plan("programmes/weekend.toml");
+    assert!(weekend.get("programme_id").is_none());
+    // Moving a template's times keeps its slots' ids.
+    let text = std::fs::read_to_string(root().join("tests/fixtures/programmes/template-ids.toml"))
+        .unwrap();
+    let moved = text.replace(
+        "times = [\"21:00\", \"18:00\"]",
+        "times = [\"20:45\", \"17:45\"]",
+    );
+    assert_ne!(text, moved);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("moved.toml");
+    std::fs::write(&path, moved).unwrap();
+    let v = plan(path.to_str().unwrap());
+    let start = v["screenings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(v["open_slots"].as_array().unwrap())
+        .find(|s| s["slot"] == "eve-sala1-20270501-1" || s["id"] == "eve-sala1-20270501-1")
+        .map(|s| s["start"].as_str().unwrap().to_string())
+        .expect("slot eve-sala1-20270501-1");
+    assert!(start.starts_with("2027-05-01T17:45"), "{start}");
 }

@@ -15,8 +15,8 @@ pub struct FilmFilters {
     #[arg(long, value_parser = parse_decade, value_name = "DECADE")]
     decade: Option<i32>,
     /// Only films made in this country (name or alias: UK, USA, USSR)
-    #[arg(long, value_parser = parse_country, value_name = "COUNTRY")]
-    country: Option<&'static str>,
+    #[arg(long, value_parser = country_arg, value_name = "COUNTRY")]
+    country: Option<CountryArg>,
     /// Only films of this kind
     #[arg(long, value_enum)]
     kind: Option<KindArg>,
@@ -28,11 +28,35 @@ pub struct FilmFilters {
     short: bool,
 }
 
+/// A `--country` as written and the country it was read as.
+#[derive(Debug, Clone)]
+struct CountryArg {
+    written: String,
+    canonical: &'static str,
+}
+
+fn country_arg(s: &str) -> Result<CountryArg, String> {
+    parse_country(s).map(|canonical| CountryArg {
+        written: s.trim().to_string(),
+        canonical,
+    })
+}
+
 impl FilmFilters {
+    /// The filter, saying on stderr when `--country` named a part of a
+    /// country (Scotland) and was read as the whole (United Kingdom).
     pub fn filter(&self) -> Filter {
+        if let Some(c) = &self.country {
+            if let Some(country) = slate::countries::part_of(&c.written) {
+                say!(
+                    "note: --country {} read as {country} (the catalogue records countries, not nations within them)",
+                    c.written
+                );
+            }
+        }
         Filter {
             decade: self.decade,
-            country: self.country.map(str::to_string),
+            country: self.country.as_ref().map(|c| c.canonical.to_string()),
             kind: self.kind.map(Kind::from),
             max_runtime: self.max_runtime,
             short: self.short,

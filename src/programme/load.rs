@@ -2,12 +2,20 @@
 //! problem located (file, line, column, value) and reported at once.
 //!
 //! Keys (a public interface; see the README for the whole format):
-//! - top level: `name`, `timezone`, `intro`, `interval`, `changeover`,
-//!   `seed`, `description`, and the tables below;
+//! - top level: `id` (optional: the programme's stable identity, which
+//!   names its calendars' UIDs, so `name` can be corrected without changing
+//!   them; 1–64 ASCII letters, digits, `-`, `_`, `.`), `name`, `timezone`,
+//!   `intro`, `interval`, `changeover`, `seed`, `description`, and the
+//!   tables below;
 //! - `[[venue]]`: `id`, `name`, `address`, `url`;
 //! - `[[slot]]`: `venue`, `start` (local date-time), `length`, `id`;
 //! - `[[slots]]` (a template, every venue × date × time): `venues`,
-//!   `dates`, `times` (`"17:30"`), `length`;
+//!   `dates`, `times` (`"17:30"`), `length`, `id`. Without `id` a template's
+//!   slots are `<venue>-<YYYYMMDD>-<HHMM>`; with `id = "eve"` they are
+//!   `eve-<venue>-<YYYYMMDD>` when it has one time, `eve-<venue>-<YYYYMMDD>-<n>`
+//!   (n = 1, 2… in time order) when it has several, so moving its times keeps
+//!   the ids (and the screenings' calendar UIDs). Every slot id, given or
+//!   made, must be unique.
 //! - `[[series]]`: `id`, `title`, `description`, `themes`, `match`
 //!   (`"any"`, the default, or `"all"`), `screenings`, `pin`, `exclude`,
 //!   `max_runtime` (longest film the series may use, minutes).
@@ -20,13 +28,14 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use toml::de::DeValue;
 
-use super::{Match, Programme, SeriesRequest, Slot, Venue};
+use super::{ids, overlap, timezone, Match, Programme, SeriesRequest, Slot, Venue};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
 use crate::toml_fields::{parse, type_name, Fields};
 
 const TOP_KEYS: &[&str] = &[
+    "id",
     "name",
     "description",
     "timezone",
@@ -41,7 +50,7 @@ const TOP_KEYS: &[&str] = &[
 ];
 const VENUE_KEYS: &[&str] = &["id", "name", "address", "url"];
 const SLOT_KEYS: &[&str] = &["id", "venue", "start", "length"];
-const TEMPLATE_KEYS: &[&str] = &["venues", "dates", "times", "length"];
+const TEMPLATE_KEYS: &[&str] = &["id", "venues", "dates", "times", "length"];
 const SERIES_KEYS: &[&str] = &[
     "id",
     "title",
@@ -87,21 +96,46 @@ pub fn load(
             String::new()
         }
     };
+    let id = top.str("id", &mut diags).and_then(|(id, span)| {
+        let problem = ids::programme_id_problem(id);
+        match problem {
+            Some(p) => {
+                diags.push(
+                    Diagnostic::error(p)
+                        .at(&src, span)
+                        .value(id)
+                        .help(format!(
+                            "an id is 1 to {} ASCII letters, digits, `-`, `_` or `.`, such as id = \"labour-on-screen-2027\"; it names the programme's calendars, so choose it once and keep it",
+                            ids::MAX_PROGRAMME_ID
+                        )),
+                );
+                None
+            }
+            None => Some(id.to_string()),
+        }
+    });
     let (timezone, tz) = match top.str("timezone", &mut diags) {
         Some((z, span)) => match TimeZone::get(z.trim()) {
-            Ok(tz) => (z.trim().to_string(), Some(tz)),
+            Ok(tz) => {
+                if let Some(advice) = timezone::fixed_offset_advice(z) {
+                    diags.push(
+                        Diagnostic::warning(format!(
+                            "time zone `{}` is a fixed offset or a legacy name, not a place's zone",
+                            z.trim()
+                        ))
+                        .at(&src, span)
+                        .value(z)
+                        .help(advice),
+                    );
+                }
+                (z.trim().to_string(), Some(tz))
+            }
             Err(_) => {
-                let names: Vec<String> =
-                    jiff::tz::db().available().map(|n| n.to_string()).collect();
                 diags.push(
                     Diagnostic::error(format!("unknown time zone `{z}`"))
                         .at(&src, span)
                         .value(z)
-                        .help(
-                            did_you_mean(z, names.iter().map(String::as_str)).unwrap_or_else(|| {
-                                "use an IANA zone name such as \"Europe/Lisbon\" or \"America/New_York\"".into()
-                            }),
-                        ),
+                        .help(timezone::unknown_zone_help(z)),
                 );
                 (z.to_string(), None)
             }
@@ -250,18 +284,21 @@ pub fn load(
             }
         };
         let length = length_of(&f, &mut diags);
-        let id = f.str("id", &mut diags).map(|(i, s)| {
-            if !is_slug(i) {
-                diags.push(
-                    Diagnostic::error(format!("slot id `{i}` is not a slug"))
-                        .at(&src, s)
-                        .help(format!("use id = \"{}\"", slugify(i))),
-                );
-            }
-            i.to_string()
-        });
+        let id = slug_id(&f, "slot id", &mut diags);
         if let (Some(v), Some((start, sspan)), Some(len)) = (venue, start, length) {
-            raw.push((id, v, start, len, line_of(&span), sspan));
+            let (id, id_span) = match id {
+                Some((id, s)) => (id.to_string(), s),
+                None => (ids::default_slot_id(&venues[v].id, start), sspan.clone()),
+            };
+            raw.push(RawSlot {
+                id,
+                id_span,
+                venue: v,
+                start,
+                length: len,
+                line: line_of(&span),
+                span: sspan,
+            });
         }
     }
     for (table, span) in tables(&top, "slots", &mut diags) {
@@ -324,21 +361,62 @@ pub fn load(
         if f.get("venues").is_none() {
             f.missing("venues", "venues = [\"sala1\", \"sala2\"]", &mut diags);
         }
+        let prefix = slug_id(&f, "slot template id", &mut diags);
         let Some(len) = length_of(&f, &mut diags) else {
             continue;
         };
+        // With an `id`, slot ids do not carry the time (see `ids`); they
+        // are numbered in time order.
+        let mut times = times;
+        times.sort_by_key(|(t, _)| *t);
         for &v in &vs {
             for &d in &dates {
-                for (t, tspan) in &times {
-                    raw.push((
-                        None,
-                        v,
-                        d.to_datetime(*t),
-                        len,
-                        line_of(&span),
-                        tspan.clone(),
-                    ));
+                for (n, (t, tspan)) in times.iter().enumerate() {
+                    let start = d.to_datetime(*t);
+                    let venue = &venues[v].id;
+                    let (id, id_span) = match &prefix {
+                        Some((p, ps)) => (
+                            ids::template_slot_id(p, venue, d, n + 1, times.len()),
+                            ps.clone(),
+                        ),
+                        None => (ids::default_slot_id(venue, start), tspan.clone()),
+                    };
+                    raw.push(RawSlot {
+                        id,
+                        id_span,
+                        venue: v,
+                        start,
+                        length: len,
+                        line: line_of(&span),
+                        span: tspan.clone(),
+                    });
                 }
+            }
+        }
+    }
+
+    // Slot ids are unique, whether given, numbered by a template or made
+    // from venue, date and time.
+    let mut slot_ids: HashMap<&str, usize> = HashMap::new();
+    for r in &raw {
+        match slot_ids.get(r.id.as_str()) {
+            Some(&first) => diags.push(
+                Diagnostic::error(format!("slot `{}` is defined twice", r.id))
+                    .at(&src, r.id_span.clone())
+                    .value(r.id.clone())
+                    .help(if first == r.line {
+                        format!(
+                            "line {first} makes it twice; give the slots different ids or times"
+                        )
+                    } else {
+                        format!(
+                            "lines {first} and {} make the same slot; give one a different `id`",
+                            r.line
+                        )
+                    }),
+            ),
+            None => {
+                slot_ids.insert(&r.id, r.line);
             }
         }
     }
@@ -346,7 +424,16 @@ pub fn load(
     // Resolve local times in the zone.
     let mut slots: Vec<Slot> = Vec::new();
     if let Some(tz) = &tz {
-        for (id, venue, start, length, line, span) in raw {
+        for RawSlot {
+            id,
+            venue,
+            start,
+            length,
+            line,
+            span,
+            ..
+        } in raw
+        {
             let amb = tz.to_ambiguous_zoned(start);
             let offset = match amb.offset() {
                 AmbiguousOffset::Unambiguous { offset } => offset,
@@ -383,9 +470,6 @@ pub fn load(
                 diags.push(Diagnostic::error("a slot time is out of range").at(&src, span));
                 continue;
             };
-            let id = id.unwrap_or_else(|| {
-                format!("{}-{}", venues[venue].id, start.strftime("%Y%m%d-%H%M"))
-            });
             slots.push(Slot {
                 id,
                 venue,
@@ -397,60 +481,8 @@ pub fn load(
         }
     }
     slots.sort_by(|a, b| (a.start_at, a.venue, &a.id).cmp(&(b.start_at, b.venue, &b.id)));
-    let mut slot_ids: HashMap<&str, usize> = HashMap::new();
-    for s in &slots {
-        if let Some(&first) = slot_ids.get(s.id.as_str()) {
-            diags.push(
-                Diagnostic::error(format!("slot `{}` is defined twice", s.id))
-                    .in_file(path)
-                    .help(format!("lines {first} and {} make the same slot", s.line)),
-            );
-            line_diag(diags.last_mut(), s.line);
-        } else {
-            slot_ids.insert(&s.id, s.line);
-        }
-    }
     // Within a venue, slots must not overlap and must leave the changeover.
-    for (v, venue) in venues.iter().enumerate() {
-        let own: Vec<&Slot> = slots.iter().filter(|s| s.venue == v).collect();
-        for w in own.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let gap = (b.start_at.as_second() - a.end_at().as_second()).div_euclid(60);
-            if a.overlaps(b) {
-                let mut d = Diagnostic::error(format!(
-                    "slots `{}` and `{}` overlap in venue `{}`",
-                    a.id, b.id, venue.id
-                ))
-                .in_file(path)
-                .help(format!(
-                    "`{}` (line {}) runs until {}; `{}` (line {}) starts at {}",
-                    a.id,
-                    a.line,
-                    local_end(a, tz.as_ref()),
-                    b.id,
-                    b.line,
-                    b.start.strftime("%Y-%m-%d %H:%M")
-                ));
-                d.line = Some(b.line);
-                diags.push(d);
-            } else if gap < changeover as i64 {
-                let mut d = Diagnostic::error(format!(
-                    "only {gap} minutes between slots `{}` and `{}` in venue `{}`; the changeover is {changeover}",
-                    a.id, b.id, venue.id
-                ))
-                .in_file(path)
-                .help(format!(
-                    "`{}` (line {}) ends at {}: start `{}` later or shorten the first slot",
-                    a.id,
-                    a.line,
-                    local_end(a, tz.as_ref()),
-                    b.id
-                ));
-                d.line = Some(b.line);
-                diags.push(d);
-            }
-        }
-    }
+    overlap::check(path, &venues, &slots, changeover, tz.as_ref(), &mut diags);
 
     // Series.
     let vocab = catalogue.vocabulary();
@@ -483,7 +515,15 @@ pub fn load(
         }
         let title = match f.str("title", &mut diags) {
             Some((t, _)) if !t.trim().is_empty() => t.trim().to_string(),
-            _ => {
+            Some((_, s)) => {
+                diags.push(
+                    Diagnostic::error(format!("series `{id}` has an empty `title`"))
+                        .at(&src, s)
+                        .help("give it a title such as title = \"Strikes and Solidarity\""),
+                );
+                id.to_string()
+            }
+            None => {
                 if f.get("title").is_none() {
                     f.missing("title", "title = \"Strikes and Solidarity\"", &mut diags);
                 }
@@ -491,7 +531,17 @@ pub fn load(
             }
         };
         let mut themes = Vec::new();
-        for (t, s) in f.str_list("themes", &mut diags).unwrap_or_default() {
+        let listed = f.str_list("themes", &mut diags);
+        if let (Some(list), Some(v)) = (&listed, f.get("themes")) {
+            if list.is_empty() && matches!(v.get_ref(), DeValue::Array(items) if items.is_empty()) {
+                diags.push(
+                    Diagnostic::error(format!("series `{id}` has no themes: `themes` is empty"))
+                        .at(&src, v.span())
+                        .help("list at least one theme id, such as themes = [\"strikes\"]"),
+                );
+            }
+        }
+        for (t, s) in listed.unwrap_or_default() {
             if vocab.contains(t) {
                 themes.push(t.to_string());
             } else {
@@ -596,27 +646,41 @@ pub fn load(
                 );
             }
             if excludes.iter().any(|(e, _)| e == film) {
+                // The one real conflict: the film's themes or length do not
+                // matter while the series both wants and refuses it.
                 diags.push(
                     Diagnostic::error(format!(
                         "film `{}` is both pinned and excluded in series `{id}`",
                         film_ref.id
                     ))
-                    .at(&src, s.clone()),
+                    .at(&src, s.clone())
+                    .help("remove it from `pin` or from `exclude`"),
                 );
+                continue;
             }
-            if !request.themes.is_empty() && !qualifies(catalogue, &request, *film) {
-                diags.push(
-                    Diagnostic::error(format!(
+            let missing = missing_themes(catalogue, &request, *film);
+            if !request.themes.is_empty() && !missing.is_empty() {
+                let d = match request.matching {
+                    Match::Any => Diagnostic::error(format!(
                         "pinned film `{}` does not qualify for series `{id}`: it carries none of {}",
                         film_ref.id,
                         request.themes.join(", ")
                     ))
-                    .at(&src, s.clone())
                     .help(format!(
                         "it carries {}; add one of its themes to the series or pin it elsewhere",
                         if film_ref.themes.is_empty() { "no themes".to_string() } else { film_ref.themes.join(", ") }
                     )),
-                );
+                    Match::All => Diagnostic::error(format!(
+                        "pinned film `{}` does not qualify for series `{id}`: it lacks {}",
+                        film_ref.id,
+                        quoted(&missing)
+                    ))
+                    .help(format!(
+                        "with match = \"all\" a film must carry every theme: remove the pin, or drop {} from the series, or use match = \"any\"",
+                        if missing.len() == 1 { "that theme" } else { "those themes" }
+                    )),
+                };
+                diags.push(d.at(&src, s.clone()));
             }
             match film_ref.runtime {
                 None => diags.push(
@@ -684,6 +748,7 @@ pub fn load(
     }
     let programme = Programme {
         path: path.to_path_buf(),
+        id,
         name,
         timezone,
         tz: tz.expect("a valid zone when there are no errors"),
@@ -698,9 +763,68 @@ pub fn load(
     Ok((programme, diags))
 }
 
-/// A slot as written: (given id, venue, local start, length, line, span of
-/// the start).
-type RawSlot = (Option<String>, usize, DateTime, u32, usize, Range<usize>);
+/// A slot as written, before its local start is resolved in the zone.
+struct RawSlot {
+    id: String,
+    /// Where a duplicate of the id is reported: the `id` value, or the start.
+    id_span: Range<usize>,
+    venue: usize,
+    start: DateTime,
+    length: u32,
+    /// Line of the `[[slot]]` or `[[slots]]` table.
+    line: usize,
+    /// Span of the start (or template time).
+    span: Range<usize>,
+}
+
+/// An optional `id` that must be a slug, with its span.
+fn slug_id<'t>(
+    f: &Fields<'t, '_>,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(&'t str, Range<usize>)> {
+    let (id, span) = f.str("id", diags)?;
+    if !is_slug(id) {
+        diags.push(
+            Diagnostic::error(format!("{what} `{id}` is not a slug"))
+                .at(f.source, span.clone())
+                .help(format!("use id = \"{}\"", slugify(id))),
+        );
+    }
+    Some((id, span))
+}
+
+/// The series' themes a film lacks for it: with `match = "any"` all of them
+/// when it carries none (else nothing), with `match = "all"` each one it does
+/// not carry, directly or through a narrower theme.
+pub fn missing_themes<'s>(
+    catalogue: &Catalogue,
+    series: &'s SeriesRequest,
+    film: usize,
+) -> Vec<&'s str> {
+    let vocab = catalogue.vocabulary();
+    let f = &catalogue.films()[film];
+    let carries = |want: &String| f.themes.iter().any(|t| vocab.implies(t, want));
+    let lacking: Vec<&str> = series
+        .themes
+        .iter()
+        .filter(|t| !carries(t))
+        .map(String::as_str)
+        .collect();
+    match series.matching {
+        Match::Any if lacking.len() < series.themes.len() => Vec::new(),
+        _ => lacking,
+    }
+}
+
+/// `a`, `b`, `c`.
+fn quoted(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// Whether a film qualifies for a series: it carries any (or all) of the
 /// series' themes, directly or through a narrower theme, is not excluded,
@@ -720,12 +844,6 @@ pub fn qualifies(catalogue: &Catalogue, series: &SeriesRequest, film: usize) -> 
             .is_none_or(|m| f.runtime.is_some_and(|r| r <= m))
 }
 
-fn line_diag(d: Option<&mut Diagnostic>, line: usize) {
-    if let Some(d) = d {
-        d.line = Some(line);
-    }
-}
-
 fn fmt_offset(o: jiff::tz::Offset) -> String {
     let s = o.seconds();
     let sign = if s < 0 { '-' } else { '+' };
@@ -734,17 +852,6 @@ fn fmt_offset(o: jiff::tz::Offset) -> String {
         s.abs() / 3600,
         (s.abs() % 3600) / 60
     )
-}
-
-fn local_end(s: &Slot, tz: Option<&TimeZone>) -> String {
-    match tz {
-        Some(tz) => s
-            .end_at()
-            .to_zoned(tz.clone())
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string(),
-        None => String::new(),
-    }
 }
 
 /// The `[[name]]` tables of the programme, with their spans.

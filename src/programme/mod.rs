@@ -7,8 +7,18 @@
 //! A local time that does not exist (the hour skipped when clocks go
 //! forward) is an error; a local time that happens twice (the hour repeated
 //! when clocks go back) is taken as its first occurrence, with a warning.
+//! A zone that names no place (`GMT`, `Etc/GMT-1`, `EST`) is accepted with a
+//! warning, and a name that is not a zone (`BST`, `Glasgow`) is refused with
+//! the zone it means: [`timezone`] owns those judgements.
+//!
+//! Besides [`load`] (reading and validating), [`ids`] owns the programme and
+//! slot ids that calendar UIDs are made from, and `overlap` the check that
+//! the slots of a venue neither overlap nor crowd the changeover.
 
+pub mod ids;
 pub mod load;
+mod overlap;
+pub mod timezone;
 
 use std::path::PathBuf;
 
@@ -30,7 +40,8 @@ pub struct Venue {
 /// A time a venue is ours.
 #[derive(Debug, Clone)]
 pub struct Slot {
-    /// Stable id: given, or `<venue>-<YYYYMMDD>-<HHMM>`.
+    /// Stable id: given; for a template with an `id`, `<id>-<venue>-<YYYYMMDD>`
+    /// (`-<n>` added when it has several times); else `<venue>-<YYYYMMDD>-<HHMM>`.
     pub id: String,
     /// Index into [`Programme::venues`].
     pub venue: usize,
@@ -98,6 +109,9 @@ pub struct SeriesRequest {
 #[derive(Debug, Clone)]
 pub struct Programme {
     pub path: PathBuf,
+    /// The programme's stable identity (`id`), the namespace of its
+    /// calendars' UIDs; None when the file has none (the name serves).
+    pub id: Option<String>,
     pub name: String,
     /// IANA zone name, as written.
     pub timezone: String,

@@ -131,6 +131,8 @@ pub struct Metrics {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Plan {
     pub programme: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme_id: Option<String>,
     pub timezone: String,
     /// Minutes of introduction per screening, and between films.
     #[serde(default)]
@@ -340,6 +342,7 @@ pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> P
     let slot_minutes: u32 = p.slots.iter().map(|s| s.length).sum();
     Plan {
         programme: p.name.clone(),
+        programme_id: p.id.clone(),
         timezone: p.timezone.clone(),
         intro: p.intro,
         interval: p.interval,

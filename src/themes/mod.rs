@@ -101,9 +101,16 @@ impl Vocabulary {
         self.ancestors(carried).any(|a| a == wanted)
     }
 
-    /// Why an id is not in the vocabulary, with a suggestion.
+    /// Why an id is not in the vocabulary, with a suggestion: a close id
+    /// (`strikez`), or the theme whose label was written instead of its id
+    /// (`"Coal mining"` for `coal`). Programme files, film files and the
+    /// `--theme` options of the commands all answer with this.
     pub fn suggestion(&self, id: &str) -> Option<String> {
-        did_you_mean(id, self.ids())
+        did_you_mean(id, self.ids()).or_else(|| {
+            let label = crate::text::suggest(id, self.themes.iter().map(|t| t.label.as_str()))?;
+            let theme = self.themes.iter().find(|t| t.label == label)?;
+            Some(format!("did you mean `{}` ({})?", theme.id, theme.label))
+        })
     }
 
     /// Loads and validates `themes.toml`. Returns the vocabulary (possibly
@@ -300,6 +307,16 @@ keywords = ["coal", "colliery"]
         assert!(v.implies("coal", "mining"));
         assert!(!v.implies("mining", "coal"));
         assert_eq!(v.ancestors("coal").collect::<Vec<_>>(), ["coal", "mining"]);
+        assert_eq!(v.suggestion("minning").unwrap(), "did you mean `mining`?");
+        assert_eq!(
+            v.suggestion("coal mining").unwrap(),
+            "did you mean `coal` (Coal mining)?"
+        );
+        assert_eq!(
+            v.suggestion("Coal-Mining").unwrap(),
+            "did you mean `coal` (Coal mining)?"
+        );
+        assert_eq!(v.suggestion("weaving"), None);
     }
 
     #[test]
