@@ -29,6 +29,7 @@ use super::Plan;
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::json_paths::JsonPaths;
+use crate::programme::timezone::{fixed_offset_advice, unknown_zone_help};
 
 /// The longest slot a plan may hold (as a programme file's).
 const MAX_SLOT_MINUTES: i64 = 24 * 60;
@@ -131,13 +132,16 @@ fn clock(t: Timestamp, tz: &TimeZone) -> String {
 fn check(plan: &Plan, catalogue: &Catalogue) -> Findings {
     let mut findings = Findings::default();
     let tz = match TimeZone::get(&plan.timezone) {
-        Ok(tz) => tz,
+        Ok(tz) => {
+            if let Some(advice) = fixed_offset_advice(&plan.timezone) {
+                let d = findings.warning("timezone", "not a regional time zone");
+                help(d, advice);
+            }
+            tz
+        }
         Err(_) => {
             let d = findings.error("timezone", "unknown time zone");
-            help(
-                d,
-                "use an IANA zone name such as Europe/London (see `timezone` in the README)",
-            );
+            help(d, unknown_zone_help(&plan.timezone));
             TimeZone::UTC
         }
     };
