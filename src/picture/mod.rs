@@ -13,12 +13,15 @@ pub mod dot;
 pub mod layout;
 pub mod svg;
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;
-use crate::graph::{Scratch, ThemeGraph};
+use crate::graph::nearest::{NearestIndex, SigScratch};
+use crate::graph::ThemeGraph;
 
 /// Each film is linked to at most this many of its most similar drawn films.
 pub const LINKS_PER_FILM: usize = 4;
@@ -100,7 +103,7 @@ pub struct Picture {
 pub fn select(catalogue: &Catalogue, graph: &ThemeGraph, query: &PictureQuery) -> Picture {
     let films = catalogue.films();
     let vocab = catalogue.vocabulary();
-    let mut scratch = Scratch::new(graph);
+    let mut near = Near::new(graph);
     let themed = |f: usize| {
         query.themes.is_empty()
             || films[f]
@@ -118,7 +121,7 @@ pub fn select(catalogue: &Catalogue, graph: &ThemeGraph, query: &PictureQuery) -
                 if d >= query.depth {
                     continue;
                 }
-                for (n, _) in nearest(graph, &mut scratch, f, AROUND_FANOUT, themed) {
+                for (n, _) in nearest(&mut near, f, AROUND_FANOUT, themed) {
                     if seen.insert(n) {
                         order.push(n);
                         queue.push_back((n, d + 1));
@@ -138,7 +141,7 @@ pub fn select(catalogue: &Catalogue, graph: &ThemeGraph, query: &PictureQuery) -
             chosen.truncate(query.max_nodes);
         } else {
             // Keep the best-connected films.
-            let l = links(graph, &chosen, &mut scratch);
+            let l = links(&mut near, &chosen);
             let mut strength: BTreeMap<usize, f32> = BTreeMap::new();
             for (&(a, b), &w) in &l {
                 *strength.entry(a).or_default() += w;
@@ -158,14 +161,7 @@ pub fn select(catalogue: &Catalogue, graph: &ThemeGraph, query: &PictureQuery) -
     Picture {
         title: picture_title(catalogue, query),
         left_out,
-        ..assemble(
-            catalogue,
-            graph,
-            &mut scratch,
-            chosen,
-            &query.themes,
-            query.seed,
-        )
+        ..assemble(catalogue, &mut near, chosen, &query.themes, query.seed)
     }
 }
 
@@ -182,23 +178,33 @@ pub fn select_films(
     let mut chosen: Vec<usize> = films.to_vec();
     chosen.sort_unstable();
     chosen.dedup();
-    let mut scratch = Scratch::new(graph);
+    let mut near = Near::new(graph);
     Picture {
         title: title.to_string(),
-        ..assemble(catalogue, graph, &mut scratch, chosen, &[], seed)
+        ..assemble(catalogue, &mut near, chosen, &[], seed)
     }
 }
 
 /// Each film's strongest links (at least [`MIN_LINK`]) among `set`.
-fn links(
-    graph: &ThemeGraph,
-    set: &[usize],
-    scratch: &mut Scratch,
-) -> BTreeMap<(usize, usize), f32> {
-    let member: BTreeSet<usize> = set.iter().copied().collect();
+fn links(near: &mut Near, set: &[usize]) -> BTreeMap<(usize, usize), f32> {
+    let member: HashSet<usize> = set.iter().copied().collect();
+    let (graph, index) = (near.graph, &near.index);
+    // Each film's strongest links, in parallel (rayon keeps the order).
+    let each: Vec<Vec<(u32, f32)>> = set
+        .par_iter()
+        .map_init(
+            || index.scratch(),
+            |scratch, &f| {
+                index.nearest(graph, scratch, f as u32, LINKS_PER_FILM, |g| {
+                    member.contains(&(g as usize))
+                })
+            },
+        )
+        .collect();
     let mut out = BTreeMap::new();
-    for &f in set {
-        for (n, w) in nearest(graph, scratch, f, LINKS_PER_FILM, |g| member.contains(&g)) {
+    for (&f, list) in set.iter().zip(each) {
+        for (n, w) in list {
+            let n = n as usize;
             if w >= MIN_LINK {
                 out.insert((f.min(n), f.max(n)), w);
             }
@@ -211,8 +217,7 @@ fn links(
 /// the caller says).
 fn assemble(
     catalogue: &Catalogue,
-    graph: &ThemeGraph,
-    scratch: &mut Scratch,
+    near: &mut Near,
     mut chosen: Vec<usize>,
     asked: &[String],
     seed: u64,
@@ -220,7 +225,7 @@ fn assemble(
     let films = catalogue.films();
     chosen.sort_by(|a, b| films[*a].id.cmp(&films[*b].id));
     let index: BTreeMap<usize, usize> = chosen.iter().enumerate().map(|(i, &f)| (f, i)).collect();
-    let edges: Vec<Edge> = links(graph, &chosen, scratch)
+    let edges: Vec<Edge> = links(near, &chosen)
         .into_iter()
         .map(|((a, b), w)| Edge {
             source: index[&a],
@@ -264,26 +269,36 @@ fn assemble(
     }
 }
 
-/// The `k` films most similar to `f` that pass `keep`, best first (ties by index).
-fn nearest(
-    graph: &ThemeGraph,
-    scratch: &mut Scratch,
-    f: usize,
-    k: usize,
-    keep: impl Fn(usize) -> bool,
-) -> Vec<(usize, f32)> {
-    graph.similar_into(f as u32, &mut scratch.scores, &mut scratch.touched);
-    let mut near: Vec<(usize, f32)> = scratch
-        .touched
-        .iter()
-        .map(|&g| g as usize)
-        .filter(|&g| g != f && keep(g))
-        .map(|g| (g, scratch.scores[g]))
-        .collect();
-    scratch.reset();
-    near.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    near.truncate(k);
-    near
+/// The `k` films most similar to `f` that pass `keep`, best first (ties by
+/// index), through the picture's [`Near`] index.
+fn nearest(near: &mut Near, f: usize, k: usize, keep: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
+    near.index
+        .nearest(near.graph, &mut near.scratch, f as u32, k, |g| {
+            keep(g as usize)
+        })
+        .into_iter()
+        .map(|(g, w)| (g as usize, w))
+        .collect()
+}
+
+/// A picture's nearest-film queries: the graph, its [`NearestIndex`] (built
+/// once per picture) and the query buffers.
+struct Near<'g> {
+    graph: &'g ThemeGraph,
+    index: NearestIndex,
+    scratch: SigScratch,
+}
+
+impl<'g> Near<'g> {
+    fn new(graph: &'g ThemeGraph) -> Near<'g> {
+        let index = NearestIndex::build(graph);
+        let scratch = index.scratch();
+        Near {
+            graph,
+            index,
+            scratch,
+        }
+    }
 }
 
 /// Legend themes (greedy cover of the drawn films) and each film's colour.

@@ -9,7 +9,8 @@
 //!    (ties: the smallest label), until no label changes.
 //! 3. Each community big enough becomes a series: its dominant theme (the
 //!    one its films carry with the most weight) anchors it; the series grows
-//!    from the community's best-connected film carrying that theme, adding
+//!    from the community's best-connected film carrying that theme (the
+//!    largest sum of its links within the community), adding
 //!    the film with the highest mean similarity to those already in, up to
 //!    `max_films` films and the runtime budget.
 //! 4. A series is titled by its one or two dominant themes, ordered
@@ -25,7 +26,10 @@ use rand::SeedableRng;
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;
-use crate::graph::{Scratch, ThemeGraph};
+use rayon::prelude::*;
+
+use crate::graph::nearest::NearestIndex;
+use crate::graph::ThemeGraph;
 
 /// Neighbours each film is linked to when looking for communities.
 pub const NEIGHBOURS: usize = 12;
@@ -83,27 +87,27 @@ pub struct SuggestedSeries {
     pub why: String,
 }
 
-/// The film graph used for communities: each film linked to its nearest films.
+/// The film graph used for communities: each film linked to its nearest
+/// films (found through a [`NearestIndex`], so near-linear in the films).
 pub fn neighbour_graph(graph: &ThemeGraph) -> UnGraph<u32, f32> {
     let n = graph.film_count();
+    let index = NearestIndex::build(graph);
+    // Each film's nearest, in parallel (rayon keeps the order).
+    let near: Vec<Vec<(u32, f32)>> = (0..n as u32)
+        .into_par_iter()
+        .map_init(
+            || index.scratch(),
+            |scratch, a| index.nearest(graph, scratch, a, NEIGHBOURS, |_| true),
+        )
+        .collect();
     let mut g: UnGraph<u32, f32> = UnGraph::with_capacity(n, n * NEIGHBOURS);
     for f in 0..n as u32 {
         g.add_node(f);
     }
-    let mut scratch = Scratch::new(graph);
     let mut seen = std::collections::HashSet::new();
-    for a in 0..n as u32 {
-        graph.similar_into(a, &mut scratch.scores, &mut scratch.touched);
-        let mut near: Vec<(u32, f32)> = scratch
-            .touched
-            .iter()
-            .filter(|&&b| b != a)
-            .map(|&b| (b, scratch.scores[b as usize]))
-            .filter(|&(_, s)| s >= MIN_SIMILARITY)
-            .collect();
-        scratch.reset();
-        near.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        for (b, s) in near.into_iter().take(NEIGHBOURS) {
+    for (a, list) in near.into_iter().enumerate() {
+        let a = a as u32;
+        for (b, s) in list.into_iter().filter(|&(_, s)| s >= MIN_SIMILARITY) {
             let key = (a.min(b), a.max(b));
             if seen.insert(key) {
                 g.add_edge(
@@ -123,29 +127,41 @@ pub fn communities(g: &UnGraph<u32, f32>, seed: u64) -> Vec<usize> {
     let mut label: Vec<usize> = (0..n).collect();
     let mut order: Vec<usize> = (0..n).collect();
     let mut rng = StdRng::seed_from_u64(seed);
+    // Votes per label, reset after each film (linear in its links, even for
+    // a film thousands of others link to).
+    let mut votes: Vec<f32> = vec![0.0; n];
+    let mut voted: Vec<usize> = Vec::new();
     for _ in 0..100 {
         order.shuffle(&mut rng);
         let mut changed = false;
         for &v in &order {
-            let mut votes: BTreeMap<usize, f32> = BTreeMap::new();
             for e in g.edges(NodeIndex::new(v)) {
                 let other = if e.source().index() == v {
                     e.target().index()
                 } else {
                     e.source().index()
                 };
-                *votes.entry(label[other]).or_default() += *e.weight();
+                let l = label[other];
+                if votes[l] == 0.0 {
+                    voted.push(l);
+                }
+                votes[l] += *e.weight();
             }
-            let best = votes
+            // The heaviest label; ties: the smallest.
+            let best = voted
                 .iter()
-                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(&l, _)| l);
-            if let Some(l) = best {
-                if l != label[v] && votes[&l] > votes.get(&label[v]).copied().unwrap_or(0.0) {
+                .map(|&l| (l, votes[l]))
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            if let Some((l, w)) = best {
+                if l != label[v] && w > votes[label[v]] {
                     label[v] = l;
                     changed = true;
                 }
             }
+            for &l in &voted {
+                votes[l] = 0.0;
+            }
+            voted.clear();
         }
         if !changed {
             break;
@@ -173,7 +189,7 @@ pub fn suggest(
     let mut series: Vec<SuggestedSeries> = groups
         .into_values()
         .filter(|members| members.len() >= query.min_films)
-        .filter_map(|members| build(catalogue, graph, &members, query))
+        .filter_map(|members| build(catalogue, graph, (&g, &labels), &members, query))
         .collect();
     // Best first: coherent series with enough films; ties by title.
     series.sort_by(|a, b| {
@@ -195,6 +211,7 @@ fn rank(s: &SuggestedSeries) -> f32 {
 fn build(
     catalogue: &Catalogue,
     graph: &ThemeGraph,
+    (g, labels): (&UnGraph<u32, f32>, &[usize]),
     members: &[usize],
     query: &SeriesQuery,
 ) -> Option<SuggestedSeries> {
@@ -213,12 +230,21 @@ fn build(
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let anchor = ranked.first()?.0;
     let carries = |f: usize, t: u32| graph.memberships(f as u32).any(|m| m.theme == t);
-    // Grow from the best-connected film carrying the anchor theme.
+    // Grow from the best-connected film carrying the anchor theme: the
+    // largest sum of its links to the community in the neighbour graph
+    // (linear in the links, where summing similarities to every member was
+    // quadratic in the community).
     let strength = |f: usize| -> f32 {
-        members
-            .iter()
-            .filter(|&&o| o != f)
-            .map(|&o| graph.similarity(f as u32, o as u32))
+        g.edges(NodeIndex::new(f))
+            .filter(|e| {
+                let o = if e.source().index() == f {
+                    e.target().index()
+                } else {
+                    e.source().index()
+                };
+                labels[o] == labels[f]
+            })
+            .map(|e| *e.weight())
             .sum()
     };
     let (start, _) = members

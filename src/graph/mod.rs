@@ -31,6 +31,8 @@
 //! Building is deterministic: films in catalogue order, themes in vocabulary
 //! order.
 
+pub mod nearest;
+
 use std::collections::HashMap;
 
 use petgraph::csr::Csr;
@@ -302,6 +304,17 @@ impl ThemeGraph {
             .zip(self.csr.edges_slice(node).iter().copied())
     }
 
+    /// The film's row: theme nodes and weights, as stored (what its
+    /// similarity to any film depends on).
+    fn row(&self, film: u32) -> (&[u32], &[f32]) {
+        (self.csr.neighbors_slice(film), self.csr.edges_slice(film))
+    }
+
+    /// The length of the film's membership vector.
+    fn norm(&self, film: u32) -> f32 {
+        self.norm[film as usize]
+    }
+
     /// Whether the film carries any theme.
     pub fn has_themes(&self, film: u32) -> bool {
         self.norm[film as usize] > 0.0
@@ -372,6 +385,13 @@ impl ThemeGraph {
 
     /// Thematic similarity (cosine) of two films, by merging their rows.
     pub fn similarity(&self, a: u32, b: u32) -> f32 {
+        self.cosine(a, b).min(1.0)
+    }
+
+    /// The cosine of two films' rows, computed as [`similar_into`]
+    /// (Self::similar_into) does (the same sums in the same order, so the
+    /// same bits; not clamped to 1).
+    fn cosine(&self, a: u32, b: u32) -> f32 {
         let (na, nb) = (self.norm[a as usize], self.norm[b as usize]);
         if na == 0.0 || nb == 0.0 {
             return 0.0;
@@ -390,7 +410,7 @@ impl ThemeGraph {
                 }
             }
         }
-        (dot / (na * nb)).min(1.0)
+        dot / (na * nb)
     }
 
     /// The themes two films share, with each one's contribution to their
