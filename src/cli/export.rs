@@ -82,9 +82,13 @@ pub struct IcsArgs {
     /// One calendar per venue, series, day or screening (plus all.ics), in the -o directory
     #[arg(long, value_enum)]
     split: Option<SplitArg>,
-    /// The calendar published last time (for SEQUENCE and cancellations)
+    /// The calendar published last time (for SEQUENCE, moves and cancellations)
     #[arg(long, value_name = "OLD.ics")]
     previous: Option<PathBuf>,
+    /// Publish a new calendar on purpose although --previous is another
+    /// programme's (or identity's) calendar: its events are all cancelled
+    #[arg(long)]
+    new_identity: bool,
     /// Time stamp of this publication (RFC 3339), for reproducible files
     #[arg(long, value_name = "TIME")]
     now: Option<String>,
@@ -103,6 +107,10 @@ pub struct HtmlArgs {
     /// Write only the page, no calendar files and no calendar links
     #[arg(long)]
     no_calendars: bool,
+    /// Publish new calendars on purpose although DIR's calendars are of
+    /// another programme (or identity): their events are all cancelled
+    #[arg(long)]
+    new_identity: bool,
 }
 
 #[derive(Args)]
@@ -204,39 +212,39 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
                     p.display()
                 ))
             })?;
-            Some(Previous::parse(&bytes).map_err(|e| {
+            let previous = Previous::parse(&bytes).map_err(|e| {
                 Failure::Data(format!(
-                    "error: {} is not an iCalendar file slate can read: {e}",
+                    "error: {} (--previous) is not an iCalendar file slate can read: {e}",
                     p.display()
                 ))
-            })?)
+            })?;
+            for w in &previous.warnings {
+                say!("warning: {}: {w}", p.display());
+            }
+            Some(previous)
         }
     };
     let (plan, cat) = obtain(cli, &args.input)?;
-    let (evs, whole) = publish(
+    let published = publish(
         &plan,
         Some(&cat),
         &Options {
             now,
             previous: previous.as_ref(),
+            new_identity: args.new_identity,
         },
     )
-    .map_err(|e| export_failure(&args.input.input, &e))?;
-    let cancelled = evs.iter().filter(|e| e.cancelled).count();
-    let changed = evs
-        .iter()
-        .filter(|e| !e.cancelled && e.sequence > 0)
-        .count();
+    .map_err(|e| match (&e, &args.previous) {
+        (ExportError::Identity(i), Some(p)) => {
+            Failure::Data(format!("error: {}", i.message(&p.display().to_string())))
+        }
+        _ => export_failure(&args.input.input, &e),
+    })?;
+    let (evs, whole, changes) = (&published.events, &published.calendar, &published.changes);
     match args.split {
         None => {
-            write(&args.output, &whole)?;
-            say!(
-                "wrote {}: {} events ({} changed since the previous calendar, {} cancelled)",
-                args.output.display(),
-                evs.len(),
-                changed,
-                cancelled
-            );
+            write(&args.output, whole)?;
+            say!("wrote {}: {changes}", args.output.display());
         }
         Some(by) => {
             let by = match by {
@@ -251,15 +259,15 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
                     args.output.display()
                 ))
             })?;
-            write(&args.output.join("all.ics"), &whole)?;
-            let parts = split(&plan, &evs, by);
+            write(&args.output.join("all.ics"), whole)?;
+            let parts = split(&plan, evs, by);
             for (stem, (name, part)) in &parts {
                 let text = calendar(&plan, name, part, now)
                     .map_err(|e| export_failure(&args.input.input, &e))?;
                 write(&args.output.join(format!("{stem}.ics")), &text)?;
             }
             say!(
-                "wrote {} calendars to {} (all.ics and one per {}): {} events, {} cancelled",
+                "wrote {} calendars to {} (all.ics and one per {}): {changes}",
                 parts.len() + 1,
                 args.output.display(),
                 match by {
@@ -268,8 +276,6 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
                     Split::Day => "day",
                     Split::Screening => "screening",
                 },
-                evs.len(),
-                cancelled
             );
         }
     }
@@ -300,13 +306,19 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
     // The programme's calendar published last time, if this directory has one.
     let previous_path = dir.join(site::PROGRAMME_CALENDAR);
     let previous = match std::fs::read(&previous_path) {
-        Ok(bytes) if !args.no_calendars => Some(Previous::parse(&bytes).map_err(|e| {
-            Failure::Data(format!(
-                "error: {} (published last time) is not an iCalendar file slate can read: {e}; \
-                 move it away to publish afresh",
-                previous_path.display()
-            ))
-        })?),
+        Ok(bytes) if !args.no_calendars => {
+            let previous = Previous::parse(&bytes).map_err(|e| {
+                Failure::Data(format!(
+                    "error: {} (published last time) is not an iCalendar file slate can read: {e}; \
+                     move it away to publish afresh",
+                    previous_path.display()
+                ))
+            })?;
+            for w in &previous.warnings {
+                say!("warning: {}: {w}", previous_path.display());
+            }
+            Some(previous)
+        }
         _ => None,
     };
     let picture = (site::programme_films(&plan, &cat).len() >= 2)
@@ -318,11 +330,18 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
         SiteOptions {
             now,
             previous: previous.as_ref(),
+            new_identity: args.new_identity,
             calendars: !args.no_calendars,
             picture,
         },
     )
-    .map_err(|e| export_failure(&args.input.input, &e))?;
+    .map_err(|e| match &e {
+        ExportError::Identity(i) => Failure::Data(format!(
+            "error: {}",
+            i.message(&previous_path.display().to_string())
+        )),
+        _ => export_failure(&args.input.input, &e),
+    })?;
     std::fs::create_dir_all(if args.no_calendars {
         dir.clone()
     } else {
@@ -349,5 +368,8 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
             )
         }
     );
+    if let Some(changes) = &published.changes {
+        say!("calendars: {changes}");
+    }
     Ok(())
 }

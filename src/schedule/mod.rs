@@ -130,6 +130,10 @@ pub struct Metrics {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Plan {
     pub programme: String,
+    /// The programme's identity (its file's `id`), the namespace of its
+    /// calendar UIDs; without it, the programme's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme_id: Option<String>,
     pub timezone: String,
     /// Minutes of introduction per screening, and between films.
     #[serde(default)]
@@ -314,6 +318,7 @@ pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> P
     let slot_minutes: u32 = p.slots.iter().map(|s| s.length).sum();
     Plan {
         programme: p.name.clone(),
+        programme_id: None,
         timezone: p.timezone.clone(),
         intro: p.intro,
         interval: p.interval,
