@@ -776,26 +776,32 @@ pub fn split<'e>(
     out
 }
 
-/// File stems for distinct keys: each key's slug, and where slugs coincide
-/// (`coal` and `Coal`) the first key in byte order keeps the slug and the
-/// others get `-2`, `-3`, … — never a stem another key has by right.
+/// File stems for distinct keys: each key's slug; where slugs coincide
+/// (`coal` and `Coal`), a key that is its own slug keeps it (so an existing
+/// file keeps its name), then the others in byte order, and the rest get
+/// `-2`, `-3`, … — never a stem another key has by right.
 pub fn unique_stems<'k>(keys: impl IntoIterator<Item = &'k str>) -> BTreeMap<&'k str, String> {
-    let mut keys: Vec<&str> = keys.into_iter().collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let slugs: Vec<String> = keys.iter().map(|k| crate::text::slugify(k)).collect();
+    let mut keyed: Vec<(bool, &str, String)> = keys
+        .into_iter()
+        .map(|k| {
+            let slug = crate::text::slugify(k);
+            (slug != k, k, slug)
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.dedup();
     let mut used: HashSet<String> = HashSet::new();
-    let mut first: Vec<bool> = Vec::with_capacity(keys.len());
-    for s in &slugs {
-        first.push(used.insert(s.clone()));
-    }
+    let first: Vec<bool> = keyed
+        .iter()
+        .map(|(_, _, s)| used.insert(s.clone()))
+        .collect();
     let mut out = BTreeMap::new();
-    for (i, key) in keys.iter().enumerate() {
-        let stem = if first[i] {
-            slugs[i].clone()
+    for ((_, key, slug), first) in keyed.iter().zip(first) {
+        let stem = if first {
+            slug.clone()
         } else {
             (2..)
-                .map(|n| format!("{}-{n}", slugs[i]))
+                .map(|n| format!("{slug}-{n}"))
                 .find(|c| used.insert(c.clone()))
                 .unwrap_or_default()
         };
@@ -1087,10 +1093,10 @@ mod tests {
     #[test]
     fn ids_that_slug_alike_get_files_of_their_own() {
         let stems = unique_stems(["venue-coal", "venue-Coal", "venue-coal-2", "venue-COAL"]);
-        assert_eq!(stems["venue-COAL"], "venue-coal");
-        assert_eq!(stems["venue-Coal"], "venue-coal-3");
-        assert_eq!(stems["venue-coal"], "venue-coal-4");
+        assert_eq!(stems["venue-coal"], "venue-coal");
         assert_eq!(stems["venue-coal-2"], "venue-coal-2");
+        assert_eq!(stems["venue-COAL"], "venue-coal-3");
+        assert_eq!(stems["venue-Coal"], "venue-coal-4");
         let mut a = screening("coal", "1800", &["f1"]);
         a.venue = "coal".into();
         let mut b = screening("Coal", "2000", &["f2"]);

@@ -188,10 +188,18 @@ impl Previous {
         }
         let head = &body[start..body.len().min(start + 15)];
         if !head.eq_ignore_ascii_case(b"BEGIN:VCALENDAR") {
-            return Err(format!(
-                "it does not start with BEGIN:VCALENDAR (it starts with {:?})",
-                String::from_utf8_lossy(&body[start..body.len().min(start + 20)])
-            ));
+            // Quote its first words when they are text.
+            let first = String::from_utf8_lossy(&body[start..body.len().min(start + 24)])
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let quoted = if first.chars().any(|c| c.is_control() || c == '\u{fffd}') {
+                String::new()
+            } else {
+                format!(" (it starts with \"{first}\")")
+            };
+            return Err(format!("it does not start with BEGIN:VCALENDAR{quoted}"));
         }
         let mut previous = Previous::default();
         let mut events: Vec<PreviousEvent> = Vec::new();
