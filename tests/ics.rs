@@ -283,11 +283,14 @@ fn times_are_right_across_daylight_saving_changes_and_midnight() {
             "2027-03-28T01:30:00Z"
         ]
     );
-    // New York: 01:30 on 7 November is its first occurrence (EDT); a screening
-    // ending in the repeated hour's second pass ends in UTC form.
+    // New York: 01:30 on 7 November happens twice; the screening at its first
+    // occurrence (EDT) is written as that instant, in UTC form — a TZID form
+    // would mean it too, but vobject reads such a time as the second — and so
+    // is one ending in the repeated hour's second pass.
     let ny = dir.path().join("ny.ics");
     let text = export("tests/fixtures/programmes/dst-new-york.toml", &ny, &[]);
-    assert!(text.contains("DTSTART;TZID=America/New_York:20271107T013000"));
+    assert!(text.contains("\r\nDTSTART:20271107T053000Z\r\n"), "{text}");
+    assert!(!text.contains("TZID=America/New_York:20271107T01"));
     let py = python_events(&ny);
     assert_eq!(py[1]["start"], "2027-11-07T05:30:00Z");
     // The Saturday 23:00 screening ends after midnight.

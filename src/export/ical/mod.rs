@@ -291,17 +291,18 @@ fn categories(s: &Screening, catalogue: Option<&Catalogue>) -> String {
     cats.iter().map(|c| text(c)).collect::<Vec<_>>().join(",")
 }
 
-/// A DTSTART/DTEND property: local time with the zone's TZID — or, for the
-/// second occurrence of a time that happens twice when clocks go back (which
-/// a TZID form cannot express: it means the first), the UTC form.
+/// A DTSTART/DTEND property: local time with the zone's TZID — or, for a
+/// time that happens twice when clocks go back, the UTC form: a TZID form
+/// means the first occurrence (RFC 5545), so it cannot express the second,
+/// and readers do not agree on the first either (vobject takes the second),
+/// so either occurrence is written as the instant it is.
 fn time_prop(name: &str, ts: Timestamp, tz: &TimeZone, tzid: &str) -> (String, String) {
     let local = ts.to_zoned(tz.clone()).datetime();
-    let first = tz
-        .to_ambiguous_zoned(local)
-        .earlier()
-        .map(|z| z.timestamp())
-        .ok();
-    if first == Some(ts) {
+    let unambiguous = matches!(
+        tz.to_ambiguous_zoned(local).offset(),
+        jiff::tz::AmbiguousOffset::Unambiguous { .. }
+    );
+    if unambiguous {
         (
             format!("{name};TZID={tzid}"),
             local.strftime("%Y%m%dT%H%M%S").to_string(),
