@@ -992,6 +992,17 @@ fn checker() -> Option<std::path::PathBuf> {
 /// Each calendar passes the strict checker, and Python's icalendar, vobject
 /// and the ical crate read it the same.
 fn strict_check(files: &[std::path::PathBuf]) {
+    checked(files, true);
+}
+
+/// The strict checker, with or without its ics-py step: ics-py's grammar
+/// hits Python's recursion limit on long calendars, so the checker hands it
+/// ten events at a time, each batch in a process of its own — a thousand
+/// processes and a quarter of an hour for 10,000 events on a busy 2-core
+/// machine (where it passes). The huge calendar is checked without that
+/// step (its events are slate's same events, which ics-py reads in every
+/// other calendar here).
+fn checked(files: &[std::path::PathBuf], with_ics_py: bool) {
     for f in files {
         python_events(f);
     }
@@ -999,11 +1010,19 @@ fn strict_check(files: &[std::path::PathBuf]) {
         return;
     };
     for f in files {
-        let o = std::process::Command::new("python3")
+        let mut cmd = std::process::Command::new("python3");
+        if with_ics_py {
+            cmd.arg(&checker).arg(f);
+        } else {
+            cmd.args([
+                "-c",
+                "import runpy, sys; sys.modules['ics'] = None; sys.argv = sys.argv[1:]; \
+                 runpy.run_path(sys.argv[0], run_name='__main__')",
+            ])
             .arg(&checker)
-            .arg(f)
-            .output()
-            .unwrap();
+            .arg(f);
+        }
+        let o = cmd.output().unwrap();
         let report = String::from_utf8_lossy(&o.stdout);
         assert!(
             o.status.success() && report.trim_end().ends_with("ics_check: PASS"),
@@ -1011,6 +1030,13 @@ fn strict_check(files: &[std::path::PathBuf]) {
             f.display(),
             String::from_utf8_lossy(&o.stderr)
         );
+        assert!(
+            report.contains("icalendar: ok") && report.contains("vobject: ok"),
+            "{report}"
+        );
+        if with_ics_py {
+            assert!(report.contains("ics: ok"), "{report}");
+        }
     }
 }
 
@@ -1096,12 +1122,13 @@ fn split_and_republished_calendars_pass_the_strict_checker() {
     strict_check(&files);
 }
 
-/// A generated plan of `n` screenings, 97 minutes apart in eight venues and
-/// 40 series (as benches/export.rs makes it), over the spring and autumn
-/// clock changes.
+/// A generated plan of `n` screenings in 40 series and eight venues that
+/// screen side by side every 97 minutes (as benches/export.rs makes them,
+/// but in parallel: 10,000 take 84 days) from September 2027, over the
+/// autumn clock change.
 fn generated_plan(n: usize) -> slate::schedule::Plan {
     use slate::schedule::{Plan, ScreenedFilm, Screening};
-    let start: jiff::Timestamp = "2027-03-01T10:00:00Z".parse().unwrap();
+    let start: jiff::Timestamp = "2027-09-01T10:00:00Z".parse().unwrap();
     let tz = jiff::tz::TimeZone::get("Europe/Lisbon").unwrap();
     let fmt = |t: jiff::Timestamp| {
         t.to_zoned(tz.clone())
@@ -1110,7 +1137,7 @@ fn generated_plan(n: usize) -> slate::schedule::Plan {
     };
     let screenings = (0..n)
         .map(|i| {
-            let s = start + jiff::SignedDuration::from_mins(97 * i as i64);
+            let s = start + jiff::SignedDuration::from_mins(97 * (i / 8) as i64);
             let e = s + jiff::SignedDuration::from_mins(95);
             Screening {
                 id: format!("series-{}@slot-{i}", i % 40),
@@ -1159,5 +1186,11 @@ fn a_ten_thousand_screening_calendar_passes_the_strict_checker() {
     let out = dir.path().join("generated.ics");
     let said = export_saying(&plan, &out, &[]);
     assert!(said.contains("10000 events: first publication"), "{said}");
-    strict_check(&[out]);
+    // Some screenings start or end in the hour that happens twice on 31 October.
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("\r\nDTSTART:20271031T0") || text.contains("\r\nDTEND:20271031T0"),
+        "no time in the repeated hour"
+    );
+    checked(&[out], false);
 }
