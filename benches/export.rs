@@ -77,12 +77,13 @@ fn main() {
     let mut bytes = 0;
     for _ in 0..5 {
         let t = Instant::now();
-        let evs = events(
+        let (evs, _) = events(
             &p,
             None,
             &Options {
                 now,
                 previous: None,
+                new_identity: false,
             },
         )
         .unwrap();
@@ -93,15 +94,17 @@ fn main() {
         // Re-publishing against the first file (parse + compare + write).
         let t = Instant::now();
         let previous = Previous::parse(text.as_bytes()).unwrap();
-        let evs = events(
+        let (evs, changes) = events(
             &p,
             None,
             &Options {
                 now,
                 previous: Some(&previous),
+                new_identity: false,
             },
         )
         .unwrap();
+        assert_eq!(changes.unchanged, n);
         let all: Vec<&_> = evs.iter().collect();
         let again = calendar(&p, &p.programme, &all, now).unwrap();
         best_again = best_again.min(t.elapsed().as_secs_f64());

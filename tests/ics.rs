@@ -49,34 +49,30 @@ fn export(input: &str, out: &Path, extra: &[&str]) -> String {
     std::fs::read_to_string(out).unwrap()
 }
 
-/// Whether Python's icalendar can be used (CI installs it; a developer
-/// machine may not have it).
+/// Whether Python's icalendar and vobject can be used (CI installs them; a
+/// developer machine may not have them).
 fn python_icalendar() -> bool {
     static OK: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *OK.get_or_init(|| {
-        let ok = std::process::Command::new("python3")
-            .args(["-c", "import icalendar"])
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !ok {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "Python's icalendar is missing: .ci/run installs it (python3 -m pip install icalendar)"
-            );
-            eprintln!(
-                "note: Python's icalendar is not installed; reading calendars with the ical crate only \
-                 (python3 -m pip install icalendar for the independent check)"
-            );
-        }
-        ok
+        common::present(
+            std::process::Command::new("python3")
+                .args(["-c", "import icalendar, vobject"])
+                .output()
+                .is_ok_and(|o| o.status.success()),
+            "reading calendars with Python's icalendar and vobject (the ical crate reads them alone)",
+            "`python3 -m pip install icalendar vobject` (.ci/run does)",
+        )
     })
 }
 
-/// Events as Python's icalendar reads them (or, without it outside CI, as
-/// the ical crate reads them, with times resolved by jiff).
+/// Events as Python's icalendar reads them, once tests/verify_ics.py has
+/// checked that vobject reads them the same and this function that the
+/// `ical` crate does (or, without them outside CI, as the ical crate reads
+/// them, with times resolved by jiff).
 fn python_events(path: &Path) -> Vec<Value> {
+    let ours = crate_events_json(&std::fs::read_to_string(path).unwrap());
     if !python_icalendar() {
-        return crate_events_json(&std::fs::read_to_string(path).unwrap());
+        return ours;
     }
     let out = std::process::Command::new("python3")
         .arg(root().join("tests/verify_ics.py"))
@@ -88,11 +84,20 @@ fn python_events(path: &Path) -> Vec<Value> {
         "python icalendar failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout)
+    let theirs: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+        .collect();
+    // The ical crate reads the same events: UIDs, summaries, instants, places.
+    let key = |e: &Value| ["uid", "summary", "start", "end", "location"].map(|k| e[k].clone());
+    assert_eq!(
+        ours.iter().map(key).collect::<Vec<_>>(),
+        theirs.iter().map(key).collect::<Vec<_>>(),
+        "the ical crate and Python's icalendar read {} differently",
+        path.display()
+    );
+    theirs
 }
 
 /// The fallback reader: the same JSON as tests/verify_ics.py, from the ical crate.
@@ -186,16 +191,26 @@ fn utc(rfc3339: &str) -> String {
 fn check_against_plan(programme: &str) {
     let dir = tempfile::tempdir().unwrap();
     let ics = dir.path().join("out.ics");
-    let text = export(programme, &ics, &[]);
+    // The calendar of the very plan it is compared with: a search cut by its
+    // time limit on a loaded machine may plan differently the next time.
     let plan = plan_json(programme);
+    let plan_file = dir.path().join("plan.json");
+    std::fs::write(&plan_file, plan.to_string()).unwrap();
+    let text = export(plan_file.to_str().unwrap(), &ics, &[]);
     let screenings = plan["screenings"].as_array().unwrap();
     // Structure: CRLF everywhere, no line over 75 octets.
     assert!(
         !text.replace("\r\n", "").contains('\n'),
         "bare LF in {programme}"
     );
-    for line in text.split("\r\n") {
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    for (i, line) in lines.iter().enumerate() {
         assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        // A fold never separates a backslash from the character it escapes.
+        if lines.get(i + 1).is_some_and(|next| next.starts_with(' ')) {
+            let trailing = line.len() - line.trim_end_matches('\\').len();
+            assert!(trailing % 2 == 0, "a fold inside an escape: {line:?}");
+        }
     }
     // The ical crate.
     let crate_evs = crate_events(&text);
@@ -272,11 +287,14 @@ fn times_are_right_across_daylight_saving_changes_and_midnight() {
             "2027-03-28T01:30:00Z"
         ]
     );
-    // New York: 01:30 on 7 November is its first occurrence (EDT); a screening
-    // ending in the repeated hour's second pass ends in UTC form.
+    // New York: 01:30 on 7 November happens twice; the screening at its first
+    // occurrence (EDT) is written as that instant, in UTC form — a TZID form
+    // would mean it too, but vobject reads such a time as the second — and so
+    // is one ending in the repeated hour's second pass.
     let ny = dir.path().join("ny.ics");
     let text = export("tests/fixtures/programmes/dst-new-york.toml", &ny, &[]);
-    assert!(text.contains("DTSTART;TZID=America/New_York:20271107T013000"));
+    assert!(text.contains("\r\nDTSTART:20271107T053000Z\r\n"), "{text}");
+    assert!(!text.contains("TZID=America/New_York:20271107T01"));
     let py = python_events(&ny);
     assert_eq!(py[1]["start"], "2027-11-07T05:30:00Z");
     // The Saturday 23:00 screening ends after midnight.
@@ -585,4 +603,621 @@ mod corrupted_previous {
             }
         }
     }
+}
+
+/// Runs `slate export ics` and returns its standard error (it must succeed).
+fn export_saying(input: &Path, out: &Path, extra: &[&str]) -> String {
+    let o = slate()
+        .args(["export", "ics"])
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stderr).unwrap()
+}
+
+/// The weekend's plan, planned once for the tests that compare calendars of
+/// it (a search cut by its time limit on a loaded machine could plan
+/// differently twice).
+fn weekend_plan() -> Value {
+    static PLAN: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    PLAN.get_or_init(|| plan_json("programmes/weekend.toml"))
+        .clone()
+}
+
+/// Writes a plan as `dir/name` and returns its path.
+fn plan_file(dir: &Path, name: &str, plan: &Value) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, plan.to_string()).unwrap();
+    path
+}
+
+/// The weekend's plan with its third screening's slot moved 15 minutes later
+/// (as moving a `[[slot]]` template does: a new slot id, so a new screening
+/// id) and its last screening gone.
+fn weekend_moved_and_cut() -> Value {
+    let mut plan = weekend_plan();
+    let screenings = plan["screenings"].as_array_mut().unwrap();
+    screenings.pop();
+    let s = &mut screenings[2];
+    let later = |v: &Value| {
+        let t: jiff::Zoned = v
+            .as_str()
+            .unwrap()
+            .parse::<jiff::Zoned>()
+            .unwrap_or_else(|_| {
+                v.as_str()
+                    .unwrap()
+                    .parse::<jiff::Timestamp>()
+                    .unwrap()
+                    .to_zoned(jiff::tz::TimeZone::get("Europe/Lisbon").unwrap())
+            });
+        let t = t.checked_add(jiff::SignedDuration::from_mins(15)).unwrap();
+        (
+            t.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+            t.strftime("%Y%m%d-%H%M").to_string(),
+        )
+    };
+    let (start, stamp) = later(&s["start"]);
+    let slot = format!("{}-{stamp}", s["venue"].as_str().unwrap());
+    s["start"] = start.into();
+    s["end"] = later(&s["end"]).0.into();
+    s["slot_end"] = later(&s["slot_end"]).0.into();
+    s["id"] = format!("{}@{slot}", s["series"].as_str().unwrap()).into();
+    s["slot"] = slot.into();
+    plan
+}
+
+#[test]
+fn a_moved_slot_keeps_its_uid_and_the_summary_counts_this_run_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("published.ics");
+    let weekend = plan_file(dir.path(), "weekend.json", &weekend_plan());
+    let said = export_saying(&weekend, &first, &[]);
+    let n = python_events(&first).len();
+    assert_eq!(
+        said.trim(),
+        format!("wrote {}: {n} events: first publication", first.display())
+    );
+    let plan = dir.path().join("moved.json");
+    std::fs::write(&plan, weekend_moved_and_cut().to_string()).unwrap();
+    let second = dir.path().join("second.ics");
+    let previous = [
+        "--previous",
+        first.to_str().unwrap(),
+        "--now",
+        "2027-03-01T09:00:00Z",
+    ];
+    let said = export_saying(&plan, &second, &previous);
+    assert_eq!(
+        said.trim(),
+        format!(
+            "wrote {}: {n} events: 1 moved, 1 cancelled, {} unchanged",
+            second.display(),
+            n - 2
+        )
+    );
+    let before = python_events(&first);
+    let after = python_events(&second);
+    // Every UID carries on: the moved screening under its old UID, with its
+    // new time and SEQUENCE 1; the cut one cancelled.
+    let uids = |evs: &[Value]| {
+        let mut u: Vec<String> = evs.iter().map(|e| e["uid"].to_string()).collect();
+        u.sort();
+        u
+    };
+    assert_eq!(uids(&before), uids(&after));
+    let moved = after.iter().find(|e| e["uid"] == before[2]["uid"]).unwrap();
+    assert_eq!(moved["status"], "CONFIRMED");
+    assert_eq!(moved["sequence"], 1);
+    assert_ne!(moved["start"], before[2]["start"]);
+    let cut = after
+        .iter()
+        .find(|e| e["uid"] == before[n - 1]["uid"])
+        .unwrap();
+    assert_eq!(cut["status"], "CANCELLED");
+    // Once more, nothing changes, and the cancellation is not counted again.
+    let third = dir.path().join("third.ics");
+    let again = [
+        "--previous",
+        second.to_str().unwrap(),
+        "--now",
+        "2027-03-02T09:00:00Z",
+    ];
+    let said = export_saying(&plan, &third, &again);
+    assert_eq!(
+        said.trim(),
+        format!(
+            "wrote {}: {n} events: {} unchanged, 1 still cancelled",
+            third.display(),
+            n - 1
+        )
+    );
+    assert_eq!(
+        python_events(&third),
+        after,
+        "a third publication is the second again"
+    );
+    // Split calendars say the same.
+    let parts = dir.path().join("parts");
+    let said = export_saying(
+        &plan,
+        &parts,
+        &[&previous[..], &["--split", "venue"]].concat(),
+    );
+    assert!(
+        said.trim().ends_with(&format!(
+            "(all.ics and one per venue): {n} events: 1 moved, 1 cancelled, {} unchanged",
+            n - 2
+        )),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_previous_file_that_is_not_a_calendar_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.ics");
+    std::fs::write(&empty, "").unwrap();
+    let text = dir.path().join("notes.ics");
+    std::fs::write(&text, "Remember to publish the calendar.\n").unwrap();
+    for (file, why) in [
+        (
+            Path::new("/bin/ls"),
+            "it does not start with BEGIN:VCALENDAR",
+        ),
+        (empty.as_path(), "the file is empty"),
+        (
+            text.as_path(),
+            "it does not start with BEGIN:VCALENDAR (it starts with \"Remember to publish",
+        ),
+    ] {
+        let out = dir.path().join("out.ics");
+        slate()
+            .args(["export", "ics", "programmes/weekend.toml", "-o"])
+            .arg(&out)
+            .arg("--previous")
+            .arg(file)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "error: {} (--previous) is not an iCalendar file slate can read: {why}",
+                file.display()
+            )));
+        assert!(!out.exists(), "nothing is written");
+    }
+}
+
+#[test]
+fn a_renamed_programme_or_another_programmes_calendar_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("published.ics");
+    let plan = weekend_plan();
+    export(
+        plan_file(dir.path(), "weekend.json", &plan)
+            .to_str()
+            .unwrap(),
+        &first,
+        &[],
+    );
+    // The same plan under another name.
+    let name = "Working Lives: a Weekend at the São Jorge";
+    assert_eq!(plan["programme"], name);
+    let mut other = plan.clone();
+    other["programme"] = "Working Lives: the São Jorge Weekend".into();
+    let renamed = plan_file(dir.path(), "renamed.json", &other);
+    let out = dir.path().join("out.ics");
+    let n = python_events(&first).len();
+    slate()
+        .args(["export", "ics"])
+        .arg(&renamed)
+        .arg("-o")
+        .arg(&out)
+        .arg("--previous")
+        .arg(&first)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "error: none of the {n} events of {} keeps its UID: the programme's name or id changed? \
+             set `id = \"{name}\"` in the programme to the old identity, or pass --new-identity",
+            first.display()
+        )));
+    assert!(!out.exists());
+    // On purpose: the old events cancelled, the new ones new.
+    let said = export_saying(
+        &renamed,
+        &out,
+        &["--previous", first.to_str().unwrap(), "--new-identity"],
+    );
+    assert!(
+        said.contains(&format!("{} events: {n} new, {n} cancelled", 2 * n)),
+        "{said}"
+    );
+    // Another programme's calendar.
+    let festival = dir.path().join("festival.ics");
+    export("programmes/festival.toml", &festival, &[]);
+    slate()
+        .args(["export", "ics", "programmes/weekend.toml", "-o"])
+        .arg(&out)
+        .arg("--previous")
+        .arg(&festival)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{} is the calendar of `",
+            festival.display()
+        )))
+        .stderr(predicate::str::contains(
+            "--new-identity to replace it on purpose",
+        ));
+    // The page refuses the same, and --new-identity overrides there too.
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("calendars")).unwrap();
+    std::fs::copy(&festival, site.join("calendars/programme.ics")).unwrap();
+    let page = |extra: &[&str]| {
+        slate()
+            .args(["export", "html", "programmes/weekend.toml", "-o"])
+            .arg(&site)
+            .args(extra)
+            .assert()
+    };
+    page(&[]).code(1).stderr(predicate::str::contains(
+        "calendars/programme.ics is the calendar of `",
+    ));
+    page(&["--new-identity"])
+        .success()
+        .stderr(predicate::str::contains("calendars: "))
+        .stderr(predicate::str::contains(" cancelled"));
+}
+
+#[test]
+fn a_previous_calendar_is_cleaned_before_it_is_published_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("published.ics");
+    let weekend = plan_file(dir.path(), "weekend.json", &weekend_plan());
+    let text = export(weekend.to_str().unwrap(), &first, &[]);
+    // A duplicated event (once with a higher SEQUENCE), a SEQUENCE past the
+    // 32-bit range, and foreign properties on the event that will be cancelled.
+    let events: Vec<&str> = text.split("BEGIN:VEVENT\r\n").collect();
+    let last = events
+        .last()
+        .unwrap()
+        .replace("\r\nEND:VCALENDAR\r\n", "\r\n");
+    let twice = events[1].replace("SEQUENCE:0", "SEQUENCE:3");
+    let hostile = last.replace("SEQUENCE:0", "SEQUENCE:4294967296").replace(
+        "TRANSP:OPAQUE\r\n",
+        "TRANSP:OPAQUE\r\nRRULE:FREQ=DAILY\r\nATTENDEE:mailto:a@example.org\r\n\
+             ORGANIZER:mailto:b@example.org\r\nATTACH:https://example.org/a\r\n\
+             URL:javascript:alert(1)\r\nCOMMENT:bare\rCR\r\n",
+    );
+    let mut damaged = text.replace(&format!("BEGIN:VEVENT\r\n{}", events.last().unwrap()), "");
+    damaged.push_str(&format!(
+        "BEGIN:VEVENT\r\n{twice}BEGIN:VEVENT\r\n{hostile}END:VCALENDAR\r\n"
+    ));
+    let previous = dir.path().join("damaged.ics");
+    std::fs::write(&previous, &damaged).unwrap();
+    let mut plan = weekend_plan();
+    plan["screenings"].as_array_mut().unwrap().pop();
+    let plan_file = dir.path().join("plan.json");
+    std::fs::write(&plan_file, plan.to_string()).unwrap();
+    let out = dir.path().join("out.ics");
+    let said = export_saying(
+        &plan_file,
+        &out,
+        &["--previous", previous.to_str().unwrap()],
+    );
+    assert!(
+        said.contains(&format!("warning: {}: UID ", previous.display()))
+            && said.contains("appears 2 times; kept the event of SEQUENCE 3"),
+        "{said}"
+    );
+    let written = std::fs::read_to_string(&out).unwrap();
+    let evs = python_events(&out);
+    let mut uids: Vec<&str> = evs.iter().map(|e| e["uid"].as_str().unwrap()).collect();
+    let n = uids.len();
+    uids.sort_unstable();
+    uids.dedup();
+    assert_eq!(uids.len(), n, "no duplicate UID");
+    for foreign in [
+        "RRULE",
+        "ATTENDEE",
+        "ORGANIZER",
+        "ATTACH",
+        "javascript",
+        "COMMENT",
+        "\rCR",
+    ] {
+        assert!(!written.contains(foreign), "{foreign} republished");
+    }
+    let cancelled = evs.iter().find(|e| e["status"] == "CANCELLED").unwrap();
+    assert_eq!(cancelled["sequence"], 2147483647, "capped, not wrapped");
+    assert_eq!(
+        evs[0]["sequence"], 3,
+        "the duplicate's highest SEQUENCE, kept (nothing changed)"
+    );
+    strict_check(&[out]);
+}
+
+#[test]
+fn ids_that_slug_alike_get_calendars_of_their_own_and_the_page_links_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = plan_json("programmes/weekend.toml");
+    let venue = plan["screenings"][0]["venue"].as_str().unwrap().to_string();
+    plan["screenings"][0]["venue"] = venue.to_uppercase().into();
+    let plan_file = dir.path().join("plan.json");
+    std::fs::write(&plan_file, plan.to_string()).unwrap();
+    let parts = dir.path().join("parts");
+    export_saying(&plan_file, &parts, &["--split", "venue"]);
+    let one = std::fs::read_to_string(parts.join(format!("venue-{venue}.ics"))).unwrap();
+    let two = std::fs::read_to_string(parts.join(format!("venue-{venue}-2.ics"))).unwrap();
+    let upper = format!("X-SLATE-VENUE:{}\r\n", venue.to_uppercase());
+    assert_eq!(two.matches(&upper).count(), 1, "{two}");
+    assert!(!one.contains(&upper));
+    let site = dir.path().join("site");
+    slate()
+        .args(["export", "html"])
+        .arg(&plan_file)
+        .arg("-o")
+        .arg(&site)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(site.join("index.html")).unwrap();
+    for file in [format!("venue-{venue}.ics"), format!("venue-{venue}-2.ics")] {
+        assert!(
+            page.contains(&format!("href=\"calendars/{file}\"")),
+            "{file}"
+        );
+        assert!(site.join("calendars").join(&file).exists());
+    }
+    let two = std::fs::read_to_string(site.join(format!("calendars/venue-{venue}-2.ics"))).unwrap();
+    assert_eq!(two.matches("BEGIN:VEVENT").count(), 1);
+}
+
+#[test]
+fn calendars_publish_only_web_addresses() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = plan_json("programmes/weekend.toml");
+    let screenings = plan["screenings"].as_array_mut().unwrap();
+    screenings[0]["venue_url"] = "javascript:alert(1)".into();
+    screenings[1]["venue_url"] = "http://".into();
+    screenings[2]["venue_url"] = "https://cinemateca.example/programa".into();
+    let plan_file = dir.path().join("plan.json");
+    std::fs::write(&plan_file, plan.to_string()).unwrap();
+    let out = dir.path().join("out.ics");
+    export_saying(&plan_file, &out, &[]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let urls: Vec<&str> = text
+        .split("\r\n")
+        .filter(|l| l.starts_with("URL"))
+        .collect();
+    assert!(urls.iter().all(|u| u.starts_with("URL:http")), "{urls:?}");
+    assert!(!text.contains("javascript") && !text.contains("URL:http://\r\n"));
+    assert!(text.contains("URL:https://cinemateca.example/programa\r\n"));
+}
+
+/// The strict checker shared by the project's developers
+/// (`<repo>/../shared/tools/ics_check.py`), when it and the Python modules
+/// it reads calendars with are here; CI must have them.
+fn checker() -> Option<std::path::PathBuf> {
+    let path = root().join("../shared/tools/ics_check.py");
+    let modules = std::process::Command::new("python3")
+        .args(["-c", "import icalendar, vobject, ics"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    common::present(
+        path.exists() && modules,
+        "the strict calendar checker",
+        "../shared/tools/ics_check.py and `python3 -m pip install icalendar vobject ics`",
+    )
+    .then_some(path)
+}
+
+/// Each calendar passes the strict checker, and Python's icalendar, vobject
+/// and the ical crate read it the same.
+fn strict_check(files: &[std::path::PathBuf]) {
+    checked(files, true);
+}
+
+/// The strict checker, with or without its ics-py step: ics-py's grammar
+/// hits Python's recursion limit on long calendars, so the checker hands it
+/// ten events at a time, each batch in a process of its own — a thousand
+/// processes and a quarter of an hour for 10,000 events on a busy 2-core
+/// machine (where it passes). The huge calendar is checked without that
+/// step (its events are slate's same events, which ics-py reads in every
+/// other calendar here).
+fn checked(files: &[std::path::PathBuf], with_ics_py: bool) {
+    for f in files {
+        python_events(f);
+    }
+    let Some(checker) = checker() else {
+        return;
+    };
+    for f in files {
+        let mut cmd = std::process::Command::new("python3");
+        if with_ics_py {
+            cmd.arg(&checker).arg(f);
+        } else {
+            cmd.args([
+                "-c",
+                "import runpy, sys; sys.modules['ics'] = None; sys.argv = sys.argv[1:]; \
+                 runpy.run_path(sys.argv[0], run_name='__main__')",
+            ])
+            .arg(&checker)
+            .arg(f);
+        }
+        let o = cmd.output().unwrap();
+        let report = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success() && report.trim_end().ends_with("ics_check: PASS"),
+            "{} fails the checker:\n{report}{}",
+            f.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            report.contains("icalendar: ok") && report.contains("vobject: ok"),
+            "{report}"
+        );
+        if with_ics_py {
+            assert!(report.contains("ics: ok"), "{report}");
+        }
+    }
+}
+
+#[test]
+fn every_example_and_fixture_calendar_passes_the_strict_checker() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for programme in [
+        "programmes/weekend.toml",
+        "programmes/festival.toml",
+        "tests/fixtures/programmes/dst-lisbon.toml",
+        "tests/fixtures/programmes/dst-new-york.toml",
+        "tests/fixtures/programmes/no-dst-kolkata.toml",
+        "tests/fixtures/programmes/ambiguous-time.toml",
+    ] {
+        let name = Path::new(programme).file_stem().unwrap().to_str().unwrap();
+        let out = dir.path().join(format!("{name}.ics"));
+        export(programme, &out, &[]);
+        files.push(out);
+    }
+    let examples: Vec<_> = std::fs::read_dir(root().join("programmes"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    for p in examples {
+        let out = dir.path().join(format!(
+            "example-{}.ics",
+            p.file_stem().unwrap().to_str().unwrap()
+        ));
+        if !files.iter().any(|f| f.file_name() == out.file_name()) {
+            export(p.to_str().unwrap(), &out, &[]);
+            files.push(out);
+        }
+    }
+    strict_check(&files);
+}
+
+#[test]
+fn split_and_republished_calendars_pass_the_strict_checker() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for by in ["venue", "series"] {
+        let parts = dir.path().join(by);
+        export_saying(
+            Path::new("programmes/festival.toml"),
+            &parts,
+            &["--split", by],
+        );
+        let mut names: Vec<_> = std::fs::read_dir(&parts)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        files.extend(names);
+    }
+    let screenings = dir.path().join("screenings");
+    export_saying(
+        Path::new("programmes/weekend.toml"),
+        &screenings,
+        &["--split", "screening"],
+    );
+    let mut names: Vec<_> = std::fs::read_dir(&screenings)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.ends_with("all.ics"))
+        .collect();
+    names.sort();
+    files.extend(names.into_iter().take(2));
+    // Re-published with a move and a cancellation, and once more.
+    let first = dir.path().join("published.ics");
+    let weekend = plan_file(dir.path(), "weekend.json", &weekend_plan());
+    export(weekend.to_str().unwrap(), &first, &[]);
+    let plan = dir.path().join("moved.json");
+    std::fs::write(&plan, weekend_moved_and_cut().to_string()).unwrap();
+    let second = dir.path().join("second.ics");
+    export_saying(&plan, &second, &["--previous", first.to_str().unwrap()]);
+    let third = dir.path().join("third.ics");
+    export_saying(&plan, &third, &["--previous", second.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(&second)
+        .unwrap()
+        .contains("STATUS:CANCELLED"));
+    files.extend([second, third]);
+    strict_check(&files);
+}
+
+/// A generated plan of `n` screenings in 40 series and eight venues that
+/// screen side by side every 97 minutes (as benches/export.rs makes them,
+/// but in parallel: 10,000 take 84 days) from September 2027, over the
+/// autumn clock change.
+fn generated_plan(n: usize) -> slate::schedule::Plan {
+    use slate::schedule::{Plan, ScreenedFilm, Screening};
+    let start: jiff::Timestamp = "2027-09-01T10:00:00Z".parse().unwrap();
+    let tz = jiff::tz::TimeZone::get("Europe/Lisbon").unwrap();
+    let fmt = |t: jiff::Timestamp| {
+        t.to_zoned(tz.clone())
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string()
+    };
+    let screenings = (0..n)
+        .map(|i| {
+            let s = start + jiff::SignedDuration::from_mins(97 * (i / 8) as i64);
+            let e = s + jiff::SignedDuration::from_mins(95);
+            Screening {
+                id: format!("series-{}@slot-{i}", i % 40),
+                slot: format!("slot-{i}"),
+                venue: format!("v{}", i % 8),
+                venue_name: format!("Cinema {} – Sala {}", i % 8, i % 3),
+                venue_address: Some("Avenida da Liberdade 175, 1250-141 Lisboa".into()),
+                venue_url: (i % 5 == 0).then(|| "https://cinema.example/".into()),
+                day: fmt(s)[..10].to_string(),
+                start: fmt(s),
+                end: fmt(e),
+                slot_end: fmt(e),
+                series: format!("series-{}", i % 40),
+                series_title: format!("Series {} — Strikes, Solidarity; and the Factory", i % 40),
+                films: vec![ScreenedFilm {
+                    id: format!("film-{i}"),
+                    title: format!("A Fábrica de Nada, part {i}: \\ “quoted”; and, so on"),
+                    runtime: 85,
+                    year: Some(2017),
+                    directors: vec!["Pedro Pinho".into()],
+                }],
+                minutes: 95,
+                ..Screening::default()
+            }
+        })
+        .collect();
+    Plan {
+        programme: "Generated festival".into(),
+        timezone: "Europe/Lisbon".into(),
+        intro: 10,
+        interval: 5,
+        screenings,
+        ..Plan::default()
+    }
+}
+
+#[test]
+fn a_ten_thousand_screening_calendar_passes_the_strict_checker() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.json");
+    std::fs::write(
+        &plan,
+        serde_json::to_string(&generated_plan(10_000)).unwrap(),
+    )
+    .unwrap();
+    let out = dir.path().join("generated.ics");
+    let said = export_saying(&plan, &out, &[]);
+    assert!(said.contains("10000 events: first publication"), "{said}");
+    // Some screenings start or end in the hour that happens twice on 31 October.
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("\r\nDTSTART:20271031T0") || text.contains("\r\nDTEND:20271031T0"),
+        "no time in the repeated hour"
+    );
+    checked(&[out], false);
 }

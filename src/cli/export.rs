@@ -83,9 +83,13 @@ pub struct IcsArgs {
     /// One calendar per venue, series, day or screening (plus all.ics), in the -o directory
     #[arg(long, value_enum)]
     split: Option<SplitArg>,
-    /// The calendar published last time (for SEQUENCE and cancellations)
+    /// The calendar published last time (for SEQUENCE, moves and cancellations)
     #[arg(long, value_name = "OLD.ics")]
     previous: Option<PathBuf>,
+    /// Publish a new calendar on purpose although --previous is another
+    /// programme's (or identity's) calendar: its events are all cancelled
+    #[arg(long)]
+    new_identity: bool,
     /// Time stamp of this publication (RFC 3339), for reproducible files
     #[arg(long, value_name = "TIME")]
     now: Option<String>,
@@ -104,6 +108,10 @@ pub struct HtmlArgs {
     /// Write only the page, no calendar files and no calendar links
     #[arg(long)]
     no_calendars: bool,
+    /// Publish new calendars on purpose although DIR's calendars are of
+    /// another programme (or identity): their events are all cancelled
+    #[arg(long)]
+    new_identity: bool,
 }
 
 #[derive(Args)]
@@ -215,41 +223,41 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
                     p.display()
                 ))
             })?;
-            Some(Previous::parse(&bytes).map_err(|e| {
+            let previous = Previous::parse(&bytes).map_err(|e| {
                 Failure::Data(format!(
-                    "error: {} is not an iCalendar file slate can read: {e}",
+                    "error: {} (--previous) is not an iCalendar file slate can read: {e}",
                     p.display()
                 ))
-            })?)
+            })?;
+            for w in &previous.warnings {
+                say!("warning: {}: {w}", p.display());
+            }
+            Some(previous)
         }
     };
     let (plan, cat) = obtain(cli, &args.input)?;
-    let (evs, whole) = publish(
+    let published = publish(
         &plan,
         Some(&cat),
         &Options {
             now,
             previous: previous.as_ref(),
+            new_identity: args.new_identity,
         },
     )
-    .map_err(|e| export_failure(&args.input.input, &e))?;
-    let cancelled = evs.iter().filter(|e| e.cancelled).count();
-    let changed = evs
-        .iter()
-        .filter(|e| !e.cancelled && e.sequence > 0)
-        .count();
+    .map_err(|e| match (&e, &args.previous) {
+        (ExportError::Identity(i), Some(p)) => {
+            Failure::Data(format!("error: {}", i.message(&p.display().to_string())))
+        }
+        _ => export_failure(&args.input.input, &e),
+    })?;
+    let (evs, whole, changes) = (&published.events, &published.calendar, &published.changes);
     match args.split {
         None => {
-            if !write_file(&args.output, &whole, &[&args.input.input])? {
+            if !write_file(&args.output, whole, &[&args.input.input])? {
                 return Ok(());
             }
-            say!(
-                "wrote {}: {} events ({} changed since the previous calendar, {} cancelled)",
-                args.output.display(),
-                evs.len(),
-                changed,
-                cancelled
-            );
+            say!("wrote {}: {changes}", args.output.display());
         }
         Some(by) => {
             directory_output(&args.output)?;
@@ -269,7 +277,7 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
             batch
                 .add(&args.output.join("all.ics"), whole.as_bytes())
                 .map_err(write_failure)?;
-            let parts = split(&plan, &evs, by);
+            let parts = split(&plan, evs, by);
             for (stem, (name, part)) in &parts {
                 let text = calendar(&plan, name, part, now)
                     .map_err(|e| export_failure(&args.input.input, &e))?;
@@ -279,7 +287,7 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
             }
             batch.commit().map_err(write_failure)?;
             say!(
-                "wrote {} calendars to {} (all.ics and one per {}): {} events, {} cancelled",
+                "wrote {} calendars to {} (all.ics and one per {}): {changes}",
                 parts.len() + 1,
                 args.output.display(),
                 match by {
@@ -288,8 +296,6 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
                     Split::Day => "day",
                     Split::Screening => "screening",
                 },
-                evs.len(),
-                cancelled
             );
         }
     }
@@ -319,13 +325,19 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
     // The programme's calendar published last time, if this directory has one.
     let previous_path = dir.join(site::PROGRAMME_CALENDAR);
     let previous = match std::fs::read(&previous_path) {
-        Ok(bytes) if !args.no_calendars => Some(Previous::parse(&bytes).map_err(|e| {
-            Failure::Data(format!(
-                "error: {} (published last time) is not an iCalendar file slate can read: {e}; \
-                 move it away to publish afresh",
-                previous_path.display()
-            ))
-        })?),
+        Ok(bytes) if !args.no_calendars => {
+            let previous = Previous::parse(&bytes).map_err(|e| {
+                Failure::Data(format!(
+                    "error: {} (published last time) is not an iCalendar file slate can read: {e}; \
+                     move it away to publish afresh",
+                    previous_path.display()
+                ))
+            })?;
+            for w in &previous.warnings {
+                say!("warning: {}: {w}", previous_path.display());
+            }
+            Some(previous)
+        }
         _ => None,
     };
     let picture = (site::programme_films(&plan, &cat).len() >= 2)
@@ -337,11 +349,18 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
         SiteOptions {
             now,
             previous: previous.as_ref(),
+            new_identity: args.new_identity,
             calendars: !args.no_calendars,
             picture,
         },
     )
-    .map_err(|e| export_failure(&args.input.input, &e))?;
+    .map_err(|e| match &e {
+        ExportError::Identity(i) => Failure::Data(format!(
+            "error: {}",
+            i.message(&previous_path.display().to_string())
+        )),
+        _ => export_failure(&args.input.input, &e),
+    })?;
     std::fs::create_dir_all(if args.no_calendars {
         dir.clone()
     } else {
@@ -373,5 +392,8 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
             )
         }
     );
+    if let Some(changes) = &published.changes {
+        say!("calendars: {changes}");
+    }
     Ok(())
 }

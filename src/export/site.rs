@@ -15,7 +15,7 @@ use jiff::Timestamp;
 
 use super::html::{self, CalendarLinks, Page};
 use super::ical::previous::Previous;
-use super::ical::{calendar, publish, split, Options, Split};
+use super::ical::{calendar, publish, split, Changes, Options, Split};
 use super::ExportError;
 use crate::catalogue::Catalogue;
 use crate::graph::ThemeGraph;
@@ -33,6 +33,9 @@ pub struct SiteOptions<'a> {
     pub now: Timestamp,
     /// The programme's calendar published last time.
     pub previous: Option<&'a Previous>,
+    /// Publish even though the previous calendar is of another identity
+    /// (its events are cancelled): see [`Options::new_identity`].
+    pub new_identity: bool,
     /// Write calendars (and link them from the page).
     pub calendars: bool,
     /// The theme graph picture of the programme's films, as SVG.
@@ -45,6 +48,8 @@ pub struct Site {
     pub files: Vec<(PathBuf, String)>,
     /// The calendars the page links.
     pub calendars: CalendarLinks,
+    /// What the calendars changed (when written).
+    pub changes: Option<Changes>,
 }
 
 /// Renders the page and its calendars.
@@ -55,16 +60,20 @@ pub fn build(
 ) -> Result<Site, ExportError> {
     let mut files = Vec::new();
     let mut links = CalendarLinks::default();
+    let mut changes = None;
     if options.calendars {
-        let (evs, whole) = publish(
+        let published = publish(
             plan,
             Some(catalogue),
             &Options {
                 now: options.now,
                 previous: options.previous,
+                new_identity: options.new_identity,
             },
         )?;
-        files.push((PathBuf::from(PROGRAMME_CALENDAR), whole));
+        let evs = published.events;
+        changes = Some(published.changes);
+        files.push((PathBuf::from(PROGRAMME_CALENDAR), published.calendar));
         links.all = Some(PROGRAMME_CALENDAR.to_string());
         for by in [Split::Series, Split::Venue, Split::Screening] {
             for (stem, (name, part)) in split(plan, &evs, by) {
@@ -107,6 +116,7 @@ pub fn build(
     Ok(Site {
         files,
         calendars: links,
+        changes,
     })
 }
 

@@ -131,6 +131,8 @@ pub struct Metrics {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Plan {
     pub programme: String,
+    /// The programme's identity (its file's `id`), the namespace of its
+    /// calendar UIDs; without it, the programme's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme_id: Option<String>,
     pub timezone: String,

@@ -27,6 +27,8 @@ use std::fmt::Write as _;
 
 use super::markdown::{clock, day_heading};
 use super::ExportError;
+// Links from outside data: one check for the page and the calendars.
+use super::web_url;
 use crate::catalogue::{Catalogue, Film};
 use crate::schedule::{Plan, ScreenedFilm, Screening};
 use crate::text::{escape_markup as e, plural, title_key};
@@ -75,12 +77,6 @@ fn anchor(prefix: &str, id: &str) -> String {
         }
     }
     out
-}
-
-/// A link target from outside data, only when it is a web address.
-fn web_url(url: &str) -> Option<&str> {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim())
 }
 
 /// Series letter keys: A–Z, then AA, AB, …

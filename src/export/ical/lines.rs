@@ -66,10 +66,26 @@ pub fn param(value: &str) -> String {
     }
 }
 
+/// Octets of the character starting at `bytes[i]` (a UTF-8 leading byte).
+fn char_len(b: u8) -> usize {
+    match b {
+        0..=0x7f => 1,
+        0x80..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
 /// Appends one content line, folded at 75 octets, ending with CRLF.
+///
+/// A fold falls only between whole characters and never inside an escape
+/// (`\\` `\;` `\,` `\n`: a backslash and the character after it stay on one
+/// line — Google Calendar drops events folded there, collective/icalendar#1501),
+/// and never leaves a space at the end of a line.
 pub fn push(out: &mut String, line: &str) {
     const LIMIT: usize = 75;
-    let mut rest = line;
+    let bytes = line.as_bytes();
+    let mut start = 0;
     let mut first = true;
     loop {
         // A continuation line starts with a space, which counts.
@@ -77,25 +93,35 @@ pub fn push(out: &mut String, line: &str) {
         if !first {
             out.push(' ');
         }
-        if rest.len() <= room {
-            out.push_str(rest);
+        if line.len() - start <= room {
+            out.push_str(&line[start..]);
             out.push_str("\r\n");
             return;
         }
-        let mut cut = room;
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        // Never end a folded line with a space.
-        while cut > 1 && rest[..cut].ends_with(' ') {
-            cut -= 1;
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
+        // Walk whole units (a character, or a backslash and the character it
+        // escapes) while they fit; cut after the last that does not end in a
+        // space (or, in a run of spaces longer than a line, the last).
+        let mut i = start;
+        let mut cut = None;
+        let mut any = start;
+        while i < line.len() {
+            let mut unit = char_len(bytes[i]);
+            if bytes[i] == b'\\' && i + 1 < line.len() {
+                unit += char_len(bytes[i + 1]);
+            }
+            if i + unit - start > room {
+                break;
+            }
+            i += unit;
+            any = i;
+            if bytes[i - 1] != b' ' {
+                cut = Some(i);
             }
         }
-        out.push_str(&rest[..cut]);
+        let cut = cut.unwrap_or(any);
+        out.push_str(&line[start..cut]);
         out.push_str("\r\n");
-        rest = &rest[cut..];
+        start = cut;
         first = false;
     }
 }
@@ -161,5 +187,94 @@ mod tests {
             out.trim_end().replace("\r\n ", ""),
             format!("SUMMARY:{}", "字".repeat(60))
         );
+    }
+
+    /// Every fold position of a folded line (offsets into the logical line).
+    fn physical(out: &str) -> Vec<&str> {
+        out.strip_suffix("\r\n")
+            .unwrap()
+            .split("\r\n")
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 0 {
+                    l
+                } else {
+                    l.strip_prefix(' ').unwrap()
+                }
+            })
+            .collect()
+    }
+
+    /// Whether a piece of escaped text ends inside an escape: a backslash
+    /// whose character is on the next line.
+    fn ends_in_escape(piece: &str) -> bool {
+        let mut chars = piece.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' && chars.next().is_none() {
+                return true;
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn never_folds_inside_an_escape() {
+        // festival.toml's calendar: "...; 73 min.\nA First World War veteran"
+        // folded between the backslash and the n.
+        for pad in 0..80 {
+            let value = format!("{}; 73 min.\nA veteran, a; b\\c", "x".repeat(pad));
+            let mut out = String::new();
+            push(&mut out, &format!("DESCRIPTION:{}", text(&value)));
+            for piece in physical(&out) {
+                assert!(!ends_in_escape(piece), "pad {pad}: {out:?}");
+            }
+            assert_eq!(
+                physical(&out).concat(),
+                format!("DESCRIPTION:{}", text(&value))
+            );
+        }
+    }
+
+    /// `text` as the reader sees it after unescaping: control characters
+    /// dropped, every line break a `\n`.
+    fn cleaned(s: &str) -> String {
+        s.replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .chars()
+            .filter(|&c| c == '\n' || c == '\t' || !((c as u32) < 0x20 || c == '\u{7f}'))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Folding any text: lines of at most 75 octets, each valid UTF-8 on
+        /// its own, none ending inside an escape; unfolding and unescaping
+        /// gives the text back (as `text` keeps it).
+        #[test]
+        fn folding_keeps_text_whole(
+            name in "(SUMMARY|DESCRIPTION|LOCATION|X-SLATE-SERIES)",
+            value in proptest::prelude::any::<String>(),
+            pre in "[\\\\;,\n a-zé字😀]{0,80}",
+        ) {
+            let value = format!("{pre}{value}");
+            let mut out = String::new();
+            let escaped = text(&value);
+            push(&mut out, &format!("{name}:{escaped}"));
+            proptest::prop_assert!(out.ends_with("\r\n"));
+            for (i, raw) in out.strip_suffix("\r\n").unwrap().split("\r\n").enumerate() {
+                proptest::prop_assert!(raw.len() <= 75, "{} octets: {raw:?}", raw.len());
+                proptest::prop_assert!(std::str::from_utf8(raw.as_bytes()).is_ok());
+                proptest::prop_assert!(i == 0 || raw.starts_with(' '));
+            }
+            let pieces = physical(&out);
+            for piece in &pieces {
+                proptest::prop_assert!(!ends_in_escape(piece), "{out:?}");
+            }
+            let unfolded = pieces.concat();
+            proptest::prop_assert_eq!(&unfolded, &format!("{name}:{escaped}"));
+            let back = unescape(unfolded.split_once(':').unwrap().1);
+            proptest::prop_assert_eq!(back, cleaned(&value));
+        }
     }
 }

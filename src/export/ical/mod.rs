@@ -8,17 +8,32 @@
 //!   (series, introduction, each film's director, year, countries, runtime
 //!   and synopsis), LOCATION (venue name and address), CATEGORIES (series
 //!   title and the films' themes), UID, DTSTAMP, SEQUENCE, LAST-MODIFIED,
-//!   URL (the venue's, when known), STATUS, and `X-SLATE-*` properties that
-//!   let a later run place a cancelled event in the right split file.
-//! - UIDs are name-based UUIDs (v5) of the programme's name and the
-//!   screening's stable id `<series>@<slot>`: no clock, no randomness.
-//! - Re-publishing (`previous`): an event whose times, place and texts are
-//!   unchanged keeps its SEQUENCE and LAST-MODIFIED; a changed one keeps its
-//!   UID with SEQUENCE+1 and a new LAST-MODIFIED; a screening that is gone
-//!   is published once more with STATUS:CANCELLED, SEQUENCE+1 and its
-//!   SUMMARY prefixed "Cancelled: " — Google removes cancelled events and
-//!   Apple strikes them through, and the prefix reads right in both and in
-//!   clients that ignore STATUS.
+//!   URL (the venue's, when it is an `http(s)` address), STATUS, and
+//!   `X-SLATE-*` properties (venue, series, day, screening id, film ids)
+//!   that let a later run place a cancelled event in the right split file
+//!   and recognise a moved screening. The calendar carries
+//!   `X-SLATE-PROGRAMME`: the programme's identity.
+//! - UIDs are name-based UUIDs (v5) of the programme's identity (its `id`,
+//!   else its name) and the screening's id `<series>@<slot>`: no clock, no
+//!   randomness.
+//! - Re-publishing (`previous`): a screening keeps the UID it was published
+//!   under — the same UID, else (same programme) the event published for the
+//!   same screening id, else a *move*: a screening that vanished and one that
+//!   appeared with the same series and films are one screening moved (paired
+//!   nearest start first, then by id), which keeps the old UID with
+//!   SEQUENCE+1 instead of a cancellation and a new event. An event whose
+//!   times, place and texts are unchanged keeps its SEQUENCE and
+//!   LAST-MODIFIED; a changed one gets SEQUENCE+1 (capped at 2147483647) and
+//!   a new LAST-MODIFIED; a screening that is gone is published once more
+//!   with STATUS:CANCELLED, SEQUENCE+1 and its SUMMARY prefixed
+//!   "Cancelled: " — Google removes cancelled events and Apple strikes them
+//!   through, and the prefix reads right in both and in clients that ignore
+//!   STATUS. What changed is counted in [`Changes`].
+//! - Identity: when not one previous UID survives although most screenings
+//!   are the same (the programme's name or id changed), or the previous file
+//!   is not a slate calendar of this programme, publishing is refused with
+//!   an [`IdentityError`] — unless `new_identity` says it is on purpose (then
+//!   every previous event is cancelled and the plan's events are new).
 //! - DTSTAMP (and LAST-MODIFIED of new changes) is `now`: from `--now`, or
 //!   `SOURCE_DATE_EPOCH`, or the clock — so output can be byte-identical.
 
@@ -26,7 +41,7 @@ pub mod lines;
 pub mod previous;
 pub mod vtimezone;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -34,7 +49,7 @@ use jiff::Timestamp;
 use crate::catalogue::Catalogue;
 use crate::schedule::{Plan, Screening};
 use lines::{param, push, text};
-use previous::{Previous, PreviousEvent};
+use previous::{Previous, PreviousEvent, SEQUENCE_MAX};
 
 /// How often subscribers should refresh.
 pub const REFRESH: &str = "PT12H";
@@ -55,9 +70,103 @@ pub struct Options<'a> {
     pub now: Timestamp,
     /// The calendar published last time.
     pub previous: Option<&'a Previous>,
+    /// Publish under the plan's identity even though the previous calendar
+    /// is of another identity: its events are all cancelled, none carries on.
+    pub new_identity: bool,
 }
 
 pub use super::ExportError;
+
+/// Why a previous calendar cannot be re-published against.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdentityError {
+    /// Not one UID survives although most screenings are the same.
+    #[error("{}", self.message("the previous calendar"))]
+    Changed {
+        events: usize,
+        /// The identity the old calendar was published under, when known.
+        old: Option<String>,
+    },
+    /// Not a slate calendar of this programme.
+    #[error("{}", self.message("the previous calendar"))]
+    Foreign {
+        events: usize,
+        /// What it is instead.
+        what: String,
+        programme: String,
+    },
+}
+
+impl IdentityError {
+    /// The explanation, naming the previous calendar `file`.
+    pub fn message(&self, file: &str) -> String {
+        match self {
+            IdentityError::Changed { events, old } => format!(
+                "none of the {events} events of {file} keeps its UID: the programme's name or id \
+                 changed? set `id = \"{}\"` in the programme to the old identity, or pass \
+                 --new-identity to publish a new calendar on purpose",
+                old.as_deref().unwrap_or("...")
+            ),
+            IdentityError::Foreign {
+                events,
+                what,
+                programme,
+            } => format!(
+                "{file} is {what}, not the calendar of `{programme}`: its {} would all be \
+                 republished as cancelled; give the calendar published last time for this \
+                 programme, or pass --new-identity to replace it on purpose",
+                crate::text::plural(*events, "event", "events")
+            ),
+        }
+    }
+}
+
+/// What a publication changed against the previous calendar.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Events in the calendar (cancelled ones included).
+    pub events: usize,
+    /// No previous calendar: everything is published for the first time.
+    pub first: bool,
+    /// Screenings published for the first time.
+    pub new: usize,
+    /// Screenings moved (new times under their old UID).
+    pub moved: usize,
+    /// Screenings whose times, place or texts changed (or that came back).
+    pub changed: usize,
+    pub unchanged: usize,
+    /// Screenings cancelled now.
+    pub cancelled: usize,
+    /// Events cancelled already in the previous calendar.
+    pub still_cancelled: usize,
+}
+
+impl std::fmt::Display for Changes {
+    /// "74 events: 3 moved, 1 changed, 1 cancelled, 69 unchanged", or
+    /// "74 events: first publication".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", crate::text::plural(self.events, "event", "events"))?;
+        if self.first {
+            return write!(f, ": first publication");
+        }
+        let parts: Vec<String> = [
+            (self.new, "new"),
+            (self.moved, "moved"),
+            (self.changed, "changed"),
+            (self.cancelled, "cancelled"),
+            (self.unchanged, "unchanged"),
+            (self.still_cancelled, "still cancelled"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        if !parts.is_empty() {
+            write!(f, ": {}", parts.join(", "))?;
+        }
+        Ok(())
+    }
+}
 
 /// One event, rendered property by property (values already escaped).
 #[derive(Debug, Clone)]
@@ -66,6 +175,8 @@ pub struct Event {
     pub sequence: u32,
     pub last_modified: String,
     pub cancelled: bool,
+    pub start: Timestamp,
+    pub end: Timestamp,
     /// (name with parameters, value), in output order, without UID/DTSTAMP/SEQUENCE/LAST-MODIFIED/STATUS.
     pub props: Vec<(String, String)>,
     pub venue: String,
@@ -96,12 +207,22 @@ pub fn uid(programme: &str, screening: &str) -> String {
     )
 }
 
+/// The programme's identity, the namespace of its UIDs: its `id`, else its name.
+pub fn identity(plan: &Plan) -> &str {
+    plan.programme_id.as_deref().unwrap_or(&plan.programme)
+}
+
 fn utc(ts: Timestamp) -> String {
     ts.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
 fn parse_time(s: &Screening, value: &str) -> Result<Timestamp, ExportError> {
     super::instant(&s.id, value)
+}
+
+/// SEQUENCE + 1, never past the RFC 5545 maximum.
+fn bump(sequence: u32) -> u32 {
+    sequence.saturating_add(1).min(SEQUENCE_MAX)
 }
 
 /// The summary of a screening: the title; "Double bill: A + B"; for three
@@ -170,17 +291,40 @@ fn categories(s: &Screening, catalogue: Option<&Catalogue>) -> String {
     cats.iter().map(|c| text(c)).collect::<Vec<_>>().join(",")
 }
 
-/// The events of a plan, with SEQUENCE and cancellations settled against
-/// the previous calendar. Cancelled events follow the plan's, by start.
+/// A DTSTART/DTEND property: local time with the zone's TZID — or, for a
+/// time that happens twice when clocks go back, the UTC form: a TZID form
+/// means the first occurrence (RFC 5545), so it cannot express the second,
+/// and readers do not agree on the first either (vobject takes the second),
+/// so either occurrence is written as the instant it is.
+fn time_prop(name: &str, ts: Timestamp, tz: &TimeZone, tzid: &str) -> (String, String) {
+    let local = ts.to_zoned(tz.clone()).datetime();
+    let unambiguous = matches!(
+        tz.to_ambiguous_zoned(local).offset(),
+        jiff::tz::AmbiguousOffset::Unambiguous { .. }
+    );
+    if unambiguous {
+        (
+            format!("{name};TZID={tzid}"),
+            local.strftime("%Y%m%dT%H%M%S").to_string(),
+        )
+    } else {
+        (name.to_string(), utc(ts))
+    }
+}
+
+/// The events of a plan, with UIDs, SEQUENCE and cancellations settled
+/// against the previous calendar, and what changed. Cancelled events follow
+/// the plan's, by start.
 pub fn events(
     plan: &Plan,
     catalogue: Option<&Catalogue>,
     options: &Options,
-) -> Result<Vec<Event>, ExportError> {
+) -> Result<(Vec<Event>, Changes), ExportError> {
     let tz = super::zone(plan)?;
     let now = utc(options.now);
     let tzid = param(&plan.timezone);
-    let mut out = Vec::new();
+    let namespace = identity(plan);
+    let mut out = Vec::with_capacity(plan.screenings.len());
     for s in &plan.screenings {
         let start = parse_time(s, &s.start)?;
         let end = parse_time(s, &s.end)?;
@@ -199,111 +343,268 @@ pub fn events(
             ("LOCATION".to_string(), text(&location)),
             ("CATEGORIES".to_string(), categories(s, catalogue)),
         ];
-        if let Some(url) = &s.venue_url {
-            props.push((
-                "URL".to_string(),
-                url.chars().filter(|c| !c.is_control()).collect(),
-            ));
+        if let Some(url) = s.venue_url.as_deref().and_then(super::web_url) {
+            props.push(("URL".to_string(), url.to_string()));
         }
         props.push(("TRANSP".to_string(), "OPAQUE".to_string()));
         props.push(("X-SLATE-SCREENING".to_string(), text(&s.id)));
-        let uid = uid(&plan.programme, &s.id);
-        let mut event = Event {
-            uid: uid.clone(),
+        props.push(("X-SLATE-FILMS".to_string(), text(&film_ids(s).join(","))));
+        out.push(Event {
+            uid: uid(namespace, &s.id),
             sequence: 0,
             last_modified: now.clone(),
             cancelled: false,
+            start,
+            end,
             props,
             venue: s.venue.clone(),
             series: s.series.clone(),
             day: s.day.clone(),
-        };
-        if let Some(old) = options.previous.and_then(|p| p.get(&uid)) {
-            if !old.cancelled && same(old, &event) {
-                event.sequence = old.sequence;
-                event.last_modified = old.last_modified.clone().unwrap_or(now.clone());
-            } else {
-                event.sequence = old.sequence + 1;
+        });
+    }
+    let mut changes = Changes {
+        events: out.len(),
+        first: options.previous.is_none(),
+        new: out.len(),
+        ..Changes::default()
+    };
+    let Some(previous) = options.previous else {
+        return Ok((out, changes));
+    };
+    changes.new = 0;
+    // Which previous event each screening was published as.
+    let mut claimed: Vec<Option<usize>> = out.iter().map(|e| previous.index(&e.uid)).collect();
+    if !options.new_identity {
+        check_identity(plan, previous, claimed.iter().flatten().count())?;
+    }
+    let mut taken = vec![false; previous.events.len()];
+    for j in claimed.iter().flatten() {
+        taken[*j] = true;
+    }
+    let mut moved = vec![false; out.len()];
+    if !options.new_identity {
+        // The event published for the same screening id under this identity
+        // (a screening moved before keeps the UID it was first published under).
+        if previous.programme.as_deref() == Some(namespace) {
+            let mut by_screening: HashMap<&str, usize> = HashMap::new();
+            for (j, old) in previous.events.iter().enumerate() {
+                if !taken[j] && !old.cancelled && !old.screening.is_empty() {
+                    by_screening.entry(old.screening.as_str()).or_insert(j);
+                }
+            }
+            for (i, s) in plan.screenings.iter().enumerate() {
+                if claimed[i].is_none() {
+                    if let Some(&j) = by_screening.get(s.id.as_str()) {
+                        if !taken[j] {
+                            claimed[i] = Some(j);
+                            taken[j] = true;
+                        }
+                    }
+                }
             }
         }
-        out.push(event);
-    }
-    if let Some(previous) = options.previous {
-        let mut gone: Vec<&PreviousEvent> = previous
-            .events
-            .iter()
-            .filter(|e| !out.iter().any(|n| n.uid == e.uid))
-            .collect();
-        gone.sort_by(|a, b| (&a.sort_key, &a.uid).cmp(&(&b.sort_key, &b.uid)));
-        for old in gone {
-            out.push(cancelled(old, &now));
+        // Moves: a vanished screening and a new one of the same series and films.
+        let mut vanished: HashMap<(&str, &[String]), Vec<usize>> = HashMap::new();
+        for (j, old) in previous.events.iter().enumerate() {
+            if let (false, false, Some(films)) = (taken[j], old.cancelled, &old.films) {
+                vanished
+                    .entry((old.series.as_str(), films.as_slice()))
+                    .or_default()
+                    .push(j);
+            }
+        }
+        let mut pairs = Vec::new();
+        if !vanished.is_empty() {
+            for (i, s) in plan.screenings.iter().enumerate() {
+                if claimed[i].is_some() {
+                    continue;
+                }
+                let films = film_ids(s);
+                if let Some(olds) = vanished.get(&(s.series.as_str(), films.as_slice())) {
+                    for &j in olds {
+                        let old = &previous.events[j];
+                        let distance = (out[i].start.as_second() - old.start.as_second()).abs();
+                        pairs.push((distance, s.id.as_str(), old.uid.as_str(), i, j));
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        for (_, _, _, i, j) in pairs {
+            if claimed[i].is_none() && !taken[j] {
+                claimed[i] = Some(j);
+                taken[j] = true;
+                moved[i] = true;
+            }
         }
     }
-    Ok(out)
+    for (i, event) in out.iter_mut().enumerate() {
+        let Some(j) = claimed[i] else {
+            changes.new += 1;
+            continue;
+        };
+        let old = &previous.events[j];
+        event.uid = old.uid.clone();
+        if !old.cancelled && same(old, event) {
+            event.sequence = old.sequence;
+            event.last_modified = old.last_modified.clone().unwrap_or(now.clone());
+            changes.unchanged += 1;
+        } else {
+            event.sequence = bump(old.sequence);
+            if moved[i] {
+                changes.moved += 1;
+            } else {
+                changes.changed += 1;
+            }
+        }
+    }
+    let mut gone: Vec<&PreviousEvent> = previous
+        .events
+        .iter()
+        .zip(&taken)
+        .filter(|(_, t)| !**t)
+        .map(|(e, _)| e)
+        .collect();
+    gone.sort_by(|a, b| (a.start, &a.uid).cmp(&(b.start, &b.uid)));
+    for old in gone {
+        if old.cancelled {
+            changes.still_cancelled += 1;
+        } else {
+            changes.cancelled += 1;
+        }
+        out.push(cancelled(old, &now, &tz, &tzid));
+    }
+    changes.events = out.len();
+    Ok((out, changes))
 }
 
-/// A DTSTART/DTEND property: local time with the zone's TZID — or, for the
-/// second occurrence of a time that happens twice when clocks go back (which
-/// a TZID form cannot express: it means the first), the UTC form.
-fn time_prop(name: &str, ts: Timestamp, tz: &TimeZone, tzid: &str) -> (String, String) {
-    let local = ts.to_zoned(tz.clone()).datetime();
-    let first = tz
-        .to_ambiguous_zoned(local)
-        .earlier()
-        .map(|z| z.timestamp())
-        .ok();
-    if first == Some(ts) {
-        (
-            format!("{name};TZID={tzid}"),
-            local.strftime("%Y%m%dT%H%M%S").to_string(),
-        )
+/// The ids of a screening's films, in order.
+fn film_ids(s: &Screening) -> Vec<String> {
+    s.films.iter().map(|f| f.id.clone()).collect()
+}
+
+/// Refuses a previous calendar that this plan's events would all cancel
+/// by mistake: one of the same screenings under another identity (the
+/// programme renamed), or one that is not a slate calendar of this programme.
+/// A calendar of the same identity (`X-SLATE-PROGRAMME`), or one that shares
+/// a UID with the plan, is this programme's.
+fn check_identity(plan: &Plan, previous: &Previous, survivors: usize) -> Result<(), IdentityError> {
+    let namespace = identity(plan);
+    if survivors > 0 || previous.programme.as_deref() == Some(namespace) {
+        return Ok(());
+    }
+    let live: Vec<&PreviousEvent> = previous.events.iter().filter(|e| !e.cancelled).collect();
+    if !live.is_empty() {
+        // Same series, films (or, in calendars without X-SLATE-FILMS, title), venue and day.
+        let mut keys: HashSet<(&str, &str, &str, String)> = HashSet::new();
+        for s in &plan.screenings {
+            keys.insert((&s.series, &s.venue, &s.day, film_ids(s).join(",")));
+            keys.insert((
+                &s.series,
+                &s.venue,
+                &s.day,
+                format!("\0{}", text(&summary(s))),
+            ));
+        }
+        let same = live
+            .iter()
+            .filter(|o| {
+                let what = match &o.films {
+                    Some(f) => f.join(","),
+                    None => format!("\0{}", o.value("SUMMARY").unwrap_or_default()),
+                };
+                keys.contains(&(o.series.as_str(), o.venue.as_str(), o.day.as_str(), what))
+            })
+            .count();
+        if same * 2 > live.len() {
+            let old = previous.programme.clone().or_else(|| {
+                (previous.is_slate() && !previous.name.is_empty()).then(|| previous.name.clone())
+            });
+            return Err(IdentityError::Changed {
+                events: previous.events.len(),
+                old,
+            });
+        }
+    }
+    let what = if !previous.is_slate() {
+        Some(if previous.prodid.is_empty() {
+            "not a calendar slate published (it has no PRODID)".to_string()
+        } else {
+            format!(
+                "not a calendar slate published (PRODID {})",
+                previous.prodid
+            )
+        })
     } else {
-        (name.to_string(), utc(ts))
+        match &previous.programme {
+            Some(p) if p != namespace => Some(format!("the calendar of `{p}`")),
+            None if previous.name != plan.programme => {
+                Some(format!("the calendar `{}`", previous.name))
+            }
+            _ => None,
+        }
+    };
+    match what {
+        Some(what) => Err(IdentityError::Foreign {
+            events: previous.events.len(),
+            what,
+            programme: namespace.to_string(),
+        }),
+        None => Ok(()),
     }
 }
 
 /// Whether an event reads the same as before: times, place and texts.
 fn same(old: &PreviousEvent, new: &Event) -> bool {
-    [
-        "DTSTART",
-        "DTEND",
-        "SUMMARY",
-        "DESCRIPTION",
-        "LOCATION",
-        "CATEGORIES",
-        "URL",
-    ]
-    .iter()
-    .all(|name| old.value(name) == new.prop(name))
+    old.start == new.start
+        && old.end == new.end
+        && ["SUMMARY", "DESCRIPTION", "LOCATION", "CATEGORIES", "URL"]
+            .iter()
+            .all(|name| old.value(name) == new.prop(name))
 }
 
-/// A screening that is gone, published as cancelled.
-fn cancelled(old: &PreviousEvent, now: &str) -> Event {
-    let mut props: Vec<(String, String)> = old.props.clone();
-    if !old.cancelled {
-        for (name, value) in props.iter_mut() {
-            if name == "SUMMARY" && !value.starts_with("Cancelled: ") {
-                *value = format!("Cancelled: {value}");
-            }
-        }
+/// A screening that is gone, published as cancelled — from the previous
+/// event's cleaned properties only.
+fn cancelled(old: &PreviousEvent, now: &str, tz: &TimeZone, tzid: &str) -> Event {
+    let mut props = vec![
+        time_prop("DTSTART", old.start, tz, tzid),
+        time_prop("DTEND", old.end, tz, tzid),
+    ];
+    if old.value("SUMMARY").is_none() {
+        props.push(("SUMMARY".to_string(), "Cancelled".to_string()));
+    }
+    for (name, value) in &old.props {
+        let value = if name == "SUMMARY" && !value.starts_with("Cancelled: ") && !old.cancelled {
+            format!("Cancelled: {value}")
+        } else {
+            value.clone()
+        };
+        props.push((name.clone(), value));
+    }
+    if !old.screening.is_empty() {
+        props.push(("X-SLATE-SCREENING".to_string(), text(&old.screening)));
+    }
+    if let Some(films) = &old.films {
+        props.push(("X-SLATE-FILMS".to_string(), text(&films.join(","))));
     }
     Event {
         uid: old.uid.clone(),
         sequence: if old.cancelled {
             old.sequence
         } else {
-            old.sequence + 1
+            bump(old.sequence)
         },
-        last_modified: if old.cancelled {
-            old.last_modified.clone().unwrap_or_else(|| now.to_string())
-        } else {
-            now.to_string()
+        last_modified: match (&old.last_modified, old.cancelled) {
+            (Some(lm), true) => lm.clone(),
+            _ => now.to_string(),
         },
         cancelled: true,
+        start: old.start,
+        end: old.end,
         props,
-        venue: old.slate("X-SLATE-VENUE"),
-        series: old.slate("X-SLATE-SERIES"),
-        day: old.slate("X-SLATE-DAY"),
+        venue: old.venue.clone(),
+        series: old.series.clone(),
+        day: old.day.clone(),
     }
 }
 
@@ -332,15 +633,21 @@ pub fn calendar(
         &format!("REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}"),
     );
     push(&mut out, &format!("X-PUBLISHED-TTL:{REFRESH}"));
-    // The zone over the span of the programme (and of cancelled events).
+    push(
+        &mut out,
+        &format!("X-SLATE-PROGRAMME:{}", text(identity(plan))),
+    );
+    // The zone over the span of the programme and of these events.
     let mut span: Option<(Timestamp, Timestamp)> = None;
-    for s in &plan.screenings {
-        if let (Ok(a), Ok(b)) = (s.start.parse::<Timestamp>(), s.end.parse::<Timestamp>()) {
-            span = Some(match span {
-                None => (a, b),
-                Some((x, y)) => (x.min(a), y.max(b)),
-            });
-        }
+    let plan_times = plan
+        .screenings
+        .iter()
+        .filter_map(|s| Some((s.start.parse::<Timestamp>().ok()?, s.end.parse().ok()?)));
+    for (a, b) in plan_times.chain(events.iter().map(|e| (e.start, e.end))) {
+        span = Some(match span {
+            None => (a, b),
+            Some((x, y)) => (x.min(a), y.max(b)),
+        });
     }
     let (from, to) = span.unwrap_or((now, now));
     let day = jiff::SignedDuration::from_hours(24);
@@ -382,13 +689,24 @@ pub fn calendar(
         ] {
             push(&mut out, &format!("{name}:{}", text(value)));
         }
-        if let Some((_, v)) = e.props.iter().find(|(n, _)| n == "X-SLATE-SCREENING") {
-            push(&mut out, &format!("X-SLATE-SCREENING:{v}"));
+        for (name, value) in &e.props {
+            if name.starts_with("X-SLATE-") {
+                push(&mut out, &format!("{name}:{value}"));
+            }
         }
         push(&mut out, "END:VEVENT");
     }
     push(&mut out, "END:VCALENDAR");
     Ok(out)
+}
+
+/// A plan published: its events (re-published against the previous
+/// calendar, if any), what changed, and the calendar of them all.
+#[derive(Debug, Clone)]
+pub struct Published {
+    pub events: Vec<Event>,
+    pub changes: Changes,
+    pub calendar: String,
 }
 
 /// A plan's events (re-published against `options.previous`, if any) and
@@ -397,52 +715,401 @@ pub fn publish(
     plan: &Plan,
     catalogue: Option<&Catalogue>,
     options: &Options,
-) -> Result<(Vec<Event>, String), ExportError> {
-    let evs = events(plan, catalogue, options)?;
-    let all: Vec<&Event> = evs.iter().collect();
-    let whole = calendar(plan, &plan.programme, &all, options.now)?;
-    Ok((evs, whole))
+) -> Result<Published, ExportError> {
+    let (events, changes) = events(plan, catalogue, options)?;
+    let all: Vec<&Event> = events.iter().collect();
+    let calendar = calendar(plan, &plan.programme, &all, options.now)?;
+    Ok(Published {
+        events,
+        changes,
+        calendar,
+    })
 }
 
-/// The calendars of a split: file stem → (calendar name, events).
+/// The calendars of a split: file stem → (calendar name, events). Each
+/// venue, series, day or screening has a stem of its own, even when two ids
+/// slug alike (see [`unique_stems`]).
 pub fn split<'e>(
     plan: &Plan,
     events: &'e [Event],
     by: Split,
 ) -> BTreeMap<String, (String, Vec<&'e Event>)> {
-    let mut out: BTreeMap<String, (String, Vec<&Event>)> = BTreeMap::new();
+    let mut groups: BTreeMap<String, (String, Vec<&Event>)> = BTreeMap::new();
     for e in events {
-        let (key, label) = match by {
-            Split::Venue => (
-                format!("venue-{}", e.venue),
-                plan.screenings
-                    .iter()
-                    .find(|s| s.venue == e.venue)
-                    .map(|s| s.venue_name.clone())
-                    .unwrap_or_else(|| e.venue.clone()),
+        let key = match by {
+            Split::Venue => format!("venue-{}", e.venue),
+            Split::Series => format!("series-{}", e.series),
+            Split::Day => format!("day-{}", e.day),
+            Split::Screening => format!(
+                "screening-{}",
+                e.screening().unwrap_or_else(|| e.uid.clone())
             ),
-            Split::Series => (
-                format!("series-{}", e.series),
-                plan.series
-                    .iter()
-                    .find(|s| s.id == e.series)
-                    .map(|s| s.title.clone())
-                    .unwrap_or_else(|| e.series.clone()),
-            ),
-            Split::Day => (
-                format!("day-{}", e.day),
-                crate::export::markdown::day_heading(&e.day),
-            ),
-            Split::Screening => {
-                let id = e.screening().unwrap_or_else(|| e.uid.clone());
-                let label = e.prop("SUMMARY").map(lines::unescape).unwrap_or_default();
-                (format!("screening-{id}"), label)
-            }
         };
-        let entry = out
-            .entry(crate::text::slugify(&key))
-            .or_insert_with(|| (format!("{} — {label}", plan.programme), Vec::new()));
-        entry.1.push(e);
+        groups
+            .entry(key)
+            .or_insert_with(|| {
+                let label = match by {
+                    Split::Venue => plan
+                        .screenings
+                        .iter()
+                        .find(|s| s.venue == e.venue)
+                        .map(|s| s.venue_name.clone())
+                        .unwrap_or_else(|| e.venue.clone()),
+                    Split::Series => plan
+                        .series
+                        .iter()
+                        .find(|s| s.id == e.series)
+                        .map(|s| s.title.clone())
+                        .unwrap_or_else(|| e.series.clone()),
+                    Split::Day => crate::export::markdown::day_heading(&e.day),
+                    Split::Screening => e.prop("SUMMARY").map(lines::unescape).unwrap_or_default(),
+                };
+                (format!("{} — {label}", plan.programme), Vec::new())
+            })
+            .1
+            .push(e);
+    }
+    let stems = unique_stems(groups.keys().map(String::as_str));
+    let mut out = BTreeMap::new();
+    for (key, group) in &groups {
+        out.insert(stems[key.as_str()].clone(), group.clone());
     }
     out
+}
+
+/// File stems for distinct keys: each key's slug; where slugs coincide
+/// (`coal` and `Coal`), a key that is its own slug keeps it (so an existing
+/// file keeps its name), then the others in byte order, and the rest get
+/// `-2`, `-3`, … — never a stem another key has by right.
+pub fn unique_stems<'k>(keys: impl IntoIterator<Item = &'k str>) -> BTreeMap<&'k str, String> {
+    let mut keyed: Vec<(bool, &str, String)> = keys
+        .into_iter()
+        .map(|k| {
+            let slug = crate::text::slugify(k);
+            (slug != k, k, slug)
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.dedup();
+    let mut used: HashSet<String> = HashSet::new();
+    let first: Vec<bool> = keyed
+        .iter()
+        .map(|(_, _, s)| used.insert(s.clone()))
+        .collect();
+    let mut out = BTreeMap::new();
+    for ((_, key, slug), first) in keyed.iter().zip(first) {
+        let stem = if first {
+            slug.clone()
+        } else {
+            (2..)
+                .map(|n| format!("{slug}-{n}"))
+                .find(|c| used.insert(c.clone()))
+                .unwrap_or_default()
+        };
+        out.insert(*key, stem);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::ScreenedFilm;
+
+    /// A screening of `films` in series `series` at `hhmm` on 1 May 2027 (Lisbon, UTC+1).
+    fn screening(series: &str, hhmm: &str, films: &[&str]) -> Screening {
+        let (h, m) = hhmm.split_at(2);
+        let start = format!("2027-05-01T{h}:{m}:00+01:00");
+        let end = format!(
+            "2027-05-01T{:02}:{m}:00+01:00",
+            h.parse::<u32>().unwrap() + 2
+        );
+        Screening {
+            id: format!("{series}@v-20270501-{hhmm}"),
+            slot: format!("v-20270501-{hhmm}"),
+            venue: "v".into(),
+            venue_name: "Hall".into(),
+            day: "2027-05-01".into(),
+            start,
+            end: end.clone(),
+            slot_end: end,
+            series: series.into(),
+            series_title: series.to_uppercase(),
+            films: films
+                .iter()
+                .map(|f| ScreenedFilm {
+                    id: f.to_string(),
+                    title: f.to_uppercase(),
+                    runtime: 90,
+                    year: None,
+                    directors: vec![],
+                })
+                .collect(),
+            ..Screening::default()
+        }
+    }
+
+    fn plan(name: &str, screenings: Vec<Screening>) -> Plan {
+        Plan {
+            programme: name.into(),
+            timezone: "Europe/Lisbon".into(),
+            screenings,
+            ..Plan::default()
+        }
+    }
+
+    fn at(t: &str) -> Timestamp {
+        t.parse().unwrap()
+    }
+
+    /// Publishes `plan` against `previous` (a calendar's text).
+    fn publish_on(
+        plan: &Plan,
+        previous: Option<&str>,
+        new_identity: bool,
+    ) -> Result<Published, ExportError> {
+        let previous = previous.map(|t| Previous::parse(t.as_bytes()).unwrap());
+        publish(
+            plan,
+            None,
+            &Options {
+                now: at("2027-03-01T09:00:00Z"),
+                previous: previous.as_ref(),
+                new_identity,
+            },
+        )
+    }
+
+    fn uids(p: &Published) -> Vec<&str> {
+        p.events.iter().map(|e| e.uid.as_str()).collect()
+    }
+
+    #[test]
+    fn a_moved_screening_keeps_its_uid_with_the_next_sequence() {
+        let before = plan(
+            "P",
+            vec![
+                screening("a", "1800", &["f1"]),
+                screening("a", "2000", &["f2"]),
+                screening("b", "2100", &["f3"]),
+            ],
+        );
+        let first = publish_on(&before, None, false).unwrap();
+        assert!(first.changes.first);
+        assert_eq!(first.changes.to_string(), "3 events: first publication");
+        assert!(first.calendar.contains("\r\nX-SLATE-PROGRAMME:P\r\n"));
+        assert!(first.calendar.contains("\r\nX-SLATE-FILMS:f2\r\n"));
+        // The 20:00 slot moves to 20:15: a new slot id, so a new screening id.
+        let after = plan(
+            "P",
+            vec![
+                screening("a", "1800", &["f1"]),
+                screening("a", "2015", &["f2"]),
+                screening("b", "2100", &["f3"]),
+            ],
+        );
+        let second = publish_on(&after, Some(&first.calendar), false).unwrap();
+        assert_eq!(uids(&second), uids(&first), "no cancellation, no new event");
+        assert_eq!(second.events[1].sequence, 1);
+        assert!(!second.events[1].cancelled);
+        assert_eq!(second.changes.to_string(), "3 events: 1 moved, 2 unchanged");
+        // Once more: the moved screening keeps the UID it was published under.
+        let third = publish_on(&after, Some(&second.calendar), false).unwrap();
+        assert_eq!(uids(&third), uids(&first));
+        assert_eq!(third.events[1].sequence, 1);
+        assert_eq!(third.changes.to_string(), "3 events: 3 unchanged");
+    }
+
+    #[test]
+    fn moves_pair_nearest_start_first() {
+        let before = plan(
+            "P",
+            vec![
+                screening("a", "1400", &["f"]),
+                screening("a", "2000", &["f"]),
+            ],
+        );
+        let first = publish_on(&before, None, false).unwrap();
+        let after = plan(
+            "P",
+            vec![
+                screening("a", "1415", &["f"]),
+                screening("a", "2030", &["f"]),
+            ],
+        );
+        let second = publish_on(&after, Some(&first.calendar), false).unwrap();
+        assert_eq!(uids(&second), uids(&first));
+        assert_eq!(second.changes.moved, 2);
+        // A different film is no move: one cancelled, one new.
+        let other = plan(
+            "P",
+            vec![
+                screening("a", "1400", &["f"]),
+                screening("a", "2030", &["g"]),
+            ],
+        );
+        let third = publish_on(&other, Some(&first.calendar), false).unwrap();
+        assert_eq!(
+            third.changes.to_string(),
+            "3 events: 1 new, 1 cancelled, 1 unchanged"
+        );
+    }
+
+    #[test]
+    fn a_cancellation_is_counted_once() {
+        let before = plan(
+            "P",
+            vec![
+                screening("a", "1800", &["f1"]),
+                screening("b", "2000", &["f2"]),
+            ],
+        );
+        let first = publish_on(&before, None, false).unwrap();
+        let after = plan("P", vec![screening("a", "1800", &["f1"])]);
+        let second = publish_on(&after, Some(&first.calendar), false).unwrap();
+        assert_eq!(
+            second.changes.to_string(),
+            "2 events: 1 cancelled, 1 unchanged"
+        );
+        assert!(second.events[1].cancelled && second.events[1].sequence == 1);
+        let third = publish_on(&after, Some(&second.calendar), false).unwrap();
+        assert_eq!(
+            third.changes.to_string(),
+            "2 events: 1 unchanged, 1 still cancelled"
+        );
+        assert_eq!(
+            third.calendar.replace("20270301T090000Z", ""),
+            second.calendar.replace("20270301T090000Z", "")
+        );
+    }
+
+    #[test]
+    fn a_renamed_programme_is_refused_unless_its_id_keeps_the_identity() {
+        let screenings = vec![
+            screening("a", "1800", &["f1"]),
+            screening("b", "2000", &["f2"]),
+        ];
+        let first = publish_on(
+            &plan("Lisbon Labour Film Week", screenings.clone()),
+            None,
+            false,
+        )
+        .unwrap();
+        let renamed = plan("Lisbon Labour Film Festival", screenings.clone());
+        let e = publish_on(&renamed, Some(&first.calendar), false).unwrap_err();
+        let ExportError::Identity(i) = e else {
+            panic!("{e}")
+        };
+        let msg = i.message("old.ics");
+        assert!(
+            msg.starts_with("none of the 2 events of old.ics keeps its UID")
+                && msg.contains("set `id = \"Lisbon Labour Film Week\"`")
+                && msg.contains("--new-identity"),
+            "{msg}"
+        );
+        // The old identity as the programme's id: the same UIDs.
+        let mut kept = renamed.clone();
+        kept.programme_id = Some("Lisbon Labour Film Week".into());
+        let again = publish_on(&kept, Some(&first.calendar), false).unwrap();
+        assert_eq!(uids(&again), uids(&first));
+        assert_eq!(again.changes.to_string(), "2 events: 2 changed");
+        // On purpose: the old events cancelled, the new ones new.
+        let fresh = publish_on(&renamed, Some(&first.calendar), true).unwrap();
+        assert_eq!(fresh.changes.to_string(), "4 events: 2 new, 2 cancelled");
+    }
+
+    #[test]
+    fn another_programmes_calendar_is_refused() {
+        let other = publish_on(
+            &plan("Other", vec![screening("x", "1000", &["g"])]),
+            None,
+            false,
+        )
+        .unwrap();
+        let mine = plan("P", vec![screening("a", "1800", &["f1"])]);
+        let e = publish_on(&mine, Some(&other.calendar), false).unwrap_err();
+        let ExportError::Identity(i) = e else {
+            panic!("{e}")
+        };
+        let msg = i.message("old.ics");
+        assert!(msg.starts_with("old.ics is the calendar of `Other`, not the calendar of `P`: its 1 event would all be republished as cancelled"), "{msg}");
+        let foreign = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nEND:VCALENDAR\r\n";
+        let e = publish_on(&mine, Some(foreign), false).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("not a calendar slate published (PRODID -//Google Inc"),
+            "{e}"
+        );
+        assert!(publish_on(&mine, Some(foreign), true).is_ok());
+        assert!(publish_on(&mine, Some(&other.calendar), true).is_ok());
+    }
+
+    #[test]
+    fn a_cancelled_event_is_built_from_known_properties_only() {
+        let mine = plan("P", vec![screening("a", "1800", &["f1"])]);
+        let first = publish_on(&mine, None, false).unwrap();
+        let hostile = first.calendar.replace(
+            "TRANSP:OPAQUE\r\n",
+            "TRANSP:OPAQUE\r\nRRULE:FREQ=DAILY\r\nATTENDEE:mailto:a@example.org\r\nORGANIZER:mailto:b@example.org\r\n\
+             ATTACH:https://example.org/x\r\nURL:javascript:alert(1)\r\nLOCATION:Hall\rX;y\r\n",
+        ).replace("SEQUENCE:0", "SEQUENCE:2147483647");
+        let gone = plan("P", vec![]);
+        let second = publish_on(&gone, Some(&hostile), false).unwrap();
+        let text = &second.calendar;
+        for foreign in [
+            "RRULE",
+            "ATTENDEE",
+            "ORGANIZER",
+            "ATTACH",
+            "javascript",
+            "\rX",
+        ] {
+            assert!(!text.contains(foreign), "{foreign} in {text}");
+        }
+        assert!(text.contains("STATUS:CANCELLED\r\n"));
+        assert!(
+            text.contains("SEQUENCE:2147483647\r\n"),
+            "capped, not wrapped"
+        );
+        assert!(text.contains("SUMMARY:Cancelled: F1\r\n"));
+        assert!(text.contains("LOCATION:Hall\\nX\\;y\r\n"), "{text}");
+    }
+
+    #[test]
+    fn only_web_addresses_are_published() {
+        let mut s = screening("a", "1800", &["f1"]);
+        s.venue_url = Some("javascript:alert(1)".into());
+        let mut t = screening("a", "2000", &["f2"]);
+        t.venue_url = Some("https://cinemateca.pt/".into());
+        let p = publish_on(&plan("P", vec![s, t]), None, false).unwrap();
+        assert!(!p.calendar.contains("javascript"));
+        assert_eq!(
+            p.calendar
+                .matches("\r\nURL:https://cinemateca.pt/\r\n")
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn ids_that_slug_alike_get_files_of_their_own() {
+        let stems = unique_stems(["venue-coal", "venue-Coal", "venue-coal-2", "venue-COAL"]);
+        assert_eq!(stems["venue-coal"], "venue-coal");
+        assert_eq!(stems["venue-coal-2"], "venue-coal-2");
+        assert_eq!(stems["venue-COAL"], "venue-coal-3");
+        assert_eq!(stems["venue-Coal"], "venue-coal-4");
+        let mut a = screening("coal", "1800", &["f1"]);
+        a.venue = "coal".into();
+        let mut b = screening("Coal", "2000", &["f2"]);
+        b.venue = "Coal".into();
+        let p = plan("P", vec![a, b]);
+        let published = publish_on(&p, None, false).unwrap();
+        for by in [Split::Venue, Split::Series] {
+            let parts = split(&p, &published.events, by);
+            assert_eq!(parts.len(), 2, "{:?}", parts.keys());
+            for (_, events) in parts.values() {
+                assert_eq!(events.len(), 1);
+            }
+        }
+    }
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECONDS (default 600) each, JOBS at a time
+# (default 2), seeding each corpus from the repository's own inputs first.
+# Needs cargo-fuzz and a nightly toolchain: cargo install cargo-fuzz;
+# rustup toolchain install nightly. Findings go to fuzz/artifacts/<target>/.
+#   fuzz/run.sh             # 10 minutes a target
+#   SECONDS_EACH=60 fuzz/run.sh listing plan_json
+set -euo pipefail
+cd "$(dirname "$0")/.."
+each=${SECONDS_EACH:-600}
+jobs=${JOBS:-2}
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(catalogue programme plan_json previous_calendar listing)
+
+seed() {
+  local dir=fuzz/corpus/$1; shift
+  mkdir -p "$dir"
+  for f in "$@"; do [ -f "$f" ] && cp "$f" "$dir/$(basename "$f")"; done
+}
+seed catalogue data/films/*.toml tests/fixtures/good/films/*.toml tests/fixtures/bad/*/films.toml
+seed programme programmes/*.toml tests/fixtures/programmes/*.toml
+cargo run --quiet --release -- plan programmes/weekend.toml --format json -o fuzz/corpus/plan.json.tmp 2>/dev/null || true
+seed plan_json fuzz/corpus/plan.json.tmp; rm -f fuzz/corpus/plan.json.tmp
+seed previous_calendar tests/golden/*.ics
+seed listing tests/fixtures/listings/*
+
+cargo +nightly fuzz build -O
+printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} sh -c \
+  "cargo +nightly fuzz run -O {} fuzz/corpus/{} -- -max_total_time=$each -rss_limit_mb=4096 > fuzz/{}.log 2>&1; echo \"{}: exit \$? (fuzz/{}.log)\"; tail -3 fuzz/{}.log"
