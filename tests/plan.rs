@@ -335,9 +335,9 @@ const BAD: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "bad-programme-id",
-        "the programme's `id` `labour on screen` holds a space",
+        "the programme's `id` is empty",
         "bad-programme-id.toml:1:6",
-        "ASCII letters, digits, `-`, `_` or `.`",
+        "characters of text",
     ),
     (
         "abbreviated-timezone",

@@ -9,37 +9,37 @@
 
 use jiff::civil::{Date, DateTime};
 
-/// The longest programme `id`.
-pub const MAX_PROGRAMME_ID: usize = 64;
+/// The longest programme `id`, in characters.
+pub const MAX_PROGRAMME_ID: usize = 200;
 
-/// What is wrong with a programme `id`, if anything: it must be 1 to
-/// [`MAX_PROGRAMME_ID`] ASCII letters, digits, `-`, `_` or `.`.
+/// What is wrong with a programme `id`, if anything: it must hold 1 to
+/// [`MAX_PROGRAMME_ID`] characters (spaces around it do not count) and no
+/// control characters. Any text a programme `name` can be is a valid id, so
+/// that a renamed programme keeps its calendars' UIDs with
+/// `id = "<its old name>"` (without an id, the name is the namespace).
 ///
 /// ```
 /// use slate::programme::ids::programme_id_problem;
 /// assert_eq!(programme_id_problem("labour-on-screen_2027.v2"), None);
-/// assert!(programme_id_problem("labour on screen").unwrap().contains("a space"));
+/// assert_eq!(programme_id_problem("Labour on Screen 2027"), None);
+/// assert!(programme_id_problem("  ").unwrap().contains("empty"));
+/// assert!(programme_id_problem("a\u{1b}[31m").unwrap().contains("U+001B"));
 /// ```
 pub fn programme_id_problem(id: &str) -> Option<String> {
+    let id = id.trim();
     let n = id.chars().count();
     if id.is_empty() {
         return Some("the programme's `id` is empty".into());
     }
     if n > MAX_PROGRAMME_ID {
         return Some(format!(
-            "the programme's `id` `{id}` is {n} characters long, over {MAX_PROGRAMME_ID}"
+            "the programme's `id` is {n} characters long, over {MAX_PROGRAMME_ID}"
         ));
     }
-    let bad = id
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))?;
-    let bad = if bad.is_whitespace() {
-        "a space".to_string()
-    } else {
-        format!("`{bad}`")
-    };
+    let bad = id.chars().find(|c| c.is_control())?;
     Some(format!(
-        "the programme's `id` `{id}` holds {bad}, which an id may not"
+        "the programme's `id` holds the control character U+{:04X}",
+        bad as u32
     ))
 }
 

@@ -105,13 +105,13 @@ pub fn load(
                         .at(&src, span)
                         .value(id)
                         .help(format!(
-                            "an id is 1 to {} ASCII letters, digits, `-`, `_` or `.`, such as id = \"labour-on-screen-2027\"; it names the programme's calendars, so choose it once and keep it",
+                            "an id is 1 to {} characters of text, such as id = \"labour-on-screen-2027\" or the programme's first name; it names the programme's calendars, so choose it once and keep it",
                             ids::MAX_PROGRAMME_ID
                         )),
                 );
                 None
             }
-            None => Some(id.to_string()),
+            None => Some(id.trim().to_string()),
         }
     });
     let (timezone, tz) = match top.str("timezone", &mut diags) {
