@@ -521,3 +521,69 @@ fn theme_typos_on_the_command_line_get_the_programme_files_suggestion() {
             .stderr(predicate::str::contains(hint));
     }
 }
+
+/// A data directory in a temporary directory with the good fixture's
+/// vocabulary and the given film files.
+fn data_with(films: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/themes.toml"), dir.path().join("themes.toml")).unwrap();
+    for (name, text) in films {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// An import-sized French listing after `prefix`: 6,600 films, 1.6 MB, with
+/// the 1 MiB mark (where the splitter used to start looking for a cut)
+/// inside an `é`.
+fn big_french_file(prefix: &str) -> String {
+    let mut text = prefix.to_string();
+    let mut i = 0;
+    while text.len() < 1_600_000 {
+        text.push_str(&format!(
+            "[[film]]\nid = \"film-{i}\"\ntitle = \"La Grève des mineurs de Décazeville nº {i}\"\n\
+             year = 1951\nthemes = [\"strikes\"]\nsources = [\"https://example.org/\"]\n\
+             synopsis = \"Une grève générale éclate à l'usine ; les ouvrières élisent un comité.\"\n\n"
+        ));
+        i += 1;
+    }
+    // Shift the films with blank lines so that an `é` straddles the mark.
+    let mark = 1 << 20;
+    let e = text[..mark].rfind('é').unwrap();
+    text.insert_str(prefix.len(), &"\n".repeat(mark - 1 - e));
+    assert!(!text.is_char_boundary(mark));
+    text
+}
+
+/// Issue 12: a film file over 1.5 MiB with non-ASCII text crashed every
+/// command (exit 101, "byte index … is not a char boundary").
+#[test]
+fn a_big_non_ascii_film_file_loads() {
+    let data = data_with(&[("films/imported.toml", &big_french_file(""))]);
+    let out = slate()
+        .arg("--data")
+        .arg(data.path())
+        .args(["catalog", "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: 6"));
+}
+
+/// Issue 12: what a big (split) file may hold is what a small one may.
+#[test]
+fn a_big_file_rejects_what_a_small_one_rejects() {
+    let bad = big_french_file("film = [{ id = \"inline\", title = \"Inline\" }]\n");
+    let data = data_with(&[("films.toml", &bad)]);
+    slate()
+        .arg("--data")
+        .arg(data.path())
+        .args(["catalog", "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("invalid TOML: duplicate key"))
+        .stderr(predicate::str::contains("panicked").not());
+}

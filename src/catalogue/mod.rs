@@ -1,12 +1,13 @@
 //! The film catalogue: the [`Film`] model, the [`Catalogue`] of a data
 //! directory (films plus theme [`Vocabulary`]), and look-ups by id or title.
 //!
-//! Loading and validation live in [`load`], filters in [`query`], summary
-//! figures in [`stats`].
+//! Loading and validation live in [`load`] (big files cut for parallel
+//! parsing by `split`), filters in [`query`], summary figures in [`stats`].
 
 pub mod load;
 pub mod lock;
 pub mod query;
+mod split;
 pub mod stats;
 
 use std::collections::HashMap;
