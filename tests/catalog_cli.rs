@@ -587,3 +587,64 @@ fn a_big_file_rejects_what_a_small_one_rejects() {
         .stderr(predicate::str::contains("invalid TOML: duplicate key"))
         .stderr(predicate::str::contains("panicked").not());
 }
+
+const ONE_FILM: &str =
+    "[[film]]\nid = \"a-film\"\ntitle = \"A Film\"\nthemes = []\nsources = [\"s\"]\n";
+
+/// Issue 12: entries under films/ that are not readable film files were
+/// skipped without a word; a link to a film file is read as before.
+#[cfg(unix)]
+#[test]
+fn unreadable_film_entries_are_warned_about() {
+    use std::os::unix::fs::symlink;
+    let data = data_with(&[("films/real.toml", ONE_FILM)]);
+    let films = data.path().join("films");
+    std::fs::create_dir(films.join("x.toml")).unwrap();
+    symlink("loop.toml", films.join("loop.toml")).unwrap();
+    symlink("missing.toml", films.join("dangling.toml")).unwrap();
+    symlink("real.toml", films.join("zz-link.toml")).unwrap();
+    let out = slate()
+        .arg("--data")
+        .arg(data.path())
+        .args(["catalog", "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The link is read: its film repeats the real file's id.
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("duplicate film id `a-film`"), "{stderr}");
+    for expected in [
+        "warning: skipped `",
+        "x.toml`: it is a directory",
+        "loop.toml`: it is a symbolic link that loops",
+        "dangling.toml`: it is a symbolic link that points to a missing file (`missing.toml`)",
+    ] {
+        assert!(stderr.contains(expected), "no `{expected}` in\n{stderr}");
+    }
+}
+
+/// Issue 12: a `films.toml` directory or a `films` file is an error.
+#[test]
+fn a_films_toml_directory_is_an_error() {
+    let data = data_with(&[("films/real.toml", ONE_FILM)]);
+    std::fs::create_dir(data.path().join("films.toml")).unwrap();
+    slate()
+        .arg("--data")
+        .arg(data.path())
+        .args(["catalog", "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "films.toml` is not a film file: it is a directory",
+        ));
+    let data = data_with(&[("films.toml", ONE_FILM), ("films", "")]);
+    slate()
+        .arg("--data")
+        .arg(data.path())
+        .args(["catalog", "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "films` is not a directory of film files: it is a regular file",
+        ));
+}

@@ -4,7 +4,8 @@
 //!
 //! Layout of a data directory (key names are a public interface):
 //! - `themes.toml` — `[[theme]]` tables (see [`crate::themes`]);
-//! - `films.toml` and/or `films/*.toml` — `[[film]]` tables.
+//! - `films.toml` and/or `films/*.toml` — `[[film]]` tables (found by
+//!   `files`, which reports entries that are not readable film files).
 //!
 //! Files are read in name order (`films.toml` first), so load order, and with
 //! it every listing's tie-breaking, is deterministic.
@@ -18,7 +19,7 @@ use rayon::prelude::*;
 use toml::de::DeTable;
 use toml::Spanned;
 
-use super::{split, Catalogue, Film, Kind, Origin, FILM_KEYS};
+use super::{files, split, Catalogue, Film, Kind, Origin, FILM_KEYS};
 use crate::countries;
 use crate::diagnostics::{summary, Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
@@ -59,24 +60,7 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The film files of a data directory, in load order.
-pub fn film_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let single = dir.join("films.toml");
-    if single.is_file() {
-        files.push(single);
-    }
-    let sub = dir.join("films");
-    if sub.is_dir() {
-        let mut more: Vec<PathBuf> = std::fs::read_dir(&sub)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        more.sort();
-        files.extend(more);
-    }
-    Ok(files)
-}
+pub use super::files::film_files;
 
 /// What one file yields.
 struct FileResult {
@@ -112,13 +96,11 @@ pub fn load(
         ));
     }
     let (vocabulary, mut diags) = Vocabulary::load(&themes_path);
-    let files = film_files(dir).map_err(|e| {
-        fail(Diagnostic::error(format!(
-            "cannot list `{}`: {e}",
-            dir.join("films").display()
-        )))
-    })?;
-    if files.is_empty() {
+    let found = files::find(dir);
+    let misplaced = found.diags.iter().any(Diagnostic::is_error);
+    diags.extend(found.diags);
+    let files = found.files;
+    if files.is_empty() && !misplaced {
         diags.push(
             Diagnostic::error(format!("no films in `{}`", dir.display()))
                 .help("add films.toml or films/*.toml with [[film]] tables"),

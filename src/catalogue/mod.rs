@@ -1,9 +1,10 @@
 //! The film catalogue: the [`Film`] model, the [`Catalogue`] of a data
 //! directory (films plus theme [`Vocabulary`]), and look-ups by id or title.
 //!
-//! Loading and validation live in [`load`] (big files cut for parallel
-//! parsing by `split`), filters in [`query`], summary figures in [`stats`].
+//! Loading and validation live in [`load`] (film files found by `files`,
+//! big ones cut for parallel parsing by `split`), filters in [`query`], summary figures in [`stats`].
 
+mod files;
 pub mod load;
 pub mod lock;
 pub mod query;
