@@ -125,6 +125,12 @@ const BAD: &[(&str, &str, &str, &str)] = &[
         "did you mean `mining`?",
     ),
     ("no-themes-file", "no theme vocabulary", "", "themes.toml"),
+    (
+        "control-character",
+        "`title` in film `a-film` holds the control character U+001B",
+        "films.toml:3:17",
+        "remove it: text may not hold control characters",
+    ),
 ];
 
 #[test]
@@ -647,4 +653,54 @@ fn a_films_toml_directory_is_an_error() {
         .stderr(predicate::str::contains(
             "films` is not a directory of film files: it is a regular file",
         ));
+}
+
+/// Issue 12: terminal escape sequences and bidirectional-text controls in
+/// catalogue text are refused, and what is printed about them is escaped.
+#[test]
+fn control_characters_in_data_never_reach_the_terminal() {
+    let out = slate()
+        .args([
+            "--data",
+            &fixture("bad/control-character"),
+            "catalog",
+            "list",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "error: `title` in film `a-film` holds the control character U+001B",
+        "3 | title = \"A Film \\e[2J\\e[31mRED\"",
+        "  |                 ^^",
+        "error: `directors` in film `a-film` holds the bidirectional-text control U+202E",
+        "5 | directors = [\"Ann \\u{202e}eroM\"]",
+        "  |                   ^^^^^^^^",
+    ] {
+        assert!(stderr.contains(expected), "no `{expected}` in\n{stderr}");
+    }
+    assert!(
+        !stderr
+            .chars()
+            .any(|c| slate::text::is_control(c) && c != '\n'),
+        "{stderr:?}"
+    );
+    // The JSON report holds the value as data, escaped by JSON itself.
+    let out = slate()
+        .args([
+            "--data",
+            &fixture("bad/control-character"),
+            "catalog",
+            "check",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(r#""value": "A Film \u001b[2J\u001b[31mRED""#),
+        "{text}"
+    );
 }

@@ -16,10 +16,10 @@ use std::path::{Path, PathBuf};
 use chrono::Datelike;
 use rayon::prelude::*;
 
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::{files, split, Catalogue, Film, Kind, Origin, FILM_KEYS};
+use super::{files, split, Catalogue, Film, Kind, Origin, FILM_KEYS, MULTILINE_KEYS};
 use crate::countries;
 use crate::diagnostics::{summary, Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
@@ -260,7 +260,8 @@ fn read_part(
     let tables = array_of_tables(root, src, base, "film", &mut diags);
     let mut films = Vec::with_capacity(tables.len());
     for (table, span) in tables {
-        let mut f = Fields::new(table, span.clone(), src, base, "a film of this file");
+        let mut f = Fields::new(table, span.clone(), src, base, "a film of this file")
+            .plain_text(MULTILINE_KEYS);
         if let Some((film, id_at)) = read_film(&mut f, vocab, options, &mut diags) {
             let (line, column, _) = src.locate(id_at);
             films.push((
@@ -313,13 +314,18 @@ fn read_film(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Film, usize)> {
     let src = f.source;
-    let id = f.str("id", diags);
-    let title = f.str("title", diags);
-    if let Some((id, _)) = id {
+    // Named first, so that even messages about the id and title name the film.
+    let raw = |key: &str| match f.get(key).map(|v| v.get_ref()) {
+        Some(DeValue::String(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    if let Some(id) = raw("id") {
         f.set_what(format!("film `{id}`"));
-    } else if let Some((t, _)) = title {
+    } else if let Some(t) = raw("title") {
         f.set_what(format!("film \"{t}\""));
     }
+    let id = f.str("id", diags);
+    let title = f.str("title", diags);
     f.unknown_keys(FILM_KEYS, diags);
 
     let mut film = Film::default();
@@ -720,6 +726,48 @@ runtime = 0
             let text: String = pieces.concat();
             prop_assert_eq!(split_load(&text, part_bytes), split_load(&text, usize::MAX));
         }
+    }
+
+    /// Issue 12: control characters and bidirectional-text controls in
+    /// catalogue text are refused, located at the character, naming the
+    /// field and the character; line breaks and tabs only in synopsis and notes.
+    #[test]
+    fn control_characters_are_refused_in_film_text() {
+        let (f, d) = films(
+            "[[film]]\nid = \"a\"\ntitle = \"Red \\e[31m\"\ndirectors = [\"X\", \"Y\u{202e}Z\"]\n\
+             synopsis = \"\"\"\nTwo\tlines,\r\nfine.\"\"\"\nnotes = \"bell \\u0007\"\n\
+             original_title = \"tab\\there\"\ncast = [\"\u{9b}1m\"]\n",
+        );
+        let mut errors: Vec<&Diagnostic> = d.iter().filter(|d| d.is_error()).collect();
+        errors.sort_by_key(|d| d.sort_key());
+        let errors: Vec<String> = errors
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {} = {:?}",
+                    d.line.unwrap(),
+                    d.column.unwrap(),
+                    d.message,
+                    d.value.as_deref().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "3:14 `title` in film `a` holds the control character U+001B = \"Red \\u{1b}[31m\"",
+                "4:21 `directors` in film `a` holds the bidirectional-text control U+202E = \"Y\\u{202e}Z\"",
+                "8:15 `notes` in film `a` holds the control character U+0007 = \"bell \\u{7}\"",
+                "9:22 `original_title` in film `a` holds the control character U+0009 = \"tab\\there\"",
+                "10:10 `cast` in film `a` holds the control character U+009B = \"\\u{9b}1m\"",
+            ]
+        );
+        assert!(d[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("only `synopsis` and `notes` may hold line breaks and tabs"));
+        assert!(f.is_empty() || d.iter().any(Diagnostic::is_error));
     }
 
     #[test]

@@ -42,6 +42,11 @@ pub const FILM_KEYS: &[&str] = &[
     "cast",
 ];
 
+/// The keys of a `[[film]]` table whose text may hold line breaks and tabs;
+/// no other text may hold any control character (see
+/// [`crate::text::is_control`]).
+pub const MULTILINE_KEYS: &[&str] = &["synopsis", "notes"];
+
 /// Films at or under this many minutes are shorts unless `short` says otherwise.
 pub const SHORT_MAX_MINUTES: u32 = 40;
 

@@ -9,6 +9,7 @@ use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
 use slate::atomic_file::{write_output, WriteError};
 use slate::diagnostics::Diagnostic;
+use slate::text::escape_controls;
 
 use super::Failure;
 
@@ -20,7 +21,7 @@ pub enum Format {
     Table,
     /// JSON for scripts
     Json,
-    /// CSV with a header row, lists joined with "; "
+    /// CSV with a header row, lists joined with "; " (values verbatim)
     Csv,
 }
 
@@ -68,13 +69,17 @@ pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// An aligned plain-text table (wrapped to the terminal's width on a terminal).
+/// Control characters in cells ([`slate::text::is_control`]) are shown
+/// escaped (`\u{1b}`), so data can never drive the terminal; a line break
+/// makes a cell of several lines.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let cell = |s: &str| escape_controls(s, &['\n']).into_owned();
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().map(|h| h.to_string()));
+        .set_header(header.iter().map(|h| cell(h)));
     for r in rows {
-        t.add_row(r.clone());
+        t.add_row(r.iter().map(|c| cell(c)));
     }
     let mut s = t
         .lines()
@@ -155,4 +160,27 @@ pub fn diagnostics_csv(diagnostics: &[Diagnostic]) -> String {
         ],
         &rows,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_show_control_characters_escaped() {
+        let t = table(
+            &["title"],
+            &[vec![
+                "Red \x1b[31m\u{202e}x\u{9b}\x7f\ttwo\nlines".to_string()
+            ]],
+        );
+        assert!(
+            !t.chars().any(|c| slate::text::is_control(c) && c != '\n'),
+            "{t:?}"
+        );
+        assert!(
+            t.contains("Red \\u{1b}[31m\\u{202e}x\\u{9b}\\u{7f}\\u{9}two\n lines"),
+            "{t}"
+        );
+    }
 }
