@@ -656,7 +656,8 @@ fn a_films_toml_directory_is_an_error() {
 }
 
 /// Issue 12: terminal escape sequences and bidirectional-text controls in
-/// catalogue text are refused, and what is printed about them is escaped.
+/// catalogue text are refused, and what is printed about them is escaped
+/// (in messages and in JSON).
 #[test]
 fn control_characters_in_data_never_reach_the_terminal() {
     let out = slate()
@@ -703,4 +704,9 @@ fn control_characters_in_data_never_reach_the_terminal() {
         text.contains(r#""value": "A Film \u001b[2J\u001b[31mRED""#),
         "{text}"
     );
+    // Beyond what JSON requires: DEL, C1 and bidirectional controls too.
+    assert!(text.contains(r#""value": "Ann \u202eeroM""#), "{text}");
+    assert!(!text
+        .chars()
+        .any(|c| slate::text::is_control(c) && c != '\n'));
 }
