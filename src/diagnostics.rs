@@ -388,6 +388,28 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever the data, a rendered diagnostic holds no control
+        /// character but its own line breaks and the source line's tabs,
+        /// and rendering never panics.
+        #[test]
+        fn rendering_never_prints_control_characters(
+            text in "(\\PC|[\u{0}-\u{1f}\u{7f}-\u{9f}\u{200e}\u{202a}-\u{202e}\u{2066}-\u{2069}]){0,40}",
+            start in 0usize..200,
+            len in 0usize..20,
+        ) {
+            let src = SourceFile::new("f\u{1b}.toml", text.clone());
+            let d = Diagnostic::error(format!("bad `{text}`"))
+                .at(&src, start..start + len)
+                .help(text.clone());
+            let shown = d.to_string();
+            proptest::prop_assert!(
+                !shown.chars().any(|c| crate::text::is_control(c) && c != '\n' && c != '\t'),
+                "{shown:?}"
+            );
+        }
+    }
+
     #[test]
     fn non_utf8_is_located() {
         let dir = tempfile::tempdir().unwrap();

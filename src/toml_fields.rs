@@ -418,6 +418,60 @@ mod tests {
     use super::*;
 
     #[test]
+    fn plain_text_refuses_control_characters_except_line_breaks_where_allowed() {
+        let src = SourceFile::new(
+            "t.toml",
+            "[[t]]\nlabel = \"a\\tb\"\nlist = [\"ok\", \"x\u{200f}\"]\ndescription = \"one\\r\\ntwo\\tthree\"\nlone = \"cr\\r\"\n"
+                .to_string(),
+        );
+        let root = parse(&src).unwrap();
+        let Some(DeValue::Array(items)) = root.get_ref().get("t").map(|v| v.get_ref()) else {
+            panic!("no t");
+        };
+        let DeValue::Table(t) = items[0].get_ref() else {
+            panic!("not a table");
+        };
+        let f = Fields::new(t, items[0].span(), &src, 0, "theme `x`")
+            .plain_text(&["description", "lone"]);
+        let mut diags = Vec::new();
+        assert!(f.str("description", &mut diags).is_some());
+        assert!(diags.is_empty(), "{diags:?}");
+        f.str("label", &mut diags);
+        f.str_list("list", &mut diags);
+        f.str("lone", &mut diags);
+        let got: Vec<(usize, usize, &str)> = diags
+            .iter()
+            .map(|d| (d.line.unwrap(), d.column.unwrap(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    2,
+                    11,
+                    "`label` in theme `x` holds the control character U+0009"
+                ),
+                (
+                    3,
+                    17,
+                    "`list` in theme `x` holds the bidirectional-text control U+200F"
+                ),
+                (
+                    5,
+                    11,
+                    "`lone` in theme `x` holds the control character U+000D"
+                ),
+            ]
+        );
+        assert_eq!(diags[0].width, 2);
+        // Without plain_text, anything goes (programme files, for now).
+        let f = Fields::new(t, items[0].span(), &src, 0, "theme `x`");
+        let mut diags = Vec::new();
+        f.str("label", &mut diags);
+        assert!(diags.is_empty());
+    }
+
+    #[test]
     fn unknown_key_help_names_the_kind_of_table() {
         let src = SourceFile::new("p.toml", "[[slots]]\nvenus = 1\n".to_string());
         let root = parse(&src).unwrap();
