@@ -146,6 +146,15 @@ impl<'t, 'i> Fields<'t, 'i> {
         let Some(multiline) = self.plain_text else {
             return;
         };
+        // Every control character is encoded with a byte below 0x20, 0x7F,
+        // or a lead byte 0xC2 (C1), 0xD8 (U+061C) or 0xE2 (U+200E…): most
+        // text has none of them and is passed at byte speed.
+        if !s
+            .bytes()
+            .any(|b| b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2))
+        {
+            return;
+        }
         let lines = multiline.contains(&key);
         let allowed = |i: usize, c: char| {
             lines && (c == '\n' || c == '\t' || (c == '\r' && s[i + 1..].starts_with('\n')))

@@ -22,6 +22,7 @@
 
 use std::ops::Range;
 
+use memchr::memmem;
 use toml::de::DeTable;
 use toml::Spanned;
 
@@ -129,6 +130,10 @@ fn scan_line(line: &[u8], mut state: State) -> State {
 /// the first starting at a top-level `[[film]]` header line (see the module
 /// documentation). Files up to 1.5 × `target` are one part, as is any file
 /// with keys before its first `[[film]]`.
+///
+/// Only lines holding `"""` or `'''` can open or close a multi-line string,
+/// so the scan jumps from one such line to the next (with `memchr`), and
+/// between them looks for `[[film]]` lines only where a cut is due.
 pub fn parts(text: &str, target: usize) -> Vec<Range<usize>> {
     let whole = std::iter::once(0..text.len()).collect();
     let limit = target.saturating_mul(3) / 2;
@@ -136,34 +141,101 @@ pub fn parts(text: &str, target: usize) -> Vec<Range<usize>> {
         return whole;
     }
     let bytes = text.as_bytes();
-    let mut ranges = Vec::new();
-    let mut start = 0;
+    let Some(first) = first_film_header(bytes) else {
+        return whole;
+    };
+    let mut cuts = Cuts {
+        bytes,
+        target,
+        limit,
+        first,
+        start: 0,
+        ranges: Vec::new(),
+    };
+    let basic = memmem::Finder::new(b"\"\"\"");
+    let literal = memmem::Finder::new(b"'''");
+    let find =
+        |f: &memmem::Finder, from: usize| f.find(&bytes[from..]).map_or(bytes.len(), |p| from + p);
+    let (mut next_basic, mut next_literal) = (find(&basic, first), find(&literal, first));
     let mut state = State::Top;
-    let mut films_started = false;
+    let mut pos = first;
+    while pos < bytes.len() {
+        if next_basic < pos {
+            next_basic = find(&basic, pos);
+        }
+        if next_literal < pos {
+            next_literal = find(&literal, pos);
+        }
+        let next = next_basic.min(next_literal);
+        // Lines up to the one holding `next` keep the state they start in.
+        let end = memchr::memchr(b'\n', &bytes[next.min(bytes.len())..])
+            .map_or(bytes.len(), |p| next + p);
+        if state == State::Top {
+            cuts.between(pos, end);
+        }
+        if next >= bytes.len() {
+            break;
+        }
+        let line_start = memchr::memrchr(b'\n', &bytes[pos..next]).map_or(pos, |p| pos + p + 1);
+        state = scan_line(&bytes[line_start..end], state);
+        pos = end + 1;
+    }
+    cuts.ranges.push(cuts.start..text.len());
+    cuts.ranges
+}
+
+/// The offset of the first `[[film]]` header line, when only blank and
+/// comment lines precede it.
+fn first_film_header(bytes: &[u8]) -> Option<usize> {
     let mut at = 0;
     while at < bytes.len() {
-        let end = bytes[at..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |p| at + p);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p);
         let line = &bytes[at..end];
-        if state == State::Top {
-            if is_film_header(line) {
-                if !films_started {
-                    films_started = true;
-                } else if at - start >= target && bytes.len() - start > limit {
-                    ranges.push(start..at);
-                    start = at;
-                }
-            } else if !films_started && !is_blank_or_comment(line) {
-                return whole;
-            }
+        if is_film_header(line) {
+            return Some(at);
         }
-        state = scan_line(line, state);
+        if !is_blank_or_comment(line) {
+            return None;
+        }
         at = end + 1;
     }
-    ranges.push(start..text.len());
-    ranges
+    None
+}
+
+/// The cuts made so far.
+struct Cuts<'t> {
+    bytes: &'t [u8],
+    target: usize,
+    limit: usize,
+    /// The first `[[film]]` header, which is never a cut.
+    first: usize,
+    /// Start of the part being grown.
+    start: usize,
+    ranges: Vec<Range<usize>>,
+}
+
+impl Cuts<'_> {
+    /// Cuts at the `[[film]]` header lines due in `from..to`, a run of whole
+    /// lines at top level (outside any multi-line string).
+    fn between(&mut self, from: usize, to: usize) {
+        let mut at = from.max(self.start + self.target).max(self.first + 1);
+        while at < to && self.bytes.len() - self.start > self.limit {
+            // A header line starts just after a line break.
+            let Some(p) = memmem::find(&self.bytes[at - 1..to], b"\n[[film]]") else {
+                return;
+            };
+            let line_start = at + p;
+            let line_end = memchr::memchr(b'\n', &self.bytes[line_start..])
+                .map_or(self.bytes.len(), |e| line_start + e);
+            if is_film_header(&self.bytes[line_start..line_end]) {
+                self.ranges.push(self.start..line_start);
+                self.start = line_start;
+                at = line_start + self.target;
+            } else {
+                at = line_start + 1;
+            }
+        }
+    }
 }
 
 /// Whether a parsed part holds nothing but `[[film]]` tables at its root, so
@@ -222,6 +294,41 @@ mod tests {
         assert!(ranges.len() > 1);
     }
 
+    /// The cuts made line by line, following every line's state: what
+    /// [`parts`] computes by jumping between lines with triple quotes.
+    fn parts_by_line(text: &str, target: usize) -> Vec<Range<usize>> {
+        let limit = target.saturating_mul(3) / 2;
+        if text.len() <= limit {
+            return std::iter::once(0..text.len()).collect();
+        }
+        let bytes = text.as_bytes();
+        let (mut ranges, mut start, mut state, mut started, mut at) =
+            (Vec::new(), 0, State::Top, false, 0);
+        while at < bytes.len() {
+            let end = bytes[at..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |p| at + p);
+            let line = &bytes[at..end];
+            if state == State::Top {
+                if is_film_header(line) {
+                    if !started {
+                        started = true;
+                    } else if at - start >= target && bytes.len() - start > limit {
+                        ranges.push(start..at);
+                        start = at;
+                    }
+                } else if !started && !is_blank_or_comment(line) {
+                    return std::iter::once(0..text.len()).collect();
+                }
+            }
+            state = scan_line(line, state);
+            at = end + 1;
+        }
+        ranges.push(start..text.len());
+        ranges
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -255,6 +362,7 @@ mod tests {
                 prop_assert_eq!(&text.as_bytes()[r.start - 1], &b'\n');
                 prop_assert!(text[r.clone()].starts_with("[[film]]"));
             }
+            prop_assert_eq!(ranges, parts_by_line(&text, target));
         }
     }
 }
