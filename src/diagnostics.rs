@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::text::{escape_controls, escaped, is_control};
+
 /// How serious a diagnostic is. Errors make a command exit with status 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -148,34 +150,57 @@ impl fmt::Display for Diagnostic {
     ///    | ^^^^^^
     ///    = help: did you mean `runtime`?
     /// ```
+    ///
+    /// Control characters from the data ([`crate::text::is_control`]) are
+    /// shown escaped (`\u{1b}`), so a message can never drive the terminal;
+    /// a tab in the source line is kept, for the caret to line up.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        writeln!(f, "{label}: {}", escape_controls(&self.message, &[]))?;
         let gutter = self.line.map(|l| l.to_string().len()).unwrap_or(1);
         let pad = " ".repeat(gutter);
         if let Some(file) = &self.file {
+            let file = file.display().to_string();
+            let file = escape_controls(&file, &[]);
             match (self.line, self.column) {
-                (Some(l), Some(c)) => writeln!(f, "{pad}--> {}:{l}:{c}", file.display())?,
-                (Some(l), None) => writeln!(f, "{pad}--> {}:{l}", file.display())?,
-                _ => writeln!(f, "{pad}--> {}", file.display())?,
+                (Some(l), Some(c)) => writeln!(f, "{pad}--> {file}:{l}:{c}")?,
+                (Some(l), None) => writeln!(f, "{pad}--> {file}:{l}")?,
+                _ => writeln!(f, "{pad}--> {file}")?,
             }
         }
         if let (Some(line), Some(col), Some(src)) = (self.line, self.column, &self.source_line) {
-            let shown: String = src.trim_end_matches(['\r', '\n']).to_string();
+            let chars: Vec<char> = src.trim_end_matches(['\r', '\n']).chars().collect();
+            let shown = |c: char| -> String {
+                if c == '\t' || !is_control(c) {
+                    c.to_string()
+                } else {
+                    escaped(c)
+                }
+            };
+            let text: String = chars.iter().map(|&c| shown(c)).collect();
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{line} | {shown}")?;
-            let lead: String = shown
-                .chars()
-                .take(col.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+            writeln!(f, "{line} | {text}")?;
+            let before = col.saturating_sub(1).min(chars.len());
+            let lead: String = chars[..before]
+                .iter()
+                .map(|&c| match c {
+                    '\t' => "\t".to_string(),
+                    c => " ".repeat(shown(c).chars().count()),
+                })
                 .collect();
-            writeln!(f, "{pad} | {lead}{}", "^".repeat(self.width))?;
+            let covered = &chars[before..(before + self.width).min(chars.len())];
+            let width: usize = covered
+                .iter()
+                .map(|&c| shown(c).chars().count())
+                .sum::<usize>()
+                + (self.width - covered.len());
+            writeln!(f, "{pad} | {lead}{}", "^".repeat(width.max(1)))?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "{pad} = help: {help}")?;
+            writeln!(f, "{pad} = help: {}", escape_controls(help, &[]))?;
         }
         Ok(())
     }
@@ -332,6 +357,57 @@ mod tests {
         assert!(s.contains("  | ^^^^^^\n"), "{s}");
         assert!(s.contains("= help: did you mean `runtime`?"), "{s}");
         assert_eq!(d.value.as_deref(), Some("runtme"));
+    }
+
+    #[test]
+    fn control_characters_from_data_are_shown_escaped() {
+        let src = SourceFile::new(
+            "f\x1b.toml",
+            "title = \"A\u{202e}B\\e[31m\"\n\tx = \"\x1b\"\n".to_string(),
+        );
+        let d = Diagnostic::error("title `A\u{202e}B\x1b[31m`")
+            .at(&src, 10..11)
+            .help("not \u{9b}");
+        let s = d.to_string();
+        assert!(
+            !s.chars().any(|c| crate::text::is_control(c) && c != '\n'),
+            "{s:?}"
+        );
+        assert!(s.contains("error: title `A\\u{202e}B\\u{1b}[31m`"), "{s}");
+        assert!(s.contains("--> f\\u{1b}.toml:1:11"), "{s}");
+        assert!(s.contains("1 | title = \"A\\u{202e}B\\e[31m\""), "{s}");
+        // The caret is under the escaped character, as wide as its escape.
+        assert!(s.contains("  |           ^^^^^^^^\n"), "{s}");
+        assert!(s.contains("= help: not \\u{9b}"), "{s}");
+        // A tab in the source line is kept, for the caret to line up.
+        let d = Diagnostic::error("x").at(&src, src.text.find('x').unwrap()..src.text.len());
+        assert!(
+            d.to_string()
+                .contains("2 | \tx = \"\\u{1b}\"\n  | \t^^^^^^^^^^^^\n"),
+            "{d}"
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the data, a rendered diagnostic holds no control
+        /// character but its own line breaks and the source line's tabs,
+        /// and rendering never panics.
+        #[test]
+        fn rendering_never_prints_control_characters(
+            text in "(\\PC|[\u{0}-\u{1f}\u{7f}-\u{9f}\u{200e}\u{202a}-\u{202e}\u{2066}-\u{2069}]){0,40}",
+            start in 0usize..200,
+            len in 0usize..20,
+        ) {
+            let src = SourceFile::new("f\u{1b}.toml", text.clone());
+            let d = Diagnostic::error(format!("bad `{text}`"))
+                .at(&src, start..start + len)
+                .help(text.clone());
+            let shown = d.to_string();
+            proptest::prop_assert!(
+                !shown.chars().any(|c| crate::text::is_control(c) && c != '\n' && c != '\t'),
+                "{shown:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Text helpers shared by every layer: accent- and case-folding, slugs,
-//! title keys for matching, and "did you mean" suggestions.
+//! title keys for matching, "did you mean" suggestions, and the control
+//! characters that data may not hold or print ([`is_control`]).
+
+use std::borrow::Cow;
 
 /// Folds text for comparison: transliterates to ASCII (accents dropped,
 /// Cyrillic and Greek romanised), lowercases, turns every run of
@@ -144,6 +147,49 @@ pub fn escape_markup(s: &str) -> String {
     out
 }
 
+/// Whether `c` is a character that can drive a terminal or disguise text,
+/// and so may not be in catalogue text nor printed raw from data: the C0
+/// controls (U+0000–U+001F, among them tab, line feed and ESC), DEL
+/// (U+007F), the C1 controls (U+0080–U+009F), and the bidirectional-text
+/// controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+pub fn is_control(c: char) -> bool {
+    matches!(c as u32,
+        0x00..=0x1F | 0x7F..=0x9F | 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// Whether `c` is one of the bidirectional-text controls of [`is_control`].
+pub fn is_bidi_control(c: char) -> bool {
+    is_control(c) && (c as u32) > 0x9F
+}
+
+/// "U+001B", as characters are named in messages.
+pub fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+/// Text for a terminal: each [`is_control`] character except those in
+/// `keep` written as a Rust escape (`\u{1b}`), so data can never drive the
+/// terminal. Borrows when there is nothing to escape.
+pub fn escape_controls<'a>(s: &'a str, keep: &[char]) -> Cow<'a, str> {
+    if !s.chars().any(|c| is_control(c) && !keep.contains(&c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_control(c) && !keep.contains(&c) {
+            out.push_str(&escaped(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// How [`escape_controls`] writes one character (`\u{1b}`).
+pub fn escaped(c: char) -> String {
+    format!("\\u{{{:x}}}", c as u32)
+}
+
 /// "1 screening", "3 screenings".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -152,6 +198,20 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn controls_are_escaped_for_terminals() {
+        assert_eq!(escape_controls("plain été", &[]), "plain été");
+        assert_eq!(escape_controls("a\x1b[31mb", &[]), "a\\u{1b}[31mb");
+        assert_eq!(
+            escape_controls("x\u{202e}y\u{9b}\x7f", &[]),
+            "x\\u{202e}y\\u{9b}\\u{7f}"
+        );
+        assert_eq!(escape_controls("a\nb\tc", &['\n']), "a\nb\\u{9}c");
+        assert!(is_control('\u{200f}') && is_bidi_control('\u{2066}'));
+        assert!(!is_control(' ') && !is_control('é') && !is_control('\u{a0}'));
+        assert_eq!(code_point('\x1b'), "U+001B");
+    }
 
     #[test]
     fn folds_accents_case_and_punctuation() {

@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::text::did_you_mean;
+use crate::text::{code_point, did_you_mean, is_bidi_control, is_control};
 
 /// Parses a TOML document, returning every syntax error found (with recovery).
 pub fn parse(source: &SourceFile) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
@@ -55,6 +55,42 @@ pub fn type_name(v: &DeValue<'_>) -> &'static str {
     }
 }
 
+/// Where in the string value at `span` of `text` the character `c` is
+/// written: raw, or as a TOML escape (`\u001B`, `\U0000001B`, `\e`, `\t`,
+/// …). The whole value when it cannot be found.
+fn char_span(text: &str, span: Range<usize>, c: char) -> Range<usize> {
+    let Some(value) = text.get(span.clone()) else {
+        return span;
+    };
+    let n = c as u32;
+    let mut forms = vec![
+        c.to_string(),
+        format!("\\u{n:04X}"),
+        format!("\\u{n:04x}"),
+        format!("\\U{n:08X}"),
+        format!("\\U{n:08x}"),
+    ];
+    let short = match c {
+        '\x1b' => "\\e",
+        '\t' => "\\t",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\x08' => "\\b",
+        '\x0c' => "\\f",
+        _ => "",
+    };
+    if !short.is_empty() {
+        forms.push(short.to_string());
+    }
+    forms
+        .iter()
+        .filter_map(|f| value.find(f.as_str()).map(|at| (at, f.len())))
+        .min()
+        .map_or(span.clone(), |(at, len)| {
+            span.start + at..span.start + at + len
+        })
+}
+
 /// A span of a part parsed on its own, made absolute in its file.
 fn shift(base: usize, span: Range<usize>) -> Range<usize> {
     span.start + base..span.end + base
@@ -71,6 +107,9 @@ pub struct Fields<'t, 'i> {
     pub what: String,
     /// Offset of the part the table was parsed from (0 for whole files).
     base: usize,
+    /// When set, strings may not hold control characters; the keys listed
+    /// may hold line breaks and tabs (see [`Fields::plain_text`]).
+    plain_text: Option<&'static [&'static str]>,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
@@ -89,7 +128,68 @@ impl<'t, 'i> Fields<'t, 'i> {
             source,
             what: what.into(),
             base,
+            plain_text: None,
         }
+    }
+
+    /// Refuses, with a located error, every string value (alone or in a
+    /// list) holding a control character ([`crate::text::is_control`]: C0
+    /// and C1 controls, DEL, bidirectional-text controls), except line
+    /// breaks (`\n`, `\r\n`) and tabs in the values of `multiline_keys`.
+    pub fn plain_text(mut self, multiline_keys: &'static [&'static str]) -> Self {
+        self.plain_text = Some(multiline_keys);
+        self
+    }
+
+    /// Reports the first control character of `s` not allowed under `key`.
+    fn check_text(&self, key: &str, s: &str, span: Range<usize>, diags: &mut Vec<Diagnostic>) {
+        let Some(multiline) = self.plain_text else {
+            return;
+        };
+        // Every control character is encoded with a byte below 0x20, 0x7F,
+        // or a lead byte 0xC2 (C1), 0xD8 (U+061C) or 0xE2 (U+200E…): most
+        // text has none of them and is passed at byte speed.
+        if !s
+            .bytes()
+            .any(|b| b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2))
+        {
+            return;
+        }
+        let lines = multiline.contains(&key);
+        let allowed = |i: usize, c: char| {
+            lines && (c == '\n' || c == '\t' || (c == '\r' && s[i + 1..].starts_with('\n')))
+        };
+        let Some((_, c)) = s
+            .char_indices()
+            .find(|&(i, c)| is_control(c) && !allowed(i, c))
+        else {
+            return;
+        };
+        let kind = if is_bidi_control(c) {
+            "bidirectional-text control"
+        } else {
+            "control character"
+        };
+        let help = if lines {
+            format!("remove it: text may not hold control characters (`{key}` may hold line breaks and tabs)")
+        } else if multiline.is_empty() {
+            "remove it: text may not hold control characters, not even tabs or line breaks".into()
+        } else {
+            format!(
+                "remove it: text may not hold control characters (only {} may hold line breaks and tabs)",
+                multiline.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" and ")
+            )
+        };
+        diags.push(
+            Diagnostic::error(format!(
+                "`{key}` in {} holds the {kind} {}",
+                self.what,
+                code_point(c)
+            ))
+            .at(self.source, char_span(&self.source.text, span, c))
+            .value(s)
+            .help(help),
+        );
     }
 
     fn abs(&self, span: Range<usize>) -> Range<usize> {
@@ -169,7 +269,10 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn str(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<(&'t str, Range<usize>)> {
         let v = self.get(key)?;
         match v.get_ref() {
-            DeValue::String(s) => Some((s.as_ref(), self.abs(v.span()))),
+            DeValue::String(s) => {
+                self.check_text(key, s, self.abs(v.span()), diags);
+                Some((s.as_ref(), self.abs(v.span())))
+            }
             _ => {
                 diags.push(self.type_error(key, "a string", v));
                 None
@@ -233,7 +336,10 @@ impl<'t, 'i> Fields<'t, 'i> {
                 let mut ok = true;
                 for item in items.iter() {
                     match item.get_ref() {
-                        DeValue::String(s) => out.push((s.as_ref(), self.abs(item.span()))),
+                        DeValue::String(s) => {
+                            self.check_text(key, s, self.abs(item.span()), diags);
+                            out.push((s.as_ref(), self.abs(item.span())));
+                        }
                         other => {
                             ok = false;
                             diags.push(
@@ -319,6 +425,60 @@ pub fn array_of_tables<'t, 'i>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_refuses_control_characters_except_line_breaks_where_allowed() {
+        let src = SourceFile::new(
+            "t.toml",
+            "[[t]]\nlabel = \"a\\tb\"\nlist = [\"ok\", \"x\u{200f}\"]\ndescription = \"one\\r\\ntwo\\tthree\"\nlone = \"cr\\r\"\n"
+                .to_string(),
+        );
+        let root = parse(&src).unwrap();
+        let Some(DeValue::Array(items)) = root.get_ref().get("t").map(|v| v.get_ref()) else {
+            panic!("no t");
+        };
+        let DeValue::Table(t) = items[0].get_ref() else {
+            panic!("not a table");
+        };
+        let f = Fields::new(t, items[0].span(), &src, 0, "theme `x`")
+            .plain_text(&["description", "lone"]);
+        let mut diags = Vec::new();
+        assert!(f.str("description", &mut diags).is_some());
+        assert!(diags.is_empty(), "{diags:?}");
+        f.str("label", &mut diags);
+        f.str_list("list", &mut diags);
+        f.str("lone", &mut diags);
+        let got: Vec<(usize, usize, &str)> = diags
+            .iter()
+            .map(|d| (d.line.unwrap(), d.column.unwrap(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    2,
+                    11,
+                    "`label` in theme `x` holds the control character U+0009"
+                ),
+                (
+                    3,
+                    17,
+                    "`list` in theme `x` holds the bidirectional-text control U+200F"
+                ),
+                (
+                    5,
+                    11,
+                    "`lone` in theme `x` holds the control character U+000D"
+                ),
+            ]
+        );
+        assert_eq!(diags[0].width, 2);
+        // Without plain_text, anything goes (programme files, for now).
+        let f = Fields::new(t, items[0].span(), &src, 0, "theme `x`");
+        let mut diags = Vec::new();
+        f.str("label", &mut diags);
+        assert!(diags.is_empty());
+    }
 
     #[test]
     fn unknown_key_help_names_the_kind_of_table() {

@@ -125,6 +125,12 @@ const BAD: &[(&str, &str, &str, &str)] = &[
         "did you mean `mining`?",
     ),
     ("no-themes-file", "no theme vocabulary", "", "themes.toml"),
+    (
+        "control-character",
+        "`title` in film `a-film` holds the control character U+001B",
+        "films.toml:3:17",
+        "remove it: text may not hold control characters",
+    ),
 ];
 
 #[test]
@@ -520,4 +526,187 @@ fn theme_typos_on_the_command_line_get_the_programme_files_suggestion() {
             .code(2)
             .stderr(predicate::str::contains(hint));
     }
+}
+
+/// A data directory in a temporary directory with the good fixture's
+/// vocabulary and the given film files.
+fn data_with(films: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("good/themes.toml"), dir.path().join("themes.toml")).unwrap();
+    for (name, text) in films {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// An import-sized French listing after `prefix`: 6,600 films, 1.6 MB, with
+/// the 1 MiB mark (where the splitter used to start looking for a cut)
+/// inside an `é`.
+fn big_french_file(prefix: &str) -> String {
+    let mut text = prefix.to_string();
+    let mut i = 0;
+    while text.len() < 1_600_000 {
+        text.push_str(&format!(
+            "[[film]]\nid = \"film-{i}\"\ntitle = \"La Grève des mineurs de Décazeville nº {i}\"\n\
+             year = 1951\nthemes = [\"strikes\"]\nsources = [\"https://example.org/\"]\n\
+             synopsis = \"Une grève générale éclate à l'usine ; les ouvrières élisent un comité.\"\n\n"
+        ));
+        i += 1;
+    }
+    // Shift the films with blank lines so that an `é` straddles the mark.
+    let mark = 1 << 20;
+    let e = text[..mark].rfind('é').unwrap();
+    text.insert_str(prefix.len(), &"\n".repeat(mark - 1 - e));
+    assert!(!text.is_char_boundary(mark));
+    text
+}
+
+/// Issue 12: a film file over 1.5 MiB with non-ASCII text crashed every
+/// command (exit 101, "byte index … is not a char boundary").
+#[test]
+fn a_big_non_ascii_film_file_loads() {
+    let data = data_with(&[("films/imported.toml", &big_french_file(""))]);
+    let out = slate()
+        .arg("--data")
+        .arg(data.path())
+        .args(["catalog", "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: 6"));
+}
+
+/// Issue 12: what a big (split) file may hold is what a small one may.
+#[test]
+fn a_big_file_rejects_what_a_small_one_rejects() {
+    let bad = big_french_file("film = [{ id = \"inline\", title = \"Inline\" }]\n");
+    let data = data_with(&[("films.toml", &bad)]);
+    slate()
+        .arg("--data")
+        .arg(data.path())
+        .args(["catalog", "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("invalid TOML: duplicate key"))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+const ONE_FILM: &str =
+    "[[film]]\nid = \"a-film\"\ntitle = \"A Film\"\nthemes = []\nsources = [\"s\"]\n";
+
+/// Issue 12: entries under films/ that are not readable film files were
+/// skipped without a word; a link to a film file is read as before.
+#[cfg(unix)]
+#[test]
+fn unreadable_film_entries_are_warned_about() {
+    use std::os::unix::fs::symlink;
+    let data = data_with(&[("films/real.toml", ONE_FILM)]);
+    let films = data.path().join("films");
+    std::fs::create_dir(films.join("x.toml")).unwrap();
+    symlink("loop.toml", films.join("loop.toml")).unwrap();
+    symlink("missing.toml", films.join("dangling.toml")).unwrap();
+    symlink("real.toml", films.join("zz-link.toml")).unwrap();
+    let out = slate()
+        .arg("--data")
+        .arg(data.path())
+        .args(["catalog", "check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The link is read: its film repeats the real file's id.
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("duplicate film id `a-film`"), "{stderr}");
+    for expected in [
+        "warning: skipped `",
+        "x.toml`: it is a directory",
+        "loop.toml`: it is a symbolic link that loops",
+        "dangling.toml`: it is a symbolic link that points to a missing file (`missing.toml`)",
+    ] {
+        assert!(stderr.contains(expected), "no `{expected}` in\n{stderr}");
+    }
+}
+
+/// Issue 12: a `films.toml` directory or a `films` file is an error.
+#[test]
+fn a_films_toml_directory_is_an_error() {
+    let data = data_with(&[("films/real.toml", ONE_FILM)]);
+    std::fs::create_dir(data.path().join("films.toml")).unwrap();
+    slate()
+        .arg("--data")
+        .arg(data.path())
+        .args(["catalog", "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "films.toml` is not a film file: it is a directory",
+        ));
+    let data = data_with(&[("films.toml", ONE_FILM), ("films", "")]);
+    slate()
+        .arg("--data")
+        .arg(data.path())
+        .args(["catalog", "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "films` is not a directory of film files: it is a regular file",
+        ));
+}
+
+/// Issue 12: terminal escape sequences and bidirectional-text controls in
+/// catalogue text are refused, and what is printed about them is escaped
+/// (in messages and in JSON).
+#[test]
+fn control_characters_in_data_never_reach_the_terminal() {
+    let out = slate()
+        .args([
+            "--data",
+            &fixture("bad/control-character"),
+            "catalog",
+            "list",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for expected in [
+        "error: `title` in film `a-film` holds the control character U+001B",
+        "3 | title = \"A Film \\e[2J\\e[31mRED\"",
+        "  |                 ^^",
+        "error: `directors` in film `a-film` holds the bidirectional-text control U+202E",
+        "5 | directors = [\"Ann \\u{202e}eroM\"]",
+        "  |                   ^^^^^^^^",
+    ] {
+        assert!(stderr.contains(expected), "no `{expected}` in\n{stderr}");
+    }
+    assert!(
+        !stderr
+            .chars()
+            .any(|c| slate::text::is_control(c) && c != '\n'),
+        "{stderr:?}"
+    );
+    // The JSON report holds the value as data, escaped by JSON itself.
+    let out = slate()
+        .args([
+            "--data",
+            &fixture("bad/control-character"),
+            "catalog",
+            "check",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(r#""value": "A Film \u001b[2J\u001b[31mRED""#),
+        "{text}"
+    );
+    // Beyond what JSON requires: DEL, C1 and bidirectional controls too.
+    assert!(text.contains(r#""value": "Ann \u202eeroM""#), "{text}");
+    assert!(!text
+        .chars()
+        .any(|c| slate::text::is_control(c) && c != '\n'));
 }

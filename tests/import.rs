@@ -314,3 +314,30 @@ fn facts_no_film_can_have_are_left_out_so_the_catalogue_still_loads() {
         .starts_with("runtime 4000"));
     assert_catalogue_loads(&data);
 }
+
+/// Issue 12: the catalogue refuses control characters in text, so import
+/// drops them from listings (bidirectional marks pasted from web pages,
+/// terminal escapes), says so, and what it writes still loads.
+#[test]
+fn control_characters_in_listings_are_dropped_so_the_catalogue_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&root().join("tests/fixtures/good"), &data);
+    let listing = dir.path().join("listing.txt");
+    std::fs::write(
+        &listing,
+        "La Gr\u{200e}ve \u{1b}[31m(Ann Ex\u{202e}ample, 1960, 90 min)\nA strike\u{9b}.\n",
+    )
+    .unwrap();
+    let out = slate()
+        .arg("--data")
+        .arg(&data)
+        .arg("import")
+        .arg(&listing)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("dropped 4 control characters"), "{stderr}");
+    assert_catalogue_loads(&data);
+}

@@ -14,12 +14,13 @@ kind = \"documentary\"\nthemes = [\"strikes\"]\nsources = [\"https://example.org
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
-    /// Any corruption of a valid film file gives either a catalogue or
-    /// located diagnostics — never a panic, never an unlocated file error.
+    /// Any corruption of a valid film file (control characters and TOML
+    /// escapes included) gives either a catalogue or located diagnostics —
+    /// never a panic, never an unlocated file error.
     #[test]
     fn loading_never_panics_and_errors_are_located(
         cut in 0usize..FILM.len(),
-        junk in "[\\[\\]=\"a-z0-9 \\n,é]{0,12}",
+        junk in "[\\[\\]=\"a-z0-9 \\n,é\\\\\u{202e}\u{85}\u{7f}]{0,12}",
     ) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("themes.toml"), THEMES).unwrap();

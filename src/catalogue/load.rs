@@ -4,7 +4,8 @@
 //!
 //! Layout of a data directory (key names are a public interface):
 //! - `themes.toml` — `[[theme]]` tables (see [`crate::themes`]);
-//! - `films.toml` and/or `films/*.toml` — `[[film]]` tables.
+//! - `films.toml` and/or `films/*.toml` — `[[film]]` tables (found by
+//!   `files`, which reports entries that are not readable film files).
 //!
 //! Files are read in name order (`films.toml` first), so load order, and with
 //! it every listing's tie-breaking, is deterministic.
@@ -15,7 +16,10 @@ use std::path::{Path, PathBuf};
 use chrono::Datelike;
 use rayon::prelude::*;
 
-use super::{Catalogue, Film, Kind, Origin, FILM_KEYS};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::{files, split, Catalogue, Film, Kind, Origin, FILM_KEYS, MULTILINE_KEYS};
 use crate::countries;
 use crate::diagnostics::{summary, Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
@@ -56,24 +60,7 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The film files of a data directory, in load order.
-pub fn film_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let single = dir.join("films.toml");
-    if single.is_file() {
-        files.push(single);
-    }
-    let sub = dir.join("films");
-    if sub.is_dir() {
-        let mut more: Vec<PathBuf> = std::fs::read_dir(&sub)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        more.sort();
-        files.extend(more);
-    }
-    Ok(files)
-}
+pub use super::files::film_files;
 
 /// What one file yields.
 struct FileResult {
@@ -109,13 +96,11 @@ pub fn load(
         ));
     }
     let (vocabulary, mut diags) = Vocabulary::load(&themes_path);
-    let files = film_files(dir).map_err(|e| {
-        fail(Diagnostic::error(format!(
-            "cannot list `{}`: {e}",
-            dir.join("films").display()
-        )))
-    })?;
-    if files.is_empty() {
+    let found = files::find(dir);
+    let misplaced = found.diags.iter().any(Diagnostic::is_error);
+    diags.extend(found.diags);
+    let files = found.files;
+    if files.is_empty() && !misplaced {
         diags.push(
             Diagnostic::error(format!("no films in `{}`", dir.display()))
                 .help("add films.toml or films/*.toml with [[film]] tables"),
@@ -206,28 +191,40 @@ fn duplicate_id(
     d
 }
 
-/// Files larger than this are parsed in parallel parts (see [`parts`]).
+/// Files larger than 1.5 × this are parsed in parallel parts (see [`split`]).
 const PART_BYTES: usize = 1 << 20;
 
 fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOptions) -> FileResult {
-    let src = match SourceFile::read(path) {
-        Ok(s) => s,
-        Err(d) => {
-            return FileResult {
-                films: Vec::new(),
-                diags: vec![*d],
-            }
-        }
-    };
-    let ranges = parts(&src.text, PART_BYTES);
+    match SourceFile::read(path) {
+        Ok(src) => load_source(index, &src, vocab, options, PART_BYTES),
+        Err(d) => FileResult {
+            films: Vec::new(),
+            diags: vec![*d],
+        },
+    }
+}
+
+/// Loads one film file, in parts of about `part_bytes` when it is big. The
+/// parts are used only when each parses on its own and holds nothing but
+/// `[[film]]` tables (see [`split`]); otherwise the file is parsed whole, so
+/// what is accepted and reported never depends on the split.
+fn load_source(
+    index: usize,
+    src: &SourceFile,
+    vocab: &Vocabulary,
+    options: &LoadOptions,
+    part_bytes: usize,
+) -> FileResult {
+    let ranges = split::parts(&src.text, part_bytes);
     if ranges.len() > 1 {
         let results: Vec<Option<FileResult>> = ranges
             .into_par_iter()
-            .map(|r| load_part(index, &src, r, vocab, options).ok())
+            .map(|r| {
+                let base = r.start;
+                let root = parse_part(src, r).ok()?;
+                split::only_films(&root).then(|| read_part(index, src, base, &root, vocab, options))
+            })
             .collect();
-        // A part that does not parse on its own (a multi-line string holding
-        // a `[[film]]` line, or a real syntax error) means: parse the whole
-        // file at once, so diagnostics are exactly those of the file.
         if results.iter().all(Option::is_some) {
             let mut all = FileResult {
                 films: Vec::new(),
@@ -240,8 +237,8 @@ fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOption
             return all;
         }
     }
-    match load_part(index, &src, 0..src.text.len(), vocab, options) {
-        Ok(r) => r,
+    match parse_part(src, 0..src.text.len()) {
+        Ok(root) => read_part(index, src, 0, &root, vocab, options),
         Err(diags) => FileResult {
             films: Vec::new(),
             diags,
@@ -249,39 +246,22 @@ fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOption
     }
 }
 
-/// Splits a film file into byte ranges of about `target` bytes, each
-/// starting at a line that begins with `[[film]]`, so each part is a TOML
-/// document of its own. Small files are one part.
-fn parts(text: &str, target: usize) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    while text.len() - start > target * 3 / 2 {
-        let from = start + target;
-        let Some(pos) = text[from..].find("\n[[film]]").map(|p| from + p + 1) else {
-            break;
-        };
-        ranges.push(start..pos);
-        start = pos;
-    }
-    ranges.push(start..text.len());
-    ranges
-}
-
-/// Parses and reads one part of a film file. Syntax errors are returned as Err.
-fn load_part(
+/// Reads the films of one parsed part (the whole file when `base` is 0 and
+/// the part is all of it).
+fn read_part(
     index: usize,
     src: &SourceFile,
-    range: std::ops::Range<usize>,
+    base: usize,
+    root: &Spanned<DeTable<'_>>,
     vocab: &Vocabulary,
     options: &LoadOptions,
-) -> Result<FileResult, Vec<Diagnostic>> {
-    let base = range.start;
-    let root = parse_part(src, range)?;
+) -> FileResult {
     let mut diags = Vec::new();
-    let tables = array_of_tables(&root, src, base, "film", &mut diags);
+    let tables = array_of_tables(root, src, base, "film", &mut diags);
     let mut films = Vec::with_capacity(tables.len());
     for (table, span) in tables {
-        let mut f = Fields::new(table, span.clone(), src, base, "a film of this file");
+        let mut f = Fields::new(table, span.clone(), src, base, "a film of this file")
+            .plain_text(MULTILINE_KEYS);
         if let Some((film, id_at)) = read_film(&mut f, vocab, options, &mut diags) {
             let (line, column, _) = src.locate(id_at);
             films.push((
@@ -295,7 +275,7 @@ fn load_part(
             ));
         }
     }
-    Ok(FileResult { films, diags })
+    FileResult { films, diags }
 }
 
 /// Non-empty trimmed strings of a list, reporting empty ones.
@@ -334,13 +314,18 @@ fn read_film(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Film, usize)> {
     let src = f.source;
-    let id = f.str("id", diags);
-    let title = f.str("title", diags);
-    if let Some((id, _)) = id {
+    // Named first, so that even messages about the id and title name the film.
+    let raw = |key: &str| match f.get(key).map(|v| v.get_ref()) {
+        Some(DeValue::String(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    if let Some(id) = raw("id") {
         f.set_what(format!("film `{id}`"));
-    } else if let Some((t, _)) = title {
+    } else if let Some(t) = raw("title") {
         f.set_what(format!("film \"{t}\""));
     }
+    let id = f.str("id", diags);
+    let title = f.str("title", diags);
     f.unknown_keys(FILM_KEYS, diags);
 
     let mut film = Film::default();
@@ -523,6 +508,7 @@ fn read_film(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn vocab() -> Vocabulary {
         let src = SourceFile::new(
@@ -626,28 +612,27 @@ runtime = 0
         );
     }
 
+    /// The films (with where they are) and diagnostics of one film file.
+    type Outcome = (Vec<(Film, Origin, usize)>, Vec<Diagnostic>);
+
+    /// Loads `text` as one film file cut in parts of about `part_bytes`.
+    fn split_load(text: &str, part_bytes: usize) -> Outcome {
+        let src = SourceFile::new("f.toml", text.to_string());
+        let opts = LoadOptions { max_year: 2027 };
+        let r = load_source(0, &src, &vocab(), &opts, part_bytes);
+        (r.films, r.diags)
+    }
+
     #[test]
     fn big_files_are_split_at_film_headers_with_the_same_result() {
         let one =
             "[[film]]\nid = \"f-N\"\ntitle = \"F\"\nthemes = [\"strikes\"]\nsources = [\"s\"]\n\n";
         let text: String = (0..400).map(|i| one.replace('N', &i.to_string())).collect();
-        let ranges = parts(&text, 1000);
+        let ranges = split::parts(&text, 1000);
         assert!(ranges.len() > 5);
-        for r in &ranges[1..] {
-            assert!(text[r.clone()].starts_with("[[film]]"));
-        }
-        assert_eq!(ranges.last().unwrap().end, text.len());
-        let src = SourceFile::new("f.toml", text.clone());
-        let opts = LoadOptions { max_year: 2027 };
-        let mut split = Vec::new();
-        for r in ranges {
-            split.extend(load_part(0, &src, r, &vocab(), &opts).unwrap().films);
-        }
-        let whole = load_part(0, &src, 0..text.len(), &vocab(), &opts)
-            .unwrap()
-            .films;
-        assert_eq!(split.len(), 400);
-        assert_eq!(split, whole);
+        let split = split_load(&text, 1000);
+        assert_eq!(split.0.len(), 400);
+        assert_eq!(split, split_load(&text, usize::MAX));
     }
 
     #[test]
@@ -656,18 +641,133 @@ runtime = 0
             "[[film]]\nid = \"f-N\"\ntitle = \"F\"\nthemes = [\"strikes\"]\nsources = [\"s\"]\n\n";
         let mut text: String = (0..300).map(|i| one.replace('N', &i.to_string())).collect();
         text.push_str("[[film]]\nid = \"late\"\ntitle = \"L\"\nruntme = 3\n");
-        let src = SourceFile::new("f.toml", text.clone());
-        let opts = LoadOptions { max_year: 2027 };
-        let last = parts(&text, 1000).pop().unwrap();
-        assert!(last.start > 0);
-        let r = load_part(0, &src, last, &vocab(), &opts).unwrap();
-        let d = r
-            .diags
-            .iter()
-            .find(|d| d.message.contains("runtme"))
-            .unwrap();
+        assert!(split::parts(&text, 1000).len() > 1);
+        let (_, diags) = split_load(&text, 1000);
+        let d = diags.iter().find(|d| d.message.contains("runtme")).unwrap();
         assert_eq!(d.line, Some(300 * 6 + 4));
         assert_eq!(d.source_line.as_deref(), Some("runtme = 3"));
+    }
+
+    /// Issue 12: a file cut where the old splitter searched from a byte
+    /// inside a multi-byte character panicked ("not a char boundary").
+    #[test]
+    fn a_split_never_cuts_a_character() {
+        let one = "[[film]]\nid = \"f-N\"\ntitle = \"Fé\"\nthemes = []\nsources = [\"s\"]\n";
+        let mut text = format!(
+            "[[film]]\nid = \"x\"\ntitle = \"{}\"\nthemes = []\nsources = [\"s\"]\n",
+            "é".repeat(600)
+        );
+        text.extend((0..100).map(|i| one.replace('N', &i.to_string())));
+        // A threshold that falls inside an `é`, where the old splitter
+        // started its search.
+        let target = (100..).find(|&t| !text.is_char_boundary(t)).unwrap();
+        let (films, diags) = split_load(&text, target);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(films.len(), 101);
+    }
+
+    /// Issue 12: what a split parse accepts must not differ from the whole
+    /// parse. Each of these is rejected whole; before the fix some were
+    /// accepted (or reported differently) once split.
+    #[test]
+    fn a_split_rejects_what_the_whole_file_rejects() {
+        let one = "[[film]]\nid = \"f-N\"\ntitle = \"F\"\nthemes = []\nsources = [\"s\"]\n";
+        let body: String = (0..60).map(|i| one.replace('N', &i.to_string())).collect();
+        for text in [
+            // An inline `film` array before the headers: `[[film]]` may not extend it.
+            format!("film = [{{ id = \"a\", title = \"A\" }}]\n{body}"),
+            // The same top-level table in two parts.
+            format!("[extra]\nx = 1\n{body}[extra]\nx = 1\n"),
+            // A duplicate key around a `[[film]]` line inside a multi-line string.
+            format!("{body}[[film]]\nid = \"z\"\nnotes = '''\n[[film]]\n'''\nid = \"z\"\n{body}"),
+        ] {
+            let whole = split_load(&text, usize::MAX);
+            assert!(whole.1.iter().any(Diagnostic::is_error));
+            assert_eq!(split_load(&text, 100), whole, "{text}");
+        }
+    }
+
+    /// Pieces of film files: valid and invalid lines, duplicate keys,
+    /// multi-line strings holding `[[film]]` lines, sub-tables, dotted keys.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => (0u32..6).prop_map(|i| format!(
+                "[[film]]\nid = \"f-{i}\"\ntitle = \"Film é {i}\"\nthemes = []\nsources = [\"s\"]\n"
+            )),
+            2 => Just("[[film]]\n".to_string()),
+            1 => Just("id = \"dup\"\n".to_string()),
+            1 => Just("title = \"Titre été\"\n".to_string()),
+            1 => Just("synopsis = \"\"\"\n[[film]]\nid = \"in-string\"\n\"\"\"\n".to_string()),
+            1 => Just("notes = '''\n[[film]]\n'''\n".to_string()),
+            1 => Just("synopsis = \"\"\"\n".to_string()),
+            1 => Just("\"\"\"\n".to_string()),
+            1 => Just("[film.extra]\nx = 1\n".to_string()),
+            1 => Just("extra.x = 1\n".to_string()),
+            1 => Just("[other]\ny = 2\n".to_string()),
+            1 => Just("[film]\n".to_string()),
+            1 => Just("film = [{ id = \"inline\", title = \"I\" }]\n".to_string()),
+            1 => Just("# [[film]] in a comment\n\n".to_string()),
+            1 => Just("[[film]] # with a comment\r\n".to_string()),
+            1 => "[a-zé =\"\\[\\]]{0,10}\n",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Splitting never changes the result: the same films at the same
+        /// places and the same diagnostics (file:line:column, message) as
+        /// parsing the file whole, for any threshold.
+        #[test]
+        fn split_parse_equals_whole_parse(
+            pieces in proptest::collection::vec(piece(), 1..40),
+            part_bytes in 1usize..200,
+        ) {
+            let text: String = pieces.concat();
+            prop_assert_eq!(split_load(&text, part_bytes), split_load(&text, usize::MAX));
+        }
+    }
+
+    /// Issue 12: control characters and bidirectional-text controls in
+    /// catalogue text are refused, located at the character, naming the
+    /// field and the character; line breaks and tabs only in synopsis and notes.
+    #[test]
+    fn control_characters_are_refused_in_film_text() {
+        let (f, d) = films(
+            "[[film]]\nid = \"a\"\ntitle = \"Red \\e[31m\"\ndirectors = [\"X\", \"Y\u{202e}Z\"]\n\
+             synopsis = \"\"\"\nTwo\tlines,\r\nfine.\"\"\"\nnotes = \"bell \\u0007\"\n\
+             original_title = \"tab\\there\"\ncast = [\"\u{9b}1m\"]\n",
+        );
+        let mut errors: Vec<&Diagnostic> = d.iter().filter(|d| d.is_error()).collect();
+        errors.sort_by_key(|d| d.sort_key());
+        let errors: Vec<String> = errors
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {} = {:?}",
+                    d.line.unwrap(),
+                    d.column.unwrap(),
+                    d.message,
+                    d.value.as_deref().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "3:14 `title` in film `a` holds the control character U+001B = \"Red \\u{1b}[31m\"",
+                "4:21 `directors` in film `a` holds the bidirectional-text control U+202E = \"Y\\u{202e}Z\"",
+                "8:15 `notes` in film `a` holds the control character U+0007 = \"bell \\u{7}\"",
+                "9:22 `original_title` in film `a` holds the control character U+0009 = \"tab\\there\"",
+                "10:10 `cast` in film `a` holds the control character U+009B = \"\\u{9b}1m\"",
+            ]
+        );
+        assert!(d[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("only `synopsis` and `notes` may hold line breaks and tabs"));
+        assert!(f.is_empty() || d.iter().any(Diagnostic::is_error));
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The film catalogue: the [`Film`] model, the [`Catalogue`] of a data
 //! directory (films plus theme [`Vocabulary`]), and look-ups by id or title.
 //!
-//! Loading and validation live in [`load`], filters in [`query`], summary
-//! figures in [`stats`].
+//! Loading and validation live in [`load`] (film files found by `files`,
+//! big ones cut for parallel parsing by `split`), filters in [`query`], summary figures in [`stats`].
 
+mod files;
 pub mod load;
 pub mod lock;
 pub mod query;
+mod split;
 pub mod stats;
 
 use std::collections::HashMap;
@@ -39,6 +41,11 @@ pub const FILM_KEYS: &[&str] = &[
     "notes",
     "cast",
 ];
+
+/// The keys of a `[[film]]` table whose text may hold line breaks and tabs;
+/// no other text may hold any control character (see
+/// [`crate::text::is_control`]).
+pub const MULTILINE_KEYS: &[&str] = &["synopsis", "notes"];
 
 /// Films at or under this many minutes are shorts unless `short` says otherwise.
 pub const SHORT_MAX_MINUTES: u32 = 40;

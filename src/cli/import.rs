@@ -8,7 +8,8 @@ use clap::Args;
 use slate::import::listing::parse;
 use slate::import::plan::{plan, Outcome};
 use slate::import::write::{check_into, write};
-use slate::import::{binary_reason, decode};
+use slate::import::{binary_reason, decode, drop_controls};
+use slate::text::escape_controls;
 
 use super::output::{csv, emit, emit_json, table, Format};
 use super::{load_catalogue, load_catalogue_for_writing, Cli, CmdResult, Failure};
@@ -81,6 +82,15 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
         if fallback {
             say!("warning: {name} is not UTF-8; read as Windows-1252");
         }
+        let (text, dropped) = drop_controls(&text);
+        if dropped > 0 {
+            say!(
+                "warning: {}: dropped {dropped} control character{} (terminal escapes, \
+                 bidirectional-text marks), which catalogue text may not hold",
+                escape_controls(&name, &[]),
+                if dropped == 1 { "" } else { "s" }
+            );
+        }
         let entries = parse(&text);
         if entries.is_empty() {
             say!("warning: {name}: no film entry recognised");
@@ -99,6 +109,8 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
             .collect::<Vec<_>>()
             .join(", ")
     });
+    // The source is written into every film: it may not hold what film text may not.
+    let (source, _) = drop_controls(&source);
     let decided = plan(cat, &files, &source);
     if decided.reported.is_empty() {
         return Err(Failure::Data(

@@ -42,6 +42,7 @@ use slate::catalogue::load::{film_files, load, Loaded};
 use slate::catalogue::lock::{self, DataLock};
 use slate::catalogue::LoadOptions;
 use slate::diagnostics::{render, summary};
+use slate::text::escape_controls;
 
 #[derive(Parser)]
 #[command(
@@ -133,11 +134,12 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Data(msg)) => {
             if !msg.is_empty() {
-                say!("{msg}");
+                say!("{}", escape_controls(&msg, &['\n', '\t']));
             }
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => {
+            let msg = escape_controls(&msg, &['\n', '\t']);
             say!("error: {msg}\n\nFor more information, try '--help'.");
             ExitCode::from(2)
         }

@@ -7,8 +7,10 @@ use std::path::Path;
 
 use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
 use slate::atomic_file::{write_output, WriteError};
 use slate::diagnostics::Diagnostic;
+use slate::text::{escape_controls, is_control};
 
 use super::Failure;
 
@@ -20,7 +22,7 @@ pub enum Format {
     Table,
     /// JSON for scripts
     Json,
-    /// CSV with a header row, lists joined with "; "
+    /// CSV with a header row, lists joined with "; " (values verbatim)
     Csv,
 }
 
@@ -39,7 +41,7 @@ pub fn emit(text: &str) -> Result<(), Failure> {
 pub fn emit_json<T: Serialize + ?Sized>(value: &T) -> Result<(), Failure> {
     let out = std::io::stdout().lock();
     let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
-    let result = serde_json::to_writer_pretty(&mut w, value)
+    let result = write_json(&mut w, value)
         .map_err(std::io::Error::from)
         .and_then(|_| w.write_all(b"\n"))
         .and_then(|_| w.flush());
@@ -52,9 +54,76 @@ pub fn emit_json<T: Serialize + ?Sized>(value: &T) -> Result<(), Failure> {
 
 /// Pretty JSON with a final newline.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).expect("serialisable output");
+    let mut out = Vec::new();
+    write_json(&mut out, value).expect("serialisable output");
+    let mut s = String::from_utf8(out).expect("JSON is UTF-8");
     s.push('\n');
     s
+}
+
+/// Writes pretty JSON in which every control character
+/// ([`slate::text::is_control`]) is a `\uXXXX` escape: serde_json escapes
+/// U+0000–U+001F itself, [`SafeJson`] the rest (DEL, C1, bidirectional-text
+/// controls), so JSON read on a terminal cannot drive it either.
+fn write_json<W: Write, T: Serialize + ?Sized>(w: W, value: &T) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(w, SafeJson(PrettyFormatter::new()));
+    value.serialize(&mut ser)
+}
+
+/// serde_json's pretty layout, with the escapes of [`write_json`].
+struct SafeJson<'a>(PrettyFormatter<'a>);
+
+impl Formatter for SafeJson<'_> {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if is_control(c) {
+                w.write_all(&fragment.as_bytes()[start..i])?;
+                write!(w, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
 }
 
 /// CSV text from a header and rows.
@@ -68,13 +137,17 @@ pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// An aligned plain-text table (wrapped to the terminal's width on a terminal).
+/// Control characters in cells ([`slate::text::is_control`]) are shown
+/// escaped (`\u{1b}`), so data can never drive the terminal; a line break
+/// makes a cell of several lines.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let cell = |s: &str| escape_controls(s, &['\n']).into_owned();
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().map(|h| h.to_string()));
+        .set_header(header.iter().map(|h| cell(h)));
     for r in rows {
-        t.add_row(r.clone());
+        t.add_row(r.iter().map(|c| cell(c)));
     }
     let mut s = t
         .lines()
@@ -155,4 +228,47 @@ pub fn diagnostics_csv(diagnostics: &[Diagnostic]) -> String {
         ],
         &rows,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_every_control_character() {
+        let v = serde_json::json!({"title": "a\x1b\x7f\u{9b}\u{202e}\u{2069}é\n"});
+        let text = json(&v);
+        assert!(
+            !text.chars().any(|c| is_control(c) && c != '\n'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains(r#""a\u001b\u007f\u009b\u202e\u2069é\n""#),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, v);
+        assert_eq!(
+            json(&[1, 2]),
+            serde_json::to_string_pretty(&[1, 2]).unwrap() + "\n"
+        );
+    }
+
+    #[test]
+    fn tables_show_control_characters_escaped() {
+        let t = table(
+            &["title"],
+            &[vec![
+                "Red \x1b[31m\u{202e}x\u{9b}\x7f\ttwo\nlines".to_string()
+            ]],
+        );
+        assert!(
+            !t.chars().any(|c| slate::text::is_control(c) && c != '\n'),
+            "{t:?}"
+        );
+        assert!(
+            t.contains("Red \\u{1b}[31m\\u{202e}x\\u{9b}\\u{7f}\\u{9}two\n lines"),
+            "{t}"
+        );
+    }
 }

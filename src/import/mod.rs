@@ -56,8 +56,35 @@ pub fn decode(bytes: &[u8]) -> (String, bool) {
     }
 }
 
+/// Removes from listing text the characters catalogue text may not hold
+/// ([`crate::text::is_control`]: terminal escapes, other control characters,
+/// bidirectional-text marks, common in text pasted from web pages), keeping
+/// line breaks, tabs and form feeds, which separate a listing's parts.
+/// Returns the text and how many characters were dropped, so that what is
+/// imported always loads.
+pub fn drop_controls(text: &str) -> (String, usize) {
+    let dropped = |c: char| crate::text::is_control(c) && !matches!(c, '\n' | '\r' | '\t' | '\x0c');
+    let n = text.chars().filter(|&c| dropped(c)).count();
+    if n == 0 {
+        return (text.to_string(), 0);
+    }
+    (text.chars().filter(|&c| !dropped(c)).collect(), n)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn control_characters_are_dropped_from_listings() {
+        assert_eq!(
+            super::drop_controls("La Gr\u{200e}ve\x1b[1m\u{9b}\tx\r\ny\x7f"),
+            ("La Grve[1m\tx\r\ny".to_string(), 4)
+        );
+        assert_eq!(
+            super::drop_controls("plain été\n"),
+            ("plain été\n".to_string(), 0)
+        );
+    }
+
     #[test]
     fn binary_files_are_told_from_text() {
         assert!(super::binary_reason(b"\x7fELF\x02\x01\x01\0\0\0").is_some());

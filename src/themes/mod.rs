@@ -143,7 +143,8 @@ impl Vocabulary {
         let mut implications = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (n, (table, span)) in tables.into_iter().enumerate() {
-            let mut f = Fields::new(table, span.clone(), src, 0, format!("theme #{}", n + 1));
+            let mut f = Fields::new(table, span.clone(), src, 0, format!("theme #{}", n + 1))
+                .plain_text(&["description"]);
             let id = f.str("id", &mut diags);
             if let Some((id, _)) = id {
                 f.set_what(format!("theme `{id}`"));
