@@ -1197,21 +1197,51 @@ fn generated_plan(n: usize) -> slate::schedule::Plan {
         intro: 10,
         interval: 5,
         screenings,
+        series: (0..40)
+            .map(|k| slate::schedule::SeriesOutcome {
+                id: format!("series-{k}"),
+                title: format!("Series {k} — Strikes, Solidarity; and the Factory"),
+                requested: 250,
+                screenings: 250,
+                coherence: 1.0,
+                films: Vec::new(),
+                why: String::new(),
+                shortfall: None,
+            })
+            .collect(),
         ..Plan::default()
     }
+}
+
+/// A data directory whose catalogue holds the generated plan's films, so
+/// the plan passes the check every export makes.
+fn generated_catalogue(dir: &Path, plan: &slate::schedule::Plan) -> std::path::PathBuf {
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::copy(root().join("data/themes.toml"), data.join("themes.toml")).unwrap();
+    let mut films = String::new();
+    for f in plan.screenings.iter().flat_map(|s| &s.films) {
+        films.push_str(&format!(
+            "[[film]]\nid = {:?}\ntitle = {}\nyear = 2017\nruntime = {}\ndirectors = [\"Pedro Pinho\"]\nthemes = [\"strikes\"]\nsources = [\"https://example.org/generated\"]\n\n",
+            f.id,
+            toml::Value::String(f.title.clone()),
+            f.runtime
+        ));
+    }
+    std::fs::write(data.join("films.toml"), films).unwrap();
+    data
 }
 
 #[test]
 fn a_ten_thousand_screening_calendar_passes_the_strict_checker() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("plan.json");
-    std::fs::write(
-        &plan,
-        serde_json::to_string(&generated_plan(10_000)).unwrap(),
-    )
-    .unwrap();
+    let generated = generated_plan(10_000);
+    let data = generated_catalogue(dir.path(), &generated);
+    std::fs::write(&plan, serde_json::to_string(&generated).unwrap()).unwrap();
     let out = dir.path().join("generated.ics");
-    let said = export_saying(&plan, &out, &[]);
+    let data_arg = data.to_string_lossy().into_owned();
+    let said = export_saying(&plan, &out, &["--data", &data_arg]);
     assert!(said.contains("10000 events: first publication"), "{said}");
     // Some screenings start or end in the hour that happens twice on 31 October.
     let text = std::fs::read_to_string(&out).unwrap();
