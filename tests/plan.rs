@@ -555,3 +555,89 @@ fn programme_id_and_template_ids_are_carried_into_the_plan() {
         .expect("slot eve-sala1-20270501-1");
     assert!(start.starts_with("2027-05-01T17:45"), "{start}");
 }
+
+#[test]
+fn every_out_of_range_value_is_one_located_error() {
+    // Before: a slot ending after 9999-12-30 panicked, and a max_runtime
+    // over u32::MAX was truncated (4294967386 became 90) and accepted.
+    let (n, stderr) = plan_errors("out-of-range");
+    assert_eq!(n, 8, "{stderr}");
+    for (message, at) in [
+        (
+            "`intro` must be between 0 and 240 minutes, found 300",
+            ":3:9",
+        ),
+        (
+            "`interval` must be between 0 and 240 minutes, found -1",
+            ":4:12",
+        ),
+        (
+            "`changeover` must be between 0 and 720 minutes, found 100000",
+            ":5:14",
+        ),
+        (
+            "`seed` must be between 0 and 9223372036854775807, found -4",
+            ":6:8",
+        ),
+        (
+            "date 9999-12-30 is outside the dates a programme may use, 1900-01-01 to 9998-12-31",
+            ":14:9",
+        ),
+        (
+            "`length` must be between 1 and 1440 minutes, found 5000",
+            ":20:10",
+        ),
+        (
+            "`screenings` must be between 1 and 10000, found 20000",
+            ":26:14",
+        ),
+        (
+            "`max_runtime` must be between 1 and 1500 minutes, found 4294967386",
+            ":27:15",
+        ),
+    ] {
+        assert!(stderr.contains(message), "no `{message}` in\n{stderr}");
+        assert!(
+            stderr.contains(&format!("out-of-range.toml{at}")),
+            "no `{at}` in\n{stderr}"
+        );
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn times_are_whole_minutes_and_a_leap_second_is_refused() {
+    // Before: the slot at 12:00:60 silently disappeared, and the template
+    // times "12" and "12:00:60" were accepted.
+    let (n, stderr) = plan_errors("bad-times");
+    assert_eq!(n, 3, "{stderr}");
+    for (value, at) in [
+        ("slot start 2027-05-01T12:00:60", ":11:9"),
+        ("template time \"12\"", ":17:10"),
+        ("template time \"12:00:60\"", ":17:16"),
+    ] {
+        assert!(
+            stderr.contains(&format!(
+                "{value} is not a time of day: times are HH:MM, 00:00–23:59"
+            )),
+            "no `{value}` in\n{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("bad-times.toml{at}")),
+            "no `{at}` in\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_slot_ending_past_the_calendar_is_an_error_not_a_panic() {
+    // Before: 9999-12-30T21:00 + 150 min is past jiff's last instant, and
+    // computing the slot's end panicked.
+    let (n, stderr) = plan_errors("late-slot");
+    assert_eq!(n, 1, "{stderr}");
+    assert!(
+        stderr.contains("date 9999-12-30 is outside the dates a programme may use"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("late-slot.toml:8:7"), "{stderr}");
+}

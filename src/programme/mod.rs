@@ -12,13 +12,15 @@
 //! the zone it means: [`timezone`] owns those judgements.
 //!
 //! Besides [`load`] (reading and validating), [`ids`] owns the programme and
-//! slot ids that calendar UIDs are made from, and `overlap` the check that
-//! the slots of a venue neither overlap nor crowd the changeover.
+//! slot ids that calendar UIDs are made from, [`values`] the values of keys
+//! (ranges, dates, times of day), and `overlap` the check that the slots of
+//! a venue neither overlap nor crowd the changeover.
 
 pub mod ids;
 pub mod load;
 mod overlap;
 pub mod timezone;
+pub mod values;
 
 use std::path::PathBuf;
 
