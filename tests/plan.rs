@@ -32,7 +32,7 @@ fn plan_file(cat: &Catalogue, graph: &ThemeGraph, path: &Path, keep: Option<&Pla
         graph,
         &PlanOptions {
             seed: programme.seed,
-            time_limit: Duration::from_secs(60),
+            time_limit: None,
             iterations: None,
             keep,
             progress: &|_, _| {},
@@ -640,4 +640,128 @@ fn a_slot_ending_past_the_calendar_is_an_error_not_a_panic() {
         "{stderr}"
     );
     assert!(stderr.contains("late-slot.toml:8:7"), "{stderr}");
+}
+
+#[test]
+fn without_a_time_limit_the_search_runs_its_budget_and_is_reproducible() {
+    // Before: a 10 s default time limit cut a large programme short after
+    // a load-dependent number of iterations.
+    let run = || {
+        let out = slate()
+            .args(["plan", "programmes/festival.toml", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let first = run();
+    assert_eq!(first, run(), "two runs differ");
+    let v: Value = serde_json::from_slice(&first).unwrap();
+    let slots = v["metrics"]["slots"].as_u64().unwrap() as usize;
+    assert_eq!(
+        v["metrics"]["iterations"].as_u64().unwrap() as usize,
+        slate::schedule::search::default_iterations(slots)
+    );
+    assert_eq!(v["notes"], serde_json::json!([]));
+}
+
+#[test]
+fn a_time_limit_makes_the_plan_say_it_is_not_reproducible() {
+    let cat = bundled();
+    let graph = ThemeGraph::build(&cat);
+    let path = root().join("programmes/weekend.toml");
+    let (programme, _) = slate::programme::load(&path, &cat).unwrap();
+    let with = |limit: Duration| {
+        plan(
+            &programme,
+            &cat,
+            &graph,
+            &PlanOptions {
+                seed: programme.seed,
+                time_limit: Some(limit),
+                iterations: None,
+                keep: None,
+                progress: &|_, _| {},
+            },
+        )
+        .unwrap()
+    };
+    let cut = with(Duration::ZERO);
+    assert_eq!(cut.metrics.iterations, 0);
+    assert_eq!(cut.notes.len(), 1, "{:?}", cut.notes);
+    assert!(
+        cut.notes[0].contains("stopped at the time limit after 0 of")
+            && cut.notes[0].contains("not reproducible"),
+        "{:?}",
+        cut.notes
+    );
+    let whole = with(Duration::from_secs(3600));
+    assert_eq!(whole.notes.len(), 1, "{:?}", whole.notes);
+    assert!(whole.notes[0].contains("not reproducible in general"));
+    // From the command line too, on standard error and in the plan.
+    let out = slate()
+        .args([
+            "plan",
+            "programmes/weekend.toml",
+            "--time-limit",
+            "0.000000001",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not reproducible"));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["notes"][0].as_str().unwrap().contains("not reproducible"));
+}
+
+#[test]
+fn numeric_options_out_of_range_are_usage_errors_naming_the_value() {
+    // Before: --time-limit 1e300 overflowed Duration::from_secs_f64 and
+    // panicked, in `plan` and in `export`.
+    for (command, value) in [
+        (&["plan"][..], "1e300"),
+        (&["plan"], "0"),
+        (&["plan"], "NaN"),
+        (&["plan"], "86401"),
+        (&["export", "md"], "1e300"),
+        (&["export", "ics"], "-1"),
+    ] {
+        let out = slate()
+            .args(command)
+            .args(["programmes/weekend.toml", "-o", "-"])
+            .arg(format!("--time-limit={value}"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command:?} {value}: {stderr}");
+        assert!(
+            stderr.contains("--time-limit")
+                && stderr.contains(value)
+                && stderr.contains("at most 86400 seconds"),
+            "{command:?} {value}: {stderr}"
+        );
+        assert!(
+            !stderr.contains("panicked"),
+            "{command:?} {value}: {stderr}"
+        );
+    }
+    for (option, value) in [
+        ("--iterations", "0"),
+        ("--seed", "-1"),
+        ("--seed", "18446744073709551616"),
+    ] {
+        let out = slate()
+            .args(["plan", "programmes/weekend.toml"])
+            .arg(format!("{option}={value}"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{option} {value}: {stderr}");
+        assert!(
+            stderr.contains(option) && stderr.contains(value),
+            "{stderr}"
+        );
+    }
 }

@@ -21,8 +21,9 @@
 //!   first on one festival day (spread a series across days).
 //!
 //! The search is deterministic for a seed: it runs a fixed number of
-//! iterations (scaled to the programme's size); `time_limit` only cuts it
-//! short, and the plan says so when it does.
+//! iterations ([`default_iterations`], scaled to the programme's size) and
+//! consults no clock unless a `time_limit` is given — then where it stops
+//! depends on the machine, and the plan says so.
 
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
@@ -490,7 +491,8 @@ pub struct Outcome {
 /// Search settings.
 pub struct Options<'p> {
     pub seed: u64,
-    pub time_limit: Duration,
+    /// None: no time limit (the default; the plan is reproducible).
+    pub time_limit: Option<Duration>,
     /// Iterations of the neighbourhood search (None: scaled to the programme).
     pub iterations: Option<usize>,
     /// Screenings to keep as they are: (slot, assignment).
@@ -529,7 +531,10 @@ pub fn search(inst: &Instance, options: &Options) -> Outcome {
     while done < planned && failed.is_empty() {
         if done % 64 == 0 {
             (options.progress)(done, planned);
-            if start.elapsed() > options.time_limit {
+            if options
+                .time_limit
+                .is_some_and(|limit| start.elapsed() > limit)
+            {
                 timed_out = true;
                 break;
             }
