@@ -467,6 +467,20 @@ pub fn load(
     slots.sort_by(|a, b| (a.start_at, a.venue, &a.id).cmp(&(b.start_at, b.venue, &b.id)));
     // Within a venue, slots must not overlap and must leave the changeover.
     overlap::check(path, &venues, &slots, changeover, tz.as_ref(), &mut diags);
+    // The planner keeps every overlapping pair (across venues): refuse a
+    // programme with more than it can hold, before anything is allocated.
+    let overlapping = overlap::count_pairs(&slots);
+    if overlapping > overlap::MAX_OVERLAPPING_PAIRS {
+        diags.push(
+            Diagnostic::error(format!(
+                "{overlapping} pairs of slots overlap in time; the planner handles at most {}",
+                overlap::MAX_OVERLAPPING_PAIRS
+            ))
+            .in_file(path)
+            .value(overlapping.to_string())
+            .help("a series' screenings must not overlap, so the planner keeps every overlapping pair; split the programme, or spread its slots over more days"),
+        );
+    }
 
     // Series.
     let vocab = catalogue.vocabulary();
@@ -727,6 +741,7 @@ pub fn load(
         changeover,
         seed,
         venues,
+        overlaps: overlap::Overlaps::of(&slots),
         slots,
         series,
     };

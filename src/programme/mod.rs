@@ -14,11 +14,12 @@
 //! Besides [`load`] (reading and validating), [`ids`] owns the programme and
 //! slot ids that calendar UIDs are made from, [`values`] the values of keys
 //! (ranges, dates, times of day), and `overlap` the check that the slots of
-//! a venue neither overlap nor crowd the changeover.
+//! a venue neither overlap nor crowd the changeover, and which slots overlap
+//! one another at all (the planner's [`overlap::Overlaps`]).
 
 pub mod ids;
 pub mod load;
-mod overlap;
+pub mod overlap;
 pub mod timezone;
 pub mod values;
 
@@ -130,6 +131,8 @@ pub struct Programme {
     /// Slots in start order (then venue order).
     pub slots: Vec<Slot>,
     pub series: Vec<SeriesRequest>,
+    /// Which slots overlap which in time, across venues.
+    pub overlaps: overlap::Overlaps,
 }
 
 impl Programme {

@@ -267,6 +267,10 @@ fn rfc3339(ts: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
 pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> Plan {
     let p = inst.programme;
     let films = inst.catalogue.films();
+    let mut is_kept = vec![false; assign.len()];
+    for &k in kept {
+        is_kept[k] = true;
+    }
     let mut screenings = Vec::new();
     for (i, a) in assign.iter().enumerate() {
         let Some(a) = a else { continue };
@@ -303,7 +307,7 @@ pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> P
                 .collect(),
             minutes: occupied,
             free_minutes: slot.length - occupied,
-            kept: kept.contains(&i),
+            kept: is_kept[i],
         });
     }
     let open_slots = assign
