@@ -765,3 +765,62 @@ fn numeric_options_out_of_range_are_usage_errors_naming_the_value() {
         );
     }
 }
+
+#[test]
+fn forty_thousand_slots_plan_within_a_gibibyte_of_address_space() {
+    // Before: a dense slots × slots overlap matrix, 1.6 GB for 40,000 slots,
+    // so this run died of allocation failure. Memory is now linear in slots
+    // plus overlapping pairs. (A limit on memory, not on time: the same on
+    // every machine.)
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.toml");
+    let first = jiff::civil::date(2027, 1, 1);
+    let dates: Vec<String> = (0..2500)
+        .map(|d| {
+            first
+                .checked_add(jiff::Span::new().days(d))
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut text = String::from("name = \"Large\"\ntimezone = \"Europe/Lisbon\"\nintro = 10\n");
+    for v in 0..4 {
+        text.push_str(&format!("\n[[venue]]\nid = \"v{v}\"\nname = \"V{v}\"\n"));
+    }
+    text.push_str(&format!(
+        "\n[[slots]]\nvenues = [\"v0\", \"v1\", \"v2\", \"v3\"]\ndates = [{}]\ntimes = [\"11:00\", \"14:00\", \"17:30\", \"21:00\"]\nlength = 150\n",
+        dates.join(", ")
+    ));
+    text.push_str("\n[[series]]\nid = \"strikes\"\ntitle = \"Strikes\"\nthemes = [\"strikes\"]\nscreenings = 10000\n");
+    std::fs::write(&path, text).unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_slate"));
+    cmd.current_dir(root())
+        .env_remove("SLATE_DATA")
+        .args(["plan", "--iterations", "1", "--format", "json"])
+        .arg(&path);
+    // SAFETY: setrlimit is async-signal-safe; the child only sets its own limit.
+    unsafe {
+        cmd.pre_exec(|| {
+            let gib = libc::rlimit {
+                rlim_cur: 1 << 30,
+                rlim_max: 1 << 30,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &gib) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["metrics"]["slots"], 40_000);
+    assert!(v["metrics"]["screenings"].as_u64().unwrap() > 10);
+    assert_eq!(
+        v["open_slots"].as_array().unwrap().len() as u64,
+        40_000 - v["metrics"]["screenings"].as_u64().unwrap()
+    );
+}
