@@ -28,6 +28,7 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use toml::de::DeValue;
 
+pub use super::qualify::{missing_themes, qualifies};
 use super::values::{date, datetime, ranged, time};
 use super::{ids, overlap, timezone, Match, Programme, SeriesRequest, Slot, Venue};
 use crate::catalogue::Catalogue;
@@ -779,29 +780,6 @@ fn slug_id<'t>(
     Some((id, span))
 }
 
-/// The series' themes a film lacks for it: with `match = "any"` all of them
-/// when it carries none (else nothing), with `match = "all"` each one it does
-/// not carry, directly or through a narrower theme.
-pub fn missing_themes<'s>(
-    catalogue: &Catalogue,
-    series: &'s SeriesRequest,
-    film: usize,
-) -> Vec<&'s str> {
-    let vocab = catalogue.vocabulary();
-    let f = &catalogue.films()[film];
-    let carries = |want: &String| f.themes.iter().any(|t| vocab.implies(t, want));
-    let lacking: Vec<&str> = series
-        .themes
-        .iter()
-        .filter(|t| !carries(t))
-        .map(String::as_str)
-        .collect();
-    match series.matching {
-        Match::Any if lacking.len() < series.themes.len() => Vec::new(),
-        _ => lacking,
-    }
-}
-
 /// `a`, `b`, `c`.
 fn quoted(items: &[&str]) -> String {
     items
@@ -809,24 +787,6 @@ fn quoted(items: &[&str]) -> String {
         .map(|i| format!("`{i}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Whether a film qualifies for a series: it carries any (or all) of the
-/// series' themes, directly or through a narrower theme, is not excluded,
-/// and is not longer than the series' `max_runtime`.
-pub fn qualifies(catalogue: &Catalogue, series: &SeriesRequest, film: usize) -> bool {
-    let vocab = catalogue.vocabulary();
-    let f = &catalogue.films()[film];
-    let carries = |want: &String| f.themes.iter().any(|t| vocab.implies(t, want));
-    let themed = match series.matching {
-        Match::Any => series.themes.iter().any(carries),
-        Match::All => !series.themes.is_empty() && series.themes.iter().all(carries),
-    };
-    themed
-        && !series.exclude.contains(&film)
-        && series
-            .max_runtime
-            .is_none_or(|m| f.runtime.is_some_and(|r| r <= m))
 }
 
 fn fmt_offset(o: jiff::tz::Offset) -> String {

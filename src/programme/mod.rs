@@ -12,14 +12,16 @@
 //! the zone it means: [`timezone`] owns those judgements.
 //!
 //! Besides [`load`] (reading and validating), [`ids`] owns the programme and
-//! slot ids that calendar UIDs are made from, [`values`] the values of keys
-//! (ranges, dates, times of day), and `overlap` the check that the slots of
-//! a venue neither overlap nor crowd the changeover, and which slots overlap
-//! one another at all (the planner's [`overlap::Overlaps`]).
+//! slot ids that calendar UIDs are made from, [`qualify`] which films a
+//! series may use, [`values`] the values of keys (ranges, dates, times of
+//! day), and [`overlap`] the check that the slots of a venue neither overlap
+//! nor crowd the changeover, and which slots overlap one another at all
+//! (the planner's [`overlap::Overlaps`]).
 
 pub mod ids;
 pub mod load;
 pub mod overlap;
+pub mod qualify;
 pub mod timezone;
 pub mod values;
 
