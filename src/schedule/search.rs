@@ -390,6 +390,10 @@ fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
                 .any(|p| a.films.contains(p))
         };
         let mut best: Option<(usize, Assigned, u32)> = None;
+        // Empty slots of a length already tried give the same screening,
+        // which never beats the first (ties keep the earlier slot): pack
+        // once per length, not once per slot.
+        let mut lengths_tried: HashSet<u32> = HashSet::new();
         let consider =
             |slot: usize, a: Option<Assigned>, best: &mut Option<(usize, Assigned, u32)>| {
                 if let Some(a) = a {
@@ -415,7 +419,10 @@ fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
                         &mut best,
                     );
                 }
-                None if state.can_take(inst, s, slot) => {
+                None if !lengths_tried.contains(&inst.programme.slots[slot].length)
+                    && state.can_take(inst, s, slot) =>
+                {
+                    lengths_tried.insert(inst.programme.slots[slot].length);
                     consider(
                         slot,
                         best_pack(inst, state, s, slot, &[pin], &[]),
