@@ -824,3 +824,32 @@ fn forty_thousand_slots_plan_within_a_gibibyte_of_address_space() {
         40_000 - v["metrics"]["screenings"].as_u64().unwrap()
     );
 }
+
+#[test]
+fn too_many_overlapping_slots_are_refused_with_a_clear_error() {
+    // 6,500 venues with a slot at the same time: 21,121,750 overlapping
+    // pairs, over the 20,000,000 the planner holds. Counted, not built.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crowded.toml");
+    let mut text = String::from("name = \"Crowded\"\ntimezone = \"Europe/Lisbon\"\n");
+    let ids: Vec<String> = (0..6500).map(|v| format!("\"v{v}\"")).collect();
+    for v in 0..6500 {
+        text.push_str(&format!("\n[[venue]]\nid = \"v{v}\"\nname = \"V{v}\"\n"));
+    }
+    text.push_str(&format!(
+        "\n[[slots]]\nvenues = [{}]\ndates = [2027-05-01]\ntimes = [\"21:00\"]\nlength = 120\n",
+        ids.join(", ")
+    ));
+    text.push_str("\n[[series]]\nid = \"strikes\"\ntitle = \"Strikes\"\nthemes = [\"strikes\"]\nscreenings = 1\n");
+    std::fs::write(&path, text).unwrap();
+    let out = slate().arg("plan").arg(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "21121750 pairs of slots overlap in time; the planner handles at most 20000000"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("crowded.toml"), "{stderr}");
+}

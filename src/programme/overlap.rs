@@ -35,9 +35,14 @@ pub(super) fn check(
     tz: Option<&TimeZone>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    for (v, venue) in venues.iter().enumerate() {
+    // Each venue's slots, in start order, gathered in one pass.
+    let mut of_venue: Vec<Vec<&Slot>> = vec![Vec::new(); venues.len()];
+    for s in slots {
+        of_venue[s.venue].push(s);
+    }
+    for (venue, own) in venues.iter().zip(of_venue) {
         let mut reaching: Vec<&Slot> = Vec::new();
-        for b in slots.iter().filter(|s| s.venue == v) {
+        for b in own {
             let limit = b.start_at.as_second() - 60 * changeover as i64;
             reaching.retain(|a| a.end_at().as_second() > limit);
             for &a in &reaching {
