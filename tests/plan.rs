@@ -32,7 +32,7 @@ fn plan_file(cat: &Catalogue, graph: &ThemeGraph, path: &Path, keep: Option<&Pla
         graph,
         &PlanOptions {
             seed: programme.seed,
-            time_limit: Duration::from_secs(60),
+            time_limit: None,
             iterations: None,
             keep,
             progress: &|_, _| {},
@@ -554,4 +554,302 @@ fn programme_id_and_template_ids_are_carried_into_the_plan() {
         .map(|s| s["start"].as_str().unwrap().to_string())
         .expect("slot eve-sala1-20270501-1");
     assert!(start.starts_with("2027-05-01T17:45"), "{start}");
+}
+
+#[test]
+fn every_out_of_range_value_is_one_located_error() {
+    // Before: a slot ending after 9999-12-30 panicked, and a max_runtime
+    // over u32::MAX was truncated (4294967386 became 90) and accepted.
+    let (n, stderr) = plan_errors("out-of-range");
+    assert_eq!(n, 8, "{stderr}");
+    for (message, at) in [
+        (
+            "`intro` must be between 0 and 240 minutes, found 300",
+            ":3:9",
+        ),
+        (
+            "`interval` must be between 0 and 240 minutes, found -1",
+            ":4:12",
+        ),
+        (
+            "`changeover` must be between 0 and 720 minutes, found 100000",
+            ":5:14",
+        ),
+        (
+            "`seed` must be between 0 and 9223372036854775807, found -4",
+            ":6:8",
+        ),
+        (
+            "date 9999-12-30 is outside the dates a programme may use, 1900-01-01 to 9998-12-31",
+            ":14:9",
+        ),
+        (
+            "`length` must be between 1 and 1440 minutes, found 5000",
+            ":20:10",
+        ),
+        (
+            "`screenings` must be between 1 and 10000, found 20000",
+            ":26:14",
+        ),
+        (
+            "`max_runtime` must be between 1 and 1500 minutes, found 4294967386",
+            ":27:15",
+        ),
+    ] {
+        assert!(stderr.contains(message), "no `{message}` in\n{stderr}");
+        assert!(
+            stderr.contains(&format!("out-of-range.toml{at}")),
+            "no `{at}` in\n{stderr}"
+        );
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn times_are_whole_minutes_and_a_leap_second_is_refused() {
+    // Before: the slot at 12:00:60 silently disappeared, and the template
+    // times "12" and "12:00:60" were accepted.
+    let (n, stderr) = plan_errors("bad-times");
+    assert_eq!(n, 3, "{stderr}");
+    for (value, at) in [
+        ("slot start 2027-05-01T12:00:60", ":11:9"),
+        ("template time \"12\"", ":17:10"),
+        ("template time \"12:00:60\"", ":17:16"),
+    ] {
+        assert!(
+            stderr.contains(&format!(
+                "{value} is not a time of day: times are HH:MM, 00:00–23:59"
+            )),
+            "no `{value}` in\n{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("bad-times.toml{at}")),
+            "no `{at}` in\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_slot_ending_past_the_calendar_is_an_error_not_a_panic() {
+    // Before: 9999-12-30T21:00 + 150 min is past jiff's last instant, and
+    // computing the slot's end panicked.
+    let (n, stderr) = plan_errors("late-slot");
+    assert_eq!(n, 1, "{stderr}");
+    assert!(
+        stderr.contains("date 9999-12-30 is outside the dates a programme may use"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("late-slot.toml:8:7"), "{stderr}");
+}
+
+#[test]
+fn without_a_time_limit_the_search_runs_its_budget_and_is_reproducible() {
+    // Before: a 10 s default time limit cut a large programme short after
+    // a load-dependent number of iterations.
+    let run = || {
+        let out = slate()
+            .args(["plan", "programmes/festival.toml", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let first = run();
+    assert_eq!(first, run(), "two runs differ");
+    let v: Value = serde_json::from_slice(&first).unwrap();
+    let slots = v["metrics"]["slots"].as_u64().unwrap() as usize;
+    assert_eq!(
+        v["metrics"]["iterations"].as_u64().unwrap() as usize,
+        slate::schedule::search::default_iterations(slots)
+    );
+    assert_eq!(v["notes"], serde_json::json!([]));
+}
+
+#[test]
+fn a_time_limit_makes_the_plan_say_it_is_not_reproducible() {
+    let cat = bundled();
+    let graph = ThemeGraph::build(&cat);
+    let path = root().join("programmes/weekend.toml");
+    let (programme, _) = slate::programme::load(&path, &cat).unwrap();
+    let with = |limit: Duration| {
+        plan(
+            &programme,
+            &cat,
+            &graph,
+            &PlanOptions {
+                seed: programme.seed,
+                time_limit: Some(limit),
+                iterations: None,
+                keep: None,
+                progress: &|_, _| {},
+            },
+        )
+        .unwrap()
+    };
+    let cut = with(Duration::ZERO);
+    assert_eq!(cut.metrics.iterations, 0);
+    assert_eq!(cut.notes.len(), 1, "{:?}", cut.notes);
+    assert!(
+        cut.notes[0].contains("stopped at the time limit after 0 of")
+            && cut.notes[0].contains("not reproducible"),
+        "{:?}",
+        cut.notes
+    );
+    let whole = with(Duration::from_secs(3600));
+    assert_eq!(whole.notes.len(), 1, "{:?}", whole.notes);
+    assert!(whole.notes[0].contains("not reproducible in general"));
+    // From the command line too, on standard error and in the plan.
+    let out = slate()
+        .args([
+            "plan",
+            "programmes/weekend.toml",
+            "--time-limit",
+            "0.000000001",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not reproducible"));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["notes"][0].as_str().unwrap().contains("not reproducible"));
+}
+
+#[test]
+fn numeric_options_out_of_range_are_usage_errors_naming_the_value() {
+    // Before: --time-limit 1e300 overflowed Duration::from_secs_f64 and
+    // panicked, in `plan` and in `export`.
+    for (command, value) in [
+        (&["plan"][..], "1e300"),
+        (&["plan"], "0"),
+        (&["plan"], "NaN"),
+        (&["plan"], "86401"),
+        (&["export", "md"], "1e300"),
+        (&["export", "ics"], "-1"),
+    ] {
+        let out = slate()
+            .args(command)
+            .args(["programmes/weekend.toml", "-o", "-"])
+            .arg(format!("--time-limit={value}"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command:?} {value}: {stderr}");
+        assert!(
+            stderr.contains("--time-limit")
+                && stderr.contains(value)
+                && stderr.contains("at most 86400 seconds"),
+            "{command:?} {value}: {stderr}"
+        );
+        assert!(
+            !stderr.contains("panicked"),
+            "{command:?} {value}: {stderr}"
+        );
+    }
+    for (option, value) in [
+        ("--iterations", "0"),
+        ("--seed", "-1"),
+        ("--seed", "18446744073709551616"),
+    ] {
+        let out = slate()
+            .args(["plan", "programmes/weekend.toml"])
+            .arg(format!("{option}={value}"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{option} {value}: {stderr}");
+        assert!(
+            stderr.contains(option) && stderr.contains(value),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn forty_thousand_slots_plan_within_a_gibibyte_of_address_space() {
+    // Before: a dense slots × slots overlap matrix, 1.6 GB for 40,000 slots,
+    // so this run died of allocation failure. Memory is now linear in slots
+    // plus overlapping pairs. (A limit on memory, not on time: the same on
+    // every machine.)
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.toml");
+    let first = jiff::civil::date(2027, 1, 1);
+    let dates: Vec<String> = (0..2500)
+        .map(|d| {
+            first
+                .checked_add(jiff::Span::new().days(d))
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut text = String::from("name = \"Large\"\ntimezone = \"Europe/Lisbon\"\nintro = 10\n");
+    for v in 0..4 {
+        text.push_str(&format!("\n[[venue]]\nid = \"v{v}\"\nname = \"V{v}\"\n"));
+    }
+    text.push_str(&format!(
+        "\n[[slots]]\nvenues = [\"v0\", \"v1\", \"v2\", \"v3\"]\ndates = [{}]\ntimes = [\"11:00\", \"14:00\", \"17:30\", \"21:00\"]\nlength = 150\n",
+        dates.join(", ")
+    ));
+    text.push_str("\n[[series]]\nid = \"strikes\"\ntitle = \"Strikes\"\nthemes = [\"strikes\"]\nscreenings = 10000\n");
+    std::fs::write(&path, text).unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_slate"));
+    cmd.current_dir(root())
+        .env_remove("SLATE_DATA")
+        .args(["plan", "--iterations", "1", "--format", "json"])
+        .arg(&path);
+    // SAFETY: setrlimit is async-signal-safe; the child only sets its own limit.
+    unsafe {
+        cmd.pre_exec(|| {
+            let gib = libc::rlimit {
+                rlim_cur: 1 << 30,
+                rlim_max: 1 << 30,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &gib) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["metrics"]["slots"], 40_000);
+    assert!(v["metrics"]["screenings"].as_u64().unwrap() > 10);
+    assert_eq!(
+        v["open_slots"].as_array().unwrap().len() as u64,
+        40_000 - v["metrics"]["screenings"].as_u64().unwrap()
+    );
+}
+
+#[test]
+fn too_many_overlapping_slots_are_refused_with_a_clear_error() {
+    // 6,500 venues with a slot at the same time: 21,121,750 overlapping
+    // pairs, over the 20,000,000 the planner holds. Counted, not built.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crowded.toml");
+    let mut text = String::from("name = \"Crowded\"\ntimezone = \"Europe/Lisbon\"\n");
+    let ids: Vec<String> = (0..6500).map(|v| format!("\"v{v}\"")).collect();
+    for v in 0..6500 {
+        text.push_str(&format!("\n[[venue]]\nid = \"v{v}\"\nname = \"V{v}\"\n"));
+    }
+    text.push_str(&format!(
+        "\n[[slots]]\nvenues = [{}]\ndates = [2027-05-01]\ntimes = [\"21:00\"]\nlength = 120\n",
+        ids.join(", ")
+    ));
+    text.push_str("\n[[series]]\nid = \"strikes\"\ntitle = \"Strikes\"\nthemes = [\"strikes\"]\nscreenings = 1\n");
+    std::fs::write(&path, text).unwrap();
+    let out = slate().arg("plan").arg(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "21121750 pairs of slots overlap in time; the planner handles at most 20000000"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("crowded.toml"), "{stderr}");
 }

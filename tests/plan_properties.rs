@@ -6,7 +6,6 @@
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use std::time::Duration;
 
 use proptest::prelude::*;
 
@@ -228,7 +227,7 @@ proptest! {
         };
         let result = plan(&programme, cat, graph, &PlanOptions {
             seed: s.seed,
-            time_limit: Duration::from_secs(60),
+            time_limit: None,
             iterations: Some(150),
             keep: None,
             progress: &|_, _| {},

@@ -60,9 +60,10 @@ pub struct Input {
     /// Seed of the search when planning a programme
     #[arg(long)]
     seed: Option<u64>,
-    /// Most seconds to search when planning a programme
-    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
-    time_limit: f64,
+    /// Stop searching after this many seconds when planning a programme
+    /// (more than 0, at most 86400); without it the plan is reproducible
+    #[arg(long, value_name = "SECS", value_parser = super::plan::time_limit_arg)]
+    time_limit: Option<f64>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -133,11 +134,6 @@ pub fn run(cli: &Cli, cmd: &ExportCommand) -> CmdResult {
 
 /// The plan to publish, and the catalogue (for synopses and themes).
 fn obtain(cli: &Cli, input: &Input) -> Result<(Plan, slate::Catalogue), Failure> {
-    if !(input.time_limit > 0.0 && input.time_limit.is_finite()) {
-        return Err(Failure::Usage(
-            "--time-limit must be a positive number of seconds".into(),
-        ));
-    }
     let loaded = load_catalogue(cli)?;
     let cat = loaded.catalogue;
     let is_json = input

@@ -38,15 +38,17 @@ pub enum PlanFormat {
 pub struct PlanArgs {
     /// Programme file (TOML)
     programme: PathBuf,
-    /// Seed of the search (default: the programme's `seed`)
+    /// Seed of the search, 0 to 2^64−1 (default: the programme's `seed`)
     #[arg(long)]
     seed: Option<u64>,
-    /// Most seconds to search; the search normally ends sooner
-    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
-    time_limit: f64,
-    /// Iterations of the search (default: scaled to the programme)
-    #[arg(long, hide = true)]
-    iterations: Option<usize>,
+    /// Stop searching after this many seconds (more than 0, at most 86400).
+    /// Without it the search runs its fixed budget and the plan is the same
+    /// on every machine; with it, it may not be
+    #[arg(long, value_name = "SECS", value_parser = time_limit_arg)]
+    time_limit: Option<f64>,
+    /// Iterations of the search, 1 to 1000000 (default: scaled to the programme)
+    #[arg(long, hide = true, value_parser = clap::value_parser!(u64).range(1..=MAX_ITERATIONS))]
+    iterations: Option<u64>,
     /// A plan published before (JSON): keep its screenings where possible
     #[arg(long, value_name = "PREVIOUS.json")]
     keep: Option<PathBuf>,
@@ -57,12 +59,28 @@ pub struct PlanArgs {
     output: Option<PathBuf>,
 }
 
-pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
-    if !(args.time_limit > 0.0 && args.time_limit.is_finite()) {
-        return Err(Failure::Usage(
-            "--time-limit must be a positive number of seconds".into(),
-        ));
+/// The longest `--time-limit`, in seconds: a day.
+pub const MAX_TIME_LIMIT: f64 = 86_400.0;
+/// The most `--iterations`.
+pub const MAX_ITERATIONS: u64 = 1_000_000;
+
+/// Parses `--time-limit SECS`: more than 0 and at most [`MAX_TIME_LIMIT`]
+/// seconds (a larger value would overflow a `Duration`; none is useful).
+pub fn time_limit_arg(s: &str) -> Result<f64, String> {
+    let secs: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    if secs > 0.0 && secs <= MAX_TIME_LIMIT {
+        Ok(secs)
+    } else {
+        Err(format!(
+            "{s} is outside the time limits allowed: more than 0 and at most {MAX_TIME_LIMIT} seconds"
+        ))
     }
+}
+
+pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
     let loaded = load_catalogue(cli)?;
     let cat = &loaded.catalogue;
     let previous: Option<Plan> = match &args.keep {
@@ -74,7 +92,7 @@ pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
         &args.programme,
         args.seed,
         args.time_limit,
-        args.iterations,
+        args.iterations.map(|n| n as usize),
         previous.as_ref(),
     )?;
     let text = match args.format {
@@ -142,7 +160,7 @@ pub fn make_plan(
     cat: &slate::Catalogue,
     programme_path: &std::path::Path,
     seed: Option<u64>,
-    time_limit: f64,
+    time_limit: Option<f64>,
     iterations: Option<usize>,
     keep: Option<&Plan>,
 ) -> Result<Plan, Failure> {
@@ -181,7 +199,8 @@ pub fn make_plan(
         &graph,
         &PlanOptions {
             seed: seed.unwrap_or(programme.seed),
-            time_limit: Duration::from_secs_f64(time_limit),
+            // In range by `time_limit_arg`, so this cannot overflow.
+            time_limit: time_limit.and_then(|s| Duration::try_from_secs_f64(s).ok()),
             iterations,
             keep,
             progress: &progress,

@@ -28,6 +28,8 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use toml::de::DeValue;
 
+pub use super::qualify::{missing_themes, qualifies};
+use super::values::{date, datetime, ranged, time};
 use super::{ids, overlap, timezone, Match, Programme, SeriesRequest, Slot, Venue};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{Diagnostic, SourceFile};
@@ -64,7 +66,16 @@ const SERIES_KEYS: &[&str] = &[
 ];
 
 /// The longest slot: a day.
-const MAX_LENGTH: i64 = 24 * 60;
+pub const MAX_LENGTH: i64 = 24 * 60;
+/// The longest introduction and interval, in minutes.
+pub const MAX_INTRO: i64 = 240;
+pub const MAX_INTERVAL: i64 = 240;
+/// The longest changeover between two slots of a venue, in minutes.
+pub const MAX_CHANGEOVER: i64 = 720;
+/// The most screenings a series may ask for.
+pub const MAX_SCREENINGS: i64 = 10_000;
+/// The longest `max_runtime`: the catalogue's longest runtime.
+pub const MAX_RUNTIME: i64 = crate::catalogue::load::MAX_RUNTIME;
 
 /// Reads `path` and validates it against `catalogue`. Returns the programme
 /// and its warnings, or every error found.
@@ -152,33 +163,12 @@ pub fn load(
         }
     };
     let minutes = |key: &str, max: i64, diags: &mut Vec<Diagnostic>| -> u32 {
-        match top.int(key, diags) {
-            Some((n, span)) if !(0..=max).contains(&n) => {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "`{key}` must be between 0 and {max} minutes, found {n}"
-                    ))
-                    .at(&src, span),
-                );
-                0
-            }
-            Some((n, _)) => n as u32,
-            None => 0,
-        }
+        ranged(&top, key, 0..=max, " minutes", diags).map_or(0, |(n, _)| n as u32)
     };
-    let intro = minutes("intro", 240, &mut diags);
-    let interval = minutes("interval", 240, &mut diags);
-    let changeover = minutes("changeover", 720, &mut diags);
-    let seed = match top.int("seed", &mut diags) {
-        Some((n, span)) if n < 0 => {
-            diags.push(
-                Diagnostic::error(format!("`seed` must not be negative, found {n}")).at(&src, span),
-            );
-            1
-        }
-        Some((n, _)) => n as u64,
-        None => 1,
-    };
+    let intro = minutes("intro", MAX_INTRO, &mut diags);
+    let interval = minutes("interval", MAX_INTERVAL, &mut diags);
+    let changeover = minutes("changeover", MAX_CHANGEOVER, &mut diags);
+    let seed = ranged(&top, "seed", 0..=i64::MAX, "", &mut diags).map_or(1, |(n, _)| n as u64);
 
     // Venues.
     let mut venues: Vec<Venue> = Vec::new();
@@ -245,24 +235,19 @@ pub fn load(
     // Slots, explicit and from templates, before their times are resolved.
     let mut raw: Vec<RawSlot> = Vec::new();
     let length_of = |f: &Fields, diags: &mut Vec<Diagnostic>| -> Option<u32> {
-        match f.int("length", diags) {
-            Some((n, span)) if n <= intro as i64 || n > MAX_LENGTH => {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "slot length {n} must be more than the introduction ({intro} min) and at most {MAX_LENGTH} minutes"
-                    ))
-                    .at(&src, span),
-                );
-                None
-            }
-            Some((n, _)) => Some(n as u32),
-            None => {
-                if f.get("length").is_none() {
-                    f.missing("length", "length = 150", diags);
-                }
-                None
-            }
+        if f.get("length").is_none() {
+            f.missing("length", "length = 150", diags);
+            return None;
         }
+        // A slot holds the introduction and at least a minute of film.
+        ranged(
+            f,
+            "length",
+            intro as i64 + 1..=MAX_LENGTH,
+            " minutes",
+            diags,
+        )
+        .map(|(n, _)| n as u32)
     };
     for (table, span) in tables(&top, "slot", &mut diags) {
         let f = Fields::new(table, span.clone(), &src, 0, "a slot");
@@ -483,6 +468,20 @@ pub fn load(
     slots.sort_by(|a, b| (a.start_at, a.venue, &a.id).cmp(&(b.start_at, b.venue, &b.id)));
     // Within a venue, slots must not overlap and must leave the changeover.
     overlap::check(path, &venues, &slots, changeover, tz.as_ref(), &mut diags);
+    // The planner keeps every overlapping pair (across venues): refuse a
+    // programme with more than it can hold, before anything is allocated.
+    let overlapping = overlap::count_pairs(&slots);
+    if overlapping > overlap::MAX_OVERLAPPING_PAIRS {
+        diags.push(
+            Diagnostic::error(format!(
+                "{overlapping} pairs of slots overlap in time; the planner handles at most {}",
+                overlap::MAX_OVERLAPPING_PAIRS
+            ))
+            .in_file(path)
+            .value(overlapping.to_string())
+            .help("a series' screenings must not overlap, so the planner keeps every overlapping pair; split the programme, or spread its slots over more days"),
+        );
+    }
 
     // Series.
     let vocab = catalogue.vocabulary();
@@ -572,33 +571,19 @@ pub fn load(
                 Match::Any
             }
         };
-        let (screenings, screenings_line) = match f.int("screenings", &mut diags) {
-            Some((n, s)) if !(1..=10_000).contains(&n) => {
-                diags.push(
-                    Diagnostic::error(format!("`screenings` must be at least 1, found {n}"))
-                        .at(&src, s.clone()),
-                );
-                (0, line_of(&s))
-            }
-            Some((n, s)) => (n as u32, line_of(&s)),
+        let (screenings, screenings_line) = match f.get("screenings") {
+            Some(v) => (
+                ranged(&f, "screenings", 1..=MAX_SCREENINGS, "", &mut diags)
+                    .map_or(0, |(n, _)| n as u32),
+                line_of(&v.span()),
+            ),
             None => {
-                if f.get("screenings").is_none() {
-                    f.missing("screenings", "screenings = 4", &mut diags);
-                }
+                f.missing("screenings", "screenings = 4", &mut diags);
                 (0, line_of(&span))
             }
         };
-        let max_runtime = match f.int("max_runtime", &mut diags) {
-            Some((n, s)) if n < 1 => {
-                diags.push(
-                    Diagnostic::error(format!("`max_runtime` must be positive, found {n}"))
-                        .at(&src, s),
-                );
-                None
-            }
-            Some((n, _)) => Some(n as u32),
-            None => None,
-        };
+        let max_runtime = ranged(&f, "max_runtime", 1..=MAX_RUNTIME, " minutes", &mut diags)
+            .map(|(n, _)| n as u32);
         let resolve = |key: &str, diags: &mut Vec<Diagnostic>| -> Vec<(usize, Range<usize>)> {
             let mut out = Vec::new();
             for (fid, s) in f.str_list(key, diags).unwrap_or_default() {
@@ -757,6 +742,7 @@ pub fn load(
         changeover,
         seed,
         venues,
+        overlaps: overlap::Overlaps::of(&slots),
         slots,
         series,
     };
@@ -794,29 +780,6 @@ fn slug_id<'t>(
     Some((id, span))
 }
 
-/// The series' themes a film lacks for it: with `match = "any"` all of them
-/// when it carries none (else nothing), with `match = "all"` each one it does
-/// not carry, directly or through a narrower theme.
-pub fn missing_themes<'s>(
-    catalogue: &Catalogue,
-    series: &'s SeriesRequest,
-    film: usize,
-) -> Vec<&'s str> {
-    let vocab = catalogue.vocabulary();
-    let f = &catalogue.films()[film];
-    let carries = |want: &String| f.themes.iter().any(|t| vocab.implies(t, want));
-    let lacking: Vec<&str> = series
-        .themes
-        .iter()
-        .filter(|t| !carries(t))
-        .map(String::as_str)
-        .collect();
-    match series.matching {
-        Match::Any if lacking.len() < series.themes.len() => Vec::new(),
-        _ => lacking,
-    }
-}
-
 /// `a`, `b`, `c`.
 fn quoted(items: &[&str]) -> String {
     items
@@ -824,24 +787,6 @@ fn quoted(items: &[&str]) -> String {
         .map(|i| format!("`{i}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Whether a film qualifies for a series: it carries any (or all) of the
-/// series' themes, directly or through a narrower theme, is not excluded,
-/// and is not longer than the series' `max_runtime`.
-pub fn qualifies(catalogue: &Catalogue, series: &SeriesRequest, film: usize) -> bool {
-    let vocab = catalogue.vocabulary();
-    let f = &catalogue.films()[film];
-    let carries = |want: &String| f.themes.iter().any(|t| vocab.implies(t, want));
-    let themed = match series.matching {
-        Match::Any => series.themes.iter().any(carries),
-        Match::All => !series.themes.is_empty() && series.themes.iter().all(carries),
-    };
-    themed
-        && !series.exclude.contains(&film)
-        && series
-            .max_runtime
-            .is_none_or(|m| f.runtime.is_some_and(|r| r <= m))
 }
 
 fn fmt_offset(o: jiff::tz::Offset) -> String {
@@ -891,120 +836,4 @@ fn tables<'t, 'i>(
             Vec::new()
         }
     }
-}
-
-/// A local date-time: a TOML local date-time or a string like "2027-05-01T14:00".
-fn datetime(
-    v: &DeValue<'_>,
-    span: Range<usize>,
-    src: &SourceFile,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<DateTime> {
-    match v {
-        DeValue::Datetime(dt) => {
-            if dt.offset.is_some() {
-                diags.push(
-                    Diagnostic::error(
-                        "slot times are local to the programme's timezone; remove the UTC offset",
-                    )
-                    .at(src, span),
-                );
-                return None;
-            }
-            match (dt.date, dt.time) {
-                (Some(d), Some(t)) => {
-                    let date = Date::new(d.year as i16, d.month as i8, d.day as i8).ok()?;
-                    let time =
-                        Time::new(t.hour as i8, t.minute as i8, t.second.unwrap_or(0) as i8, 0)
-                            .ok()?;
-                    Some(date.to_datetime(time))
-                }
-                _ => {
-                    diags.push(
-                        Diagnostic::error(
-                            "`start` needs a date and a time, like 2027-05-01T14:00:00",
-                        )
-                        .at(src, span),
-                    );
-                    None
-                }
-            }
-        }
-        DeValue::String(s) => match s.trim().parse::<DateTime>() {
-            Ok(d) => Some(d),
-            Err(_) => {
-                diags.push(
-                    Diagnostic::error(format!("`{s}` is not a date and time"))
-                        .at(src, span)
-                        .help("write it like 2027-05-01T14:00:00 (no quotes needed)"),
-                );
-                None
-            }
-        },
-        other => {
-            diags.push(
-                Diagnostic::error(format!(
-                    "expected a local date-time, found {}",
-                    type_name(other)
-                ))
-                .at(src, span)
-                .help("write it like 2027-05-01T14:00:00"),
-            );
-            None
-        }
-    }
-}
-
-fn date(
-    v: &DeValue<'_>,
-    span: Range<usize>,
-    src: &SourceFile,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Date> {
-    let parsed = match v {
-        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt
-            .date
-            .and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok()),
-        DeValue::String(s) => s.trim().parse::<Date>().ok(),
-        _ => None,
-    };
-    if parsed.is_none() {
-        diags.push(
-            Diagnostic::error("expected a date like 2027-05-01")
-                .at(src, span)
-                .help("dates = [2027-05-01, 2027-05-02]"),
-        );
-    }
-    parsed
-}
-
-fn time(
-    v: &DeValue<'_>,
-    span: Range<usize>,
-    src: &SourceFile,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Time> {
-    let parsed = match v {
-        DeValue::Datetime(dt) if dt.date.is_none() && dt.offset.is_none() => {
-            dt.time.and_then(|t| {
-                Time::new(t.hour as i8, t.minute as i8, t.second.unwrap_or(0) as i8, 0).ok()
-            })
-        }
-        DeValue::String(s) => {
-            let s = s.trim();
-            s.parse::<Time>().ok().or_else(|| {
-                let (h, m) = s.split_once(':')?;
-                Time::new(h.parse().ok()?, m.parse().ok()?, 0, 0).ok()
-            })
-        }
-        _ => None,
-    };
-    if parsed.is_none() {
-        diags.push(
-            Diagnostic::error("expected a time like \"17:30\"")
-                .at(src, span)
-                .help("times = [\"17:30\", \"21:00\"]"),
-        );
-    }
-    parsed
 }

@@ -12,13 +12,18 @@
 //! the zone it means: [`timezone`] owns those judgements.
 //!
 //! Besides [`load`] (reading and validating), [`ids`] owns the programme and
-//! slot ids that calendar UIDs are made from, and `overlap` the check that
-//! the slots of a venue neither overlap nor crowd the changeover.
+//! slot ids that calendar UIDs are made from, [`qualify`] which films a
+//! series may use, [`values`] the values of keys (ranges, dates, times of
+//! day), and [`overlap`] the check that the slots of a venue neither overlap
+//! nor crowd the changeover, and which slots overlap one another at all
+//! (the planner's [`overlap::Overlaps`]).
 
 pub mod ids;
 pub mod load;
-mod overlap;
+pub mod overlap;
+pub mod qualify;
 pub mod timezone;
+pub mod values;
 
 use std::path::PathBuf;
 
@@ -128,6 +133,8 @@ pub struct Programme {
     /// Slots in start order (then venue order).
     pub slots: Vec<Slot>,
     pub series: Vec<SeriesRequest>,
+    /// Which slots overlap which in time, across venues.
+    pub overlaps: overlap::Overlaps,
 }
 
 impl Programme {

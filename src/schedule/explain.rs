@@ -115,10 +115,20 @@ pub fn shortfalls(inst: &Instance, assign: &[Option<Assigned>], plan: &mut Plan)
         .flatten()
         .flat_map(|a| a.films.iter().copied())
         .collect();
+    let mut own_count = vec![0u32; p.series.len()];
+    for a in assign.iter().flatten() {
+        own_count[a.series] += 1;
+    }
+    // Film → the series screening it.
+    let screened_in: std::collections::HashMap<usize, usize> = assign
+        .iter()
+        .flatten()
+        .flat_map(|a| a.films.iter().map(move |&f| (f, a.series)))
+        .collect();
     let disjoint = max_disjoint_slots(inst);
     let requested: u32 = p.series.iter().map(|s| s.screenings).sum();
     for (s, req) in p.series.iter().enumerate() {
-        let got = assign.iter().flatten().filter(|a| a.series == s).count() as u32;
+        let got = own_count[s];
         if got >= req.screenings {
             continue;
         }
@@ -176,12 +186,7 @@ pub fn shortfalls(inst: &Instance, assign: &[Option<Assigned>], plan: &mut Plan)
         } else if unused.is_empty() {
             let elsewhere = inst.candidates[s]
                 .iter()
-                .filter(|f| {
-                    assign
-                        .iter()
-                        .flatten()
-                        .any(|a| a.series != s && a.films.contains(f))
-                })
+                .filter(|f| screened_in.get(f).is_some_and(|&o| o != s))
                 .count();
             format!(
                 "all {q} qualifying films are screened already ({elsewhere} of them in other series)"
@@ -216,9 +221,22 @@ pub fn shortfalls(inst: &Instance, assign: &[Option<Assigned>], plan: &mut Plan)
             o.shortfall = Some(reason);
         }
     }
-    let all_served = p.series.iter().enumerate().all(|(s, req)| {
-        assign.iter().flatten().filter(|a| a.series == s).count() as u32 >= req.screenings
-    });
+    // Per series, once (not once per empty slot: a large programme has
+    // tens of thousands): its shortest free film.
+    let all_served = p
+        .series
+        .iter()
+        .zip(&own_count)
+        .all(|(req, &n)| n >= req.screenings);
+    let shortest_free: Vec<Option<u32>> = (0..p.series.len())
+        .map(|s| {
+            inst.candidates[s]
+                .iter()
+                .filter(|f| !used.contains(f))
+                .map(|&f| films[f].runtime.unwrap_or(0))
+                .min()
+        })
+        .collect();
     for (i, slot) in p.slots.iter().enumerate() {
         if assign[i].is_some() {
             continue;
@@ -228,25 +246,21 @@ pub fn shortfalls(inst: &Instance, assign: &[Option<Assigned>], plan: &mut Plan)
         } else {
             let mut why = Vec::new();
             for (s, req) in p.series.iter().enumerate() {
-                let own: Vec<usize> = (0..assign.len())
-                    .filter(|&o| assign[o].as_ref().is_some_and(|a| a.series == s))
-                    .collect();
-                if own.len() as u32 >= req.screenings {
+                if own_count[s] >= req.screenings {
                     continue;
                 }
-                if let Some(&o) = own.iter().find(|&&o| inst.overlap[i][o]) {
+                // The first of its screenings (in slot order) overlapping this slot.
+                let clash = inst
+                    .overlapping(i)
+                    .find(|&o| assign[o].as_ref().is_some_and(|a| a.series == s));
+                if let Some(o) = clash {
                     why.push(format!(
                         "{} overlaps its screening in {}",
                         req.id, p.slots[o].id
                     ));
                     continue;
                 }
-                let shortest = inst.candidates[s]
-                    .iter()
-                    .filter(|f| !used.contains(f))
-                    .map(|&f| films[f].runtime.unwrap_or(0))
-                    .min();
-                match shortest {
+                match shortest_free[s] {
                     None => why.push(format!("{} has no free film left", req.id)),
                     Some(r) if r + p.intro > slot.length => why.push(format!(
                         "{}'s free films need at least {} min",

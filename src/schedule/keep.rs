@@ -4,7 +4,7 @@
 //! longer fits, a film is now pinned elsewhere — and each dropped screening
 //! says why. The search then plans only the rest.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::search::{Assigned, Instance};
 use super::{Plan, Unscheduled};
@@ -25,12 +25,18 @@ pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec
             reason,
         })
     };
+    let slot_at: HashMap<&str, usize> = p
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     // A plan of another programme: said once, not once per screening.
     let none_fits = !previous.screenings.is_empty()
         && !previous
             .screenings
             .iter()
-            .any(|sc| p.slots.iter().any(|s| s.id == sc.slot));
+            .any(|sc| slot_at.contains_key(sc.slot.as_str()));
     if none_fits {
         drop(
             &previous.programme,
@@ -48,7 +54,7 @@ pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec
         return (kept, dropped);
     }
     for sc in &previous.screenings {
-        let Some(slot) = p.slots.iter().position(|s| s.id == sc.slot) else {
+        let Some(&slot) = slot_at.get(sc.slot.as_str()) else {
             drop(
                 &sc.id,
                 format!("slot `{}` is no longer in the programme", sc.slot),
@@ -131,7 +137,7 @@ pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec
         }
         if let Some((o, _)) = kept
             .iter()
-            .find(|(o, a)| a.series == series && inst.overlap[slot][*o])
+            .find(|(o, a)| a.series == series && inst.programme.overlaps.contains(slot, *o))
         {
             drop(
                 &sc.id,

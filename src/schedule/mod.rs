@@ -191,7 +191,11 @@ impl Plan {
 /// Planning settings.
 pub struct PlanOptions<'p> {
     pub seed: u64,
-    pub time_limit: Duration,
+    /// Stop the search after this long (`--time-limit`). None (the
+    /// default): run the whole iteration budget, so the plan is the same
+    /// on every machine.
+    pub time_limit: Option<Duration>,
+    /// Iterations of the search (None: [`search::default_iterations`]).
     pub iterations: Option<usize>,
     /// A previously published plan whose screenings should stay.
     pub keep: Option<&'p Plan>,
@@ -239,11 +243,18 @@ pub fn plan(
     plan.metrics.seed = options.seed;
     plan.unscheduled.extend(dropped);
     explain::shortfalls(&inst, &outcome.state.assign, &mut plan);
-    if outcome.timed_out {
-        plan.notes.push(format!(
-            "the search stopped at the time limit after {} of {} iterations; another machine may find another plan (raise --time-limit for a reproducible one)",
-            outcome.iterations, outcome.planned_iterations
-        ));
+    if options.time_limit.is_some() {
+        plan.notes.push(if outcome.timed_out {
+            format!(
+                "the search stopped at the time limit after {} of {} iterations; where it stops depends on the machine and its load, so this plan is not reproducible (leave out --time-limit for the same plan everywhere)",
+                outcome.iterations, outcome.planned_iterations
+            )
+        } else {
+            format!(
+                "a time limit was set, so this plan is not reproducible in general (where the search stops depends on the machine and its load); this time it ran all {} iterations",
+                outcome.planned_iterations
+            )
+        });
     }
     Ok(plan)
 }
@@ -258,6 +269,10 @@ fn rfc3339(ts: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
 pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> Plan {
     let p = inst.programme;
     let films = inst.catalogue.films();
+    let mut is_kept = vec![false; assign.len()];
+    for &k in kept {
+        is_kept[k] = true;
+    }
     let mut screenings = Vec::new();
     for (i, a) in assign.iter().enumerate() {
         let Some(a) = a else { continue };
@@ -294,7 +309,7 @@ pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> P
                 .collect(),
             minutes: occupied,
             free_minutes: slot.length - occupied,
-            kept: kept.contains(&i),
+            kept: is_kept[i],
         });
     }
     let open_slots = assign

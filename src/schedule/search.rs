@@ -21,8 +21,9 @@
 //!   first on one festival day (spread a series across days).
 //!
 //! The search is deterministic for a seed: it runs a fixed number of
-//! iterations (scaled to the programme's size); `time_limit` only cuts it
-//! short, and the plan says so when it does.
+//! iterations ([`default_iterations`], scaled to the programme's size) and
+//! consults no clock unless a `time_limit` is given — then where it stops
+//! depends on the machine, and the plan says so.
 
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
@@ -69,8 +70,6 @@ pub struct Instance<'a> {
     pub shortest: Vec<Vec<usize>>,
     /// Per series: how well each candidate fits it (0..=1).
     pub preference: Vec<HashMap<usize, f32>>,
-    /// `overlap[a][b]`: slot windows a and b overlap.
-    pub overlap: Vec<Vec<bool>>,
 }
 
 impl<'a> Instance<'a> {
@@ -138,11 +137,6 @@ impl<'a> Instance<'a> {
             shortest.push(short);
             preference.push(pref);
         }
-        let slots = &programme.slots;
-        let overlap = slots
-            .iter()
-            .map(|a| slots.iter().map(|b| a.overlaps(b)).collect())
-            .collect();
         Instance {
             programme,
             catalogue,
@@ -150,8 +144,16 @@ impl<'a> Instance<'a> {
             candidates,
             shortest,
             preference,
-            overlap,
         }
+    }
+
+    /// The slots overlapping `slot` (any venue), in index order.
+    pub fn overlapping(&self, slot: usize) -> impl Iterator<Item = usize> + '_ {
+        self.programme
+            .overlaps
+            .of_slot(slot)
+            .iter()
+            .map(|&o| o as usize)
     }
 
     fn runtime(&self, film: usize) -> u32 {
@@ -221,9 +223,16 @@ impl State {
 
     /// Whether `series` may take the empty `slot`.
     fn can_take(&self, inst: &Instance, series: usize, slot: usize) -> bool {
-        self.assign[slot].is_none()
-            && (self.by_series[series].len() as u32) < inst.programme.series[series].screenings
-            && !self.series_slots(series).any(|o| inst.overlap[slot][o])
+        self.assign[slot].is_none() && self.could_take(inst, series, slot)
+    }
+
+    /// Whether `series` could take `slot` were it empty: it has screenings
+    /// to spare and none of them overlaps the slot.
+    fn could_take(&self, inst: &Instance, series: usize, slot: usize) -> bool {
+        (self.by_series[series].len() as u32) < inst.programme.series[series].screenings
+            && !inst
+                .overlapping(slot)
+                .any(|o| self.assign[o].as_ref().is_some_and(|a| a.series == series))
     }
 }
 
@@ -303,17 +312,19 @@ pub fn coherence(graph: &ThemeGraph, films: &[usize]) -> f32 {
     total / pairs as f32
 }
 
-/// Packs the best screening of `series` for `slot` from the films still free,
-/// with `forced` films in it.
+/// Packs the best screening of `series` for `slot` from the films still free
+/// (and the `freed` ones: those of a screening about to be replaced), with
+/// `forced` films in it.
 fn best_pack(
     inst: &Instance,
     state: &State,
     series: usize,
     slot: usize,
     forced: &[usize],
+    freed: &[usize],
 ) -> Option<Assigned> {
     let mut offered: Vec<Item> = Vec::with_capacity(BEST_CANDIDATES + SHORT_CANDIDATES);
-    let free = |f: &&usize| !state.is_used(**f) && !forced.contains(f);
+    let free = |f: &&usize| (!state.is_used(**f) || freed.contains(f)) && !forced.contains(f);
     for &f in inst.candidates[series]
         .iter()
         .filter(free)
@@ -379,6 +390,10 @@ fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
                 .any(|p| a.films.contains(p))
         };
         let mut best: Option<(usize, Assigned, u32)> = None;
+        // Empty slots of a length already tried give the same screening,
+        // which never beats the first (ties keep the earlier slot): pack
+        // once per length, not once per slot.
+        let mut lengths_tried: HashSet<u32> = HashSet::new();
         let consider =
             |slot: usize, a: Option<Assigned>, best: &mut Option<(usize, Assigned, u32)>| {
                 if let Some(a) = a {
@@ -398,12 +413,21 @@ fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
                             .iter()
                             .filter(|f| inst.programme.series[s].pin.contains(f)),
                     );
-                    let mut trial = state.clone();
-                    trial.clear(slot);
-                    consider(slot, best_pack(inst, &trial, s, slot, &forced), &mut best);
+                    consider(
+                        slot,
+                        best_pack(inst, state, s, slot, &forced, &a.films),
+                        &mut best,
+                    );
                 }
-                None if state.can_take(inst, s, slot) => {
-                    consider(slot, best_pack(inst, state, s, slot, &[pin]), &mut best);
+                None if !lengths_tried.contains(&inst.programme.slots[slot].length)
+                    && state.can_take(inst, s, slot) =>
+                {
+                    lengths_tried.insert(inst.programme.slots[slot].length);
+                    consider(
+                        slot,
+                        best_pack(inst, state, s, slot, &[pin], &[]),
+                        &mut best,
+                    );
                 }
                 _ => {}
             }
@@ -417,10 +441,13 @@ fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
                 if a.series == s || state.locked[slot] || pinned_elsewhere(a) {
                     continue;
                 }
-                let mut trial = state.clone();
-                trial.clear(slot);
-                if trial.can_take(inst, s, slot) {
-                    consider(slot, best_pack(inst, &trial, s, slot, &[pin]), &mut best);
+                // As if the slot were cleared (no state is copied).
+                if state.could_take(inst, s, slot) {
+                    consider(
+                        slot,
+                        best_pack(inst, state, s, slot, &[pin], &a.films),
+                        &mut best,
+                    );
                 }
             }
         }
@@ -438,16 +465,37 @@ fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
 /// Fills empty slots greedily, in the given order: each takes the series
 /// whose best screening there adds the most.
 fn fill(inst: &Instance, state: &mut State, order: &[usize]) {
+    // Per series, the longest slot no free film of it fits. Films are only
+    // taken during a fill, so no slot as short or shorter can fit one
+    // either: large programmes with more slots than films skip the packing.
+    let series = &inst.programme.series;
+    let mut fits_none: Vec<Option<u32>> = vec![None; series.len()];
+    let longest = order
+        .iter()
+        .map(|&s| inst.programme.slots[s].length)
+        .max()
+        .unwrap_or(0);
     for &slot in order {
         if state.assign[slot].is_some() {
             continue;
         }
+        // When no series can take another screening (all it asked for, or
+        // no free film fits even the longest slot), the rest stay empty.
+        let finished = (0..series.len()).all(|s| {
+            state.by_series[s].len() as u32 >= series[s].screenings
+                || fits_none[s].is_some_and(|l| l >= longest)
+        });
+        if finished {
+            break;
+        }
+        let length = inst.programme.slots[slot].length;
         let mut best: Option<(f64, Assigned)> = None;
-        for s in 0..inst.programme.series.len() {
-            if !state.can_take(inst, s, slot) {
+        for (s, none_fits) in fits_none.iter_mut().enumerate() {
+            if none_fits.is_some_and(|l| length <= l) || !state.can_take(inst, s, slot) {
                 continue;
             }
-            let Some(a) = best_pack(inst, state, s, slot, &[]) else {
+            let Some(a) = best_pack(inst, state, s, slot, &[], &[]) else {
+                *none_fits = (*none_fits).max(Some(length));
                 continue;
             };
             let mut gain =
@@ -490,7 +538,8 @@ pub struct Outcome {
 /// Search settings.
 pub struct Options<'p> {
     pub seed: u64,
-    pub time_limit: Duration,
+    /// None: no time limit (the default; the plan is reproducible).
+    pub time_limit: Option<Duration>,
     /// Iterations of the neighbourhood search (None: scaled to the programme).
     pub iterations: Option<usize>,
     /// Screenings to keep as they are: (slot, assignment).
@@ -499,9 +548,21 @@ pub struct Options<'p> {
     pub progress: &'p (dyn Fn(usize, usize) + Sync),
 }
 
-/// Iterations for a programme of this size.
+/// Slot-iterations the default budget allows: an iteration costs time in
+/// proportion to the slots (copying, shuffling and refilling the plan), so
+/// programmes of thousands of slots get fewer iterations, not longer runs.
+pub const WORK_BUDGET: usize = 20_000_000;
+
+/// The iteration budget for a programme of this many slots, when none is
+/// given: `400 + 12 × slots`, at most 6,000 and at most
+/// [`WORK_BUDGET`]` / slots`, at least 100. A number, not a time, so the
+/// plan is the same on every machine and under any load (320 slots: 4,240
+/// iterations; 100,000: 200).
 pub fn default_iterations(slots: usize) -> usize {
-    (400 + 12 * slots).min(6000)
+    (400 + 12 * slots)
+        .min(6000)
+        .min(WORK_BUDGET / slots.max(1))
+        .max(100)
 }
 
 /// Searches for the best plan.
@@ -529,7 +590,10 @@ pub fn search(inst: &Instance, options: &Options) -> Outcome {
     while done < planned && failed.is_empty() {
         if done % 64 == 0 {
             (options.progress)(done, planned);
-            if start.elapsed() > options.time_limit {
+            if options
+                .time_limit
+                .is_some_and(|limit| start.elapsed() > limit)
+            {
                 timed_out = true;
                 break;
             }
@@ -603,6 +667,26 @@ fn destroy(inst: &Instance, state: &mut State, rng: &mut StdRng) {
                     state.clear(s);
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::default_iterations;
+
+    #[test]
+    fn the_default_budget_is_scaled_to_the_programme_and_bounded() {
+        assert_eq!(default_iterations(0), 400);
+        assert_eq!(default_iterations(10), 520);
+        assert_eq!(default_iterations(320), 4240);
+        assert_eq!(default_iterations(1000), 6000);
+        assert_eq!(default_iterations(10_000), 2000);
+        assert_eq!(default_iterations(100_000), 200);
+        assert_eq!(default_iterations(10_000_000), 100);
+        // Never more work than the budget (beyond the floor of 100).
+        for slots in [500, 3_334, 20_000, 100_000] {
+            assert!(slots * default_iterations(slots) <= super::WORK_BUDGET);
         }
     }
 }
