@@ -1,6 +1,7 @@
-//! The README's walkthrough must stay true: every ```console block that
-//! starts with `$ slate …` is run, and its output must begin with the lines
-//! shown (up to a line holding only "…", which marks an excerpt).
+//! The README's walkthrough and the reference pages in `docs/` must stay
+//! true: every ```console block that starts with `$ slate …` is run, and its
+//! output must begin with the lines shown (up to a line holding only "…",
+//! which marks an excerpt).
 
 use assert_cmd::Command;
 
@@ -26,12 +27,12 @@ fn words(line: &str) -> Vec<String> {
     out
 }
 
-#[test]
-fn readme_walkthrough_shows_real_output() {
+/// Runs every console block of a Markdown file; returns how many ran.
+fn check_console_blocks(path: &str) -> usize {
     let root = env!("CARGO_MANIFEST_DIR");
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let text = std::fs::read_to_string(format!("{root}/{path}")).unwrap();
     let mut checked = 0;
-    for block in readme.split("```console\n").skip(1) {
+    for block in text.split("```console\n").skip(1) {
         let block = block.split("```").next().unwrap();
         let mut lines = block.lines();
         let Some(cmd) = lines.next().and_then(|l| l.strip_prefix("$ slate ")) else {
@@ -58,10 +59,44 @@ fn readme_walkthrough_shows_real_output() {
             assert_eq!(
                 actual.next(),
                 Some(expected),
-                "README block `$ slate {cmd}` is out of date; actual output:\n{text}"
+                "{path} block `$ slate {cmd}` is out of date; actual output:\n{text}"
             );
         }
         checked += 1;
     }
+    checked
+}
+
+#[test]
+fn readme_walkthrough_shows_real_output() {
+    let checked = check_console_blocks("README.md");
     assert!(checked >= 5, "only {checked} console blocks found");
+}
+
+#[test]
+fn reference_pages_show_real_output() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut pages: Vec<String> = std::fs::read_dir(format!("{root}/docs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    pages.sort();
+    let checked: usize = pages
+        .iter()
+        .map(|p| check_console_blocks(&format!("docs/{p}")))
+        .sum();
+    assert!(checked >= 1, "no console block in docs/");
+}
+
+#[test]
+fn the_readme_stays_an_entry_page() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let size = std::fs::metadata(format!("{root}/README.md"))
+        .unwrap()
+        .len();
+    assert!(
+        size <= 32 * 1024,
+        "README.md is {size} bytes: move reference material into docs/"
+    );
 }

@@ -1,7 +1,7 @@
 //! Reading and validating a programme file against the catalogue, with every
 //! problem located (file, line, column, value) and reported at once.
 //!
-//! Keys (a public interface; see the README for the whole format):
+//! Keys (a public interface; see docs/programme-files.md for the whole format):
 //! - top level: `id` (optional: the programme's stable identity, which
 //!   names its calendars' UIDs, so `name` can be corrected without changing
 //!   them; 1–64 ASCII letters, digits, `-`, `_`, `.`), `name`, `timezone`,

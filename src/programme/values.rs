@@ -1,8 +1,8 @@
 //! The values of a programme file's keys and their ranges: integers (minutes,
 //! counts, the seed), dates, local date-times and times of day.
 //!
-//! Every numeric key has a documented range (the README's programme-file
-//! section has the table) and a value outside it is a located error naming
+//! Every numeric key has a documented range (the table in
+//! docs/programme-files.md) and a value outside it is a located error naming
 //! the key, the range and the value — never a wrapped or truncated number.
 //! Dates are kept between [`FIRST_DATE`] and [`LAST_DATE`] so that every
 //! slot's end, offset and calendar rendering stays inside jiff's range, and
