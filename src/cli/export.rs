@@ -22,11 +22,16 @@ use super::{load_catalogue, Cli, CmdResult, Failure};
 pub enum ExportCommand {
     /// iCalendar (.ics) files that calendar clients import or subscribe to
     #[command(
-        after_help = "From a programme file slate plans first (with its seed); from a plan \
-        JSON written by `slate plan --format json` it plans nothing.\n\n\
+        after_help = "From a programme file slate plans first (with its seed); a plan JSON \
+        written by `slate plan --format json` is checked against the catalogue and the hard \
+        rules first (as `slate check` does), and nothing is written when it fails.\n\n\
         Re-publishing: pass the file published last time with --previous; unchanged screenings \
-        keep their SEQUENCE, changed ones get SEQUENCE+1, screenings that are gone are published \
-        as cancelled. DTSTAMP comes from --now, else SOURCE_DATE_EPOCH, else the clock.\n\n\
+        keep their SEQUENCE, changed ones get SEQUENCE+1, a screening moved (same series and \
+        films, another slot) keeps its UID with SEQUENCE+1, screenings that are gone are \
+        published as cancelled; the summary counts what this run changed. A previous file that \
+        is not this programme's calendar is refused (set the programme's `id`, or pass \
+        --new-identity to start a new calendar on purpose). DTSTAMP comes from --now, else \
+        SOURCE_DATE_EPOCH, else the clock.\n\n\
         Examples:\n  slate export ics programmes/weekend.toml -o weekend.ics\n  \
         slate export ics plan.json --previous published.ics -o published.ics\n  \
         slate export ics plan.json --split venue -o calendars/"
