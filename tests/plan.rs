@@ -334,6 +334,12 @@ const BAD: &[(&str, &str, &str, &str)] = &[
         "give it a title",
     ),
     (
+        "control-character",
+        "`title` in series `strikes` holds the bidirectional-text control U+202E",
+        "control-character.toml:18:17",
+        "remove it",
+    ),
+    (
         "bad-programme-id",
         "the programme's `id` is empty",
         "bad-programme-id.toml:1:6",

@@ -86,7 +86,8 @@ pub fn load(
     let src = SourceFile::read(path).map_err(|d| vec![*d])?;
     let root = parse(&src)?;
     let mut diags = Vec::new();
-    let top = Fields::new(root.get_ref(), 0..0, &src, 0, "the programme");
+    let top =
+        Fields::new(root.get_ref(), 0..0, &src, 0, "the programme").plain_text(&["description"]);
     top.unknown_keys(TOP_KEYS, &mut diags);
     let line_of = |span: &Range<usize>| src.locate(span.start).0;
 
@@ -174,7 +175,7 @@ pub fn load(
     let mut venues: Vec<Venue> = Vec::new();
     let mut venue_at: HashMap<String, usize> = HashMap::new();
     for (table, span) in tables(&top, "venue", &mut diags) {
-        let mut f = Fields::new(table, span.clone(), &src, 0, "a venue");
+        let mut f = Fields::new(table, span.clone(), &src, 0, "a venue").plain_text(&[]);
         let id = f.str("id", &mut diags);
         if let Some((id, _)) = id {
             f.set_what(format!("venue `{id}`"));
@@ -250,7 +251,7 @@ pub fn load(
         .map(|(n, _)| n as u32)
     };
     for (table, span) in tables(&top, "slot", &mut diags) {
-        let f = Fields::new(table, span.clone(), &src, 0, "a slot");
+        let f = Fields::new(table, span.clone(), &src, 0, "a slot").plain_text(&[]);
         f.unknown_keys(SLOT_KEYS, &mut diags);
         let venue = match f.str("venue", &mut diags) {
             Some((v, vs)) => find_venue(v, vs, &mut diags),
@@ -287,7 +288,7 @@ pub fn load(
         }
     }
     for (table, span) in tables(&top, "slots", &mut diags) {
-        let f = Fields::new(table, span.clone(), &src, 0, "a slot template");
+        let f = Fields::new(table, span.clone(), &src, 0, "a slot template").plain_text(&[]);
         f.unknown_keys(TEMPLATE_KEYS, &mut diags);
         let vs: Vec<usize> = f
             .str_list("venues", &mut diags)
@@ -489,7 +490,8 @@ pub fn load(
     let mut pinned_in: HashMap<usize, String> = HashMap::new();
     let film_ids = || catalogue.films().iter().map(|f| f.id.as_str());
     for (table, span) in tables(&top, "series", &mut diags) {
-        let mut f = Fields::new(table, span.clone(), &src, 0, "a series");
+        let mut f =
+            Fields::new(table, span.clone(), &src, 0, "a series").plain_text(&["description"]);
         let id = f.str("id", &mut diags);
         if let Some((id, _)) = id {
             f.set_what(format!("series `{id}`"));
