@@ -39,9 +39,15 @@
 
 pub mod lines;
 pub mod previous;
+mod republish;
+mod split;
 pub mod vtimezone;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use republish::check_identity;
+pub use republish::{Changes, IdentityError};
+pub use split::{split, unique_stems, Split};
+
+use std::collections::HashMap;
 
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -53,16 +59,6 @@ use previous::{Previous, PreviousEvent, SEQUENCE_MAX};
 
 /// How often subscribers should refresh.
 pub const REFRESH: &str = "PT12H";
-
-/// How to split a programme into calendars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Split {
-    Venue,
-    Series,
-    Day,
-    /// One calendar per screening: "add this screening".
-    Screening,
-}
 
 /// Export settings.
 pub struct Options<'a> {
@@ -76,97 +72,6 @@ pub struct Options<'a> {
 }
 
 pub use super::ExportError;
-
-/// Why a previous calendar cannot be re-published against.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum IdentityError {
-    /// Not one UID survives although most screenings are the same.
-    #[error("{}", self.message("the previous calendar"))]
-    Changed {
-        events: usize,
-        /// The identity the old calendar was published under, when known.
-        old: Option<String>,
-    },
-    /// Not a slate calendar of this programme.
-    #[error("{}", self.message("the previous calendar"))]
-    Foreign {
-        events: usize,
-        /// What it is instead.
-        what: String,
-        programme: String,
-    },
-}
-
-impl IdentityError {
-    /// The explanation, naming the previous calendar `file`.
-    pub fn message(&self, file: &str) -> String {
-        match self {
-            IdentityError::Changed { events, old } => format!(
-                "none of the {events} events of {file} keeps its UID: the programme's name or id \
-                 changed? set `id = \"{}\"` in the programme to the old identity, or pass \
-                 --new-identity to publish a new calendar on purpose",
-                old.as_deref().unwrap_or("...")
-            ),
-            IdentityError::Foreign {
-                events,
-                what,
-                programme,
-            } => format!(
-                "{file} is {what}, not the calendar of `{programme}`: its {} would all be \
-                 republished as cancelled; give the calendar published last time for this \
-                 programme, or pass --new-identity to replace it on purpose",
-                crate::text::plural(*events, "event", "events")
-            ),
-        }
-    }
-}
-
-/// What a publication changed against the previous calendar.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Changes {
-    /// Events in the calendar (cancelled ones included).
-    pub events: usize,
-    /// No previous calendar: everything is published for the first time.
-    pub first: bool,
-    /// Screenings published for the first time.
-    pub new: usize,
-    /// Screenings moved (new times under their old UID).
-    pub moved: usize,
-    /// Screenings whose times, place or texts changed (or that came back).
-    pub changed: usize,
-    pub unchanged: usize,
-    /// Screenings cancelled now.
-    pub cancelled: usize,
-    /// Events cancelled already in the previous calendar.
-    pub still_cancelled: usize,
-}
-
-impl std::fmt::Display for Changes {
-    /// "74 events: 3 moved, 1 changed, 1 cancelled, 69 unchanged", or
-    /// "74 events: first publication".
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", crate::text::plural(self.events, "event", "events"))?;
-        if self.first {
-            return write!(f, ": first publication");
-        }
-        let parts: Vec<String> = [
-            (self.new, "new"),
-            (self.moved, "moved"),
-            (self.changed, "changed"),
-            (self.cancelled, "cancelled"),
-            (self.unchanged, "unchanged"),
-            (self.still_cancelled, "still cancelled"),
-        ]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-        if !parts.is_empty() {
-            write!(f, ": {}", parts.join(", "))?;
-        }
-        Ok(())
-    }
-}
 
 /// One event, rendered property by property (values already escaped).
 #[derive(Debug, Clone)]
@@ -483,77 +388,6 @@ fn film_ids(s: &Screening) -> Vec<String> {
     s.films.iter().map(|f| f.id.clone()).collect()
 }
 
-/// Refuses a previous calendar that this plan's events would all cancel
-/// by mistake: one of the same screenings under another identity (the
-/// programme renamed), or one that is not a slate calendar of this programme.
-/// A calendar of the same identity (`X-SLATE-PROGRAMME`), or one that shares
-/// a UID with the plan, is this programme's.
-fn check_identity(plan: &Plan, previous: &Previous, survivors: usize) -> Result<(), IdentityError> {
-    let namespace = identity(plan);
-    if survivors > 0 || previous.programme.as_deref() == Some(namespace) {
-        return Ok(());
-    }
-    let live: Vec<&PreviousEvent> = previous.events.iter().filter(|e| !e.cancelled).collect();
-    if !live.is_empty() {
-        // Same series, films (or, in calendars without X-SLATE-FILMS, title), venue and day.
-        let mut keys: HashSet<(&str, &str, &str, String)> = HashSet::new();
-        for s in &plan.screenings {
-            keys.insert((&s.series, &s.venue, &s.day, film_ids(s).join(",")));
-            keys.insert((
-                &s.series,
-                &s.venue,
-                &s.day,
-                format!("\0{}", text(&summary(s))),
-            ));
-        }
-        let same = live
-            .iter()
-            .filter(|o| {
-                let what = match &o.films {
-                    Some(f) => f.join(","),
-                    None => format!("\0{}", o.value("SUMMARY").unwrap_or_default()),
-                };
-                keys.contains(&(o.series.as_str(), o.venue.as_str(), o.day.as_str(), what))
-            })
-            .count();
-        if same * 2 > live.len() {
-            let old = previous.programme.clone().or_else(|| {
-                (previous.is_slate() && !previous.name.is_empty()).then(|| previous.name.clone())
-            });
-            return Err(IdentityError::Changed {
-                events: previous.events.len(),
-                old,
-            });
-        }
-    }
-    let what = if !previous.is_slate() {
-        Some(if previous.prodid.is_empty() {
-            "not a calendar slate published (it has no PRODID)".to_string()
-        } else {
-            format!(
-                "not a calendar slate published (PRODID {})",
-                previous.prodid
-            )
-        })
-    } else {
-        match &previous.programme {
-            Some(p) if p != namespace => Some(format!("the calendar of `{p}`")),
-            None if previous.name != plan.programme => {
-                Some(format!("the calendar `{}`", previous.name))
-            }
-            _ => None,
-        }
-    };
-    match what {
-        Some(what) => Err(IdentityError::Foreign {
-            events: previous.events.len(),
-            what,
-            programme: namespace.to_string(),
-        }),
-        None => Ok(()),
-    }
-}
-
 /// Whether an event reads the same as before: times, place and texts.
 fn same(old: &PreviousEvent, new: &Event) -> bool {
     old.start == new.start
@@ -724,91 +558,6 @@ pub fn publish(
         changes,
         calendar,
     })
-}
-
-/// The calendars of a split: file stem → (calendar name, events). Each
-/// venue, series, day or screening has a stem of its own, even when two ids
-/// slug alike (see [`unique_stems`]).
-pub fn split<'e>(
-    plan: &Plan,
-    events: &'e [Event],
-    by: Split,
-) -> BTreeMap<String, (String, Vec<&'e Event>)> {
-    let mut groups: BTreeMap<String, (String, Vec<&Event>)> = BTreeMap::new();
-    for e in events {
-        let key = match by {
-            Split::Venue => format!("venue-{}", e.venue),
-            Split::Series => format!("series-{}", e.series),
-            Split::Day => format!("day-{}", e.day),
-            Split::Screening => format!(
-                "screening-{}",
-                e.screening().unwrap_or_else(|| e.uid.clone())
-            ),
-        };
-        groups
-            .entry(key)
-            .or_insert_with(|| {
-                let label = match by {
-                    Split::Venue => plan
-                        .screenings
-                        .iter()
-                        .find(|s| s.venue == e.venue)
-                        .map(|s| s.venue_name.clone())
-                        .unwrap_or_else(|| e.venue.clone()),
-                    Split::Series => plan
-                        .series
-                        .iter()
-                        .find(|s| s.id == e.series)
-                        .map(|s| s.title.clone())
-                        .unwrap_or_else(|| e.series.clone()),
-                    Split::Day => crate::export::markdown::day_heading(&e.day),
-                    Split::Screening => e.prop("SUMMARY").map(lines::unescape).unwrap_or_default(),
-                };
-                (format!("{} — {label}", plan.programme), Vec::new())
-            })
-            .1
-            .push(e);
-    }
-    let stems = unique_stems(groups.keys().map(String::as_str));
-    let mut out = BTreeMap::new();
-    for (key, group) in &groups {
-        out.insert(stems[key.as_str()].clone(), group.clone());
-    }
-    out
-}
-
-/// File stems for distinct keys: each key's slug; where slugs coincide
-/// (`coal` and `Coal`), a key that is its own slug keeps it (so an existing
-/// file keeps its name), then the others in byte order, and the rest get
-/// `-2`, `-3`, … — never a stem another key has by right.
-pub fn unique_stems<'k>(keys: impl IntoIterator<Item = &'k str>) -> BTreeMap<&'k str, String> {
-    let mut keyed: Vec<(bool, &str, String)> = keys
-        .into_iter()
-        .map(|k| {
-            let slug = crate::text::slugify(k);
-            (slug != k, k, slug)
-        })
-        .collect();
-    keyed.sort_unstable();
-    keyed.dedup();
-    let mut used: HashSet<String> = HashSet::new();
-    let first: Vec<bool> = keyed
-        .iter()
-        .map(|(_, _, s)| used.insert(s.clone()))
-        .collect();
-    let mut out = BTreeMap::new();
-    for ((_, key, slug), first) in keyed.iter().zip(first) {
-        let stem = if first {
-            slug.clone()
-        } else {
-            (2..)
-                .map(|n| format!("{slug}-{n}"))
-                .find(|c| used.insert(c.clone()))
-                .unwrap_or_default()
-        };
-        out.insert(*key, stem);
-    }
-    out
 }
 
 #[cfg(test)]
