@@ -14,13 +14,17 @@
 //!   catalogues alike have far fewer signatures than films, and the films of
 //!   one signature are each other's nearest (similarity 1).
 //! - **A bounded scan per query.** A theme's signatures are kept best first
-//!   by what they can add to a cosine (`w(b,t) / |b|`). When the query's
-//!   themes hold at most [`SCAN_BUDGET`] signatures in all (every catalogue
-//!   slate ships or has seen), all are scanned and the result is exact.
-//!   Otherwise the budget is shared among the query's themes by the query's
-//!   weight in each (at least [`SCAN_FLOOR`] each), so a telling theme is
-//!   scanned deeper than a broad one, and the signatures left unscanned are
-//!   those a theme links least.
+//!   by what they can add to a cosine (`w(b,t) / |b|`). A query may scan
+//!   [`SCAN_TOTAL`] signatures shared among the catalogue's films, and at
+//!   least [`SCAN_BUDGET`]. When the query's themes hold no more than that
+//!   (every catalogue slate ships or has seen, and a 10,000-film catalogue
+//!   of any shape), all are scanned and the result is exact.
+//!   Otherwise the query's rarest themes are scanned in full while the
+//!   budget lasts (true neighbours share a film's telling themes) and the
+//!   common ones by their best entries (at least [`SCAN_FLOOR`] each); the
+//!   [`RESCORED`] best candidates are then scored in full, since partial
+//!   sums undercount. `cargo bench --bench neighbours` prints the recall
+//!   against scoring every film.
 //!
 //! Results are deterministic: ties by score are broken by film index.
 
@@ -28,10 +32,17 @@ use std::collections::HashMap;
 
 use super::ThemeGraph;
 
-/// Signatures one query scans, at most (beyond it the result is approximate).
+/// Signatures one query scans, at least: the budget is the larger of this
+/// and [`SCAN_TOTAL`] shared among the films (beyond it the result is
+/// approximate).
 pub const SCAN_BUDGET: usize = 1024;
+/// Signatures all the queries of a catalogue may scan together (one query
+/// per film), so that asking every film stays near-linear.
+pub const SCAN_TOTAL: usize = 100_000_000;
 /// Signatures scanned per theme at least, when the budget is shared.
 pub const SCAN_FLOOR: usize = 32;
+/// Candidates scored in full when the scan was bounded.
+pub const RESCORED: usize = 64;
 
 /// Films grouped by membership vector, and each theme's signatures.
 pub struct NearestIndex {
@@ -156,19 +167,28 @@ impl NearestIndex {
         if norm == 0.0 || k == 0 {
             return Vec::new();
         }
-        let memberships: Vec<_> = graph.memberships(rep).collect();
+        let mut memberships: Vec<_> = graph.memberships(rep).collect();
         let listed: usize = memberships
             .iter()
             .map(|m| self.theme_sigs[m.theme as usize].len())
             .sum();
-        let total_weight: f32 = memberships.iter().map(|m| m.weight).sum();
-        for m in &memberships {
-            let share = if listed <= SCAN_BUDGET {
-                usize::MAX
+        let budget = SCAN_BUDGET.max(SCAN_TOTAL / self.film_sig.len().max(1));
+        let exact = listed <= budget;
+        // Rarest themes first: scanned in full while the budget lasts (a
+        // film's true neighbours share its telling themes), the common ones
+        // by their best entries only.
+        memberships.sort_by_key(|m| (self.theme_sigs[m.theme as usize].len(), m.theme));
+        let mut left = budget;
+        let themes = memberships.len();
+        for (i, m) in memberships.iter().enumerate() {
+            let list = &self.theme_sigs[m.theme as usize];
+            let take = if exact || list.len() <= left {
+                list.len()
             } else {
-                ((SCAN_BUDGET as f32 * m.weight / total_weight) as usize).max(SCAN_FLOOR)
+                (left / (themes - i)).max(SCAN_FLOOR)
             };
-            for &(sig, w) in self.theme_sigs[m.theme as usize].iter().take(share) {
+            left = left.saturating_sub(take);
+            for &(sig, w) in list.iter().take(take) {
                 let slot = &mut scratch.scores[sig as usize];
                 if *slot == 0.0 {
                     scratch.touched.push(sig);
@@ -192,6 +212,19 @@ impl NearestIndex {
             scratch.scores[s as usize] = 0.0;
         }
         scratch.touched.clear();
+        if !exact {
+            // Partial sums undercount what the unscanned entries would add:
+            // the best candidates are scored in full.
+            let best = RESCORED.min(sigs.len());
+            if best < sigs.len() {
+                sigs.select_nth_unstable_by(best, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            }
+            for (s, score) in sigs.iter_mut().take(best) {
+                if *s != own {
+                    *score = graph.cosine(rep, self.representative[*s as usize]).min(1.0);
+                }
+            }
+        }
         let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         // Only the best signatures are needed: select them rather than sort
         // them all; the whole list only when those do not settle the answer
