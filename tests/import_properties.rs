@@ -141,3 +141,29 @@ proptest! {
         }
     }
 }
+
+/// Found by `what_an_import_writes_loads`: a control character in a
+/// synopsis was written, and the catalogue then refused to load.
+#[test]
+fn a_control_character_in_a_listing_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+    for f in ["themes.toml", "films.toml"] {
+        std::fs::copy(fixture.join(f), data.join(f)).unwrap();
+    }
+    let cat = load(&data, &LoadOptions::default(), &|_| {})
+        .unwrap()
+        .catalogue;
+    for text in ["İ ( |  | )\n\u{e}", "\u{e}\u{1b} (1999)\nA synopsis\u{7}."] {
+        let decided = plan(&cat, &[("x".to_string(), parse(text))], "test");
+        write(&cat, &decided, &data.join("films/imported.toml"), &data).unwrap();
+        let reloaded = load(&data, &LoadOptions::default(), &|_| {});
+        assert!(
+            reloaded.is_ok(),
+            "{:?}",
+            reloaded.err().map(|e| e.diagnostics)
+        );
+    }
+}

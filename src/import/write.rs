@@ -36,14 +36,36 @@ pub enum WriteError {
     Missing(String),
 }
 
+/// Text as the catalogue loader accepts it, whatever a listing held:
+/// control characters dropped; line breaks (CRLF as LF) and tabs kept where
+/// `multiline` (synopsis, notes), turned into spaces elsewhere. So an import
+/// never writes a catalogue that does not load.
+fn catalogue_text(s: &str, multiline: bool) -> String {
+    let s = s.replace("\r\n", "\n");
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' | '\t' if multiline => Some(c),
+            '\n' | '\t' | '\r' => Some(' '),
+            c if crate::text::is_control(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 fn strings(items: &[String]) -> Array {
-    items.iter().map(String::as_str).collect()
+    items.iter().map(|s| catalogue_text(s, false)).collect()
 }
 
 fn film_table(f: &Film) -> Table {
     let mut t = Table::new();
     t["id"] = value(f.id.as_str());
-    t["title"] = value(f.title.as_str());
+    let title = catalogue_text(&f.title, false);
+    let title = if title.trim().is_empty() {
+        f.id.clone()
+    } else {
+        title
+    };
+    t["title"] = value(title);
     if let Some(y) = f.year {
         t["year"] = value(y as i64);
     }
@@ -64,11 +86,11 @@ fn film_table(f: &Film) -> Table {
     }
     t["themes"] = value(strings(&f.themes));
     if let Some(s) = &f.synopsis {
-        t["synopsis"] = value(s.as_str());
+        t["synopsis"] = value(catalogue_text(s, true));
     }
     t["sources"] = value(strings(&f.sources));
     if let Some(n) = &f.notes {
-        t["notes"] = value(n.as_str());
+        t["notes"] = value(catalogue_text(n, true));
     }
     if !f.cast.is_empty() {
         t["cast"] = value(strings(&f.cast));
@@ -174,7 +196,7 @@ pub fn write(
             .find(|t| t.get("id").and_then(|v| v.as_str()) == Some(id.as_str()))
             .ok_or_else(|| WriteError::Missing(id.clone()))?;
         match table.get_mut("sources").and_then(|s| s.as_array_mut()) {
-            Some(arr) => arr.push(source.as_str()),
+            Some(arr) => arr.push(catalogue_text(source, false)),
             None => table["sources"] = value(strings(std::slice::from_ref(source))),
         }
     }
@@ -238,4 +260,18 @@ pub fn write(
     }
     batch.commit_journaled(&crate::catalogue::lock::journal_path(data))?;
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::catalogue_text;
+
+    #[test]
+    fn text_is_written_as_the_loader_accepts_it() {
+        assert_eq!(
+            catalogue_text("La\u{e} Gr\u{200e}eve\t(1)\r\n", false),
+            "La Greve (1) "
+        );
+        assert_eq!(catalogue_text("a\r\nb\tc\u{1b}[1m", true), "a\nb\tc[1m");
+    }
 }
