@@ -29,8 +29,9 @@ use jiff::tz::{AmbiguousOffset, TimeZone};
 use toml::de::DeValue;
 
 pub use super::qualify::{missing_themes, qualifies};
+use super::series::series_requests;
 use super::values::{date, datetime, ranged, time};
-use super::{ids, overlap, timezone, Match, Programme, SeriesRequest, Slot, Venue};
+use super::{ids, overlap, timezone, Programme, Slot, Venue};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
@@ -53,7 +54,7 @@ const TOP_KEYS: &[&str] = &[
 const VENUE_KEYS: &[&str] = &["id", "name", "address", "url"];
 const SLOT_KEYS: &[&str] = &["id", "venue", "start", "length"];
 const TEMPLATE_KEYS: &[&str] = &["id", "venues", "dates", "times", "length"];
-const SERIES_KEYS: &[&str] = &[
+pub(super) const SERIES_KEYS: &[&str] = &[
     "id",
     "title",
     "description",
@@ -484,230 +485,7 @@ pub fn load(
         );
     }
 
-    // Series.
-    let vocab = catalogue.vocabulary();
-    let mut series: Vec<SeriesRequest> = Vec::new();
-    let mut pinned_in: HashMap<usize, String> = HashMap::new();
-    let film_ids = || catalogue.films().iter().map(|f| f.id.as_str());
-    for (table, span) in tables(&top, "series", &mut diags) {
-        let mut f =
-            Fields::new(table, span.clone(), &src, 0, "a series").plain_text(&["description"]);
-        let id = f.str("id", &mut diags);
-        if let Some((id, _)) = id {
-            f.set_what(format!("series `{id}`"));
-        }
-        f.unknown_keys(SERIES_KEYS, &mut diags);
-        let Some((id, id_span)) = id else {
-            f.missing("id", "id = \"strikes\"", &mut diags);
-            continue;
-        };
-        if !is_slug(id) {
-            diags.push(
-                Diagnostic::error(format!("series id `{id}` is not a slug"))
-                    .at(&src, id_span.clone())
-                    .help(format!("use id = \"{}\"", slugify(id))),
-            );
-        }
-        if series.iter().any(|s| s.id == id) {
-            diags.push(
-                Diagnostic::error(format!("duplicate series id `{id}`")).at(&src, id_span.clone()),
-            );
-            continue;
-        }
-        let title = match f.str("title", &mut diags) {
-            Some((t, _)) if !t.trim().is_empty() => t.trim().to_string(),
-            Some((_, s)) => {
-                diags.push(
-                    Diagnostic::error(format!("series `{id}` has an empty `title`"))
-                        .at(&src, s)
-                        .help("give it a title such as title = \"Strikes and Solidarity\""),
-                );
-                id.to_string()
-            }
-            None => {
-                if f.get("title").is_none() {
-                    f.missing("title", "title = \"Strikes and Solidarity\"", &mut diags);
-                }
-                id.to_string()
-            }
-        };
-        let mut themes = Vec::new();
-        let listed = f.str_list("themes", &mut diags);
-        if let (Some(list), Some(v)) = (&listed, f.get("themes")) {
-            if list.is_empty() && matches!(v.get_ref(), DeValue::Array(items) if items.is_empty()) {
-                diags.push(
-                    Diagnostic::error(format!("series `{id}` has no themes: `themes` is empty"))
-                        .at(&src, v.span())
-                        .help("list at least one theme id, such as themes = [\"strikes\"]"),
-                );
-            }
-        }
-        for (t, s) in listed.unwrap_or_default() {
-            if vocab.contains(t) {
-                themes.push(t.to_string());
-            } else {
-                diags.push(
-                    Diagnostic::error(format!("unknown theme `{t}` in series `{id}`"))
-                        .at(&src, s)
-                        .value(t)
-                        .help(
-                            vocab
-                                .suggestion(t)
-                                .unwrap_or_else(|| "`slate themes` lists the theme ids".into()),
-                        ),
-                );
-            }
-        }
-        if f.get("themes").is_none() {
-            f.missing("themes", "themes = [\"strikes\"]", &mut diags);
-        }
-        let matching = match f.str("match", &mut diags) {
-            None => Match::Any,
-            Some(("any", _)) => Match::Any,
-            Some(("all", _)) => Match::All,
-            Some((m, s)) => {
-                diags.push(
-                    Diagnostic::error(format!("`match` must be \"any\" or \"all\", found \"{m}\""))
-                        .at(&src, s),
-                );
-                Match::Any
-            }
-        };
-        let (screenings, screenings_line) = match f.get("screenings") {
-            Some(v) => (
-                ranged(&f, "screenings", 1..=MAX_SCREENINGS, "", &mut diags)
-                    .map_or(0, |(n, _)| n as u32),
-                line_of(&v.span()),
-            ),
-            None => {
-                f.missing("screenings", "screenings = 4", &mut diags);
-                (0, line_of(&span))
-            }
-        };
-        let max_runtime = ranged(&f, "max_runtime", 1..=MAX_RUNTIME, " minutes", &mut diags)
-            .map(|(n, _)| n as u32);
-        let resolve = |key: &str, diags: &mut Vec<Diagnostic>| -> Vec<(usize, Range<usize>)> {
-            let mut out = Vec::new();
-            for (fid, s) in f.str_list(key, diags).unwrap_or_default() {
-                match catalogue.position(fid) {
-                    Some(i) => out.push((i, s)),
-                    None => diags.push(
-                        Diagnostic::error(format!("unknown film `{fid}` in `{key}` of series `{id}`"))
-                            .at(&src, s)
-                            .value(fid)
-                            .help(did_you_mean(fid, film_ids()).unwrap_or_else(|| {
-                                "films are named by their catalogue id (`slate catalog list` shows them)".into()
-                            })),
-                    ),
-                }
-            }
-            out
-        };
-        let pins = resolve("pin", &mut diags);
-        let excludes = resolve("exclude", &mut diags);
-        let request = SeriesRequest {
-            id: id.to_string(),
-            title,
-            description: f
-                .str("description", &mut diags)
-                .map(|(d, _)| d.trim().to_string()),
-            themes,
-            matching,
-            screenings,
-            pin: pins.iter().map(|(i, _)| *i).collect(),
-            exclude: excludes.iter().map(|(i, _)| *i).collect(),
-            max_runtime,
-            line: line_of(&span),
-            screenings_line,
-            pin_lines: pins.iter().map(|(_, s)| line_of(s)).collect(),
-        };
-        for (film, s) in &pins {
-            let film_ref = &catalogue.films()[*film];
-            if let Some(other) = pinned_in.insert(*film, id.to_string()) {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "film `{}` is pinned in series `{other}` and `{id}`; a film is screened at most once",
-                        film_ref.id
-                    ))
-                    .at(&src, s.clone()),
-                );
-            }
-            if excludes.iter().any(|(e, _)| e == film) {
-                // The one real conflict: the film's themes or length do not
-                // matter while the series both wants and refuses it.
-                diags.push(
-                    Diagnostic::error(format!(
-                        "film `{}` is both pinned and excluded in series `{id}`",
-                        film_ref.id
-                    ))
-                    .at(&src, s.clone())
-                    .help("remove it from `pin` or from `exclude`"),
-                );
-                continue;
-            }
-            let missing = missing_themes(catalogue, &request, *film);
-            if !request.themes.is_empty() && !missing.is_empty() {
-                let d = match request.matching {
-                    Match::Any => Diagnostic::error(format!(
-                        "pinned film `{}` does not qualify for series `{id}`: it carries none of {}",
-                        film_ref.id,
-                        request.themes.join(", ")
-                    ))
-                    .help(format!(
-                        "it carries {}; add one of its themes to the series or pin it elsewhere",
-                        if film_ref.themes.is_empty() { "no themes".to_string() } else { film_ref.themes.join(", ") }
-                    )),
-                    Match::All => Diagnostic::error(format!(
-                        "pinned film `{}` does not qualify for series `{id}`: it lacks {}",
-                        film_ref.id,
-                        quoted(&missing)
-                    ))
-                    .help(format!(
-                        "with match = \"all\" a film must carry every theme: remove the pin, or drop {} from the series, or use match = \"any\"",
-                        if missing.len() == 1 { "that theme" } else { "those themes" }
-                    )),
-                };
-                diags.push(d.at(&src, s.clone()));
-            }
-            match film_ref.runtime {
-                None => diags.push(
-                    Diagnostic::error(format!(
-                        "pinned film `{}` has no runtime in the catalogue, so it cannot be fitted into a slot",
-                        film_ref.id
-                    ))
-                    .at(&src, s.clone())
-                    .help("add its runtime to the catalogue"),
-                ),
-                Some(r) => {
-                    let longest = slots.iter().map(|s| s.length).max().unwrap_or(0);
-                    if !slots.is_empty() && intro + r > longest {
-                        diags.push(
-                            Diagnostic::error(format!(
-                                "pinned film `{}` runs {r} min; with the {intro}-min introduction it needs {} min, but the longest slot is {longest} min",
-                                film_ref.id,
-                                intro + r
-                            ))
-                            .at(&src, s.clone())
-                            .help("add a longer slot, or unpin it"),
-                        );
-                    }
-                    if let Some(m) = request.max_runtime.filter(|&m| r > m) {
-                        diags.push(
-                            Diagnostic::error(format!(
-                                "pinned film `{}` runs {r} min, over the series' max_runtime of {m}",
-                                film_ref.id
-                            ))
-                            .at(&src, s.clone()),
-                        );
-                    }
-                }
-            }
-        }
-        if request.pin.len() as u32 > request.screenings && request.screenings > 0 {
-            // Several pins can share a screening; only impossible if they cannot.
-        }
-        series.push(request);
-    }
+    let series = series_requests(&top, &src, catalogue, &slots, intro, &mut diags);
     if venues.is_empty() && diags.iter().all(|d| !d.is_error()) {
         diags.push(
             Diagnostic::error("the programme defines no venues")
@@ -783,7 +561,7 @@ fn slug_id<'t>(
 }
 
 /// `a`, `b`, `c`.
-fn quoted(items: &[&str]) -> String {
+pub(super) fn quoted(items: &[&str]) -> String {
     items
         .iter()
         .map(|i| format!("`{i}`"))
@@ -802,7 +580,7 @@ fn fmt_offset(o: jiff::tz::Offset) -> String {
 }
 
 /// The `[[name]]` tables of the programme, with their spans.
-fn tables<'t, 'i>(
+pub(super) fn tables<'t, 'i>(
     top: &Fields<'t, 'i>,
     name: &str,
     diags: &mut Vec<Diagnostic>,

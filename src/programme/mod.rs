@@ -11,7 +11,8 @@
 //! warning, and a name that is not a zone (`BST`, `Glasgow`) is refused with
 //! the zone it means: [`timezone`] owns those judgements.
 //!
-//! Besides [`load`] (reading and validating), [`ids`] owns the programme and
+//! Besides [`load`] (reading and validating; the `[[series]]` tables and
+//! their ties to the catalogue in `series`), [`ids`] owns the programme and
 //! slot ids that calendar UIDs are made from, [`qualify`] which films a
 //! series may use, [`values`] the values of keys (ranges, dates, times of
 //! day), and [`overlap`] the check that the slots of a venue neither overlap
@@ -22,6 +23,7 @@ pub mod ids;
 pub mod load;
 pub mod overlap;
 pub mod qualify;
+mod series;
 pub mod timezone;
 pub mod values;
 
