@@ -44,6 +44,7 @@ fn plan(n: usize) -> Plan {
                     runtime: 85,
                     year: Some(2017),
                     directors: vec!["Pedro Pinho".into()],
+                    ..Default::default()
                 }],
                 minutes: 95,
                 free_minutes: 0,

@@ -1185,6 +1185,7 @@ fn generated_plan(n: usize) -> slate::schedule::Plan {
                     runtime: 85,
                     year: Some(2017),
                     directors: vec!["Pedro Pinho".into()],
+                    ..Default::default()
                 }],
                 minutes: 95,
                 ..Screening::default()

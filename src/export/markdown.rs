@@ -145,6 +145,7 @@ mod tests {
                 runtime: 90,
                 year: None,
                 directors: vec![],
+                ..Default::default()
             }],
             ..Default::default()
         }

@@ -29,13 +29,22 @@ use crate::programme::Programme;
 use search::{coherence, search, Assigned, Instance, Options};
 
 /// A film in a screening.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct ScreenedFilm {
     pub id: String,
     pub title: String,
     pub runtime: u32,
     pub year: Option<i32>,
     pub directors: Vec<String>,
+    /// When this film begins (RFC 3339): the screening's start, its
+    /// introduction, the films before it and the intervals between them.
+    /// Absent only in plans written before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// The format of the copy screened (`[[copy]]`), when the programme
+    /// lists copies of the film.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
 }
 
 /// One screening of the plan (JSON field names are a public interface).
@@ -67,6 +76,38 @@ pub struct Screening {
     /// Kept from a previous plan (`--keep`).
     #[serde(default)]
     pub kept: bool,
+    /// Minutes of introduction before the films (the fixed screening's,
+    /// the series' or the programme's `intro`). Absent in plans written
+    /// before it existed: then the plan's `intro`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<u32>,
+    /// Minutes after the films (Q&A, panel): the most specific `discussion`,
+    /// or a guest's when longer.
+    #[serde(default)]
+    pub discussion: u32,
+    /// Guests attending this screening (`[[guest]]` names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guests: Vec<String>,
+    /// The id of the first screening of the same films when this one is a
+    /// repeat (`repeats` on the series).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat_of: Option<String>,
+    /// The slot's tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// A fixed screening's `note`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Placed as written in a `[[fixed]]` table.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fixed: bool,
+}
+
+impl Screening {
+    /// Minutes of introduction: the screening's own, else the plan's.
+    pub fn intro_minutes(&self, plan_intro: u32) -> u32 {
+        self.intro.unwrap_or(plan_intro)
+    }
 }
 
 /// How a series fared.
@@ -296,20 +337,31 @@ pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> P
             slot_end: rfc3339(slot.end_at(), &p.tz),
             series: series.id.clone(),
             series_title: series.title.clone(),
-            films: a
-                .films
-                .iter()
-                .map(|&f| ScreenedFilm {
-                    id: films[f].id.clone(),
-                    title: films[f].title.clone(),
-                    runtime: films[f].runtime.unwrap_or(0),
-                    year: films[f].year,
-                    directors: films[f].directors.clone(),
-                })
-                .collect(),
+            films: {
+                let mut at = slot.start_at + jiff::SignedDuration::from_mins(p.intro as i64);
+                a.films
+                    .iter()
+                    .map(|&f| {
+                        let runtime = films[f].runtime.unwrap_or(0);
+                        let film = ScreenedFilm {
+                            id: films[f].id.clone(),
+                            title: films[f].title.clone(),
+                            runtime,
+                            year: films[f].year,
+                            directors: films[f].directors.clone(),
+                            start: Some(rfc3339(at, &p.tz)),
+                            format: None,
+                        };
+                        at += jiff::SignedDuration::from_mins((runtime + p.interval) as i64);
+                        film
+                    })
+                    .collect()
+            },
             minutes: occupied,
             free_minutes: slot.length - occupied,
             kept: is_kept[i],
+            intro: Some(p.intro),
+            ..Default::default()
         });
     }
     let open_slots = assign

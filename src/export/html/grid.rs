@@ -415,6 +415,7 @@ mod tests {
                 runtime: 100,
                 year: None,
                 directors: vec![],
+                ..Default::default()
             }],
             ..Screening::default()
         }

@@ -29,6 +29,7 @@ fn screening(series: &str, hhmm: &str, films: &[&str]) -> Screening {
                 runtime: 90,
                 year: None,
                 directors: vec![],
+                ..Default::default()
             })
             .collect(),
         ..Screening::default()
