@@ -402,7 +402,7 @@ pub fn unseated_guests(inst: &Instance, state: &State, unseated: &[Unseated]) ->
 pub fn festival_shortfalls(inst: &Instance, state: &State, plan: &mut Plan) {
     let p = inst.programme;
     let films = inst.catalogue.films();
-    for (g, guest) in p.guests.iter().enumerate() {
+    for guest in &p.guests {
         for &f in &guest.films {
             if state.is_used(f) {
                 continue;
@@ -411,8 +411,19 @@ pub fn festival_shortfalls(inst: &Instance, state: &State, plan: &mut Plan) {
                 .filter(|&s| inst.candidates[s].contains(&f))
                 .map(|s| p.series[s].id.as_str())
                 .collect();
+            let full: Vec<&str> = (0..p.series.len())
+                .filter(|&s| inst.candidates[s].contains(&f))
+                .filter(|&s| state.programmes(s) >= p.series[s].screenings)
+                .map(|s| p.series[s].id.as_str())
+                .collect();
             let cause = if series.is_empty() {
                 "no series of the programme may use it".to_string()
+            } else if full.len() == series.len() {
+                format!(
+                    "{} already {} all the screenings asked for, and the films chosen fill the slots better; pin it to screen it",
+                    series.join(" and "),
+                    if series.len() == 1 { "has" } else { "have" }
+                )
             } else {
                 format!(
                     "no free slot that {} may use lies inside the guest's windows with room for the film and a {}-min discussion, clear of their other screenings",
@@ -420,7 +431,6 @@ pub fn festival_shortfalls(inst: &Instance, state: &State, plan: &mut Plan) {
                     guest.discussion
                 )
             };
-            let _ = g;
             plan.unscheduled.push(Unscheduled {
                 kind: "guest".into(),
                 id: format!("{}/{}", guest.name, films[f].id),
