@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
-use super::criteria::series_keys;
+use super::criteria::{series_keys, VenueOf};
 use super::load::{quoted, tables, MAX_RUNTIME, MAX_SCREENINGS, SERIES_KEYS};
 use super::qualify::{missing_themes, unmet_criteria};
 use super::values::ranged;
@@ -26,7 +26,7 @@ pub(super) fn series_requests(
     catalogue: &Catalogue,
     slots: &[Slot],
     (intro, discussion): (u32, u32),
-    venue_of: &dyn Fn(&str, Range<usize>, &mut Vec<Diagnostic>) -> Option<usize>,
+    venue_of: &VenueOf,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<SeriesRequest> {
     let line_of = |span: &Range<usize>| src.locate(span.start).0;
