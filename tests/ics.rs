@@ -666,6 +666,12 @@ fn weekend_moved_and_cut() -> Value {
     s["start"] = start.into();
     s["end"] = later(&s["end"]).0.into();
     s["slot_end"] = later(&s["slot_end"]).0.into();
+    // Each film starts a quarter of an hour later too.
+    for f in s["films"].as_array_mut().unwrap() {
+        if f.get("start").is_some() {
+            f["start"] = later(&f["start"]).0.into();
+        }
+    }
     s["id"] = format!("{}@{slot}", s["series"].as_str().unwrap()).into();
     s["slot"] = slot.into();
     plan

@@ -32,6 +32,38 @@ pub fn violations(programme: &Programme, catalogue: &Catalogue, plan: &Plan) -> 
         .collect()
 }
 
+/// Every broken rule of the plan JSON at `path` against its programme, as
+/// errors at the line and column of the offending value.
+pub fn diagnostics(
+    path: &std::path::Path,
+    plan: &Plan,
+    programme: &Programme,
+    catalogue: &Catalogue,
+) -> Vec<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::{Diagnostic, SourceFile};
+    let found = located(programme, catalogue, plan);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let source = SourceFile::read(path).ok();
+    let paths = source
+        .as_ref()
+        .map(|s| crate::json_paths::JsonPaths::new(&s.text));
+    found
+        .into_iter()
+        .map(|v| {
+            let d = Diagnostic::error(v.message).help(format!(
+                "the plan breaks a rule of {}; plan again with `slate plan`, or correct it",
+                programme.path.display()
+            ));
+            match (&source, paths.as_ref().and_then(|p| p.nearest(&v.path))) {
+                (Some(src), Some(span)) => d.at(src, span),
+                _ => d.in_file(path),
+            }
+        })
+        .collect()
+}
+
 /// Every broken hard rule, with the JSON path it concerns.
 pub fn located(programme: &Programme, catalogue: &Catalogue, plan: &Plan) -> Vec<Violation> {
     let mut out = Vec::new();
