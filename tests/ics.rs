@@ -1208,6 +1208,7 @@ fn generated_plan(n: usize) -> slate::schedule::Plan {
                 films: Vec::new(),
                 why: String::new(),
                 shortfall: None,
+                one_off: false,
             })
             .collect(),
         ..Plan::default()

@@ -8,8 +8,9 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use slate::diagnostics::{render, summary};
+use slate::export::facts::{self, film_starts};
 use slate::export::markdown;
-use slate::schedule::{plan, Plan, PlanOptions};
+use slate::schedule::{plan, Plan, PlanOptions, ScreenedFilm, Screening};
 
 use super::output::{csv, emit, json, table, write_file};
 use super::{build_graph, load_catalogue, Cli, CmdResult, Failure};
@@ -225,10 +226,13 @@ pub fn make_plan(
     }
 }
 
+/// One row per film screened. Columns are a stable interface: new ones go
+/// at the end, never between (docs/output-formats.md).
 fn plan_csv(plan: &Plan) -> String {
     let mut rows = Vec::new();
     for s in &plan.screenings {
-        for (i, f) in s.films.iter().enumerate() {
+        let starts = film_starts(plan, s);
+        for (i, (f, film_start)) in s.films.iter().zip(starts).enumerate() {
             rows.push(vec![
                 s.id.clone(),
                 s.day.clone(),
@@ -240,6 +244,14 @@ fn plan_csv(plan: &Plan) -> String {
                 f.id.clone(),
                 f.title.clone(),
                 f.runtime.to_string(),
+                film_start.unwrap_or_default(),
+                f.format.clone().unwrap_or_default(),
+                s.intro_minutes(plan.intro).to_string(),
+                s.discussion.to_string(),
+                s.guests.join("; "),
+                s.repeat_of.clone().unwrap_or_default(),
+                s.note.clone().unwrap_or_default(),
+                s.tags.join("; "),
             ]);
         }
     }
@@ -255,9 +267,51 @@ fn plan_csv(plan: &Plan) -> String {
             "film",
             "title",
             "runtime",
+            "film_start",
+            "format",
+            "intro",
+            "discussion",
+            "guests",
+            "repeat_of",
+            "note",
+            "tags",
         ],
         &rows,
     )
+}
+
+/// A film as the table shows it: "Title (1990, 69 min, 35mm)" (each
+/// film's start is in the CSV; the table stays narrow).
+fn table_film(f: &ScreenedFilm) -> String {
+    let mut facts: Vec<String> = f.year.map(|y| y.to_string()).into_iter().collect();
+    facts.push(format!("{} min", f.runtime));
+    facts.extend(f.format.clone());
+    format!("{} ({})", f.title, facts.join(", "))
+}
+
+/// The table's markers of a screening: "talk 40 min", "with Ana Ribeiro",
+/// "repeat of Sat 22 May, 18:00", "fixed" ("; " between them).
+fn table_notes(plan: &Plan, s: &Screening) -> String {
+    let mut notes = Vec::new();
+    if s.discussion > 0 {
+        notes.push(format!("talk {} min", s.discussion));
+    }
+    if !s.guests.is_empty() {
+        notes.push(format!("with {}", facts::names(&s.guests)));
+    }
+    if let Some(original) = &s.repeat_of {
+        let when = plan
+            .screenings
+            .iter()
+            .find(|o| &o.id == original)
+            .map(facts::short_when)
+            .unwrap_or_else(|| original.clone());
+        notes.push(format!("repeat of {when}"));
+    }
+    if s.fixed {
+        notes.push("fixed".to_string());
+    }
+    notes.join("; ")
 }
 
 fn plan_table(plan: &Plan) -> String {
@@ -266,6 +320,11 @@ fn plan_table(plan: &Plan) -> String {
         plan.programme,
         "=".repeat(plan.programme.chars().count())
     );
+    // The NOTES column only for plans that have something to say in it.
+    let noted = plan
+        .screenings
+        .iter()
+        .any(|s| !table_notes(plan, s).is_empty());
     let mut days: Vec<&str> = plan.screenings.iter().map(|s| s.day.as_str()).collect();
     days.dedup();
     for day in days {
@@ -275,22 +334,28 @@ fn plan_table(plan: &Plan) -> String {
             .iter()
             .filter(|s| s.day == day)
             .map(|s| {
-                vec![
+                let mut row = vec![
                     format!("{}–{}", markdown::clock(&s.start), markdown::clock(&s.end)),
                     s.venue.clone(),
                     s.series.clone(),
                     s.films
                         .iter()
-                        .map(|f| match f.year {
-                            Some(y) => format!("{} ({y}, {} min)", f.title, f.runtime),
-                            None => format!("{} ({} min)", f.title, f.runtime),
-                        })
+                        .map(table_film)
                         .collect::<Vec<_>>()
                         .join(" + "),
-                ]
+                ];
+                if noted {
+                    row.push(table_notes(plan, s));
+                }
+                row
             })
             .collect();
-        out.push_str(&table(&["TIME", "VENUE", "SERIES", "FILMS"], &rows));
+        let headers: &[&str] = if noted {
+            &["TIME", "VENUE", "SERIES", "FILMS", "NOTES"]
+        } else {
+            &["TIME", "VENUE", "SERIES", "FILMS"]
+        };
+        out.push_str(&table(headers, &rows));
     }
     out.push_str("\nSeries\n");
     let rows: Vec<Vec<String>> = plan
@@ -301,7 +366,11 @@ fn plan_table(plan: &Plan) -> String {
                 s.id.clone(),
                 format!("{}/{}", s.screenings, s.requested),
                 format!("{:.2}", s.coherence),
-                s.why.clone(),
+                if s.one_off {
+                    "a one-off event".to_string()
+                } else {
+                    s.why.clone()
+                },
             ]
         })
         .collect();

@@ -1,9 +1,16 @@
 //! The printed programme as Markdown: day by day and venue by venue, then
-//! series by series, for booklets and websites.
+//! series by series, for booklets and websites. Each screening lists its
+//! films (with each film's start when there are several, and the copy's
+//! format) and its facts ([`super::facts`]): an introduction that differs
+//! from the plan's (said once, at the top), the discussion and guests, a
+//! fixed screening's note and the other occurrences of a repeat. One-off
+//! events (an opening night) are listed among the series as such.
 
 use std::fmt::Write as _;
 
+use super::facts::{facts, film_starts, IntroShown};
 use crate::schedule::{Plan, Screening};
+use crate::text::plural;
 
 /// "Sat 1 May 2027" from "2027-05-01".
 pub fn day_heading(day: &str) -> String {
@@ -41,11 +48,19 @@ fn md(s: &str) -> String {
     out
 }
 
-fn films_line(s: &Screening) -> String {
+/// The films, " + " between them: each with its year, directors, runtime
+/// and copy format, and its own start when the screening has several.
+fn films_line(plan: &Plan, s: &Screening) -> String {
+    let starts = film_starts(plan, s);
     s.films
         .iter()
-        .map(|f| {
-            let mut t = format!("*{}*", md(&f.title));
+        .zip(&starts)
+        .map(|(f, start)| {
+            let mut t = String::new();
+            if let (true, Some(at)) = (s.films.len() > 1, start) {
+                let _ = write!(t, "{} ", clock(at));
+            }
+            let _ = write!(t, "*{}*", md(&f.title));
             if let Some(y) = f.year {
                 let _ = write!(t, " ({y})");
             }
@@ -53,24 +68,60 @@ fn films_line(s: &Screening) -> String {
                 let _ = write!(t, ", {}", md(&f.directors.join(", ")));
             }
             let _ = write!(t, ", {} min", f.runtime);
+            if let Some(format) = f.format.as_deref().filter(|x| !x.trim().is_empty()) {
+                let _ = write!(t, ", {}", md(format.trim()));
+            }
             t
         })
         .collect::<Vec<_>>()
         .join(" + ")
 }
 
+/// The films, then the screening's facts (introduction where it differs
+/// from the plan's, discussion and guests, note, other occurrences), " · "
+/// between them.
+fn screening_line(plan: &Plan, s: &Screening) -> String {
+    let mut line = films_line(plan, s);
+    for fact in facts(plan, s, IntroShown::WhereDifferent) {
+        let _ = write!(line, " · {}", md(&fact.text()));
+    }
+    line
+}
+
+/// "3 series", "3 series and 1 one-off event".
+fn series_count(plan: &Plan) -> String {
+    let shown = plan.series.iter().filter(|s| s.screenings > 0);
+    let events = shown.clone().filter(|s| s.one_off).count();
+    let series = shown.count() - events;
+    match events {
+        0 => format!("{series} series"),
+        n => format!(
+            "{series} series and {}",
+            plural(n, "one-off event", "one-off events")
+        ),
+    }
+}
+
 /// The whole printed programme.
 pub fn render(plan: &Plan) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&plan.programme));
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "{} screenings of {} films in {} series. Times are local ({}).\n",
+        "{} screenings of {} films in {}. Times are local ({}).",
         plan.screenings.len(),
         plan.film_count(),
-        plan.series.iter().filter(|s| s.screenings > 0).count(),
+        series_count(plan),
         plan.timezone
     );
+    if plan.intro > 0 && !plan.screenings.is_empty() {
+        let _ = write!(
+            out,
+            " Screenings open with a {}-minute introduction unless said otherwise.",
+            plan.intro
+        );
+    }
+    out.push_str("\n\n");
     let mut days: Vec<&str> = plan.screenings.iter().map(|s| s.day.as_str()).collect();
     days.dedup();
     for day in days {
@@ -99,7 +150,7 @@ pub fn render(plan: &Plan) -> String {
                     clock(&s.end),
                     if ends_next_day { " (next day)" } else { "" },
                     md(&s.series_title),
-                    films_line(s)
+                    screening_line(plan, s)
                 );
             }
             out.push('\n');
@@ -108,7 +159,11 @@ pub fn render(plan: &Plan) -> String {
     let _ = writeln!(out, "## Series\n");
     for series in plan.series.iter().filter(|s| s.screenings > 0) {
         let _ = writeln!(out, "### {}\n", md(&series.title));
-        let _ = writeln!(out, "{}.\n", md(&series.why));
+        if series.one_off {
+            let _ = writeln!(out, "A one-off event.\n");
+        } else {
+            let _ = writeln!(out, "{}.\n", md(&series.why));
+        }
         for s in plan.screenings.iter().filter(|s| s.series == series.id) {
             let _ = writeln!(
                 out,
@@ -116,7 +171,7 @@ pub fn render(plan: &Plan) -> String {
                 day_heading(&s.day),
                 clock(&s.start),
                 md(&s.venue_name),
-                films_line(s)
+                screening_line(plan, s)
             );
         }
         out.push('\n');

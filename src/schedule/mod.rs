@@ -124,6 +124,10 @@ pub struct SeriesOutcome {
     pub why: String,
     /// When it got fewer screenings than asked: why, with the file line.
     pub shortfall: Option<String>,
+    /// A one-off event (a `[[fixed]]` screening without a series, such as
+    /// an opening night), shown as a series of one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub one_off: bool,
 }
 
 /// Something the plan did not do, and why.
@@ -400,6 +404,7 @@ pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> P
             films: chosen.iter().map(|&f| films[f].id.clone()).collect(),
             why: explain::why_series(inst, s, &chosen),
             shortfall: None,
+            one_off: false,
         });
     }
     let film_minutes: u32 = assign
