@@ -15,6 +15,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::markdown::clock;
 use crate::schedule::{Plan, Screening};
+use crate::text::plural;
 
 /// Each film's start (RFC 3339, with the zone's offset): the plan's, else
 /// computed from the screening's start; None when the plan's times or zone
@@ -186,9 +187,19 @@ pub fn facts<'p>(plan: &'p Plan, s: &'p Screening, intro: IntroShown) -> Vec<Fac
     out
 }
 
-/// Whether the plan's series `series` is a one-off event (`one_off`).
-pub fn one_off(plan: &Plan, series: &str) -> bool {
-    plan.series.iter().any(|s| s.id == series && s.one_off)
+/// "3 series", "3 series and 1 one-off event": the series with
+/// screenings, one-off events counted apart.
+pub fn series_summary(plan: &Plan) -> String {
+    let shown = plan.series.iter().filter(|s| s.screenings > 0);
+    let events = shown.clone().filter(|s| s.one_off).count();
+    let series = shown.count() - events;
+    match events {
+        0 => format!("{series} series"),
+        n => format!(
+            "{series} series and {}",
+            plural(n, "one-off event", "one-off events")
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -8,9 +8,8 @@
 
 use std::fmt::Write as _;
 
-use super::facts::{facts, film_starts, IntroShown};
+use super::facts::{facts, film_starts, series_summary, IntroShown};
 use crate::schedule::{Plan, Screening};
-use crate::text::plural;
 
 /// "Sat 1 May 2027" from "2027-05-01".
 pub fn day_heading(day: &str) -> String {
@@ -88,20 +87,6 @@ fn screening_line(plan: &Plan, s: &Screening) -> String {
     line
 }
 
-/// "3 series", "3 series and 1 one-off event".
-fn series_count(plan: &Plan) -> String {
-    let shown = plan.series.iter().filter(|s| s.screenings > 0);
-    let events = shown.clone().filter(|s| s.one_off).count();
-    let series = shown.count() - events;
-    match events {
-        0 => format!("{series} series"),
-        n => format!(
-            "{series} series and {}",
-            plural(n, "one-off event", "one-off events")
-        ),
-    }
-}
-
 /// The whole printed programme.
 pub fn render(plan: &Plan) -> String {
     let mut out = String::new();
@@ -111,7 +96,7 @@ pub fn render(plan: &Plan) -> String {
         "{} screenings of {} films in {}. Times are local ({}).",
         plan.screenings.len(),
         plan.film_count(),
-        series_count(plan),
+        series_summary(plan),
         plan.timezone
     );
     if plan.intro > 0 && !plan.screenings.is_empty() {
