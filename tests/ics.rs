@@ -1281,7 +1281,10 @@ fn assert_festival_facts(events: &[Value]) {
     }
     // One film: no start of its own.
     assert!(!opening.contains("21:20"), "{opening}");
-    let bills = description_of(events, "Double bill: Harlan County, USA + Misère au Borinage");
+    let bills = description_of(
+        events,
+        "Double bill: Harlan County, USA + Misère au Borinage",
+    );
     assert_eq!(bills.len(), 2);
     for (d, other) in [
         (bills[0], "Also screened Sun 23 May, 18:00 at Cinema Ideal."),
@@ -1302,11 +1305,17 @@ fn assert_festival_facts(events: &[Value]) {
     }
     let shorts = description_of(events, "Double bill: Philips Radio + Riders Not Heroes");
     assert!(
-        shorts[0].contains("Introduced (10 min).\nWith João Lopes and Marta Sousa.\n\n15:10 Philips Radio"),
+        shorts[0].contains(
+            "Introduced (10 min).\nWith João Lopes and Marta Sousa.\n\n15:10 Philips Radio"
+        ),
         "{}",
         shorts[0]
     );
-    assert!(shorts[0].contains("\n\n15:51 Riders Not Heroes"), "{}", shorts[0]);
+    assert!(
+        shorts[0].contains("\n\n15:51 Riders Not Heroes"),
+        "{}",
+        shorts[0]
+    );
     let plain = description_of(events, "Lathe Joshi")[0];
     assert!(
         plain.starts_with("Machines and the Future of Work — Labour on Screen: a festival with guests\nIntroduced (10 min).\n\nLathe Joshi (2016)"),

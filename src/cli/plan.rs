@@ -394,3 +394,130 @@ fn plan_table(plan: &Plan) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The festival-constraints plan of the end-to-end tests.
+    fn festival() -> Plan {
+        serde_json::from_str(include_str!(
+            "../../tests/fixtures/plans/festival-constraints.json"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn csv_keeps_its_columns_and_adds_the_festival_facts_at_the_end() {
+        let text = plan_csv(&festival());
+        let mut r = ::csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(
+            header,
+            [
+                "screening",
+                "day",
+                "start",
+                "end",
+                "venue",
+                "series",
+                "position",
+                "film",
+                "title",
+                "runtime",
+                "film_start",
+                "format",
+                "intro",
+                "discussion",
+                "guests",
+                "repeat_of",
+                "note",
+                "tags"
+            ]
+        );
+        let rows: Vec<Vec<String>> = r
+            .records()
+            .map(|x| x.unwrap().iter().map(String::from).collect())
+            .collect();
+        assert_eq!(rows.len(), 8);
+        let opening = &rows[0];
+        assert_eq!(
+            opening[10..],
+            [
+                "2027-05-21T21:20:00+01:00",
+                "DCP",
+                "20",
+                "40",
+                "Ana Ribeiro",
+                "",
+                "Opening night, with a reception in the foyer",
+                "gala"
+            ]
+        );
+        let repeat_second_film = rows
+            .iter()
+            .find(|x| x[0] == "strikes@ideal-20270523-1800" && x[6] == "2")
+            .unwrap();
+        assert_eq!(
+            repeat_second_film[10..],
+            [
+                "2027-05-23T19:58:00+01:00",
+                "16mm",
+                "10",
+                "30",
+                "",
+                "strikes@cinemateca-20270522-1800",
+                "",
+                "evening"
+            ]
+        );
+        let shorts = rows.iter().find(|x| x[7] == "philips-radio").unwrap();
+        assert_eq!(shorts[14], "João Lopes; Marta Sousa");
+    }
+
+    #[test]
+    fn csv_of_an_old_plan_computes_each_films_start() {
+        let mut plan = festival();
+        for s in &mut plan.screenings {
+            s.intro = None;
+            for f in &mut s.films {
+                f.start = None;
+            }
+        }
+        let text = plan_csv(&plan);
+        // The plan's intro (10), the first film (103) and the interval (5).
+        assert!(
+            text.contains(
+                ",2,misere-au-borinage,Misère au Borinage,34,2027-05-22T19:58:00+01:00,16mm,10,"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn table_marks_discussion_guests_repeats_and_formats() {
+        let text = plan_table(&festival());
+        for mark in [
+            "NOTES",
+            "Daens (1992, 138 min, DCP)",
+            "talk 40 min; with Ana Ribeiro; fixed",
+            "repeat of Sat 22 May, 18:00",
+            "with João Lopes and Marta Sousa",
+            "a one-off event",
+        ] {
+            assert!(text.contains(mark), "{mark:?} not in\n{text}");
+        }
+    }
+
+    #[test]
+    fn table_of_a_plan_without_festival_facts_has_no_notes_column() {
+        let mut plan = festival();
+        for s in &mut plan.screenings {
+            s.discussion = 0;
+            s.guests.clear();
+            s.repeat_of = None;
+            s.fixed = false;
+        }
+        assert!(!plan_table(&plan).contains("NOTES"));
+    }
+}

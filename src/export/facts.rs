@@ -113,9 +113,7 @@ pub fn occurrences<'p>(plan: &'p Plan, s: &Screening) -> Vec<Occurrence<'p>> {
             original: o.id == original,
         })
         .collect();
-    out.sort_by(|a, b| {
-        (!a.original, &a.screening.start).cmp(&(!b.original, &b.screening.start))
-    });
+    out.sort_by(|a, b| (!a.original, &a.screening.start).cmp(&(!b.original, &b.screening.start)));
     out
 }
 
@@ -142,7 +140,10 @@ impl Fact<'_> {
             Fact::Intro(0) => "No introduction".to_string(),
             Fact::Intro(m) => format!("Introduced ({m} min)"),
             Fact::Discussion { minutes: 0, guests } => format!("With {}", names(guests)),
-            Fact::Discussion { minutes, guests: [] } => format!("Discussion ({minutes} min)"),
+            Fact::Discussion {
+                minutes,
+                guests: [],
+            } => format!("Discussion ({minutes} min)"),
             Fact::Discussion { minutes, guests } => {
                 format!("Discussion with {} ({minutes} min)", names(guests))
             }

@@ -227,4 +227,34 @@ mod tests {
         let out = render(&plan);
         assert!(out.find("### Zeta Hall").unwrap() < out.find("### Alpha Room").unwrap());
     }
+
+    #[test]
+    fn facts_follow_the_films_escaped() {
+        let mut s = screening("a", "Hall", "2027-05-01T18:00:00+01:00", "A");
+        s.films.push(ScreenedFilm {
+            id: "g".into(),
+            title: "B".into(),
+            runtime: 20,
+            format: Some("16mm".into()),
+            ..Default::default()
+        });
+        s.intro = Some(0);
+        s.discussion = 15;
+        s.note = Some("Free *entry*\n# not a heading".into());
+        let plan = Plan {
+            timezone: "Europe/Lisbon".into(),
+            intro: 10,
+            interval: 5,
+            screenings: vec![s],
+            ..Default::default()
+        };
+        let out = render(&plan);
+        assert!(
+            out.contains(
+                "18:00 *A*, 90 min + 19:35 *B*, 20 min, 16mm · No introduction · \
+                 Discussion (15 min) · Free \\*entry\\* \\# not a heading\n"
+            ),
+            "{out}"
+        );
+    }
 }

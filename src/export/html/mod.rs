@@ -25,9 +25,7 @@ mod grid;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::facts::{
-    facts, film_starts, series_summary, short_day, short_when, Fact, IntroShown,
-};
+use super::facts::{facts, film_starts, series_summary, short_day, short_when, Fact, IntroShown};
 use super::markdown::{clock, day_heading};
 use super::ExportError;
 // Links from outside data: one check for the page and the calendars.
@@ -238,12 +236,7 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
 }
 
 /// Title, dates and counts, venues, and the navigation.
-fn masthead(
-    out: &mut String,
-    page: &Page,
-    days: &[&str],
-    venues: &[grid::VenueColumn],
-) {
+fn masthead(out: &mut String, page: &Page, days: &[&str], venues: &[grid::VenueColumn]) {
     let plan = page.plan;
     let span = match (days.first(), days.last()) {
         (Some(a), Some(b)) if a == b => format!("{}. ", day_heading(a)),
@@ -420,11 +413,7 @@ fn programme_entry(out: &mut String, page: &Page, sc: &Screening) {
     for (f, start) in sc.films.iter().zip(&starts) {
         let details = page.film(&f.id);
         let at = match (sc.films.len() > 1, start) {
-            (true, Some(at)) => format!(
-                "<time datetime=\"{}\">{}</time> ",
-                e(at),
-                e(clock(at))
-            ),
+            (true, Some(at)) => format!("<time datetime=\"{}\">{}</time> ", e(at), e(clock(at))),
             _ => String::new(),
         };
         let _ = write!(
@@ -495,10 +484,11 @@ fn film_index(out: &mut String, page: &Page, style: &SeriesStyle) {
             e(&f.title),
             e(&credits(f, page.film(id)))
         );
-        let when: Vec<String> = screenings
-            .iter()
-            .map(|sc| {
-                format!(
+        let when: Vec<String> =
+            screenings
+                .iter()
+                .map(|sc| {
+                    format!(
                     "<a href=\"#{}\">{}, {}</a>{} <span class=\"key {}\" title=\"{}\">{}</span>",
                     anchor("screening-", &sc.id),
                     e(&short_when(sc)),
@@ -508,8 +498,8 @@ fn film_index(out: &mut String, page: &Page, style: &SeriesStyle) {
                     e(&sc.series_title),
                     style.key(&sc.series)
                 )
-            })
-            .collect();
+                })
+                .collect();
         out.push_str(&when.join("; "));
         out.push_str("</li>\n");
     }
