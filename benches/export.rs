@@ -49,7 +49,7 @@ fn plan(n: usize) -> Plan {
                 minutes: 95,
                 free_minutes: 0,
                 kept: false,
-                ..Screening::default()
+                ..Default::default()
             }
         })
         .collect();

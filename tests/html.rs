@@ -600,10 +600,9 @@ fn festival_page_is_valid_html_and_holds_up_in_a_real_browser() {
     }
 }
 
-/// Through `slate export html` and `md`, once the plan check accepts
+/// Through `slate export html` and `md`: the plan check accepts a
 /// discussion, a screening's own introduction and repeated films.
 #[test]
-#[ignore = "src/schedule/check.rs must accept discussion, per-screening intro and repeats"]
 fn festival_plan_exports_to_a_page_and_a_programme_telling_every_fact() {
     let dir = tempfile::tempdir().unwrap();
     let page = export_html(None, &root().join(common::FESTIVAL_PLAN), dir.path());

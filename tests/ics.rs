@@ -1209,6 +1209,7 @@ fn generated_plan(n: usize) -> slate::schedule::Plan {
                 why: String::new(),
                 shortfall: None,
                 one_off: false,
+                repeats: 1,
             })
             .collect(),
         ..Plan::default()
@@ -1349,11 +1350,9 @@ fn festival_facts_are_in_every_event_and_the_calendar_passes_the_strict_checker(
     strict_check(&[path]);
 }
 
-/// Through `slate export ics`, once `slate check` accepts plans with a
-/// discussion, a screening's own introduction and repeated films (the
-/// plan check in src/schedule/check.rs does not yet).
+/// Through `slate export ics`: the plan check accepts a discussion, a
+/// screening's own introduction and repeated films.
 #[test]
-#[ignore = "src/schedule/check.rs must accept discussion, per-screening intro and repeats"]
 fn festival_plan_exports_to_a_calendar_telling_every_fact() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("festival.ics");
