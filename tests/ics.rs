@@ -635,9 +635,9 @@ fn plan_file(dir: &Path, name: &str, plan: &Value) -> std::path::PathBuf {
     path
 }
 
-/// The weekend's plan with its third screening's slot moved 15 minutes later
-/// (as moving a `[[slot]]` template does: a new slot id, so a new screening
-/// id) and its last screening gone.
+/// The weekend's plan with its third screening's slot (and its films) moved
+/// 15 minutes later (as moving a `[[slot]]` template does: a new slot id, so
+/// a new screening id) and its last screening gone.
 fn weekend_moved_and_cut() -> Value {
     let mut plan = weekend_plan();
     let screenings = plan["screenings"].as_array_mut().unwrap();
@@ -666,6 +666,12 @@ fn weekend_moved_and_cut() -> Value {
     s["start"] = start.into();
     s["end"] = later(&s["end"]).0.into();
     s["slot_end"] = later(&s["slot_end"]).0.into();
+    // Each film starts 15 minutes later too (the plan check holds them to it).
+    for f in s["films"].as_array_mut().unwrap() {
+        if f.get("start").is_some_and(|v| !v.is_null()) {
+            f["start"] = later(&f["start"]).0.into();
+        }
+    }
     s["id"] = format!("{}@{slot}", s["series"].as_str().unwrap()).into();
     s["slot"] = slot.into();
     plan
