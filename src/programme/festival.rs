@@ -756,7 +756,12 @@ fn directors(
     let Some(cap) = p.max_per_director else {
         return;
     };
-    let mut films: Vec<usize> = fixed.iter().flat_map(|f| f.films.iter().copied()).collect();
+    // Fixed and pinned films are screened whatever else happens.
+    let mut films: Vec<usize> = fixed
+        .iter()
+        .flat_map(|f| f.films.iter().copied())
+        .chain(p.series.iter().flat_map(|s| s.pin.iter().copied()))
+        .collect();
     films.sort_unstable();
     films.dedup();
     let mut count: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -772,15 +777,22 @@ fn directors(
     over.sort();
     for (director, list) in over {
         let mut d = Diagnostic::error(format!(
-            "the fixed screenings show {} films by {director}, over max_per_director = {cap}",
+            "the fixed and pinned films include {} by {director}, over max_per_director = {cap}",
             list.len()
         ))
         .in_file(&src.path)
         .value(director);
+        let culprit = list[cap as usize];
         d.line = fixed
             .iter()
-            .find(|f| f.films.contains(&list[cap as usize]))
-            .map(|f| f.line);
+            .find(|f| f.films.contains(&culprit))
+            .map(|f| f.line)
+            .or_else(|| {
+                p.series.iter().find_map(|s| {
+                    let i = s.pin.iter().position(|&x| x == culprit)?;
+                    s.pin_lines.get(i).copied()
+                })
+            });
         diags.push(d);
     }
 }
@@ -894,8 +906,9 @@ pub(super) fn feasibility(
             ));
         }
     }
+    // Fixed screenings of a series are among its requests; one-offs are not.
     let requested: u32 = p.series.iter().map(|s| s.screenings * s.repeats).sum();
-    let free = p.slots.len() - p.fixed.len();
+    let free = p.slots.len() - p.fixed.iter().filter(|f| f.series.is_none()).count();
     let repeated = p.series.iter().any(|s| s.repeats > 1);
     if repeated && requested as usize > free {
         let mut d = Diagnostic::warning(format!(

@@ -531,6 +531,7 @@ pub fn load(
         catalogue,
         &slots,
         (intro, discussion),
+        &exclude,
         &find_venue,
         &mut diags,
     );
