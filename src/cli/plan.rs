@@ -289,12 +289,12 @@ fn table_film(f: &ScreenedFilm) -> String {
     format!("{} ({})", f.title, facts.join(", "))
 }
 
-/// The table's markers of a screening: "talk 40 min", "with Ana Ribeiro",
+/// The table's markers of a screening: "discussion 40 min", "with Ana Ribeiro",
 /// "repeat of Sat 22 May, 18:00", "fixed" ("; " between them).
 fn table_notes(plan: &Plan, s: &Screening) -> String {
     let mut notes = Vec::new();
     if s.discussion > 0 {
-        notes.push(format!("talk {} min", s.discussion));
+        notes.push(format!("discussion {} min", s.discussion));
     }
     if !s.guests.is_empty() {
         notes.push(format!("with {}", facts::names(&s.guests)));
@@ -500,7 +500,7 @@ mod tests {
         for mark in [
             "NOTES",
             "Daens (1992, 138 min, DCP)",
-            "talk 40 min; with Ana Ribeiro; fixed",
+            "discussion 40 min; with Ana Ribeiro; fixed",
             "repeat of Sat 22 May, 18:00",
             "with João Lopes and Marta Sousa",
             "a one-off event",

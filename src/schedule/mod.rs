@@ -277,10 +277,13 @@ pub fn plan(
 ) -> Result<Plan, PlanError> {
     let inst = Instance::new(programme, catalogue, graph);
     let mut locked = fixed_groups(&inst);
-    let (kept, dropped) = match options.keep {
+    let (kept, mut dropped) = match options.keep {
         Some(previous) => keep::resolve(&inst, previous),
         None => (Vec::new(), Vec::new()),
     };
+    let kept_slots: Vec<usize> = kept.iter().flatten().map(|(s, _)| *s).collect();
+    let (kept, lost) = keep::attach(&inst, &mut locked, kept);
+    dropped.extend(lost);
     locked.extend(kept.iter().cloned());
     let outcome = search(
         &inst,
@@ -292,7 +295,6 @@ pub fn plan(
             progress: options.progress,
         },
     );
-    let kept_slots: Vec<usize> = kept.iter().flatten().map(|(s, _)| *s).collect();
     if !outcome.unplaced_pins.is_empty() || !outcome.unseated.is_empty() {
         let mut diagnostics = explain::unplaceable_pins(&inst, &outcome.unplaced_pins, &kept_slots);
         diagnostics.extend(explain::unseated_guests(
