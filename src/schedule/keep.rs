@@ -75,7 +75,9 @@ pub fn resolve(
         .filter(|sc| sc.fixed)
         .filter_map(|sc| {
             let slot = *slot_at.get(sc.slot.as_str())?;
-            fixed_slots.contains(&slot).then_some((sc.id.as_str(), slot))
+            fixed_slots
+                .contains(&slot)
+                .then_some((sc.id.as_str(), slot))
         })
         .collect();
     for sc in &previous.screenings {
@@ -307,7 +309,8 @@ pub fn attach(
         match target {
             Some(g)
                 if (g.len() as u32) < p.series[a.series].repeats
-                    && g.iter().all(|(s, _)| p.slots[*s].day() != p.slots[slot].day()) =>
+                    && g.iter()
+                        .all(|(s, _)| p.slots[*s].day() != p.slots[slot].day()) =>
             {
                 let mut rep = a;
                 rep.anchor = Some(g[0].0);

@@ -6,7 +6,10 @@
 //! - [`search`]: the whole plan (greedy construction + seeded large
 //!   neighbourhood search), its objective and hard rules;
 //! - [`explain`]: why each series got its films, and shortfalls with causes;
-//! - [`keep`]: re-planning around screenings already published.
+//! - [`keep`]: re-planning around screenings already published;
+//! - [`rules`]: every rule checked on a finished plan against its programme
+//!   (independently of the search), [`check`]: a plan JSON checked alone;
+//! - `report`: the plan's JSON from the searched state.
 //!
 //! The [`Plan`] serialises to the stable JSON of `slate plan --format json`.
 
