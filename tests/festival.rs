@@ -164,11 +164,26 @@ fn bad_values_of_every_new_key_are_located() {
         "unknown film `no-such-film`",
     );
     let fixed = "slot = \"opening\"";
-    refused(
-        "series = \"soviet\"",
-        fixed,
-        "does not qualify for series `soviet`",
+    // The fixed film is not Soviet: refused at the film, below the new line.
+    let text = std::fs::read_to_string(PROGRAMME)
+        .unwrap()
+        .replace(fixed, "slot = \"opening\"\nseries = \"soviet\"");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, &text).unwrap();
+    let out = slate().arg("plan").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let films_line = text[..text.find("films = [\"harlan-county-usa\"]").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert!(
+        err.contains("does not qualify for series `soviet`: it is from United States"),
+        "{err}"
     );
+    assert!(err.contains(&format!("p.toml:{films_line}:")), "{err}");
+    assert!(err.contains("series `soviet` may not use slot `opening`"), "{err}");
     refused("intro = 500", fixed, "`intro` must be between 0 and 240");
     let end = "until = 2027-05-03T23:59:00 }]";
     refused(

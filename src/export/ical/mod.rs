@@ -510,14 +510,18 @@ pub fn calendar(
             Some((x, y)) => (x.min(a), y.max(b)),
         });
     }
+    // From the observance in force at the first event to the first change
+    // after the last (200 days always reach one in a zone with daylight
+    // saving), so clients see both the standard and the daylight offsets;
+    // no more, as some parsers (ics-py) give up on long calendars.
     let (from, to) = span.unwrap_or((now, now));
     let day = jiff::SignedDuration::from_hours(24);
     vtimezone::write(
         &mut out,
         &plan.timezone,
         &tz,
-        from.checked_sub(day * 400).unwrap_or(from),
-        to.checked_add(day * 400).unwrap_or(to),
+        from,
+        to.checked_add(day * 200).unwrap_or(to),
     );
     let stamp = utc(now);
     for e in events {
