@@ -10,6 +10,7 @@ repeats, copies and guests"). Used by benches/plan_quality.py.
 import datetime as dt
 import glob
 import os
+import random
 import tomllib
 import unicodedata
 from zoneinfo import ZoneInfo
@@ -388,7 +389,7 @@ def exact(prog, films, broader, budget, workers=2, want_plan=False):
                         infeasible = True
                 else:
                     m.Add(O[a] <= sb["start"] - sa["start"] - c).OnlyEnforceIf(lits)
-    if infeasible:
+    if infeasible or fixed_errors(I):
         m.Add(0 == 1)
     m.Maximize(sum(objective) + const_minutes)
     solver = cp_model.CpSolver()
@@ -863,31 +864,37 @@ def generate(rng, films, broader, size="small"):
 
 def _fixed_candidate(rng, prog, films, broader, pool):
     inst = _instance(prog, films, broader)
-    t = rng.randrange(len(inst.slots))
     plain = [s for s in prog["series"] if s.get("repeats", 1) == 1]
     pinned = {p for s in prog["series"] for p in s.get("pin", [])}
     excl = set(prog.get("exclude", []))
-    fx = {"slot": inst.slots[t]["id"]}
+    fx = {}
     if plain and rng.random() < 0.6:
         s = rng.choice(plain)
         fx["series"] = s["id"]
+        ts = [t for t in range(len(inst.slots)) if inst.slot_allowed(s, t)]
         cands = [f for f in s["_cands"] if films[f]["id"] not in pinned | excl]
+        intro, disc = inst.series_intro(s), inst.series_discussion(s)
     else:
+        ts = list(range(len(inst.slots)))
         cands = [f for f in pool if films[f]["id"] not in pinned | excl]
+        intro, disc = inst.intro, inst.discussion
         if rng.random() < 0.5:
             fx["id"] = "opening-night"
         if rng.random() < 0.5:
             fx["title"] = "Opening night"
-    if not cands:
+    if not cands or not ts:
         return None
-    fx["films"] = [films[f]["id"] for f in rng.sample(cands, min(len(cands), rng.choice([1, 1, 2])))]
+    t = rng.choice(ts)
+    fx["slot"] = inst.slots[t]["id"]
+    fits = [f for f in cands if intro + films[f]["runtime"] + disc <= inst.slots[t]["length"]] or cands
+    fx["films"] = [films[f]["id"] for f in rng.sample(fits, min(len(fits), rng.choice([1, 1, 2])))]
     if rng.random() < 0.3:
         fx["intro"] = rng.choice([0, 20])
     if rng.random() < 0.3:
         fx["discussion"] = rng.choice([0, 15, 30])
     if rng.random() < 0.5:
         fx["note"] = "With reception"
-    return fx
+    return {"slot": fx.pop("slot"), **fx}
 
 
 def fixed_errors(I):
@@ -1083,6 +1090,175 @@ def selftest():
     return ok
 
 
+# ------------------------------------------- brute force on tiny instances
+
+def tiny(rng, films):
+    """A tiny random programme (at most 4 slots, 1-2 series of 3-4 listed
+    films) using the festival keys, small enough to enumerate."""
+    short = [f["id"] for f in films if f.get("runtime") and f["runtime"] <= 110]
+    nV, nD = rng.randint(1, 2), rng.randint(1, 3)
+    days = [dt.date(2027, 6, 10 + d) for d in range(nD)]
+    times = rng.sample([(14, 0), (17, 0), (17, 45), (21, 0)], rng.randint(1, 2))
+    slots = [(f"v{v}", dt.datetime(d.year, d.month, d.day, h, m)) for v in range(nV) for d in days for h, m in times]
+    slots = rng.sample(slots, min(len(slots), rng.randint(2, 4)))
+    prog = {"name": "T", "timezone": "Europe/Lisbon", "intro": rng.choice([0, 5]),
+            "interval": rng.choice([0, 5]), "changeover": rng.choice([0, 15, 60])}
+    if rng.random() < 0.3:
+        prog["discussion"] = rng.choice([5, 20])
+    if rng.random() < 0.3:
+        prog["max_per_director"] = 1
+    prog["venue"] = [dict({"id": f"v{v}", "name": f"v{v}"}, **({"formats": ["DCP"]} if rng.random() < 0.3 else {}))
+                     for v in range(nV)]
+    prog["slot"] = []
+    for v, st in sorted(slots):
+        sl = {"venue": v, "start": st, "length": rng.choice([60, 90, 100, 120, 150, 170])}
+        if rng.random() < 0.3:
+            sl["tags"] = ["Late"]
+        prog["slot"].append(sl)
+    # slots of one venue must not overlap (with changeover): drop clashes
+    keep = []
+    for sl in prog["slot"]:
+        if all(o["venue"] != sl["venue"] or o["start"] + dt.timedelta(minutes=o["length"] + prog["changeover"]) <= sl["start"]
+               or sl["start"] + dt.timedelta(minutes=sl["length"] + prog["changeover"]) <= o["start"] for o in keep):
+            keep.append(sl)
+    prog["slot"] = keep
+    pool = rng.sample(short, 6) + (["raining-stones", "riff-raff"] if rng.random() < 0.3 else [])
+    prog["series"] = []
+    for si in range(rng.randint(1, 2)):
+        s = {"id": f"s{si}", "title": f"S{si}", "films": rng.sample(pool, rng.randint(2, 4)),
+             "screenings": rng.randint(1, 2)}
+        if nD > 1 and rng.random() < 0.4:
+            s["repeats"] = 2
+        if rng.random() < 0.2:
+            s["discussion"] = rng.choice([0, 15])
+        if rng.random() < 0.2:
+            s["intro"] = 10
+        if rng.random() < 0.15:
+            s["tags"] = ["late"]
+        if rng.random() < 0.15:
+            s["pin"] = [s["films"][0]]
+        prog["series"].append(s)
+    used = sorted({f for s in prog["series"] for f in s["films"]})
+    fixed = None
+    if rng.random() < 0.35:
+        fx = {"slot": f"{prog['slot'][0]['venue']}-{prog['slot'][0]['start']:%Y%m%d-%H%M}"}
+        plain = [s for s in prog["series"] if "repeats" not in s]
+        if plain and rng.random() < 0.5:
+            fx["series"] = plain[0]["id"]
+            fx["films"] = [rng.choice(plain[0]["films"])]
+        else:
+            fx["films"] = [f for f in pool if f not in used][:1] or [used[0]]
+        if rng.random() < 0.3:
+            fx["discussion"] = 0
+        fixed = [fx]
+        used = sorted(set(used) | set(fx["films"]))
+    if rng.random() < 0.5:
+        prog["copy"] = [dict({"film": rng.choice(used), "format": rng.choice(["DCP", "35mm"])},
+                             **({"from": rng.choice(days)} if rng.random() < 0.5 else {}))]
+    if rng.random() < 0.7:
+        prog["guest"] = []
+        for gi in range(rng.randint(1, 2)):
+            g = {"name": f"G{gi}", "films": rng.sample(used, rng.randint(1, 2)), "discussion": rng.choice([10, 30])}
+            if rng.random() < 0.7:
+                d = rng.choice(days)
+                g["available"] = [{"from": dt.datetime(d.year, d.month, d.day, rng.choice([13, 16])),
+                                   "until": dt.datetime(d.year, d.month, d.day, rng.choice([16, 19, 23]))}]
+            prog["guest"].append(g)
+    if fixed:
+        prog["fixed"] = fixed
+    return tomllib.loads(to_toml(prog))
+
+
+def brute(prog, films, broader):
+    """The best film minutes by enumeration, every candidate plan judged by
+    check_plan (None: no valid plan)."""
+    import itertools
+    I = Instance(prog, films, broader)
+    fixed_at = {fx["slot"]: fx for fx in I.fixed}
+    fixed_films = {f for fx in I.fixed for f in fx["films"]}
+    options = []
+    for t, sl in enumerate(I.slots):
+        if t in fixed_at:
+            options.append([("fixed", tuple(fixed_at[t]["films"]))])
+            continue
+        opts = [None]
+        for si, s in enumerate(I.series):
+            if not I.slot_allowed(s, t):
+                continue
+            cands = [f for f in range(len(films)) if f not in fixed_films and I.qualifies(s, f) and I.copy_ok(f, t)]
+            for n in range(1, min(len(cands), MAX_FILMS) + 1):
+                for fs in itertools.combinations(cands, n):
+                    if I.occupancy(I.series_intro(s), fs, I.series_discussion(s)) <= sl["length"]:
+                        opts.append((si, fs))
+        options.append(opts)
+    combos = []
+    for combo in itertools.product(*options):
+        owner = {}
+        ok = True
+        for o in combo:
+            if o is None:
+                continue
+            for f in o[1]:
+                if owner.setdefault(f, o) != o:
+                    ok = False
+        if ok:
+            combos.append((sum(films[f]["runtime"] for o in combo if o for f in o[1]), combo))
+    combos.sort(key=lambda c: -c[0])
+    for minutes, combo in combos:
+        base = []
+        for t, o in enumerate(combo):
+            if o is None:
+                continue
+            if o[0] == "fixed":
+                fx = fixed_at[t]
+                ser, intro, disc = fx["series"] or "one-off", fx["intro"], fx["discussion"]
+            else:
+                s = I.series[o[0]]
+                ser, intro, disc = s["id"], I.series_intro(s), I.series_discussion(s)
+            base.append({"id": f"{ser}@{I.slots[t]['id']}", "slot": I.slots[t]["id"], "series": ser, "t": t,
+                         "films": [dict({"id": films[f]["id"]}, **({"format": I.copy_for(f, t)["format"]}
+                                                                  if I.copy_for(f, t) else {})) for f in o[1]],
+                         "fs": o[1], "intro": intro, "d0": disc})
+        groups = {}
+        for x in sorted(base, key=lambda x: I.slots[x["t"]]["start"]):
+            groups.setdefault((x["series"], x["fs"]), []).append(x)
+        for occs in groups.values():
+            for x in occs[1:]:
+                x["repeat_of"] = occs[0]["id"]
+        choices = [(g, occs) for g in I.guests for key, occs in groups.items() if g["films"] & set(key[1])]
+        for pick in itertools.product(*[range(len(occs)) for _, occs in choices]):
+            plan = []
+            for x in base:
+                gs = [g for (g, occs), k in zip(choices, pick) if occs[k] is x]
+                d = max([x["d0"]] + [g["discussion"] for g in gs])
+                plan.append(dict({k: v for k, v in x.items() if k not in ("t", "fs", "d0")},
+                                 guests=[g["name"] for g in gs], discussion=d,
+                                 minutes=I.occupancy(x["intro"], x["fs"], d)))
+            if not check_plan(prog, films, {"screenings": plan}, broader):
+                return minutes
+    return None
+
+
+def crosscheck(n, seed=1):
+    """Exact model against brute force on n tiny random instances."""
+    films, br = load_catalogue()
+    rng = random.Random(seed)
+    bad = 0
+    for i in range(n):
+        prog = tiny(rng, films)
+        want = brute(prog, films, br)
+        got, status = exact(prog, films, br, 30)
+        if got != want:
+            bad += 1
+            print(f"MISMATCH tiny-{i}: exact {got} ({status}), brute force {want}")
+            print(to_toml(prog))
+    print(f"exact model vs brute force: {n - bad} of {n} agree")
+    return bad == 0
+
+
 if __name__ == "__main__":
+    import random
     import sys
+    if len(sys.argv) > 2 and sys.argv[1] == "--brute":
+        sys.exit(0 if crosscheck(int(sys.argv[2])) else 1)
     sys.exit(0 if selftest() else 1)
