@@ -10,6 +10,8 @@ checked rule by rule by an independent checker.
     python3 benches/plan_quality.py [--small 30] [--large 5] [--seed 1]
                                     [--slate target/release/slate] [--out DIR]
     python3 benches/plan_quality_model.py   # the model's and checker's self-test
+    python3 benches/plan_quality_model.py --brute 500   # the model against
+                                        # brute force on tiny instances
 
 Random programmes use every key of docs/programme-files.md, the festival
 ones included: tagged slots and [[slots]] templates, venue `formats`,
