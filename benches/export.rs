@@ -49,6 +49,7 @@ fn plan(n: usize) -> Plan {
                 minutes: 95,
                 free_minutes: 0,
                 kept: false,
+                ..Default::default()
             }
         })
         .collect();

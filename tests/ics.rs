@@ -1208,6 +1208,8 @@ fn generated_plan(n: usize) -> slate::schedule::Plan {
                 films: Vec::new(),
                 why: String::new(),
                 shortfall: None,
+                one_off: false,
+                repeats: 1,
             })
             .collect(),
         ..Plan::default()

@@ -28,6 +28,8 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use toml::de::DeValue;
 
+use super::criteria::tag_list;
+use super::festival;
 pub use super::qualify::{missing_themes, qualifies};
 use super::series::series_requests;
 use super::values::{date, datetime, ranged, time};
@@ -46,14 +48,20 @@ const TOP_KEYS: &[&str] = &[
     "interval",
     "changeover",
     "seed",
+    "discussion",
+    "exclude",
+    "max_per_director",
     "venue",
     "slot",
     "slots",
     "series",
+    "fixed",
+    "copy",
+    "guest",
 ];
-const VENUE_KEYS: &[&str] = &["id", "name", "address", "url"];
-const SLOT_KEYS: &[&str] = &["id", "venue", "start", "length"];
-const TEMPLATE_KEYS: &[&str] = &["id", "venues", "dates", "times", "length"];
+const VENUE_KEYS: &[&str] = &["id", "name", "address", "url", "formats"];
+const SLOT_KEYS: &[&str] = &["id", "venue", "start", "length", "tags"];
+const TEMPLATE_KEYS: &[&str] = &["id", "venues", "dates", "times", "length", "tags"];
 pub(super) const SERIES_KEYS: &[&str] = &[
     "id",
     "title",
@@ -64,6 +72,18 @@ pub(super) const SERIES_KEYS: &[&str] = &[
     "pin",
     "exclude",
     "max_runtime",
+    "films",
+    "countries",
+    "kinds",
+    "directors",
+    "languages",
+    "years",
+    "venues",
+    "days",
+    "tags",
+    "intro",
+    "discussion",
+    "repeats",
 ];
 
 /// The longest slot: a day.
@@ -77,6 +97,8 @@ pub const MAX_CHANGEOVER: i64 = 720;
 pub const MAX_SCREENINGS: i64 = 10_000;
 /// The longest `max_runtime`: the catalogue's longest runtime.
 pub const MAX_RUNTIME: i64 = crate::catalogue::load::MAX_RUNTIME;
+/// The largest `max_per_director`.
+pub const MAX_PER_DIRECTOR: i64 = 10_000;
 
 /// Reads `path` and validates it against `catalogue`. Returns the programme
 /// and its warnings, or every error found.
@@ -170,6 +192,16 @@ pub fn load(
     let intro = minutes("intro", MAX_INTRO, &mut diags);
     let interval = minutes("interval", MAX_INTERVAL, &mut diags);
     let changeover = minutes("changeover", MAX_CHANGEOVER, &mut diags);
+    let discussion = minutes("discussion", MAX_INTRO, &mut diags);
+    let max_per_director = ranged(
+        &top,
+        "max_per_director",
+        1..=MAX_PER_DIRECTOR,
+        "",
+        &mut diags,
+    )
+    .map(|(n, _)| n as u32);
+    let exclude = festival::film_list(&top, "exclude", catalogue, &mut diags);
     let seed = ranged(&top, "seed", 0..=i64::MAX, "", &mut diags).map_or(1, |(n, _)| n as u64);
 
     // Venues.
@@ -187,6 +219,7 @@ pub fn load(
             .str("address", &mut diags)
             .map(|(a, _)| a.trim().to_string());
         let url = f.str("url", &mut diags).map(|(u, _)| u.trim().to_string());
+        let formats = festival::formats(&f, &mut diags);
         let Some((id, id_span)) = id else {
             f.missing("id", "id = \"sala1\"", &mut diags);
             continue;
@@ -213,6 +246,7 @@ pub fn load(
                 .unwrap_or_else(|| id.to_string()),
             address: address.filter(|a| !a.is_empty()),
             url: url.filter(|u| !u.is_empty()),
+            formats,
         });
     }
     let venue_ids: Vec<&str> = venues.iter().map(|v| v.id.as_str()).collect();
@@ -272,6 +306,7 @@ pub fn load(
         };
         let length = length_of(&f, &mut diags);
         let id = slug_id(&f, "slot id", &mut diags);
+        let tags = tag_list(&f, &mut diags).unwrap_or_default();
         if let (Some(v), Some((start, sspan)), Some(len)) = (venue, start, length) {
             let (id, id_span) = match id {
                 Some((id, s)) => (id.to_string(), s),
@@ -285,6 +320,7 @@ pub fn load(
                 length: len,
                 line: line_of(&span),
                 span: sspan,
+                tags,
             });
         }
     }
@@ -349,6 +385,7 @@ pub fn load(
             f.missing("venues", "venues = [\"sala1\", \"sala2\"]", &mut diags);
         }
         let prefix = slug_id(&f, "slot template id", &mut diags);
+        let tags = tag_list(&f, &mut diags).unwrap_or_default();
         let Some(len) = length_of(&f, &mut diags) else {
             continue;
         };
@@ -376,6 +413,7 @@ pub fn load(
                         length: len,
                         line: line_of(&span),
                         span: tspan.clone(),
+                        tags: tags.clone(),
                     });
                 }
             }
@@ -418,6 +456,7 @@ pub fn load(
             length,
             line,
             span,
+            tags,
             ..
         } in raw
         {
@@ -464,6 +503,7 @@ pub fn load(
                 start_at,
                 length,
                 line,
+                tags,
             });
         }
     }
@@ -485,7 +525,17 @@ pub fn load(
         );
     }
 
-    let series = series_requests(&top, &src, catalogue, &slots, intro, &mut diags);
+    let series = series_requests(
+        &top,
+        &src,
+        catalogue,
+        &slots,
+        (intro, discussion),
+        &find_venue,
+        &mut diags,
+    );
+    let copies = festival::copies(&top, &src, catalogue, &mut diags);
+    let guests = festival::guests(&top, &src, catalogue, tz.as_ref(), &mut diags);
     if venues.is_empty() && diags.iter().all(|d| !d.is_error()) {
         diags.push(
             Diagnostic::error("the programme defines no venues")
@@ -500,7 +550,7 @@ pub fn load(
                 .help("add [[slot]] tables or a [[slots]] template"),
         );
     }
-    if series.is_empty() && diags.iter().all(|d| !d.is_error()) {
+    if series.is_empty() && top.get("fixed").is_none() && diags.iter().all(|d| !d.is_error()) {
         diags.push(
             Diagnostic::error("the programme asks for no series")
                 .in_file(path)
@@ -511,7 +561,7 @@ pub fn load(
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    let programme = Programme {
+    let mut programme = Programme {
         path: path.to_path_buf(),
         id,
         name,
@@ -520,12 +570,31 @@ pub fn load(
         intro,
         interval,
         changeover,
+        discussion,
+        exclude,
+        max_per_director,
         seed,
         venues,
         overlaps: overlap::Overlaps::of(&slots),
         slots,
         series,
+        fixed: Vec::new(),
+        copies,
+        guests,
     };
+    // Fixed screenings are checked against the whole programme: its
+    // series, copies, guests and rules.
+    let mut late = Vec::new();
+    programme.fixed = festival::fixed(&top, &src, catalogue, &programme, &mut late);
+    late.extend(festival::feasibility(catalogue, &programme, &src));
+    late.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    if late.iter().any(Diagnostic::is_error) {
+        diags.extend(late);
+        diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        return Err(diags);
+    }
+    diags.extend(late);
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok((programme, diags))
 }
 
@@ -541,6 +610,7 @@ struct RawSlot {
     line: usize,
     /// Span of the start (or template time).
     span: Range<usize>,
+    tags: Vec<String>,
 }
 
 /// An optional `id` that must be a slug, with its span.

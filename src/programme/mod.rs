@@ -19,6 +19,8 @@
 //! nor crowd the changeover, and which slots overlap one another at all
 //! (the planner's [`overlap::Overlaps`]).
 
+mod criteria;
+mod festival;
 pub mod ids;
 pub mod load;
 pub mod overlap;
@@ -42,6 +44,17 @@ pub struct Venue {
     pub name: String,
     pub address: Option<String>,
     pub url: Option<String>,
+    /// What it projects (`formats`), lower-cased; None: anything.
+    pub formats: Option<Vec<String>>,
+}
+
+impl Venue {
+    /// Whether the venue projects a copy of this format.
+    pub fn projects(&self, format: &str) -> bool {
+        self.formats
+            .as_ref()
+            .is_none_or(|f| f.iter().any(|x| x.eq_ignore_ascii_case(format)))
+    }
 }
 
 /// A time a venue is ours.
@@ -60,9 +73,18 @@ pub struct Slot {
     pub length: u32,
     /// Line of the slot in the programme file.
     pub line: usize,
+    /// Free words (`tags`), as written; compared without regard to case.
+    pub tags: Vec<String>,
 }
 
 impl Slot {
+    /// Whether the slot carries any of `tags` (case aside).
+    pub fn has_any_tag(&self, tags: &[String]) -> bool {
+        self.tags
+            .iter()
+            .any(|t| tags.iter().any(|w| w.eq_ignore_ascii_case(t)))
+    }
+
     /// The festival day: the local date the slot starts on.
     pub fn day(&self) -> Date {
         self.start.date()
@@ -88,6 +110,50 @@ pub enum Match {
     All,
 }
 
+/// What a film must be to join a series, besides its themes: every
+/// criterion given must hold (see [`qualify`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Criteria {
+    /// `films`: only these (catalogue indices).
+    pub films: Option<Vec<usize>>,
+    /// Canonical country names; the film has any of them.
+    pub countries: Vec<String>,
+    pub kinds: Vec<crate::catalogue::Kind>,
+    /// Director names, folded (case and accents aside).
+    pub directors: Vec<String>,
+    /// Languages, folded.
+    pub languages: Vec<String>,
+    /// `years`: inclusive bounds, either open.
+    pub years: Option<(Option<i32>, Option<i32>)>,
+}
+
+impl Criteria {
+    /// Whether any criterion besides themes is given.
+    pub fn any(&self) -> bool {
+        self != &Criteria::default()
+    }
+}
+
+/// Which slots a series may use: every restriction given must hold.
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    /// Venue indices.
+    pub venues: Option<Vec<usize>>,
+    /// Festival days.
+    pub days: Option<Vec<Date>>,
+    /// Slot tags, one of which the slot carries.
+    pub tags: Option<Vec<String>>,
+}
+
+impl Placement {
+    /// Whether a slot satisfies every restriction.
+    pub fn allows(&self, slot: &Slot) -> bool {
+        self.venues.as_ref().is_none_or(|v| v.contains(&slot.venue))
+            && self.days.as_ref().is_none_or(|d| d.contains(&slot.day()))
+            && self.tags.as_ref().is_none_or(|t| slot.has_any_tag(t))
+    }
+}
+
 /// A series the programmer asks for.
 #[derive(Debug, Clone)]
 pub struct SeriesRequest {
@@ -95,9 +161,19 @@ pub struct SeriesRequest {
     pub title: String,
     pub description: Option<String>,
     /// Theme ids; a film qualifies if it carries any (or all, see `matching`)
-    /// of them, directly or through a narrower theme.
+    /// of them, directly or through a narrower theme. Empty: themes do not
+    /// matter (another criterion is given).
     pub themes: Vec<String>,
     pub matching: Match,
+    /// The other criteria a film must meet.
+    pub criteria: Criteria,
+    /// Where its screenings may go.
+    pub placement: Placement,
+    /// `intro` and `discussion` of its screenings, when the series sets them.
+    pub intro: Option<u32>,
+    pub discussion: Option<u32>,
+    /// How many times each of its screenings is given (1: no repeats).
+    pub repeats: u32,
     /// How many screenings the series should get, at most.
     pub screenings: u32,
     /// Catalogue indices of films that must be screened in this series.
@@ -110,6 +186,68 @@ pub struct SeriesRequest {
     pub line: usize,
     pub screenings_line: usize,
     pub pin_lines: Vec<usize>,
+}
+
+/// A screening placed as written (`[[fixed]]`).
+#[derive(Debug, Clone)]
+pub struct Fixed {
+    /// Index into [`Programme::slots`].
+    pub slot: usize,
+    /// Catalogue indices, in running order.
+    pub films: Vec<usize>,
+    /// Index into [`Programme::series`]; None for a one-off event.
+    pub series: Option<usize>,
+    /// A one-off's id and title (for a series screening: the series').
+    pub id: String,
+    pub title: String,
+    pub intro: Option<u32>,
+    pub discussion: Option<u32>,
+    pub note: Option<String>,
+    pub line: usize,
+}
+
+/// A copy of a film on site (`[[copy]]`).
+#[derive(Debug, Clone)]
+pub struct Copy {
+    /// Catalogue index.
+    pub film: usize,
+    /// As written (`"35mm"`); compared without regard to case.
+    pub format: String,
+    /// Festival days it is on site, inclusive; None: open.
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    pub line: usize,
+}
+
+impl Copy {
+    /// Whether the copy is on site on `day`.
+    pub fn on_site(&self, day: Date) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.until.is_none_or(|u| day <= u)
+    }
+}
+
+/// A guest (`[[guest]]`).
+#[derive(Debug, Clone)]
+pub struct Guest {
+    pub name: String,
+    /// Catalogue indices.
+    pub films: Vec<usize>,
+    /// When they are in town: absolute, either end open. Empty: always.
+    pub available: Vec<(Option<Timestamp>, Option<Timestamp>)>,
+    /// Minutes of discussion when they attend.
+    pub discussion: u32,
+    pub line: usize,
+}
+
+impl Guest {
+    /// Whether `[start, end]` lies inside one of the guest's windows.
+    pub fn available_for(&self, start: Timestamp, end: Timestamp) -> bool {
+        self.available.is_empty()
+            || self
+                .available
+                .iter()
+                .any(|(f, u)| f.is_none_or(|f| f <= start) && u.is_none_or(|u| end <= u))
+    }
 }
 
 /// A whole programme file.
@@ -127,6 +265,12 @@ pub struct Programme {
     pub intro: u32,
     /// Minutes between two films of one screening.
     pub interval: u32,
+    /// Minutes after the films (Q&A), once per screening.
+    pub discussion: u32,
+    /// Films never scheduled (catalogue indices).
+    pub exclude: Vec<usize>,
+    /// Most films by one director across the programme.
+    pub max_per_director: Option<u32>,
     /// Least minutes between one slot's end and the next slot's start in a venue.
     pub changeover: u32,
     /// Seed of the search when `--seed` is not given.
@@ -135,6 +279,11 @@ pub struct Programme {
     /// Slots in start order (then venue order).
     pub slots: Vec<Slot>,
     pub series: Vec<SeriesRequest>,
+    /// Screenings placed as written, in file order.
+    pub fixed: Vec<Fixed>,
+    /// Copies of films on site, in file order.
+    pub copies: Vec<Copy>,
+    pub guests: Vec<Guest>,
     /// Which slots overlap which in time, across venues.
     pub overlaps: overlap::Overlaps,
 }
@@ -152,6 +301,63 @@ impl Programme {
         } else {
             self.intro + total + self.interval * (n - 1)
         }
+    }
+
+    /// Minutes a screening occupies with this introduction and discussion.
+    pub fn occupied_with(
+        &self,
+        intro: u32,
+        discussion: u32,
+        runtimes: impl IntoIterator<Item = u32>,
+    ) -> u32 {
+        let (mut total, mut n) = (0, 0);
+        for r in runtimes {
+            total += r;
+            n += 1;
+        }
+        if n == 0 {
+            0
+        } else {
+            intro + total + self.interval * (n - 1) + discussion
+        }
+    }
+
+    /// The introduction of a screening of `series` (or of a fixed
+    /// screening): the most specific wins.
+    pub fn intro_of(&self, series: Option<usize>, fixed: Option<&Fixed>) -> u32 {
+        fixed
+            .and_then(|f| f.intro)
+            .or_else(|| series.and_then(|s| self.series[s].intro))
+            .unwrap_or(self.intro)
+    }
+
+    /// The discussion of a screening before any guest's: the most specific wins.
+    pub fn discussion_of(&self, series: Option<usize>, fixed: Option<&Fixed>) -> u32 {
+        fixed
+            .and_then(|f| f.discussion)
+            .or_else(|| series.and_then(|s| self.series[s].discussion))
+            .unwrap_or(self.discussion)
+    }
+
+    /// The copy a film is screened from in `slot`: `Some(None)` when the
+    /// programme lists no copy of it (unconstrained), `Some(Some(copy))`
+    /// for the first copy on site that the venue projects, None when no
+    /// copy can be screened there.
+    pub fn copy_for(&self, film: usize, slot: usize) -> Option<Option<&Copy>> {
+        let mut listed = false;
+        let s = &self.slots[slot];
+        for c in self.copies.iter().filter(|c| c.film == film) {
+            listed = true;
+            if c.on_site(s.day()) && self.venues[s.venue].projects(&c.format) {
+                return Some(Some(c));
+            }
+        }
+        (!listed).then_some(None)
+    }
+
+    /// Whether a film may be scheduled at all (not in the programme's `exclude`).
+    pub fn schedulable(&self, film: usize) -> bool {
+        !self.exclude.contains(&film)
     }
 
     /// "file:line" for messages.

@@ -207,6 +207,7 @@ mod tests {
             start_at: start.to_zoned(TimeZone::UTC).unwrap().timestamp(),
             length,
             line: hour as usize,
+            tags: Vec::new(),
         }
     }
 
@@ -217,6 +218,7 @@ mod tests {
                 name: String::new(),
                 address: None,
                 url: None,
+                formats: None,
             })
             .collect();
         let mut diags = Vec::new();
@@ -280,6 +282,7 @@ mod tests {
                         start_at: start.to_zoned(TimeZone::UTC).unwrap().timestamp(),
                         length,
                         line: i,
+                        tags: Vec::new(),
                     }
                 })
                 .collect();

@@ -8,8 +8,9 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
+use super::criteria::series_keys;
 use super::load::{quoted, tables, MAX_RUNTIME, MAX_SCREENINGS, SERIES_KEYS};
-use super::qualify::missing_themes;
+use super::qualify::{missing_themes, unmet_criteria};
 use super::values::ranged;
 use super::*;
 use crate::catalogue::Catalogue;
@@ -17,14 +18,15 @@ use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
 use crate::toml_fields::Fields;
 
-/// Reads the series of a programme whose slots (and introduction) are
-/// known, reporting every problem into `diags`.
+/// Reads the series of a programme whose slots (and introduction and
+/// discussion) are known, reporting every problem into `diags`.
 pub(super) fn series_requests(
     top: &Fields<'_, '_>,
     src: &SourceFile,
     catalogue: &Catalogue,
     slots: &[Slot],
-    intro: u32,
+    (intro, discussion): (u32, u32),
+    venue_of: &dyn Fn(&str, Range<usize>, &mut Vec<Diagnostic>) -> Option<usize>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<SeriesRequest> {
     let line_of = |span: &Range<usize>| src.locate(span.start).0;
@@ -101,8 +103,13 @@ pub(super) fn series_requests(
                 );
             }
         }
-        if f.get("themes").is_none() {
-            f.missing("themes", "themes = [\"strikes\"]", diags);
+        let keys = series_keys(&f, src, catalogue, venue_of, diags);
+        if f.get("themes").is_none() && !keys.criteria.any() {
+            diags.push(
+                Diagnostic::error(format!("series `{id}` says nothing about which films it wants"))
+                    .at(src, id_span.clone())
+                    .help("give it `themes`, or another criterion: `films`, `countries`, `kinds`, `directors`, `languages` or `years`"),
+            );
         }
         let matching = match f.str("match", diags) {
             None => Match::Any,
@@ -156,6 +163,11 @@ pub(super) fn series_requests(
                 .map(|(d, _)| d.trim().to_string()),
             themes,
             matching,
+            criteria: keys.criteria,
+            placement: keys.placement,
+            intro: keys.intro,
+            discussion: keys.discussion,
+            repeats: keys.repeats,
             screenings,
             pin: pins.iter().map(|(i, _)| *i).collect(),
             exclude: excludes.iter().map(|(i, _)| *i).collect(),
@@ -164,6 +176,23 @@ pub(super) fn series_requests(
             screenings_line,
             pin_lines: pins.iter().map(|(_, s)| line_of(s)).collect(),
         };
+        // Where it may go: a restriction that leaves no slot at all.
+        let open: Vec<&Slot> = slots
+            .iter()
+            .filter(|s| request.placement.allows(s))
+            .collect();
+        if open.is_empty() && !slots.is_empty() {
+            diags.push(
+                Diagnostic::error(format!(
+                    "series `{id}` may use no slot: no slot satisfies its {}",
+                    restriction_keys(&f)
+                ))
+                .at(src, id_span.clone())
+                .help("widen `venues`, `days` or `tags`, or tag more slots"),
+            );
+        }
+        let intro = request.intro.unwrap_or(intro);
+        let discussion = request.discussion.unwrap_or(discussion);
         for (film, s) in &pins {
             let film_ref = &catalogue.films()[*film];
             if let Some(other) = pinned_in.insert(*film, id.to_string()) {
@@ -212,6 +241,18 @@ pub(super) fn series_requests(
                 };
                 diags.push(d.at(src, s.clone()));
             }
+            let unmet = unmet_criteria(catalogue, &request.criteria, *film);
+            if !unmet.is_empty() {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "pinned film `{}` does not qualify for series `{id}`: {}",
+                        film_ref.id,
+                        unmet.join("; ")
+                    ))
+                    .at(src, s.clone())
+                    .help("pin it in a series it qualifies for, or widen the series' criteria"),
+                );
+            }
             match film_ref.runtime {
                 None => diags.push(
                     Diagnostic::error(format!(
@@ -222,13 +263,16 @@ pub(super) fn series_requests(
                     .help("add its runtime to the catalogue"),
                 ),
                 Some(r) => {
-                    let longest = slots.iter().map(|s| s.length).max().unwrap_or(0);
-                    if !slots.is_empty() && intro + r > longest {
+                    let longest = open.iter().map(|s| s.length).max().unwrap_or(0);
+                    let around = intro + discussion;
+                    if !open.is_empty() && around + r > longest {
                         diags.push(
                             Diagnostic::error(format!(
-                                "pinned film `{}` runs {r} min; with the {intro}-min introduction it needs {} min, but the longest slot is {longest} min",
+                                "pinned film `{}` runs {r} min; with the {} it needs {} min, but the longest slot{} is {longest} min",
                                 film_ref.id,
-                                intro + r
+                                if discussion == 0 { format!("{intro}-min introduction") } else { format!("{intro}-min introduction and {discussion}-min discussion") },
+                                around + r,
+                                if open.len() == slots.len() { "" } else { " the series may use" }
                             ))
                             .at(src, s.clone())
                             .help("add a longer slot, or unpin it"),
@@ -249,4 +293,14 @@ pub(super) fn series_requests(
         series.push(request);
     }
     series
+}
+
+/// "venues, days" — the restriction keys a series gives, for messages.
+fn restriction_keys(f: &Fields<'_, '_>) -> String {
+    let given: Vec<String> = ["venues", "days", "tags"]
+        .iter()
+        .filter(|k| f.get(k).is_some())
+        .map(|k| format!("`{k}`"))
+        .collect();
+    given.join(" and ")
 }

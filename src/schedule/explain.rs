@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::search::{Assigned, Instance};
+use super::search::{Instance, State, Unseated};
 use super::{Plan, Unscheduled};
 use crate::diagnostics::Diagnostic;
 use crate::programme::load::qualifies;
@@ -106,7 +106,8 @@ fn max_disjoint_slots(inst: &Instance) -> usize {
 }
 
 /// Adds a reason for every series short of its screenings and every empty slot.
-pub fn shortfalls(inst: &Instance, assign: &[Option<Assigned>], plan: &mut Plan) {
+pub fn shortfalls(inst: &Instance, state: &State, plan: &mut Plan) {
+    let assign = &state.assign;
     let p = inst.programme;
     let films = inst.catalogue.films();
     let vocab = inst.catalogue.vocabulary();
@@ -115,15 +116,15 @@ pub fn shortfalls(inst: &Instance, assign: &[Option<Assigned>], plan: &mut Plan)
         .flatten()
         .flat_map(|a| a.films.iter().copied())
         .collect();
-    let mut own_count = vec![0u32; p.series.len()];
-    for a in assign.iter().flatten() {
-        own_count[a.series] += 1;
-    }
+    let own_count: Vec<u32> = (0..p.series.len()).map(|s| state.programmes(s)).collect();
     // Film → the series screening it.
     let screened_in: std::collections::HashMap<usize, usize> = assign
         .iter()
         .flatten()
         .flat_map(|a| a.films.iter().map(move |&f| (f, a.series)))
+        .collect();
+    let usable: Vec<usize> = (0..p.series.len())
+        .map(|s| inst.allowed[s].iter().filter(|&&ok| ok).count())
         .collect();
     let disjoint = max_disjoint_slots(inst);
     let requested: u32 = p.series.iter().map(|s| s.screenings).sum();
@@ -179,6 +180,15 @@ pub fn shortfalls(inst: &Instance, assign: &[Option<Assigned>], plan: &mut Plan)
                 ));
             }
             c
+        } else if (req.screenings * req.repeats) as usize > usable[s] {
+            format!(
+                "its `venues`, `days` and `tags` leave it {} slot{}, and it asks for {} screening{}{}",
+                usable[s],
+                if usable[s] == 1 { "" } else { "s" },
+                req.screenings * req.repeats,
+                if req.screenings * req.repeats == 1 { "" } else { "s" },
+                if req.repeats > 1 { format!(" ({} × {} repeats)", req.screenings, req.repeats) } else { String::new() }
+            )
         } else if req.screenings as usize > disjoint {
             format!(
                 "the programme has only {disjoint} slots that do not overlap one another, and a series' screenings must not overlap"
@@ -190,6 +200,11 @@ pub fn shortfalls(inst: &Instance, assign: &[Option<Assigned>], plan: &mut Plan)
                 .count();
             format!(
                 "all {q} qualifying films are screened already ({elsewhere} of them in other series)"
+            )
+        } else if req.repeats > 1 {
+            format!(
+                "each screening is given {} times on different days, and no more free slots that do not overlap its screenings could hold its remaining films {} times",
+                req.repeats, req.repeats
             )
         } else if requested as usize > p.slots.len() {
             format!(
@@ -290,7 +305,7 @@ pub fn shortfalls(inst: &Instance, assign: &[Option<Assigned>], plan: &mut Plan)
 pub fn unplaceable_pins(
     inst: &Instance,
     pins: &[(usize, usize)],
-    keep: &[(usize, Assigned)],
+    keep: &[usize],
 ) -> Vec<Diagnostic> {
     let p = inst.programme;
     let films = inst.catalogue.films();
@@ -345,4 +360,107 @@ pub fn unplaceable_pins(
             d
         })
         .collect()
+}
+
+/// Diagnostics for guests of fixed or kept screenings who can attend none
+/// of their occurrences (nor a repeat the planner could add).
+pub fn unseated_guests(inst: &Instance, state: &State, unseated: &[Unseated]) -> Vec<Diagnostic> {
+    let p = inst.programme;
+    let films = inst.catalogue.films();
+    unseated
+        .iter()
+        .map(|u| {
+            let a = state.assign[u.slot].as_ref().expect("locked screenings stay");
+            let guest = &p.guests[u.guest];
+            let slots: Vec<&str> = std::iter::once(u.slot)
+                .chain(a.repeats.iter().copied())
+                .map(|s| p.slots[s].id.as_str())
+                .collect();
+            let mut d = Diagnostic::error(format!(
+                "guest `{}` can attend no screening of `{}` ({})",
+                guest.name,
+                films[u.film].id,
+                slots.join(", ")
+            ))
+            .in_file(&p.path)
+            .value(guest.name.as_str())
+            .help(format!(
+                "with their {}-min discussion the screening must fit its slot, lie inside one of their `available` windows and not clash with their other screenings; widen the windows (line {}), move the screening, or leave the film out",
+                guest.discussion, guest.line
+            ));
+            d.line = Some(match a.fixed {
+                Some(f) => p.fixed[f].line,
+                None => guest.line,
+            });
+            d
+        })
+        .collect()
+}
+
+/// Unscheduled entries for what the festival rules left undone: guests'
+/// films not screened, fixed screenings still short of their repeats.
+pub fn festival_shortfalls(inst: &Instance, state: &State, plan: &mut Plan) {
+    let p = inst.programme;
+    let films = inst.catalogue.films();
+    for guest in &p.guests {
+        for &f in &guest.films {
+            if state.is_used(f) {
+                continue;
+            }
+            let series: Vec<&str> = (0..p.series.len())
+                .filter(|&s| inst.candidates[s].contains(&f))
+                .map(|s| p.series[s].id.as_str())
+                .collect();
+            let full: Vec<&str> = (0..p.series.len())
+                .filter(|&s| inst.candidates[s].contains(&f))
+                .filter(|&s| state.programmes(s) >= p.series[s].screenings)
+                .map(|s| p.series[s].id.as_str())
+                .collect();
+            let cause = if series.is_empty() {
+                "no series of the programme may use it".to_string()
+            } else if full.len() == series.len() {
+                format!(
+                    "{} already {} all the screenings asked for, and the films chosen fill the slots better; pin it to screen it",
+                    series.join(" and "),
+                    if series.len() == 1 { "has" } else { "have" }
+                )
+            } else {
+                format!(
+                    "no free slot that {} may use lies inside the guest's windows with room for the film and a {}-min discussion, clear of their other screenings",
+                    series.join(" or "),
+                    guest.discussion
+                )
+            };
+            plan.unscheduled.push(Unscheduled {
+                kind: "guest".into(),
+                id: format!("{}/{}", guest.name, films[f].id),
+                reason: format!(
+                    "`{}` is not screened, so {} does not come for it: {cause} ({})",
+                    films[f].id,
+                    guest.name,
+                    p.at(guest.line)
+                ),
+            });
+        }
+    }
+    for (slot, a) in state.assign.iter().enumerate() {
+        let Some(a) = a else { continue };
+        if a.anchor.is_some() || inst.is_event(a.series) || !state.locked[slot] {
+            continue;
+        }
+        let want = p.series[a.series].repeats as usize;
+        let have = 1 + a.repeats.len();
+        if have < want {
+            let line = a.fixed.map_or(p.series[a.series].line, |f| p.fixed[f].line);
+            plan.unscheduled.push(Unscheduled {
+                kind: "repeat".into(),
+                id: format!("{}@{}", p.series[a.series].id, p.slots[slot].id),
+                reason: format!(
+                    "given {have} of {want} times: no free slot on another day that series `{}` may use fits these films with their copies and guests ({})",
+                    p.series[a.series].id,
+                    p.at(line)
+                ),
+            });
+        }
+    }
 }

@@ -1,21 +1,28 @@
 //! Re-planning around a published plan (`slate plan --keep previous.json`):
 //! its screenings stay exactly as they were unless they became impossible —
-//! the slot, series or a film is gone, a film no longer qualifies or no
-//! longer fits, a film is now pinned elsewhere — and each dropped screening
-//! says why. The search then plans only the rest.
+//! the slot, series or a film is gone, a film no longer qualifies, fits,
+//! has a copy there or may be screened at all, the series may no longer use
+//! the slot, the slot or a film is now fixed, a film is now pinned
+//! elsewhere — and each dropped screening says why. Repeats stay with their
+//! first screening (`repeat_of`): when it is dropped, so are they. The
+//! search then plans only the rest.
 
 use std::collections::{HashMap, HashSet};
 
+use super::search::place::copy_ok;
 use super::search::{Assigned, Instance};
 use super::{Plan, Unscheduled};
 use crate::programme::load::qualifies;
 
-/// The previous plan's screenings to keep (slot index, assignment) and the
-/// ones dropped, with reasons.
-pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec<Unscheduled>) {
+/// The previous plan's screenings to keep, as groups of occurrences (slot,
+/// assignment; the first screening first), and the ones dropped, with reasons.
+pub fn resolve(
+    inst: &Instance,
+    previous: &Plan,
+) -> (Vec<Vec<(usize, Assigned)>>, Vec<Unscheduled>) {
     let p = inst.programme;
     let cat = inst.catalogue;
-    let mut kept: Vec<(usize, Assigned)> = Vec::new();
+    let mut kept: Vec<Vec<(usize, Assigned)>> = Vec::new();
     let mut dropped = Vec::new();
     let mut used: HashSet<usize> = HashSet::new();
     let mut drop = |id: &str, reason: String| {
@@ -53,7 +60,14 @@ pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec
         );
         return (kept, dropped);
     }
+    let fixed_slots: HashSet<usize> = p.fixed.iter().map(|f| f.slot).collect();
+    let fixed_films: HashSet<usize> = p.fixed.iter().flat_map(|f| f.films.clone()).collect();
+    // Previous screening id → (group index, films) of kept first screenings.
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
     for sc in &previous.screenings {
+        if sc.fixed {
+            continue; // fixed screenings come from the programme file itself
+        }
         let Some(&slot) = slot_at.get(sc.slot.as_str()) else {
             drop(
                 &sc.id,
@@ -61,12 +75,29 @@ pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec
             );
             continue;
         };
+        if fixed_slots.contains(&slot) {
+            drop(
+                &sc.id,
+                format!("slot `{}` now holds a fixed screening", sc.slot),
+            );
+            continue;
+        }
         let Some(series) = p.series.iter().position(|s| s.id == sc.series) else {
             drop(
                 &sc.id,
                 format!("series `{}` is no longer in the programme", sc.series),
             );
             continue;
+        };
+        let anchor_group = match &sc.repeat_of {
+            Some(first) => match group_of.get(first.as_str()) {
+                Some(&g) => Some(g),
+                None => {
+                    drop(&sc.id, format!("it repeats `{first}`, which is not kept"));
+                    continue;
+                }
+            },
+            None => None,
         };
         let mut films = Vec::new();
         let mut problem = None;
@@ -79,13 +110,28 @@ pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec
                         f.id, sc.series
                     ))
                 }
+                Some(i) if !p.schedulable(i) => {
+                    problem = Some(format!(
+                        "film `{}` is now in the programme's `exclude`",
+                        f.id
+                    ))
+                }
+                Some(i) if fixed_films.contains(&i) => {
+                    problem = Some(format!("film `{}` is now in a fixed screening", f.id))
+                }
                 Some(i) if cat.films()[i].runtime.is_none() => {
                     problem = Some(format!("film `{}` has no runtime any more", f.id))
                 }
-                Some(i) if used.contains(&i) => {
+                Some(i) if anchor_group.is_none() && used.contains(&i) => {
                     problem = Some(format!(
                         "film `{}` is screened twice in the previous plan",
                         f.id
+                    ))
+                }
+                Some(i) if !copy_ok(inst, i, slot) => {
+                    problem = Some(format!(
+                        "no copy of film `{}` can be screened in slot `{}` any more",
+                        f.id, sc.slot
                     ))
                 }
                 Some(i)
@@ -103,7 +149,18 @@ pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec
             drop(&sc.id, why);
             continue;
         }
-        let occupied = p.occupied(films.iter().map(|&f| cat.films()[f].runtime.unwrap_or(0)));
+        if !inst.allowed[series][slot] {
+            drop(
+                &sc.id,
+                format!(
+                    "series `{}` may no longer use slot `{}` (its venues, days or tags)",
+                    sc.series, sc.slot
+                ),
+            );
+            continue;
+        }
+        let a = Assigned::plain(inst, series, films.clone());
+        let occupied = a.occupied(inst);
         if occupied > p.slots[slot].length {
             drop(
                 &sc.id,
@@ -114,7 +171,8 @@ pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec
             );
             continue;
         }
-        if kept.iter().any(|(s, _)| *s == slot) {
+        let all: Vec<&(usize, Assigned)> = kept.iter().flatten().collect();
+        if all.iter().any(|(s, _)| *s == slot) {
             drop(
                 &sc.id,
                 format!(
@@ -124,20 +182,9 @@ pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec
             );
             continue;
         }
-        let own = kept.iter().filter(|(_, a)| a.series == series).count() as u32;
-        if own >= p.series[series].screenings {
-            drop(
-                &sc.id,
-                format!(
-                    "series `{}` now asks for only {} screenings",
-                    sc.series, p.series[series].screenings
-                ),
-            );
-            continue;
-        }
-        if let Some((o, _)) = kept
+        if let Some((o, _)) = all
             .iter()
-            .find(|(o, a)| a.series == series && inst.programme.overlaps.contains(slot, *o))
+            .find(|(o, a)| a.series == series && p.overlaps.contains(slot, *o))
         {
             drop(
                 &sc.id,
@@ -148,8 +195,63 @@ pub fn resolve(inst: &Instance, previous: &Plan) -> (Vec<(usize, Assigned)>, Vec
             );
             continue;
         }
-        used.extend(films.iter().copied());
-        kept.push((slot, Assigned { series, films }));
+        match anchor_group {
+            Some(g) => {
+                let group = &mut kept[g];
+                if group[0].1.films != films || group[0].1.series != series {
+                    drop(&sc.id, "it repeats a screening with other films".into());
+                } else if group.len() as u32 >= p.series[series].repeats {
+                    drop(
+                        &sc.id,
+                        format!(
+                            "series `{}` now gives each screening only {} time{}",
+                            sc.series,
+                            p.series[series].repeats,
+                            if p.series[series].repeats == 1 {
+                                ""
+                            } else {
+                                "s"
+                            }
+                        ),
+                    );
+                } else if group
+                    .iter()
+                    .any(|(s, _)| p.slots[*s].day() == p.slots[slot].day())
+                {
+                    drop(
+                        &sc.id,
+                        "it is on the same day as another screening of its films".into(),
+                    );
+                } else {
+                    let mut rep = a;
+                    rep.anchor = Some(group[0].0);
+                    group.push((slot, rep));
+                }
+            }
+            None => {
+                let own = kept.iter().filter(|g| g[0].1.series == series).count() as u32;
+                let fixed_own = p
+                    .fixed
+                    .iter()
+                    .filter(|f| f.series == Some(series))
+                    .map(|f| &f.films)
+                    .collect::<HashSet<_>>()
+                    .len() as u32;
+                if own + fixed_own >= p.series[series].screenings {
+                    drop(
+                        &sc.id,
+                        format!(
+                            "series `{}` now asks for only {} screenings",
+                            sc.series, p.series[series].screenings
+                        ),
+                    );
+                    continue;
+                }
+                used.extend(films.iter().copied());
+                group_of.insert(&sc.id, kept.len());
+                kept.push(vec![(slot, a)]);
+            }
+        }
     }
     (kept, dropped)
 }

@@ -14,8 +14,11 @@ pub mod check;
 pub mod explain;
 pub mod keep;
 pub mod pack;
+mod report;
 pub mod rules;
 pub mod search;
+
+pub use report::report;
 
 use std::time::Duration;
 
@@ -26,7 +29,7 @@ use crate::diagnostics::Diagnostic;
 use crate::graph::ThemeGraph;
 use crate::programme::Programme;
 
-use search::{coherence, search, Assigned, Instance, Options};
+use search::{search, Assigned, Instance, Options};
 
 /// A film in a screening.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -124,6 +127,21 @@ pub struct SeriesOutcome {
     pub why: String,
     /// When it got fewer screenings than asked: why, with the file line.
     pub shortfall: Option<String>,
+    /// A one-off event (a `[[fixed]]` screening without a series), shown
+    /// as a series of one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub one_off: bool,
+    /// How many times each of its screenings is given (absent: once).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub repeats: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
 }
 
 /// Something the plan did not do, and why.
@@ -258,32 +276,39 @@ pub fn plan(
     options: &PlanOptions,
 ) -> Result<Plan, PlanError> {
     let inst = Instance::new(programme, catalogue, graph);
-    let (keep, dropped) = match options.keep {
+    let mut locked = fixed_groups(&inst);
+    let (kept, dropped) = match options.keep {
         Some(previous) => keep::resolve(&inst, previous),
         None => (Vec::new(), Vec::new()),
     };
+    locked.extend(kept.iter().cloned());
     let outcome = search(
         &inst,
         &Options {
             seed: options.seed,
             time_limit: options.time_limit,
             iterations: options.iterations,
-            keep: keep.clone(),
+            keep: locked,
             progress: options.progress,
         },
     );
-    if !outcome.unplaced_pins.is_empty() {
-        return Err(PlanError {
-            diagnostics: explain::unplaceable_pins(&inst, &outcome.unplaced_pins, &keep),
-        });
+    let kept_slots: Vec<usize> = kept.iter().flatten().map(|(s, _)| *s).collect();
+    if !outcome.unplaced_pins.is_empty() || !outcome.unseated.is_empty() {
+        let mut diagnostics = explain::unplaceable_pins(&inst, &outcome.unplaced_pins, &kept_slots);
+        diagnostics.extend(explain::unseated_guests(
+            &inst,
+            &outcome.state,
+            &outcome.unseated,
+        ));
+        return Err(PlanError { diagnostics });
     }
-    let kept: Vec<usize> = keep.iter().map(|(s, _)| *s).collect();
-    let mut plan = report(&inst, &outcome.state.assign, &kept);
+    let mut plan = report(&inst, &outcome.state, &kept_slots);
     plan.metrics.objective = (outcome.score * 1000.0).round() / 1000.0;
     plan.metrics.iterations = outcome.iterations;
     plan.metrics.seed = options.seed;
     plan.unscheduled.extend(dropped);
-    explain::shortfalls(&inst, &outcome.state.assign, &mut plan);
+    explain::shortfalls(&inst, &outcome.state, &mut plan);
+    explain::festival_shortfalls(&inst, &outcome.state, &mut plan);
     if options.time_limit.is_some() {
         plan.notes.push(if outcome.timed_out {
             format!(
@@ -300,146 +325,36 @@ pub fn plan(
     Ok(plan)
 }
 
-fn rfc3339(ts: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
-    ts.to_zoned(tz.clone())
-        .strftime("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string()
-}
-
-/// Builds the plan's report from an assignment of slots.
-pub fn report(inst: &Instance, assign: &[Option<Assigned>], kept: &[usize]) -> Plan {
+/// The fixed screenings as locked groups: the occurrences of one series'
+/// screening together (first in time first), each one-off on its own.
+fn fixed_groups(inst: &Instance) -> Vec<Vec<(usize, Assigned)>> {
     let p = inst.programme;
-    let films = inst.catalogue.films();
-    let mut is_kept = vec![false; assign.len()];
-    for &k in kept {
-        is_kept[k] = true;
-    }
-    let mut screenings = Vec::new();
-    for (i, a) in assign.iter().enumerate() {
-        let Some(a) = a else { continue };
-        let slot = &p.slots[i];
-        let series = &p.series[a.series];
-        let occupied = p.occupied(a.films.iter().map(|&f| films[f].runtime.unwrap_or(0)));
-        let end = slot
-            .start_at
-            .checked_add(jiff::SignedDuration::from_mins(occupied as i64))
-            .expect("within a day of the slot");
-        screenings.push(Screening {
-            id: format!("{}@{}", series.id, slot.id),
-            slot: slot.id.clone(),
-            venue: p.venues[slot.venue].id.clone(),
-            venue_name: p.venues[slot.venue].name.clone(),
-            venue_address: p.venues[slot.venue].address.clone(),
-            venue_url: p.venues[slot.venue].url.clone(),
-            day: slot.day().to_string(),
-            start: rfc3339(slot.start_at, &p.tz),
-            end: rfc3339(end, &p.tz),
-            slot_end: rfc3339(slot.end_at(), &p.tz),
-            series: series.id.clone(),
-            series_title: series.title.clone(),
-            films: {
-                let mut at = slot.start_at + jiff::SignedDuration::from_mins(p.intro as i64);
-                a.films
-                    .iter()
-                    .map(|&f| {
-                        let runtime = films[f].runtime.unwrap_or(0);
-                        let film = ScreenedFilm {
-                            id: films[f].id.clone(),
-                            title: films[f].title.clone(),
-                            runtime,
-                            year: films[f].year,
-                            directors: films[f].directors.clone(),
-                            start: Some(rfc3339(at, &p.tz)),
-                            format: None,
-                        };
-                        at += jiff::SignedDuration::from_mins((runtime + p.interval) as i64);
-                        film
-                    })
-                    .collect()
-            },
-            minutes: occupied,
-            free_minutes: slot.length - occupied,
-            kept: is_kept[i],
-            intro: Some(p.intro),
-            ..Default::default()
-        });
-    }
-    let open_slots = assign
-        .iter()
-        .zip(&p.slots)
-        .filter(|(a, _)| a.is_none())
-        .map(|(_, slot)| OpenSlot {
-            id: slot.id.clone(),
-            venue: p.venues[slot.venue].id.clone(),
-            venue_name: p.venues[slot.venue].name.clone(),
-            day: slot.day().to_string(),
-            start: rfc3339(slot.start_at, &p.tz),
-            end: rfc3339(slot.end_at(), &p.tz),
-        })
-        .collect();
-    let mut series_out = Vec::new();
-    let mut coherences = Vec::new();
-    for (s, req) in p.series.iter().enumerate() {
-        let chosen: Vec<usize> = assign
-            .iter()
-            .flatten()
-            .filter(|a| a.series == s)
-            .flat_map(|a| a.films.iter().copied())
-            .collect();
-        let count = assign.iter().flatten().filter(|a| a.series == s).count() as u32;
-        let c = coherence(inst.graph, &chosen);
-        if !chosen.is_empty() {
-            coherences.push(c);
+    let mut order: Vec<usize> = (0..p.fixed.len()).collect();
+    order.sort_by_key(|&i| p.fixed[i].slot);
+    let mut groups: Vec<Vec<(usize, Assigned)>> = Vec::new();
+    for i in order {
+        let f = &p.fixed[i];
+        let a = Assigned {
+            series: f.series.unwrap_or(p.series.len() + i),
+            films: f.films.clone(),
+            anchor: None,
+            repeats: Vec::new(),
+            guests: Vec::new(),
+            intro: p.intro_of(f.series, Some(f)),
+            discussion: p.discussion_of(f.series, Some(f)),
+            fixed: Some(i),
+        };
+        let same = groups
+            .iter_mut()
+            .find(|g| f.series.is_some() && g[0].1.series == a.series && g[0].1.films == a.films);
+        match same {
+            Some(g) => {
+                let mut rep = a;
+                rep.anchor = Some(g[0].0);
+                g.push((f.slot, rep));
+            }
+            None => groups.push(vec![(f.slot, a)]),
         }
-        series_out.push(SeriesOutcome {
-            id: req.id.clone(),
-            title: req.title.clone(),
-            requested: req.screenings,
-            screenings: count,
-            coherence: (c * 1000.0).round() / 1000.0,
-            films: chosen.iter().map(|&f| films[f].id.clone()).collect(),
-            why: explain::why_series(inst, s, &chosen),
-            shortfall: None,
-        });
     }
-    let film_minutes: u32 = assign
-        .iter()
-        .flatten()
-        .flat_map(|a| a.films.iter())
-        .map(|&f| films[f].runtime.unwrap_or(0))
-        .sum();
-    let slot_minutes: u32 = p.slots.iter().map(|s| s.length).sum();
-    Plan {
-        programme: p.name.clone(),
-        programme_id: p.id.clone(),
-        timezone: p.timezone.clone(),
-        intro: p.intro,
-        interval: p.interval,
-        metrics: Metrics {
-            slots: p.slots.len(),
-            slots_used: screenings.len(),
-            screenings_requested: p.series.iter().map(|s| s.screenings).sum(),
-            screenings: screenings.len() as u32,
-            film_minutes,
-            fill: if slot_minutes == 0 {
-                0.0
-            } else {
-                ((film_minutes as f32 / slot_minutes as f32) * 1000.0).round() / 1000.0
-            },
-            coherence: if coherences.is_empty() {
-                0.0
-            } else {
-                ((coherences.iter().sum::<f32>() / coherences.len() as f32) * 1000.0).round()
-                    / 1000.0
-            },
-            objective: 0.0,
-            iterations: 0,
-            seed: 0,
-        },
-        screenings,
-        series: series_out,
-        unscheduled: Vec::new(),
-        notes: Vec::new(),
-        open_slots,
-    }
+    groups
 }

@@ -4,7 +4,9 @@
 //! minutes and must fit the slot's length. Giving each film the weight
 //! `runtime + interval` turns this into a 0/1 knapsack of capacity
 //! `length − intro + interval`, solved exactly by dynamic programming over
-//! minutes. The value of a film is its runtime (fill the slot) plus a small
+//! minutes (a film that brings a guest's longer discussion weighs that much
+//! more; the caller takes the screening's own discussion off the length).
+//! The value of a film is its runtime (fill the slot) plus a small
 //! preference (how well it fits the series), scaled so a minute of film
 //! always outweighs any preference.
 
@@ -19,6 +21,9 @@ pub struct Item {
     pub runtime: u32,
     /// Preference between 0 and 1 (ties between equal fills).
     pub preference: f32,
+    /// Minutes the film needs besides its runtime (a guest's discussion
+    /// longer than the screening's): room it takes without filling it.
+    pub extra: u32,
 }
 
 /// The best set of films for a slot: caller ids, in the order given.
@@ -43,7 +48,7 @@ pub fn pack(
     forced: &[Item],
     items: &[Item],
 ) -> Option<Packed> {
-    let forced_weight: u32 = forced.iter().map(|i| i.runtime + interval).sum();
+    let forced_weight: u32 = forced.iter().map(|i| i.runtime + interval + i.extra).sum();
     let capacity = (length + interval).checked_sub(intro)?;
     let capacity = capacity.checked_sub(forced_weight)? as usize;
     let room = MAX_FILMS.checked_sub(forced.len())?;
@@ -52,7 +57,7 @@ pub fn pack(
     let mut best = vec![(0i64, 0usize); capacity + 1];
     let mut keep = vec![false; n * (capacity + 1)];
     for (i, it) in items.iter().enumerate() {
-        let w = (it.runtime + interval) as usize;
+        let w = (it.runtime + interval + it.extra) as usize;
         if w > capacity || it.runtime == 0 {
             continue;
         }
@@ -70,7 +75,7 @@ pub fn pack(
     for i in (0..n).rev() {
         if keep[i * (capacity + 1) + c] {
             chosen.push(i);
-            c -= (items[i].runtime + interval) as usize;
+            c -= (items[i].runtime + interval + items[i].extra) as usize;
         }
     }
     chosen.reverse();
@@ -107,6 +112,7 @@ mod tests {
             film,
             runtime,
             preference: 0.0,
+            extra: 0,
         }
     }
 
@@ -132,16 +138,19 @@ mod tests {
             film: 0,
             runtime: 90,
             preference: 0.0,
+            extra: 0,
         };
         let b = Item {
             film: 1,
             runtime: 90,
             preference: 1.0,
+            extra: 0,
         };
         let c = Item {
             film: 2,
             runtime: 91,
             preference: 0.0,
+            extra: 0,
         };
         assert_eq!(pack(100, 0, 0, &[], &[a, b]).unwrap().films, vec![1]);
         assert_eq!(pack(100, 0, 0, &[], &[a, b, c]).unwrap().films, vec![2]);
