@@ -118,7 +118,8 @@ def slate(binary, path):
     secs = time.monotonic() - start
     if out.returncode != 0:
         lines = [l for l in out.stderr.strip().splitlines() if l.strip()]
-        return None, secs, (lines[0] if lines else f"exit {out.returncode}")
+        errors = [l for l in lines if l.startswith("error")]
+        return None, secs, ((errors or lines)[0] if lines else f"exit {out.returncode}")
     return json.loads(out.stdout), secs, ""
 
 
@@ -209,7 +210,7 @@ def main():
         return
     print(f"\n{'instance':<10} {'keys':<6} {'slots':>5} {'series':>6} {'slate min':>9} {'slate s':>7} "
           f"{'CP-SAT same time':>16} {'CP-SAT 30 s':>11} {'rules':>5}")
-    wins, planned = 0, 0
+    wins, planned, large_refused = 0, 0, []
     for i in range(args.large):
         prog = generate(rng, films, broader, "large")
         text = to_toml(prog)
@@ -223,6 +224,8 @@ def main():
         if plan is None:
             longer, status = exact(prog, films, broader, 30)
             print(f"{head} slate refused: {err}; CP-SAT 30 s: {longer if longer is not None else status}")
+            if longer is not None:
+                large_refused.append(name)
             continue
         planned += 1
         got = plan["metrics"]["film_minutes"]
@@ -239,6 +242,9 @@ def main():
               + (" (optimal)" if status == "optimal" else ""))
     print(f"\nlarge instances: slate found at least as many film minutes as CP-SAT (same time) "
           f"in {wins} of {planned} planned")
+    print(f"large feasibility failures (CP-SAT feasible, slate refused): {len(large_refused)}"
+          + (f" ({', '.join(large_refused)})" if large_refused else "")
+          + f"; rule violations: {sum(len(v) for k, v in violations.items() if k.startswith('large'))}")
 
 
 if __name__ == "__main__":

@@ -839,6 +839,9 @@ def generate(rng, films, broader, size="small"):
                 if rng.random() < 0.85:
                     d = days[b]
                     w["until"] = dt.datetime(d.year, d.month, d.day, rng.choice([18, 21, 23]), rng.choice([0, 30, 59]))
+                if not w:    # a window needs at least one end
+                    d = days[a]
+                    w["from"] = dt.datetime(d.year, d.month, d.day, 10, 0)
                 if "from" in w and "until" in w and w["until"] <= w["from"]:
                     w["until"] = w["from"] + dt.timedelta(hours=6)
                 wins.append(w)
