@@ -226,6 +226,24 @@ class Instance:
 
 # ---------------------------------------------------------------- the model
 
+def best_fill(I, cands, t, intro, disc):
+    """The most film minutes one screening of these candidates can hold in
+    slot t (at most 8 films, their copies fitting): a bound for the model."""
+    _memo = I.__dict__.setdefault("_fill", {})
+    key = (tuple(cands), t, intro, disc)
+    if key not in _memo:
+        cap = I.slots[t]["length"] - intro - disc + I.interval
+        reach = [{0}] + [set() for _ in range(MAX_FILMS)]   # reach[n]: sums of (runtime + interval) of n films
+        for f in cands:
+            if not I.copy_ok(f, t):
+                continue
+            w = I.films[f]["runtime"] + I.interval
+            for n in range(MAX_FILMS - 1, -1, -1):
+                reach[n + 1] |= {x + w for x in reach[n] if x + w <= cap}
+        _memo[key] = max(x - n * I.interval for n, xs in enumerate(reach) for x in xs)
+    return _memo[key]
+
+
 def exact(prog, films, broader, budget, workers=2, want_plan=False):
     """Maximum film minutes (over every occurrence) under all the rules.
     Returns (minutes or None, status) with status in "optimal", "feasible",
@@ -295,6 +313,12 @@ def exact(prog, films, broader, budget, workers=2, want_plan=False):
                     if not I.copy_ok(f, t):
                         m.AddBoolOr([z[si, k, f].Not(), o.Not()])
             m.Add(sum(occ[si, k, t] for t in Ts) == N * u)
+            # a valid cut: N x the programme's minutes <= sum over its occurrences of
+            # the most minutes the slot can hold for the series (a knapsack)
+            m.Add(N * sum(films[f]["runtime"] * z[si, k, f] for f in cands)
+                  <= sum(best_fill(I, cands, t, intro, disc) * occ[si, k, t] for t in Ts))
+            if k:   # symmetry: the used programmes in order of the sum of their slot indices
+                m.Add(sum(t * occ[si, k, t] for t in Ts) >= sum(t * occ[si, k - 1, t] for t in Ts)).OnlyEnforceIf(u)
             for d in days:
                 m.Add(sum(occ[si, k, t] for t in Ts if I.slots[t]["day"] == d) <= 1)
         # every occurrence of the series, fixed ones too, pairwise non-overlapping
