@@ -6,6 +6,14 @@ the film minutes (`exact`), a rule checker for slate's plan JSON
 The rules are the contract of docs/programme-files.md (sections "Rules the
 plan never breaks" and "A real festival: fixed screenings, constraints,
 repeats, copies and guests"). Used by benches/plan_quality.py.
+
+Validation: `python3 benches/plan_quality_model.py` solves hand-made tiny
+programmes whose optimum is known (repeats, guests' windows, discussions and
+changeovers, copies and formats, max_per_director, fixed screenings, tags,
+days, intro/discussion precedence, pins) and feeds hand-broken plans to the
+checker; `python3 benches/plan_quality_model.py --brute N` compares the
+model with brute-force enumeration (every candidate plan judged by
+check_plan) on N tiny random programmes.
 """
 import datetime as dt
 import glob
