@@ -8,6 +8,10 @@
 //!
 //! - a festival of 10 days × 8 venues × 4 slots (320 slots, 16 series asking
 //!   for 20 screenings each), best of three; the target is 5 s on 2 cores;
+//! - the same festival under every rule of a real one: half the series
+//!   with `repeats = 2`, copies with windows and formats for a third of the
+//!   films, venues projecting only some formats, 20 guests with windows and
+//!   10 fixed screenings (best of three; target 5 s);
 //! - 100,000 slots: 3,125 days × 8 venues × 4 slots (16 series asking for
 //!   the most screenings allowed, 10,000 each, so most slots stay empty and
 //!   every one is explained), run once; it must stay within 2 GiB.
@@ -39,6 +43,28 @@ fn main() {
     )
     .expect("write programme");
     bench(&data, &festival, 3);
+    // The same festival with every rule of a real one (issue 13): half the
+    // series repeated, copies for a third of the films, 20 guests, 10 fixed
+    // screenings, venues that project only some formats.
+    let constrained = data.join("festival-10x8x4-constrained.toml");
+    let mut text = programme(10, 8, &["11:00", "14:00", "17:30", "21:00"], 16, 20)
+        .replace(
+            "name = \"Venue 1\"\n",
+            "name = \"Venue 1\"\nformats = [\"DCP\"]\n",
+        )
+        .replace(
+            "name = \"Venue 3\"\n",
+            "name = \"Venue 3\"\nformats = [\"DCP\"]\n",
+        );
+    for s in (0..16).step_by(2) {
+        text = text.replace(
+            &format!("id = \"s{s}\"\n"),
+            &format!("id = \"s{s}\"\nrepeats = 2\n"),
+        );
+    }
+    text.push_str(&constraints(&data, 10, 8, films));
+    std::fs::write(&constrained, text).expect("write programme");
+    bench(&data, &constrained, 3);
     if std::env::var("SLATE_BENCH_PLAN_LARGE").as_deref() != Ok("0") {
         let large = data.join("large-3125x8x4.toml");
         std::fs::write(
@@ -116,6 +142,81 @@ fn programme(days: usize, venues: usize, times: &[&str], series: usize, screenin
         let b = 20 + (s * 13 + 5) % 160;
         t.push_str(&format!(
             "\n[[series]]\nid = \"s{s}\"\ntitle = \"Series {s}\"\nthemes = [\"theme-{a}\", \"theme-{b}\"]\nscreenings = {screenings}\n"
+        ));
+    }
+    t
+}
+
+/// Runtimes of the generated films, by number (`film-N`).
+fn runtimes(data: &Path) -> Vec<(usize, u32)> {
+    let mut out = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(data.join("films"))
+        .expect("generated films")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let text = std::fs::read_to_string(&path).expect("film file");
+        let mut id = None;
+        for line in text.lines() {
+            if let Some(rest) = line.strip_prefix("id = \"film-") {
+                id = rest.trim_end_matches('"').parse::<usize>().ok();
+            } else if let (Some(n), Some(r)) = (id, line.strip_prefix("runtime = ")) {
+                if let Ok(r) = r.parse() {
+                    out.push((n, r));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The keys of a real festival for the generated programme: formats,
+/// repeats, copies, guests and fixed screenings (deterministic).
+fn constraints(data: &Path, days: usize, venues: usize, films: usize) -> String {
+    let mut t = String::new();
+    let first = jiff::civil::date(2027, 6, 1);
+    let day = |d: usize| {
+        first
+            .checked_add(jiff::Span::new().days(d as i64))
+            .expect("in range")
+    };
+    for k in (0..films).step_by(3) {
+        let from = k % days;
+        let until = (from + 4).min(days - 1);
+        t.push_str(&format!(
+            "\n[[copy]]\nfilm = \"film-{k}\"\nformat = \"{}\"\nfrom = {}\nuntil = {}\n",
+            if k % 2 == 0 { "DCP" } else { "35mm" },
+            day(from),
+            day(until)
+        ));
+    }
+    let runtimes = runtimes(data);
+    let fitting: Vec<usize> = runtimes
+        .iter()
+        .filter(|(n, r)| *r <= 150 && n % 3 != 0)
+        .map(|(n, _)| *n)
+        .collect();
+    // Guests' films and fixed films apart (a fixed film's guest would have
+    // to be in town for it).
+    let half = fitting.len() / 2;
+    for g in 0..20 {
+        let d = (g * 3) % (days - 2);
+        t.push_str(&format!(
+            "\n[[guest]]\nname = \"Guest {g}\"\nfilms = [\"film-{}\", \"film-{}\"]\ndiscussion = 20\navailable = [{{ from = {}T10:00:00, until = {}T23:59:00 }}]\n",
+            fitting[(g * 37) % half],
+            fitting[(g * 53 + 11) % half],
+            day(d),
+            day(d + 2)
+        ));
+    }
+    for f in 0..10 {
+        let v = f % venues;
+        let d = f % days;
+        t.push_str(&format!(
+            "\n[[fixed]]\nslot = \"v{v}-{}-2100\"\nfilms = [\"film-{}\"]\ntitle = \"Gala {f}\"\ndiscussion = 30\n",
+            day(d).strftime("%Y%m%d"),
+            fitting[half + (f * 101 + 7) % (fitting.len() - half)]
         ));
     }
     t

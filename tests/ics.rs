@@ -635,9 +635,9 @@ fn plan_file(dir: &Path, name: &str, plan: &Value) -> std::path::PathBuf {
     path
 }
 
-/// The weekend's plan with its third screening's slot moved 15 minutes later
-/// (as moving a `[[slot]]` template does: a new slot id, so a new screening
-/// id) and its last screening gone.
+/// The weekend's plan with its third screening's slot (and its films) moved
+/// 15 minutes later (as moving a `[[slot]]` template does: a new slot id, so
+/// a new screening id) and its last screening gone.
 fn weekend_moved_and_cut() -> Value {
     let mut plan = weekend_plan();
     let screenings = plan["screenings"].as_array_mut().unwrap();
@@ -666,6 +666,12 @@ fn weekend_moved_and_cut() -> Value {
     s["start"] = start.into();
     s["end"] = later(&s["end"]).0.into();
     s["slot_end"] = later(&s["slot_end"]).0.into();
+    // Each film starts 15 minutes later too (the plan check holds them to it).
+    for f in s["films"].as_array_mut().unwrap() {
+        if f.get("start").is_some_and(|v| !v.is_null()) {
+            f["start"] = later(&f["start"]).0.into();
+        }
+    }
     s["id"] = format!("{}@{slot}", s["series"].as_str().unwrap()).into();
     s["slot"] = slot.into();
     plan
@@ -1253,4 +1259,110 @@ fn a_ten_thousand_screening_calendar_passes_the_strict_checker() {
         "no time in the repeated hour"
     );
     checked(&[out], false);
+}
+
+/// The event of a screening, as Python's icalendar (or the ical crate)
+/// reads it back: its DESCRIPTION.
+fn description_of<'a>(events: &'a [Value], summary: &str) -> Vec<&'a str> {
+    events
+        .iter()
+        .filter(|e| e["summary"] == summary)
+        .map(|e| e["description"].as_str().unwrap())
+        .collect()
+}
+
+/// Asserts the festival-constraints calendar tells every fact of the plan.
+fn assert_festival_facts(events: &[Value]) {
+    assert_eq!(events.len(), 5);
+    let opening = description_of(events, "Daens");
+    assert_eq!(opening.len(), 1);
+    let opening = opening[0];
+    for fact in [
+        "Opening night — Labour on Screen: a festival with guests\n",
+        "Introduced (20 min).\n",
+        "Discussion with Ana Ribeiro (40 min).\n",
+        "Opening night, with a reception in the foyer.\n",
+        "Daens (1992), directed by Stijn Coninx; Belgium, Netherlands, France; 138 min; DCP.",
+    ] {
+        assert!(opening.contains(fact), "{fact:?} not in {opening}");
+    }
+    // One film: no start of its own.
+    assert!(!opening.contains("21:20"), "{opening}");
+    let bills = description_of(
+        events,
+        "Double bill: Harlan County, USA + Misère au Borinage",
+    );
+    assert_eq!(bills.len(), 2);
+    for (d, other) in [
+        (bills[0], "Also screened Sun 23 May, 18:00 at Cinema Ideal."),
+        (
+            bills[1],
+            "Repeat of Sat 22 May, 18:00 at Cinemateca Portuguesa – Sala Dr. Félix Ribeiro.",
+        ),
+    ] {
+        for fact in [
+            "Introduced (10 min).\nDiscussion (30 min).\n",
+            other,
+            "\n\n18:10 Harlan County, USA (1976), directed by Barbara Kopple; United States; 103 min; 35mm.",
+            "\n\n19:58 Misère au Borinage (1934)",
+            "; 34 min; 16mm.",
+        ] {
+            assert!(d.contains(fact), "{fact:?} not in {d}");
+        }
+    }
+    let shorts = description_of(events, "Double bill: Philips Radio + Riders Not Heroes");
+    assert!(
+        shorts[0].contains(
+            "Introduced (10 min).\nWith João Lopes and Marta Sousa.\n\n15:10 Philips Radio"
+        ),
+        "{}",
+        shorts[0]
+    );
+    assert!(
+        shorts[0].contains("\n\n15:51 Riders Not Heroes"),
+        "{}",
+        shorts[0]
+    );
+    let plain = description_of(events, "Lathe Joshi")[0];
+    assert!(
+        plain.starts_with("Machines and the Future of Work — Labour on Screen: a festival with guests\nIntroduced (10 min).\n\nLathe Joshi (2016)"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn festival_facts_are_in_every_event_and_the_calendar_passes_the_strict_checker() {
+    let plan = common::festival_plan();
+    let catalogue = common::bundled_catalogue();
+    let now: jiff::Timestamp = "2027-01-15T08:00:00Z".parse().unwrap();
+    let published = slate::export::ical::publish(
+        &plan,
+        Some(&catalogue),
+        &slate::export::ical::Options {
+            now,
+            previous: None,
+            new_identity: false,
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("festival.ics");
+    std::fs::write(&path, &published.calendar).unwrap();
+    let events = python_events(&path);
+    assert_festival_facts(&events);
+    // DTEND is the real end: the discussion included, past midnight.
+    let opening = events.iter().find(|e| e["summary"] == "Daens").unwrap();
+    assert_eq!(opening["end"], utc("2027-05-22T00:18:00+01:00"));
+    strict_check(&[path]);
+}
+
+/// Through `slate export ics`: the plan check accepts a discussion, a
+/// screening's own introduction and repeated films.
+#[test]
+fn festival_plan_exports_to_a_calendar_telling_every_fact() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("festival.ics");
+    export(common::FESTIVAL_PLAN, &out, &[]);
+    assert_festival_facts(&python_events(&out));
+    strict_check(&[out]);
 }

@@ -157,7 +157,8 @@ fn json_is_stable_and_documented() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "screening,day,start,end,venue,series,position,film,title,runtime\n",
+            "screening,day,start,end,venue,series,position,film,title,runtime,\
+             film_start,format,intro,discussion,guests,repeat_of,note,tags\n",
         ));
 }
 

@@ -24,7 +24,9 @@ use super::{read_lock, Cli, CmdResult, Failure};
     is held to the catalogue and the planner's hard rules (films exist, runtimes, end times and \
     free minutes follow from the catalogue, each screening fits its slot, no film twice, a \
     series' screenings never overlap, slots never overlap within a venue), as `slate export` \
-    holds it before publishing.\n\nExit status: 0 when nothing is wrong (warnings allowed), \
+    holds it before publishing; given with the programme it was planned from, it is also held \
+    to every rule of that programme (fixed screenings, where series may go, criteria, repeats, \
+    copies, guests, max_per_director).\n\nExit status: 0 when nothing is wrong (warnings allowed), \
     1 when anything is.\n\nExamples:\n  slate check\n  slate check programmes/*.toml plan.json\n  \
     slate check plan.json --format json"
 )]
@@ -67,14 +69,21 @@ fn counted(file: &Path, kind: &'static str, holds: String, diagnostics: &[Diagno
     }
 }
 
+/// What a file turned out to hold, when it loaded.
+enum Loaded {
+    Programme(Box<slate::programme::Programme>),
+    Plan(Box<slate::schedule::Plan>),
+    Nothing,
+}
+
 /// Checks one programme or plan file against the catalogue.
-fn check_file(path: &Path, catalogue: &Catalogue) -> (Checked, Vec<Diagnostic>) {
+fn check_file(path: &Path, catalogue: &Catalogue) -> (Checked, Vec<Diagnostic>, Loaded) {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match ext.as_deref() {
         Some("json") => {
-            let (holds, diags) = match slate::schedule::check::read(path, catalogue) {
+            let (holds, diags, loaded) = match slate::schedule::check::read(path, catalogue) {
                 Ok((plan, warnings)) => (
                     format!(
                         "{}, {} series",
@@ -82,13 +91,14 @@ fn check_file(path: &Path, catalogue: &Catalogue) -> (Checked, Vec<Diagnostic>) 
                         plan.series.len()
                     ),
                     warnings,
+                    Loaded::Plan(Box::new(plan)),
                 ),
-                Err(diags) => (String::new(), diags),
+                Err(diags) => (String::new(), diags, Loaded::Nothing),
             };
-            (counted(path, "plan", holds, &diags), diags)
+            (counted(path, "plan", holds, &diags), diags, loaded)
         }
         Some("toml") => {
-            let (holds, diags) = match slate::programme::load(path, catalogue) {
+            let (holds, diags, loaded) = match slate::programme::load(path, catalogue) {
                 Ok((p, warnings)) => (
                     format!(
                         "{}, {}, {} series",
@@ -97,18 +107,52 @@ fn check_file(path: &Path, catalogue: &Catalogue) -> (Checked, Vec<Diagnostic>) 
                         p.series.len()
                     ),
                     warnings,
+                    Loaded::Programme(Box::new(p)),
                 ),
-                Err(diags) => (String::new(), diags),
+                Err(diags) => (String::new(), diags, Loaded::Nothing),
             };
-            (counted(path, "programme", holds, &diags), diags)
+            (counted(path, "programme", holds, &diags), diags, loaded)
         }
         _ => {
             let d = vec![Diagnostic::error(
                 "not a programme (.toml) or a plan (.json): slate checks these by their extension",
             )
             .in_file(path)];
-            (counted(path, "unknown", String::new(), &d), d)
+            (
+                counted(path, "unknown", String::new(), &d),
+                d,
+                Loaded::Nothing,
+            )
         }
+    }
+}
+
+/// Holds each plan to the rules of its programme when that programme is
+/// checked too (the plan names it: `programme_id`, else `programme`).
+fn against_programmes(
+    held: &[(&PathBuf, Loaded)],
+    catalogue: &Catalogue,
+    checked: &mut [Checked],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (i, (path, loaded)) in held.iter().enumerate() {
+        let Loaded::Plan(plan) = loaded else { continue };
+        let programme = held.iter().find_map(|(_, l)| match l {
+            Loaded::Programme(p)
+                if p.name == plan.programme
+                    && (plan.programme_id.is_none() || plan.programme_id == p.id) =>
+            {
+                Some(p)
+            }
+            _ => None,
+        });
+        let Some(programme) = programme else { continue };
+        let found = slate::schedule::rules::diagnostics(path, plan, programme, catalogue);
+        // The catalogue's entry is first; files follow in order.
+        let c = &mut checked[i + 1];
+        c.errors += found.len();
+        c.ok &= found.is_empty();
+        diagnostics.extend(found);
     }
 }
 
@@ -131,11 +175,14 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> CmdResult {
                 &loaded.warnings,
             ));
             diagnostics.extend(loaded.warnings);
+            let mut held = Vec::new();
             for file in &args.files {
-                let (c, d) = check_file(file, &loaded.catalogue);
+                let (c, d, l) = check_file(file, &loaded.catalogue);
                 checked.push(c);
                 diagnostics.extend(d);
+                held.push((file, l));
             }
+            against_programmes(&held, &loaded.catalogue, &mut checked, &mut diagnostics);
         }
         Err(e) => {
             checked.push(counted(

@@ -8,8 +8,9 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use slate::diagnostics::{render, summary};
+use slate::export::facts::{self, film_starts};
 use slate::export::markdown;
-use slate::schedule::{plan, Plan, PlanOptions};
+use slate::schedule::{plan, Plan, PlanOptions, ScreenedFilm, Screening};
 
 use super::output::{csv, emit, json, table, write_file};
 use super::{build_graph, load_catalogue, Cli, CmdResult, Failure};
@@ -225,10 +226,13 @@ pub fn make_plan(
     }
 }
 
+/// One row per film screened. Columns are a stable interface: new ones go
+/// at the end, never between (docs/output-formats.md).
 fn plan_csv(plan: &Plan) -> String {
     let mut rows = Vec::new();
     for s in &plan.screenings {
-        for (i, f) in s.films.iter().enumerate() {
+        let starts = film_starts(plan, s);
+        for (i, (f, film_start)) in s.films.iter().zip(starts).enumerate() {
             rows.push(vec![
                 s.id.clone(),
                 s.day.clone(),
@@ -240,6 +244,14 @@ fn plan_csv(plan: &Plan) -> String {
                 f.id.clone(),
                 f.title.clone(),
                 f.runtime.to_string(),
+                film_start.unwrap_or_default(),
+                f.format.clone().unwrap_or_default(),
+                s.intro_minutes(plan.intro).to_string(),
+                s.discussion.to_string(),
+                s.guests.join("; "),
+                s.repeat_of.clone().unwrap_or_default(),
+                s.note.clone().unwrap_or_default(),
+                s.tags.join("; "),
             ]);
         }
     }
@@ -255,9 +267,51 @@ fn plan_csv(plan: &Plan) -> String {
             "film",
             "title",
             "runtime",
+            "film_start",
+            "format",
+            "intro",
+            "discussion",
+            "guests",
+            "repeat_of",
+            "note",
+            "tags",
         ],
         &rows,
     )
+}
+
+/// A film as the table shows it: "Title (1990, 69 min, 35mm)" (each
+/// film's start is in the CSV; the table stays narrow).
+fn table_film(f: &ScreenedFilm) -> String {
+    let mut facts: Vec<String> = f.year.map(|y| y.to_string()).into_iter().collect();
+    facts.push(format!("{} min", f.runtime));
+    facts.extend(f.format.clone());
+    format!("{} ({})", f.title, facts.join(", "))
+}
+
+/// The table's markers of a screening: "discussion 40 min", "with Ana Ribeiro",
+/// "repeat of Sat 22 May, 18:00", "fixed" ("; " between them).
+fn table_notes(plan: &Plan, s: &Screening) -> String {
+    let mut notes = Vec::new();
+    if s.discussion > 0 {
+        notes.push(format!("discussion {} min", s.discussion));
+    }
+    if !s.guests.is_empty() {
+        notes.push(format!("with {}", facts::names(&s.guests)));
+    }
+    if let Some(original) = &s.repeat_of {
+        let when = plan
+            .screenings
+            .iter()
+            .find(|o| &o.id == original)
+            .map(facts::short_when)
+            .unwrap_or_else(|| original.clone());
+        notes.push(format!("repeat of {when}"));
+    }
+    if s.fixed {
+        notes.push("fixed".to_string());
+    }
+    notes.join("; ")
 }
 
 fn plan_table(plan: &Plan) -> String {
@@ -266,6 +320,11 @@ fn plan_table(plan: &Plan) -> String {
         plan.programme,
         "=".repeat(plan.programme.chars().count())
     );
+    // The NOTES column only for plans that have something to say in it.
+    let noted = plan
+        .screenings
+        .iter()
+        .any(|s| !table_notes(plan, s).is_empty());
     let mut days: Vec<&str> = plan.screenings.iter().map(|s| s.day.as_str()).collect();
     days.dedup();
     for day in days {
@@ -275,22 +334,28 @@ fn plan_table(plan: &Plan) -> String {
             .iter()
             .filter(|s| s.day == day)
             .map(|s| {
-                vec![
+                let mut row = vec![
                     format!("{}–{}", markdown::clock(&s.start), markdown::clock(&s.end)),
                     s.venue.clone(),
                     s.series.clone(),
                     s.films
                         .iter()
-                        .map(|f| match f.year {
-                            Some(y) => format!("{} ({y}, {} min)", f.title, f.runtime),
-                            None => format!("{} ({} min)", f.title, f.runtime),
-                        })
+                        .map(table_film)
                         .collect::<Vec<_>>()
                         .join(" + "),
-                ]
+                ];
+                if noted {
+                    row.push(table_notes(plan, s));
+                }
+                row
             })
             .collect();
-        out.push_str(&table(&["TIME", "VENUE", "SERIES", "FILMS"], &rows));
+        let headers: &[&str] = if noted {
+            &["TIME", "VENUE", "SERIES", "FILMS", "NOTES"]
+        } else {
+            &["TIME", "VENUE", "SERIES", "FILMS"]
+        };
+        out.push_str(&table(headers, &rows));
     }
     out.push_str("\nSeries\n");
     let rows: Vec<Vec<String>> = plan
@@ -301,7 +366,11 @@ fn plan_table(plan: &Plan) -> String {
                 s.id.clone(),
                 format!("{}/{}", s.screenings, s.requested),
                 format!("{:.2}", s.coherence),
-                s.why.clone(),
+                if s.one_off {
+                    "a one-off event".to_string()
+                } else {
+                    s.why.clone()
+                },
             ]
         })
         .collect();
@@ -324,4 +393,131 @@ fn plan_table(plan: &Plan) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The festival-constraints plan of the end-to-end tests.
+    fn festival() -> Plan {
+        serde_json::from_str(include_str!(
+            "../../tests/fixtures/plans/festival-constraints.json"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn csv_keeps_its_columns_and_adds_the_festival_facts_at_the_end() {
+        let text = plan_csv(&festival());
+        let mut r = ::csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(
+            header,
+            [
+                "screening",
+                "day",
+                "start",
+                "end",
+                "venue",
+                "series",
+                "position",
+                "film",
+                "title",
+                "runtime",
+                "film_start",
+                "format",
+                "intro",
+                "discussion",
+                "guests",
+                "repeat_of",
+                "note",
+                "tags"
+            ]
+        );
+        let rows: Vec<Vec<String>> = r
+            .records()
+            .map(|x| x.unwrap().iter().map(String::from).collect())
+            .collect();
+        assert_eq!(rows.len(), 8);
+        let opening = &rows[0];
+        assert_eq!(
+            opening[10..],
+            [
+                "2027-05-21T21:20:00+01:00",
+                "DCP",
+                "20",
+                "40",
+                "Ana Ribeiro",
+                "",
+                "Opening night, with a reception in the foyer",
+                "gala"
+            ]
+        );
+        let repeat_second_film = rows
+            .iter()
+            .find(|x| x[0] == "strikes@ideal-20270523-1800" && x[6] == "2")
+            .unwrap();
+        assert_eq!(
+            repeat_second_film[10..],
+            [
+                "2027-05-23T19:58:00+01:00",
+                "16mm",
+                "10",
+                "30",
+                "",
+                "strikes@cinemateca-20270522-1800",
+                "",
+                "evening"
+            ]
+        );
+        let shorts = rows.iter().find(|x| x[7] == "philips-radio").unwrap();
+        assert_eq!(shorts[14], "João Lopes; Marta Sousa");
+    }
+
+    #[test]
+    fn csv_of_an_old_plan_computes_each_films_start() {
+        let mut plan = festival();
+        for s in &mut plan.screenings {
+            s.intro = None;
+            for f in &mut s.films {
+                f.start = None;
+            }
+        }
+        let text = plan_csv(&plan);
+        // The plan's intro (10), the first film (103) and the interval (5).
+        assert!(
+            text.contains(
+                ",2,misere-au-borinage,Misère au Borinage,34,2027-05-22T19:58:00+01:00,16mm,10,"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn table_marks_discussion_guests_repeats_and_formats() {
+        let text = plan_table(&festival());
+        for mark in [
+            "NOTES",
+            "Daens (1992, 138 min, DCP)",
+            "discussion 40 min; with Ana Ribeiro; fixed",
+            "repeat of Sat 22 May, 18:00",
+            "with João Lopes and Marta Sousa",
+            "a one-off event",
+        ] {
+            assert!(text.contains(mark), "{mark:?} not in\n{text}");
+        }
+    }
+
+    #[test]
+    fn table_of_a_plan_without_festival_facts_has_no_notes_column() {
+        let mut plan = festival();
+        for s in &mut plan.screenings {
+            s.discussion = 0;
+            s.guests.clear();
+            s.repeat_of = None;
+            s.fixed = false;
+        }
+        assert!(!plan_table(&plan).contains("NOTES"));
+    }
 }

@@ -1,8 +1,14 @@
 //! The printed programme as Markdown: day by day and venue by venue, then
-//! series by series, for booklets and websites.
+//! series by series, for booklets and websites. Each screening lists its
+//! films (with each film's start when there are several, and the copy's
+//! format) and its facts ([`super::facts`]): an introduction that differs
+//! from the plan's (said once, at the top), the discussion and guests, a
+//! fixed screening's note and the other occurrences of a repeat. One-off
+//! events (an opening night) are listed among the series as such.
 
 use std::fmt::Write as _;
 
+use super::facts::{facts, film_starts, series_summary, IntroShown};
 use crate::schedule::{Plan, Screening};
 
 /// "Sat 1 May 2027" from "2027-05-01".
@@ -41,11 +47,19 @@ fn md(s: &str) -> String {
     out
 }
 
-fn films_line(s: &Screening) -> String {
+/// The films, " + " between them: each with its year, directors, runtime
+/// and copy format, and its own start when the screening has several.
+fn films_line(plan: &Plan, s: &Screening) -> String {
+    let starts = film_starts(plan, s);
     s.films
         .iter()
-        .map(|f| {
-            let mut t = format!("*{}*", md(&f.title));
+        .zip(&starts)
+        .map(|(f, start)| {
+            let mut t = String::new();
+            if let (true, Some(at)) = (s.films.len() > 1, start) {
+                let _ = write!(t, "{} ", clock(at));
+            }
+            let _ = write!(t, "*{}*", md(&f.title));
             if let Some(y) = f.year {
                 let _ = write!(t, " ({y})");
             }
@@ -53,24 +67,46 @@ fn films_line(s: &Screening) -> String {
                 let _ = write!(t, ", {}", md(&f.directors.join(", ")));
             }
             let _ = write!(t, ", {} min", f.runtime);
+            if let Some(format) = f.format.as_deref().filter(|x| !x.trim().is_empty()) {
+                let _ = write!(t, ", {}", md(format.trim()));
+            }
             t
         })
         .collect::<Vec<_>>()
         .join(" + ")
 }
 
+/// The films, then the screening's facts (introduction where it differs
+/// from the plan's, discussion and guests, note, other occurrences), " · "
+/// between them.
+fn screening_line(plan: &Plan, s: &Screening) -> String {
+    let mut line = films_line(plan, s);
+    for fact in facts(plan, s, IntroShown::WhereDifferent) {
+        let _ = write!(line, " · {}", md(&fact.text()));
+    }
+    line
+}
+
 /// The whole printed programme.
 pub fn render(plan: &Plan) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&plan.programme));
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "{} screenings of {} films in {} series. Times are local ({}).\n",
+        "{} screenings of {} films in {}. Times are local ({}).",
         plan.screenings.len(),
         plan.film_count(),
-        plan.series.iter().filter(|s| s.screenings > 0).count(),
+        series_summary(plan),
         plan.timezone
     );
+    if plan.intro > 0 && !plan.screenings.is_empty() {
+        let _ = write!(
+            out,
+            " Screenings open with a {}-minute introduction unless said otherwise.",
+            plan.intro
+        );
+    }
+    out.push_str("\n\n");
     let mut days: Vec<&str> = plan.screenings.iter().map(|s| s.day.as_str()).collect();
     days.dedup();
     for day in days {
@@ -99,7 +135,7 @@ pub fn render(plan: &Plan) -> String {
                     clock(&s.end),
                     if ends_next_day { " (next day)" } else { "" },
                     md(&s.series_title),
-                    films_line(s)
+                    screening_line(plan, s)
                 );
             }
             out.push('\n');
@@ -108,7 +144,11 @@ pub fn render(plan: &Plan) -> String {
     let _ = writeln!(out, "## Series\n");
     for series in plan.series.iter().filter(|s| s.screenings > 0) {
         let _ = writeln!(out, "### {}\n", md(&series.title));
-        let _ = writeln!(out, "{}.\n", md(&series.why));
+        if series.one_off {
+            let _ = writeln!(out, "A one-off event.\n");
+        } else {
+            let _ = writeln!(out, "{}.\n", md(&series.why));
+        }
         for s in plan.screenings.iter().filter(|s| s.series == series.id) {
             let _ = writeln!(
                 out,
@@ -116,7 +156,7 @@ pub fn render(plan: &Plan) -> String {
                 day_heading(&s.day),
                 clock(&s.start),
                 md(&s.venue_name),
-                films_line(s)
+                screening_line(plan, s)
             );
         }
         out.push('\n');
@@ -186,5 +226,35 @@ mod tests {
         };
         let out = render(&plan);
         assert!(out.find("### Zeta Hall").unwrap() < out.find("### Alpha Room").unwrap());
+    }
+
+    #[test]
+    fn facts_follow_the_films_escaped() {
+        let mut s = screening("a", "Hall", "2027-05-01T18:00:00+01:00", "A");
+        s.films.push(ScreenedFilm {
+            id: "g".into(),
+            title: "B".into(),
+            runtime: 20,
+            format: Some("16mm".into()),
+            ..Default::default()
+        });
+        s.intro = Some(0);
+        s.discussion = 15;
+        s.note = Some("Free *entry*\n# not a heading".into());
+        let plan = Plan {
+            timezone: "Europe/Lisbon".into(),
+            intro: 10,
+            interval: 5,
+            screenings: vec![s],
+            ..Default::default()
+        };
+        let out = render(&plan);
+        assert!(
+            out.contains(
+                "18:00 *A*, 90 min + 19:35 *B*, 20 min, 16mm · No introduction · \
+                 Discussion (15 min) · Free \\*entry\\* \\# not a heading\n"
+            ),
+            "{out}"
+        );
     }
 }

@@ -1,8 +1,10 @@
 //! Publishing a plan: iCalendar files for calendar clients ([`ical`]), a
 //! self-contained web page ([`html`]), the two together as files of a
 //! published directory ([`site`]) and the printed programme as Markdown
-//! ([`markdown`]).
+//! ([`markdown`]). What they all say about a screening besides its films
+//! and times comes from [`facts`].
 
+pub mod facts;
 pub mod html;
 pub mod ical;
 pub mod markdown;

@@ -28,6 +28,10 @@ pub const MAX_REPEATS: i64 = 10;
 /// The earliest and latest years a `years` range may name.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1870..=2100;
 
+/// Resolves a venue id at a span (reporting an unknown one).
+pub(super) type VenueOf<'v> =
+    dyn Fn(&str, Range<usize>, &mut Vec<Diagnostic>) -> Option<usize> + 'v;
+
 /// A series' keys besides themes, screenings, pins and exclusions.
 pub(super) struct SeriesKeys {
     pub criteria: Criteria,
@@ -42,7 +46,7 @@ pub(super) fn series_keys(
     f: &Fields<'_, '_>,
     src: &SourceFile,
     catalogue: &Catalogue,
-    venue_of: &dyn Fn(&str, Range<usize>, &mut Vec<Diagnostic>) -> Option<usize>,
+    venue_of: &VenueOf,
     diags: &mut Vec<Diagnostic>,
 ) -> SeriesKeys {
     let what = f.what.clone();

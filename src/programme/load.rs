@@ -531,6 +531,7 @@ pub fn load(
         catalogue,
         &slots,
         (intro, discussion),
+        &exclude,
         &find_venue,
         &mut diags,
     );
@@ -585,8 +586,8 @@ pub fn load(
     // Fixed screenings are checked against the whole programme: its
     // series, copies, guests and rules.
     let mut late = Vec::new();
-    programme.fixed = festival::fixed(&top, &src, catalogue, &programme, &mut late);
-    late.extend(festival::feasibility(catalogue, &programme, &src));
+    programme.fixed = super::fixed::fixed(&top, &src, catalogue, &programme, &mut late);
+    late.extend(super::feasibility::feasibility(catalogue, &programme, &src));
     late.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     if late.iter().any(Diagnostic::is_error) {
         diags.extend(late);

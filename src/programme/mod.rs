@@ -12,7 +12,9 @@
 //! the zone it means: [`timezone`] owns those judgements.
 //!
 //! Besides [`load`] (reading and validating; the `[[series]]` tables and
-//! their ties to the catalogue in `series`), [`ids`] owns the programme and
+//! their ties to the catalogue in `series`, their criteria and restrictions
+//! in `criteria`, copies and guests in `festival`, fixed screenings in
+//! `fixed`, requests no plan can meet in `feasibility`), [`ids`] owns the programme and
 //! slot ids that calendar UIDs are made from, [`qualify`] which films a
 //! series may use, [`values`] the values of keys (ranges, dates, times of
 //! day), and [`overlap`] the check that the slots of a venue neither overlap
@@ -20,7 +22,9 @@
 //! (the planner's [`overlap::Overlaps`]).
 
 mod criteria;
+mod feasibility;
 mod festival;
+mod fixed;
 pub mod ids;
 pub mod load;
 pub mod overlap;

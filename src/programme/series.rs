@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
-use super::criteria::series_keys;
+use super::criteria::{series_keys, VenueOf};
 use super::load::{quoted, tables, MAX_RUNTIME, MAX_SCREENINGS, SERIES_KEYS};
 use super::qualify::{missing_themes, unmet_criteria};
 use super::values::ranged;
@@ -26,7 +26,8 @@ pub(super) fn series_requests(
     catalogue: &Catalogue,
     slots: &[Slot],
     (intro, discussion): (u32, u32),
-    venue_of: &dyn Fn(&str, Range<usize>, &mut Vec<Diagnostic>) -> Option<usize>,
+    programme_exclude: &[usize],
+    venue_of: &VenueOf,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<SeriesRequest> {
     let line_of = |span: &Range<usize>| src.locate(span.start).0;
@@ -187,7 +188,13 @@ pub(super) fn series_requests(
                     "series `{id}` may use no slot: no slot satisfies its {}",
                     restriction_keys(&f)
                 ))
-                .at(src, id_span.clone())
+                .at(
+                    src,
+                    ["tags", "days", "venues"]
+                        .iter()
+                        .find_map(|k| f.get(k).map(|v| v.span()))
+                        .unwrap_or_else(|| id_span.clone()),
+                )
                 .help("widen `venues`, `days` or `tags`, or tag more slots"),
             );
         }
@@ -203,6 +210,17 @@ pub(super) fn series_requests(
                     ))
                     .at(src, s.clone()),
                 );
+            }
+            if programme_exclude.contains(film) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "film `{}` is pinned in series `{id}` but is in the programme's `exclude`",
+                        film_ref.id
+                    ))
+                    .at(src, s.clone())
+                    .help("remove it from `pin` or from the programme's `exclude`"),
+                );
+                continue;
             }
             if excludes.iter().any(|(e, _)| e == film) {
                 // The one real conflict: the film's themes or length do not

@@ -9,10 +9,12 @@
 //!
 //! - every film exists, with the plan's runtime being the catalogue's (a
 //!   title that differs is a warning: the catalogue may have fixed a typo);
-//! - each screening's minutes (`intro + Σ runtime + interval × (films − 1)`),
-//!   its end, and the minutes left free follow from those runtimes, and it
-//!   fits its slot; a slot lasts at most a day;
-//! - no film is screened twice; one slot holds one screening; a series'
+//! - each screening's minutes (`intro + Σ runtime + interval × (films − 1) +
+//!   discussion`), its end, each film's start and the minutes left free
+//!   follow from those runtimes, and it fits its slot; a slot lasts at most
+//!   a day;
+//! - no film is screened twice, except in repeats (`repeat_of`, another day,
+//!   the same series and films); one slot holds one screening; a series'
 //!   screenings never overlap; slots never overlap within a venue;
 //! - times are RFC 3339, the zone is known, the day is the start's date.
 //!
@@ -147,7 +149,9 @@ fn check(plan: &Plan, catalogue: &Catalogue) -> Findings {
     };
     let series_ids: Vec<&str> = plan.series.iter().map(|s| s.id.as_str()).collect();
     let mut screening_ids: HashMap<&str, usize> = HashMap::new();
-    let mut first_screening_of_film: HashMap<&str, &str> = HashMap::new();
+    // Film → (the screening it was first seen in, that screening's group:
+    // the original a repeat points at, else itself).
+    let mut first_screening_of_film: HashMap<&str, (&str, &str)> = HashMap::new();
     // (venue, slot id) → (start, slot end, path) for overlap checks.
     let mut slots: HashMap<&str, Vec<(Timestamp, Timestamp, &str, String)>> = HashMap::new();
     let mut slot_holder: HashMap<&str, &str> = HashMap::new();
@@ -181,11 +185,22 @@ fn check(plan: &Plan, catalogue: &Catalogue) -> Findings {
         let mut complete = true;
         for (j, f) in s.films.iter().enumerate() {
             let film_at = |field: &str| format!("screenings[{i}].films[{j}].{field}");
-            if let Some(other) = first_screening_of_film.insert(&f.id, &s.id) {
-                findings.error(
-                    film_at("id"),
-                    format!("film `{}` is also screened in `{other}`", f.id),
-                );
+            let group = s.repeat_of.as_deref().unwrap_or(&s.id);
+            match first_screening_of_film.get(f.id.as_str()) {
+                Some((other, other_group)) if *other_group != group => {
+                    let d = findings.error(
+                        film_at("id"),
+                        format!("film `{}` is also screened in `{other}`", f.id),
+                    );
+                    help(
+                        d,
+                        "a film is screened once, or again only as a repeat (`repeat_of`) of the same screening",
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    first_screening_of_film.insert(&f.id, (&s.id, group));
+                }
             }
             let Some(film) = catalogue.get(&f.id) else {
                 let d = findings.error(film_at("id"), "no film with this id in the catalogue");
@@ -257,15 +272,31 @@ fn check(plan: &Plan, catalogue: &Catalogue) -> Findings {
             .or_default()
             .push((start, slot_end, &s.slot, at("slot_end")));
         if complete && !runtimes.is_empty() {
-            let minutes = plan.intro
+            let intro = s.intro_minutes(plan.intro);
+            let minutes = intro
                 + runtimes.iter().sum::<u32>()
-                + plan.interval * (runtimes.len() as u32 - 1);
+                + plan.interval * (runtimes.len() as u32 - 1)
+                + s.discussion;
+            // Each film's own start: after the introduction, the films
+            // before it and the intervals.
+            let mut at_film = start + jiff::SignedDuration::from_mins(intro as i64);
+            for (j, f) in s.films.iter().enumerate() {
+                if let Some(given) = &f.start {
+                    if given.parse::<Timestamp>().ok() != Some(at_film) {
+                        findings.error(
+                            format!("screenings[{i}].films[{j}].start"),
+                            format!("the film starts at {}", clock(at_film, &tz)),
+                        );
+                    }
+                }
+                at_film += jiff::SignedDuration::from_mins((f.runtime + plan.interval) as i64);
+            }
             if minutes as i64 > slot_minutes {
                 let d = findings.error(
                     at("films"),
                     format!(
-                        "the films need {minutes} min (introduction and intervals included) in a \
-                         {slot_minutes}-min slot"
+                        "the films need {minutes} min (introduction, intervals and discussion \
+                         included) in a {slot_minutes}-min slot"
                     ),
                 );
                 help(
@@ -297,6 +328,37 @@ fn check(plan: &Plan, catalogue: &Catalogue) -> Findings {
                 .entry(&s.series)
                 .or_default()
                 .push((start, real_end, &s.id, at("start")));
+        }
+    }
+    // A repeat points at a screening of the same series and films.
+    for (i, s) in plan.screenings.iter().enumerate() {
+        let Some(first) = &s.repeat_of else { continue };
+        let at = format!("screenings[{i}].repeat_of");
+        match screening_ids.get(first.as_str()) {
+            None => {
+                findings.error(at, format!("no screening `{first}` in the plan"));
+            }
+            Some(&k) => {
+                let o = &plan.screenings[k];
+                let ids =
+                    |x: &super::Screening| x.films.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+                if o.series != s.series || ids(o) != ids(s) {
+                    findings.error(
+                        at,
+                        format!("`{first}` is not a screening of the same series and films"),
+                    );
+                } else if o.repeat_of.is_some() {
+                    findings.error(
+                        at,
+                        format!("`{first}` is itself a repeat; point at the first screening"),
+                    );
+                } else if o.day == s.day {
+                    findings.error(
+                        at,
+                        format!("`{first}` is on the same day; repeats are on other days"),
+                    );
+                }
+            }
         }
     }
     for (i, o) in plan.open_slots.iter().enumerate() {

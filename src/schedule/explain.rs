@@ -37,7 +37,10 @@ pub fn why_series(inst: &Instance, series: usize, chosen: &[usize]) -> String {
         if n == chosen.len() {
             parts.push(format!("all carry {label}"));
         } else {
-            parts.push(format!("{n} carry {label}"));
+            parts.push(format!(
+                "{n} carr{} {label}",
+                if n == 1 { "ies" } else { "y" }
+            ));
         }
     }
     // The most common other theme, as the thread that runs through them.
@@ -58,7 +61,11 @@ pub fn why_series(inst: &Instance, series: usize, chosen: &[usize]) -> String {
         .collect();
     counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     if let Some((n, label)) = counts.first() {
-        parts.push(format!("{n} also carry {}", label.to_lowercase()));
+        parts.push(format!(
+            "{n} also carr{} {}",
+            if *n == 1 { "ies" } else { "y" },
+            label.to_lowercase()
+        ));
     }
     let directors: HashSet<&str> = chosen
         .iter()
@@ -264,6 +271,13 @@ pub fn shortfalls(inst: &Instance, state: &State, plan: &mut Plan) {
                 if own_count[s] >= req.screenings {
                     continue;
                 }
+                if !inst.allowed[s][i] {
+                    why.push(format!(
+                        "{} may not use it (its venues, days or tags)",
+                        req.id
+                    ));
+                    continue;
+                }
                 // The first of its screenings (in slot order) overlapping this slot.
                 let clash = inst
                     .overlapping(i)
@@ -277,10 +291,27 @@ pub fn shortfalls(inst: &Instance, state: &State, plan: &mut Plan) {
                 }
                 match shortest_free[s] {
                     None => why.push(format!("{} has no free film left", req.id)),
-                    Some(r) if r + p.intro > slot.length => why.push(format!(
-                        "{}'s free films need at least {} min",
-                        req.id,
-                        r + p.intro
+                    Some(r) if r + inst.intro[s] + inst.discussion[s] > slot.length => {
+                        why.push(format!(
+                            "{}'s free films need at least {} min",
+                            req.id,
+                            r + inst.intro[s] + inst.discussion[s]
+                        ))
+                    }
+                    Some(_)
+                        if !inst.candidates[s].iter().any(|&f| {
+                            !used.contains(&f)
+                                && crate::schedule::search::place::copy_ok(inst, f, i)
+                        }) =>
+                    {
+                        why.push(format!(
+                            "no copy of {}'s free films can be screened there that day",
+                            req.id
+                        ))
+                    }
+                    Some(_) if req.repeats > 1 => why.push(format!(
+                        "{} fits, but no slot on another day was free for its repeat",
+                        req.id
                     )),
                     Some(_) => {
                         why.push(format!("{} fits but another slot served it better", req.id))

@@ -15,7 +15,10 @@ use super::{Plan, Unscheduled};
 use crate::programme::load::qualifies;
 
 /// The previous plan's screenings to keep, as groups of occurrences (slot,
-/// assignment; the first screening first), and the ones dropped, with reasons.
+/// assignment; the first screening first), and the ones dropped, with
+/// reasons. A kept repeat of a fixed screening comes as a group of its own
+/// whose one occurrence already names the fixed slot as its `anchor`: the
+/// caller joins it to the fixed screening's group ([`attach`]).
 pub fn resolve(
     inst: &Instance,
     previous: &Plan,
@@ -64,6 +67,19 @@ pub fn resolve(
     let fixed_films: HashSet<usize> = p.fixed.iter().flat_map(|f| f.films.clone()).collect();
     // Previous screening id → (group index, films) of kept first screenings.
     let mut group_of: HashMap<&str, usize> = HashMap::new();
+    // Fixed screenings of the previous plan that are fixed still: their
+    // kept repeats join the fixed screening's group (see `attach`).
+    let fixed_first: HashMap<&str, usize> = previous
+        .screenings
+        .iter()
+        .filter(|sc| sc.fixed)
+        .filter_map(|sc| {
+            let slot = *slot_at.get(sc.slot.as_str())?;
+            fixed_slots
+                .contains(&slot)
+                .then_some((sc.id.as_str(), slot))
+        })
+        .collect();
     for sc in &previous.screenings {
         if sc.fixed {
             continue; // fixed screenings come from the programme file itself
@@ -89,7 +105,12 @@ pub fn resolve(
             );
             continue;
         };
+        let fixed_anchor = sc
+            .repeat_of
+            .as_deref()
+            .and_then(|first| fixed_first.get(first).copied());
         let anchor_group = match &sc.repeat_of {
+            _ if fixed_anchor.is_some() => None,
             Some(first) => match group_of.get(first.as_str()) {
                 Some(&g) => Some(g),
                 None => {
@@ -116,7 +137,7 @@ pub fn resolve(
                         f.id
                     ))
                 }
-                Some(i) if fixed_films.contains(&i) => {
+                Some(i) if fixed_films.contains(&i) && fixed_anchor.is_none() => {
                     problem = Some(format!("film `{}` is now in a fixed screening", f.id))
                 }
                 Some(i) if cat.films()[i].runtime.is_none() => {
@@ -195,6 +216,12 @@ pub fn resolve(
             );
             continue;
         }
+        if let Some(anchor) = fixed_anchor {
+            let mut rep = a;
+            rep.anchor = Some(anchor);
+            kept.push(vec![(slot, rep)]);
+            continue;
+        }
         match anchor_group {
             Some(g) => {
                 let group = &mut kept[g];
@@ -254,4 +281,47 @@ pub fn resolve(
         }
     }
     (kept, dropped)
+}
+
+/// Joins kept repeats of fixed screenings (groups of one whose occurrence
+/// has an `anchor`) to the fixed groups, as far as their series' `repeats`
+/// allow; returns the kept groups left, and the ids of repeats that found
+/// no place (their fixed screening changed).
+pub fn attach(
+    inst: &Instance,
+    fixed: &mut [Vec<(usize, Assigned)>],
+    kept: Vec<Vec<(usize, Assigned)>>,
+) -> (Vec<Vec<(usize, Assigned)>>, Vec<Unscheduled>) {
+    let p = inst.programme;
+    let mut rest = Vec::new();
+    let mut dropped = Vec::new();
+    for group in kept {
+        let Some(anchor) = group[0].1.anchor else {
+            rest.push(group);
+            continue;
+        };
+        let (slot, a) = group.into_iter().next().expect("one occurrence");
+        let target = fixed.iter_mut().find(|g| {
+            g.iter().any(|(s, _)| *s == anchor)
+                && g[0].1.series == a.series
+                && g[0].1.films == a.films
+        });
+        match target {
+            Some(g)
+                if (g.len() as u32) < p.series[a.series].repeats
+                    && g.iter()
+                        .all(|(s, _)| p.slots[*s].day() != p.slots[slot].day()) =>
+            {
+                let mut rep = a;
+                rep.anchor = Some(g[0].0);
+                g.push((slot, rep));
+            }
+            _ => dropped.push(Unscheduled {
+                kind: "kept".into(),
+                id: format!("{}@{}", p.series[a.series].id, p.slots[slot].id),
+                reason: "it repeats a fixed screening that changed".into(),
+            }),
+        }
+    }
+    (rest, dropped)
 }

@@ -6,7 +6,10 @@
 //! - [`search`]: the whole plan (greedy construction + seeded large
 //!   neighbourhood search), its objective and hard rules;
 //! - [`explain`]: why each series got its films, and shortfalls with causes;
-//! - [`keep`]: re-planning around screenings already published.
+//! - [`keep`]: re-planning around screenings already published;
+//! - [`rules`]: every rule checked on a finished plan against its programme
+//!   (independently of the search), [`check`]: a plan JSON checked alone;
+//! - `report`: the plan's JSON from the searched state.
 //!
 //! The [`Plan`] serialises to the stable JSON of `slate plan --format json`.
 
@@ -277,10 +280,13 @@ pub fn plan(
 ) -> Result<Plan, PlanError> {
     let inst = Instance::new(programme, catalogue, graph);
     let mut locked = fixed_groups(&inst);
-    let (kept, dropped) = match options.keep {
+    let (kept, mut dropped) = match options.keep {
         Some(previous) => keep::resolve(&inst, previous),
         None => (Vec::new(), Vec::new()),
     };
+    let kept_slots: Vec<usize> = kept.iter().flatten().map(|(s, _)| *s).collect();
+    let (kept, lost) = keep::attach(&inst, &mut locked, kept);
+    dropped.extend(lost);
     locked.extend(kept.iter().cloned());
     let outcome = search(
         &inst,
@@ -292,7 +298,6 @@ pub fn plan(
             progress: options.progress,
         },
     );
-    let kept_slots: Vec<usize> = kept.iter().flatten().map(|(s, _)| *s).collect();
     if !outcome.unplaced_pins.is_empty() || !outcome.unseated.is_empty() {
         let mut diagnostics = explain::unplaceable_pins(&inst, &outcome.unplaced_pins, &kept_slots);
         diagnostics.extend(explain::unseated_guests(

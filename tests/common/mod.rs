@@ -71,3 +71,23 @@ pub fn present(ok: bool, what: &str, install: &str) -> bool {
     }
     ok
 }
+
+/// The festival-constraints plan (tests/fixtures/plans): a one-off opening
+/// night with a guest, a note and its own introduction, a double bill with
+/// a discussion and copy formats screened twice (`repeat_of`), and a pair
+/// of shorts with guests but no discussion — written as slate writes plans.
+pub const FESTIVAL_PLAN: &str = "tests/fixtures/plans/festival-constraints.json";
+
+/// The festival-constraints plan, read as the exports read plans.
+pub fn festival_plan() -> slate::schedule::Plan {
+    serde_json::from_str(&std::fs::read_to_string(root().join(FESTIVAL_PLAN)).unwrap()).unwrap()
+}
+
+/// The bundled catalogue (data/), loaded as the commands load it.
+pub fn bundled_catalogue() -> slate::Catalogue {
+    use slate::catalogue::{load::load, LoadOptions};
+    match load(&root().join("data"), &LoadOptions::default(), &|_| {}) {
+        Ok(l) => l.catalogue,
+        Err(e) => panic!("{}", slate::diagnostics::render(&e.diagnostics)),
+    }
+}

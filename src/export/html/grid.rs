@@ -18,6 +18,7 @@ use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
 use super::{anchor, short_day, SeriesStyle};
+use crate::export::facts::{facts, film_starts, occurrences, Fact, IntroShown};
 use crate::export::markdown::{clock, day_heading};
 use crate::export::{instant, zone, ExportError};
 use std::collections::BTreeMap;
@@ -114,6 +115,7 @@ pub(super) fn days(
 
 /// One day's boxes and where its time axis starts.
 struct DayColumn<'p> {
+    plan: &'p Plan,
     day: &'p str,
     /// In start order.
     items: Vec<Item<'p>>,
@@ -160,6 +162,7 @@ fn day_columns<'p>(plan: &'p Plan, days: &[&'p str]) -> Result<Vec<DayColumn<'p>
             let mut items = by_day.remove(day)?;
             items.sort_by_key(|i| i.start);
             Some(DayColumn {
+                plan,
                 day,
                 origin: items[0].start,
                 items,
@@ -321,8 +324,9 @@ fn lane_item(out: &mut String, it: &Item, c: &DayColumn, tz: &TimeZone, style: &
         }
     };
     let used = minutes(it.start, end).clamp(1, h);
+    let plan = c.plan;
     // The whole label, for blocks too short to show all of it.
-    let tooltip = format!(
+    let mut tooltip = format!(
         "{}–{} {} ({})",
         clock(&s.start),
         clock(&s.end),
@@ -333,6 +337,9 @@ fn lane_item(out: &mut String, it: &Item, c: &DayColumn, tz: &TimeZone, style: &
             .join(" + "),
         s.series_title
     );
+    for fact in facts(plan, s, IntroShown::WhereDifferent) {
+        tooltip.push_str(&format!(". {}", fact.text()));
+    }
     let free = h - used;
     let _ = write!(
         out,
@@ -351,16 +358,27 @@ fn lane_item(out: &mut String, it: &Item, c: &DayColumn, tz: &TimeZone, style: &
         e(&s.end),
         e(clock(&s.end)),
     );
+    let starts = film_starts(plan, s);
     let titles: Vec<String> = s
         .films
         .iter()
-        .map(|f| {
+        .zip(&starts)
+        .map(|(f, start)| {
             let year = f
                 .year
                 .map(|y| format!(" <span class=\"year\">({y})</span>"))
                 .unwrap_or_default();
+            // Each film's own start, when the screening has several.
+            let at = match (s.films.len() > 1, start) {
+                (true, Some(at)) => format!(
+                    "<time class=\"at\" datetime=\"{}\">{}</time> ",
+                    e(at),
+                    e(clock(at))
+                ),
+                _ => String::new(),
+            };
             format!(
-                "<a href=\"#{}\">{}</a>{year}",
+                "{at}<a href=\"#{}\">{}</a>{year}",
                 anchor("film-", &f.id),
                 e(&f.title)
             )
@@ -369,10 +387,15 @@ fn lane_item(out: &mut String, it: &Item, c: &DayColumn, tz: &TimeZone, style: &
     out.push_str(&titles.join(" <span class=\"plus\">+</span> "));
     let _ = write!(
         out,
-        "</p>\n<p class=\"series\"><span class=\"key\">{}</span> {}</p></div>",
+        "</p>\n<p class=\"series\"><span class=\"key\">{}</span> {}</p>",
         style.key(&s.series),
         e(&s.series_title)
     );
+    let marks = marks(plan, s);
+    if !marks.is_empty() {
+        let _ = write!(out, "\n<p class=\"marks\">{}</p>", marks.join(" · "));
+    }
+    out.push_str("</div>");
     // Too short a stretch for a label is hatched only.
     if free >= 12 {
         let _ = write!(
@@ -386,6 +409,39 @@ fn lane_item(out: &mut String, it: &Item, c: &DayColumn, tz: &TimeZone, style: &
         );
     }
     out.push_str("</li>\n");
+}
+
+/// The block's markers, as HTML: the discussion and guests ("Discussion
+/// with Ana Ribeiro (40 min)"), and for a repeated programme which
+/// occurrence this is ("Repeat 2 of 2", linked to the first), in words,
+/// never by colour alone.
+fn marks(plan: &Plan, s: &Screening) -> Vec<String> {
+    let mut out = Vec::new();
+    for fact in facts(plan, s, IntroShown::WhereDifferent) {
+        if let Fact::Discussion { .. } = fact {
+            out.push(e(&fact.text()));
+        }
+    }
+    let others = occurrences(plan, s);
+    if !others.is_empty() {
+        let n = others.len() + 1;
+        let nth = others
+            .iter()
+            .filter(|o| o.screening.start < s.start)
+            .count()
+            + 1;
+        out.push(match others.iter().find(|o| o.original) {
+            Some(first) => format!(
+                "<a class=\"repeat\" href=\"#{}\">Repeat</a> ({nth} of {n})",
+                anchor("screening-", &first.screening.id)
+            ),
+            None => format!(
+                "<a class=\"repeat\" href=\"#{}\">Repeated</a> ({nth} of {n})",
+                anchor("screening-", &others[0].screening.id)
+            ),
+        });
+    }
+    out
 }
 
 fn clock_at(tz: &TimeZone, t: Timestamp) -> String {

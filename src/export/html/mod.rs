@@ -25,6 +25,7 @@ mod grid;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use super::facts::{facts, film_starts, series_summary, short_day, short_when, Fact, IntroShown};
 use super::markdown::{clock, day_heading};
 use super::ExportError;
 // Links from outside data: one check for the page and the calendars.
@@ -167,19 +168,6 @@ impl SeriesStyle {
     }
 }
 
-/// "Sat 1 May" from "2027-05-01".
-fn short_day(day: &str) -> String {
-    match day.parse::<jiff::civil::Date>() {
-        Ok(d) => d.strftime("%a %-d %b").to_string(),
-        Err(_) => day.to_string(),
-    }
-}
-
-/// "Sat 1 May, 14:15".
-fn short_when(s: &Screening) -> String {
-    format!("{}, {}", short_day(&s.day), clock(&s.start))
-}
-
 /// "Dir. Ken Loach · 1969 · United Kingdom · 110 min": as screened, with
 /// the countries the catalogue knows.
 fn credits(f: &ScreenedFilm, details: Option<&Film>) -> String {
@@ -224,7 +212,7 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
          <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
         e(&plan.programme)
     );
-    masthead(&mut out, page, &style, &days, &venues);
+    masthead(&mut out, page, &days, &venues);
     out.push_str("<main>\n");
     schedule(&mut out, plan, &style, &days, &venues)?;
     series_sections(&mut out, page, &style);
@@ -248,13 +236,7 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
 }
 
 /// Title, dates and counts, venues, and the navigation.
-fn masthead(
-    out: &mut String,
-    page: &Page,
-    style: &SeriesStyle,
-    days: &[&str],
-    venues: &[grid::VenueColumn],
-) {
+fn masthead(out: &mut String, page: &Page, days: &[&str], venues: &[grid::VenueColumn]) {
     let plan = page.plan;
     let span = match (days.first(), days.last()) {
         (Some(a), Some(b)) if a == b => format!("{}. ", day_heading(a)),
@@ -263,13 +245,21 @@ fn masthead(
     };
     let _ = write!(
         out,
-        "<header class=\"masthead\">\n<h1>{}</h1>\n<p class=\"summary\">{}{}, {}, {} series. Times are local ({}).</p>\n",
+        "<header class=\"masthead\">\n<h1>{}</h1>\n<p class=\"summary\">{}{}, {}, {}. Times are local ({}).{}</p>\n",
         e(&plan.programme),
         e(&span),
         plural(plan.screenings.len(), "screening", "screenings"),
         plural(plan.film_count(), "film", "films"),
-        style.index.len(),
-        e(&plan.timezone)
+        series_summary(plan),
+        e(&plan.timezone),
+        if plan.intro > 0 && !plan.screenings.is_empty() {
+            format!(
+                " Screenings open with a {}-minute introduction unless said otherwise.",
+                plan.intro
+            )
+        } else {
+            String::new()
+        }
     );
     if !venues.is_empty() {
         out.push_str("<ul class=\"venues\">\n");
@@ -347,7 +337,11 @@ fn series_sections(out: &mut String, page: &Page, style: &SeriesStyle) {
             style.class(&s.id),
             style.labelled(&s.id, &s.title)
         );
-        let _ = writeln!(out, "<p class=\"why\">{}.</p>", e(&capitalise(&s.why)));
+        if s.one_off {
+            out.push_str("<p class=\"why\">A one-off event.</p>\n");
+        } else {
+            let _ = writeln!(out, "<p class=\"why\">{}.</p>", e(&capitalise(&s.why)));
+        }
         let shared = shared_themes(page.catalogue, &s.films);
         if !shared.is_empty() {
             out.push_str("<p class=\"themes\"><span class=\"label\">Shared themes:</span> ");
@@ -374,36 +368,7 @@ fn series_sections(out: &mut String, page: &Page, style: &SeriesStyle) {
         }
         out.push_str("<ol class=\"programme\">\n");
         for sc in plan.screenings.iter().filter(|x| x.series == s.id) {
-            let when = e(&short_when(sc));
-            let _ = write!(
-                out,
-                "<li><p class=\"when\"><a href=\"#{}\">{when}</a> · {}",
-                anchor("screening-", &sc.id),
-                e(&sc.venue_name)
-            );
-            if let Some(path) = page.calendars.screenings.get(&sc.id) {
-                let _ = write!(
-                    out,
-                    " <a class=\"add\" href=\"{}\" download>+ calendar<span class=\"sr\">: the screening of {when}</span></a>",
-                    e(path)
-                );
-            }
-            out.push_str("</p>\n<ul class=\"films\">\n");
-            for f in &sc.films {
-                let details = page.film(&f.id);
-                let _ = write!(
-                    out,
-                    "<li><h4><a href=\"#{}\">{}</a></h4>\n<p class=\"credits\">{}</p>\n",
-                    anchor("film-", &f.id),
-                    e(&f.title),
-                    e(&credits(f, details))
-                );
-                if let Some(syn) = details.and_then(|d| d.synopsis.as_deref()) {
-                    let _ = writeln!(out, "<p class=\"note\">{}</p>", e(&short_note(syn)));
-                }
-                out.push_str("</li>\n");
-            }
-            out.push_str("</ul></li>\n");
+            programme_entry(out, page, sc);
         }
         out.push_str("</ol>\n");
         if let Some(short) = &s.shortfall {
@@ -412,6 +377,84 @@ fn series_sections(out: &mut String, page: &Page, style: &SeriesStyle) {
         out.push_str("</section>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// One screening of a series: when and where, its facts, and its films
+/// (each with its start when there are several, and the copy's format).
+fn programme_entry(out: &mut String, page: &Page, sc: &Screening) {
+    let plan = page.plan;
+    let when = e(&short_when(sc));
+    let _ = write!(
+        out,
+        "<li><p class=\"when\"><a href=\"#{}\">{when}</a> · {}",
+        anchor("screening-", &sc.id),
+        e(&sc.venue_name)
+    );
+    if let Some(path) = page.calendars.screenings.get(&sc.id) {
+        let _ = write!(
+            out,
+            " <a class=\"add\" href=\"{}\" download>+ calendar<span class=\"sr\">: the screening of {when}</span></a>",
+            e(path)
+        );
+    }
+    out.push_str("</p>\n");
+    let facts = facts(plan, sc, IntroShown::WhereDifferent);
+    let (notes, others): (Vec<&Fact>, Vec<&Fact>) =
+        facts.iter().partition(|f| matches!(f, Fact::Note(_)));
+    if !others.is_empty() {
+        let parts: Vec<String> = others.iter().map(|f| fact_html(f)).collect();
+        let _ = writeln!(out, "<p class=\"extras\">{}</p>", parts.join(" · "));
+    }
+    for n in notes {
+        let _ = writeln!(out, "<p class=\"event-note\">{}</p>", e(&n.text()));
+    }
+    out.push_str("<ul class=\"films\">\n");
+    let starts = film_starts(plan, sc);
+    for (f, start) in sc.films.iter().zip(&starts) {
+        let details = page.film(&f.id);
+        let at = match (sc.films.len() > 1, start) {
+            (true, Some(at)) => format!("<time datetime=\"{}\">{}</time> ", e(at), e(clock(at))),
+            _ => String::new(),
+        };
+        let _ = write!(
+            out,
+            "<li><h4>{at}<a href=\"#{}\">{}</a></h4>\n<p class=\"credits\">{}{}</p>\n",
+            anchor("film-", &f.id),
+            e(&f.title),
+            e(&credits(f, details)),
+            format_badge(f)
+        );
+        if let Some(syn) = details.and_then(|d| d.synopsis.as_deref()) {
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", e(&short_note(syn)));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul></li>\n");
+}
+
+/// A fact as HTML: other occurrences link to their screening.
+fn fact_html(fact: &Fact) -> String {
+    match fact {
+        Fact::Occurrence(o) => format!(
+            "<span class=\"repeat\">{} <a href=\"#{}\">{}</a> at {}</span>",
+            o.lead(),
+            anchor("screening-", &o.screening.id),
+            e(&short_when(o.screening)),
+            e(&o.screening.venue_name)
+        ),
+        other => e(&other.text()),
+    }
+}
+
+/// " <span class=\"badge\">35mm</span>": the copy's format, when given.
+fn format_badge(f: &ScreenedFilm) -> String {
+    match f.format.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
+        Some(format) => format!(
+            " <span class=\"badge\"><span class=\"sr\">Format: </span>{}</span>",
+            e(format)
+        ),
+        None => String::new(),
+    }
 }
 
 /// Every film A–Z by title (articles aside), with where and when.
@@ -441,20 +484,22 @@ fn film_index(out: &mut String, page: &Page, style: &SeriesStyle) {
             e(&f.title),
             e(&credits(f, page.film(id)))
         );
-        let when: Vec<String> = screenings
-            .iter()
-            .map(|sc| {
-                format!(
-                    "<a href=\"#{}\">{}, {}</a> <span class=\"key {}\" title=\"{}\">{}</span>",
+        let when: Vec<String> =
+            screenings
+                .iter()
+                .map(|sc| {
+                    format!(
+                    "<a href=\"#{}\">{}, {}</a>{} <span class=\"key {}\" title=\"{}\">{}</span>",
                     anchor("screening-", &sc.id),
                     e(&short_when(sc)),
                     e(&sc.venue_name),
+                    if sc.repeat_of.is_some() { " (repeat)" } else { "" },
                     style.class(&sc.series),
                     e(&sc.series_title),
                     style.key(&sc.series)
                 )
-            })
-            .collect();
+                })
+                .collect();
         out.push_str(&when.join("; "));
         out.push_str("</li>\n");
     }
@@ -477,12 +522,14 @@ fn calendars_section(out: &mut String, page: &Page, venues: &[grid::VenueColumn]
     );
     for s in plan.series.iter().filter(|s| s.screenings > 0) {
         if let Some(p) = page.calendars.series.get(&s.id) {
+            let n = plan.screenings.iter().filter(|x| x.series == s.id).count();
             let _ = writeln!(
                 out,
-                "<li><a href=\"{}\" download>Series: {}</a> ({})</li>",
+                "<li><a href=\"{}\" download>{}: {}</a> ({})</li>",
                 e(p),
+                if s.one_off { "Event" } else { "Series" },
                 e(&s.title),
-                plural(s.screenings as usize, "screening", "screenings")
+                plural(n, "screening", "screenings")
             );
         }
     }

@@ -4,9 +4,12 @@
 //!
 //! - Each event: SUMMARY (the film's title; "Double bill: A + B"; "Shorts
 //!   programme: <series>" for three shorts or more, else the titles), DTSTART/DTEND with the
-//!   programme's TZID (DTEND is the screening's real end), DESCRIPTION
-//!   (series, introduction, each film's director, year, countries, runtime
-//!   and synopsis), LOCATION (venue name and address), CATEGORIES (series
+//!   programme's TZID (DTEND is the screening's real end, discussion
+//!   included), DESCRIPTION (series; introduction, discussion and guests,
+//!   a fixed screening's note and the other occurrences of a repeated
+//!   programme, one to a line; each film — with its own start time when the
+//!   screening has several — with director, year, countries, runtime, copy
+//!   format and synopsis), LOCATION (venue name and address), CATEGORIES (series
 //!   title and the films' themes), UID, DTSTAMP, SEQUENCE, LAST-MODIFIED,
 //!   URL (the venue's, when it is an `http(s)` address), STATUS, and
 //!   `X-SLATE-*` properties (venue, series, day, screening id, film ids)
@@ -52,6 +55,8 @@ use std::collections::HashMap;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
+use super::facts::{facts, film_starts, IntroShown};
+use super::markdown::clock;
 use crate::catalogue::Catalogue;
 use crate::schedule::{Plan, Screening};
 use lines::{param, push, text};
@@ -152,30 +157,52 @@ pub fn summary(s: &Screening) -> String {
     }
 }
 
+/// The event's text: the series and programme; the introduction, the
+/// discussion and guests, the note and the other occurrences, one to a
+/// line; then each film — with its own start when the screening has more
+/// than one, its credits, runtime, copy format and synopsis.
 fn description(s: &Screening, plan: &Plan, catalogue: Option<&Catalogue>) -> String {
     let mut d = format!("{} — {}", s.series_title, plan.programme);
-    if plan.intro > 0 {
-        d.push_str(&format!("\nIntroduced ({} min).", plan.intro));
+    for fact in facts(plan, s, IntroShown::Always) {
+        d.push('\n');
+        d.push_str(&sentence(&fact.text()));
     }
-    for f in &s.films {
+    let starts = film_starts(plan, s);
+    for (f, start) in s.films.iter().zip(&starts) {
         let film = catalogue.and_then(|c| c.get(&f.id));
-        let mut line = format!("\n\n{}", f.title);
+        d.push_str("\n\n");
+        if let (true, Some(at)) = (s.films.len() > 1, start) {
+            d.push_str(&format!("{} ", clock(at)));
+        }
+        d.push_str(&f.title);
         if let Some(y) = f.year {
-            line.push_str(&format!(" ({y})"));
+            d.push_str(&format!(" ({y})"));
         }
         if !f.directors.is_empty() {
-            line.push_str(&format!(", directed by {}", f.directors.join(", ")));
+            d.push_str(&format!(", directed by {}", f.directors.join(", ")));
         }
         if let Some(film) = film.filter(|x| !x.countries.is_empty()) {
-            line.push_str(&format!("; {}", film.countries.join(", ")));
+            d.push_str(&format!("; {}", film.countries.join(", ")));
         }
-        line.push_str(&format!("; {} min.", f.runtime));
+        d.push_str(&format!("; {} min", f.runtime));
+        if let Some(format) = f.format.as_deref().filter(|x| !x.trim().is_empty()) {
+            d.push_str(&format!("; {}", format.trim()));
+        }
+        d.push('.');
         if let Some(syn) = film.and_then(|x| x.synopsis.as_ref()) {
-            line.push_str(&format!("\n{syn}"));
+            d.push_str(&format!("\n{syn}"));
         }
-        d.push_str(&line);
     }
     d
+}
+
+/// A phrase as a sentence: a full stop unless it ends in punctuation.
+fn sentence(phrase: &str) -> String {
+    if phrase.ends_with(['.', '!', '?', '…']) {
+        phrase.to_string()
+    } else {
+        format!("{phrase}.")
+    }
 }
 
 fn categories(s: &Screening, catalogue: Option<&Catalogue>) -> String {

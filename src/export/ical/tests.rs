@@ -299,3 +299,40 @@ fn ids_that_slug_alike_get_files_of_their_own() {
         }
     }
 }
+
+#[test]
+fn descriptions_tell_each_films_start_the_time_around_them_and_the_repeats() {
+    let mut first = screening("s", "1800", &["a", "b"]);
+    first.discussion = 30;
+    first.guests = vec!["Ana Ribeiro".into()];
+    first.films[0].format = Some("35mm".into());
+    let mut again = screening("s", "2100", &["a", "b"]);
+    again.id = "s@v-20270501-2100".into();
+    again.repeat_of = Some(first.id.clone());
+    again.note = Some("With subtitles; read the note\non two lines".into());
+    let mut p = plan("P", vec![first.clone(), again.clone()]);
+    p.intro = 10;
+    p.interval = 5;
+    // An old plan: no film starts, so they are computed.
+    let d = description(&first, &p, None);
+    assert_eq!(
+        d,
+        "S — P\nIntroduced (10 min).\nDiscussion with Ana Ribeiro (30 min).\n\
+         Also screened Sat 1 May, 21:00 at Hall.\n\n\
+         18:10 A; 90 min; 35mm.\n\n19:45 B; 90 min."
+    );
+    let d = description(&again, &p, None);
+    assert!(
+        d.contains(
+            "\nWith subtitles; read the note\non two lines.\nRepeat of Sat 1 May, 18:00 at Hall.\n"
+        ),
+        "{d}"
+    );
+    // The text stays inside its property, escaped and folded.
+    let text = publish_on(&p, None, false)
+        .unwrap()
+        .calendar
+        .replace("\r\n ", "");
+    assert!(text.contains("DESCRIPTION:S — P\\nIntroduced (10 min).\\nDiscussion with"));
+    assert!(text.contains("With subtitles\\; read the note\\non two lines."));
+}

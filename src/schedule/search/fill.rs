@@ -157,6 +157,9 @@ pub fn put_group(inst: &Instance, state: &mut State, group: Vec<(usize, Assigned
     }
 }
 
+/// A way to screen a pin: the group, its film minutes, the slots to empty first.
+type Candidate = (Vec<(usize, Assigned)>, u32, Vec<usize>);
+
 /// Screens every pinned film, evicting unpinned screenings of other series
 /// when needed. Returns the pins that could not be placed.
 pub fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
@@ -170,22 +173,21 @@ pub fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
         let pinned_elsewhere = |a: &Assigned| {
             !inst.is_event(a.series) && p.series[a.series].pin.iter().any(|x| a.films.contains(x))
         };
-        let mut best: Option<(Vec<(usize, Assigned)>, u32, Vec<usize>)> = None;
+        let mut best: Option<Candidate> = None;
         // Empty slots of a length already tried give the same screening,
         // which never beats the first (ties keep the earlier slot): pack
         // once per length, not once per slot — when only the length matters.
         let mut lengths_tried: HashSet<u32> = HashSet::new();
-        let consider =
-            |group: Option<Vec<(usize, Assigned)>>,
-             evict: Vec<usize>,
-             best: &mut Option<(Vec<(usize, Assigned)>, u32, Vec<usize>)>| {
-                if let Some(g) = group {
-                    let m = minutes(inst, &g);
-                    if best.as_ref().is_none_or(|b| m > b.1) {
-                        *best = Some((g, m, evict));
-                    }
+        let consider = |group: Option<Vec<(usize, Assigned)>>,
+                        evict: Vec<usize>,
+                        best: &mut Option<Candidate>| {
+            if let Some(g) = group {
+                let m = minutes(inst, &g);
+                if best.as_ref().is_none_or(|b| m > b.1) {
+                    *best = Some((g, m, evict));
                 }
-            };
+            }
+        };
         for slot in 0..p.slots.len() {
             match &state.assign[slot] {
                 // Join an existing screening of the series (a double bill with the pin).

@@ -108,6 +108,35 @@ fn offered(
     out
 }
 
+/// Whether the films that must be in a screening may be there: their
+/// copies can be screened in every slot, and their directors have room.
+fn forced_allowed(inst: &Instance, state: &State, slots: &[usize], room: Room) -> bool {
+    if !room
+        .forced
+        .iter()
+        .all(|&f| slots.iter().all(|&s| copy_ok(inst, f, s)))
+    {
+        return false;
+    }
+    let Some(cap) = inst.programme.max_per_director else {
+        return true;
+    };
+    let mut adding: HashMap<u32, i64> = HashMap::new();
+    for &f in room.forced.iter().filter(|&&f| !state.is_used(f)) {
+        for &d in &inst.directors[f] {
+            *adding.entry(d).or_default() += 1;
+        }
+    }
+    adding.into_iter().all(|(d, n)| {
+        let freed = room
+            .freed
+            .iter()
+            .filter(|&&x| inst.directors[x].contains(&d))
+            .count() as i64;
+        state.director_count(d) as i64 - freed + n <= cap as i64
+    })
+}
+
 /// Packs the best screening of `series` for `slot` (films allowed in every
 /// slot of `also` too, for repeats), without guests seated yet.
 fn packed(
@@ -121,6 +150,9 @@ fn packed(
 ) -> Option<Assigned> {
     let mut slots = vec![slot];
     slots.extend_from_slice(also);
+    if !forced_allowed(inst, state, &slots, room) {
+        return None;
+    }
     let items = offered(inst, state, series, &slots, room);
     let forced: Vec<Item> = room.forced.iter().map(|&f| inst.item(series, f)).collect();
     let p = inst.programme;

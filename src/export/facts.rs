@@ -1,0 +1,337 @@
+//! What every published output says about a screening besides its films:
+//! when each film of a multi-film screening starts, the introduction, the
+//! discussion and the guests, a fixed screening's note, and the other
+//! occurrences of a repeated programme.
+//!
+//! The calendars, the page, the printed programme and `slate plan`'s table
+//! and CSV read these facts here, so they never disagree; each output only
+//! decides how to write them. Plans written before these facts existed lack
+//! some of them: a screening without `intro` has the plan's, a film without
+//! `start` starts after the introduction, the films before it and the
+//! intervals between them.
+
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+use super::markdown::clock;
+use crate::schedule::{Plan, Screening};
+use crate::text::plural;
+
+/// Each film's start (RFC 3339, with the zone's offset): the plan's, else
+/// computed from the screening's start; None when the plan's times or zone
+/// cannot be read.
+pub fn film_starts(plan: &Plan, s: &Screening) -> Vec<Option<String>> {
+    let tz = TimeZone::get(&plan.timezone).ok();
+    let start = s.start.parse::<Timestamp>().ok();
+    let mut at = start.map(|t| t + mins(s.intro_minutes(plan.intro)));
+    s.films
+        .iter()
+        .map(|f| {
+            let computed = match (at, &tz) {
+                (Some(t), Some(tz)) => Some(rfc3339(t, tz)),
+                _ => None,
+            };
+            at = at.map(|t| t + mins(f.runtime + plan.interval));
+            f.start.clone().or(computed)
+        })
+        .collect()
+}
+
+fn mins(m: u32) -> SignedDuration {
+    SignedDuration::from_mins(i64::from(m))
+}
+
+fn rfc3339(t: Timestamp, tz: &TimeZone) -> String {
+    t.to_zoned(tz.clone())
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+/// "Sat 1 May" from "2027-05-01".
+pub fn short_day(day: &str) -> String {
+    match day.parse::<jiff::civil::Date>() {
+        Ok(d) => d.strftime("%a %-d %b").to_string(),
+        Err(_) => day.to_string(),
+    }
+}
+
+/// "Sat 1 May, 14:15".
+pub fn short_when(s: &Screening) -> String {
+    format!("{}, {}", short_day(&s.day), clock(&s.start))
+}
+
+/// "Ana Ribeiro", "Ana Ribeiro and João Lopes", "A, B and C".
+pub fn names(list: &[String]) -> String {
+    match list {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Another occurrence of a repeated programme, seen from one occurrence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Occurrence<'p> {
+    pub screening: &'p Screening,
+    /// It is the first occurrence, of which the one seen from is a repeat.
+    pub original: bool,
+}
+
+impl Occurrence<'_> {
+    /// "Repeat of Sat 22 May, 18:00 at Cinemateca" or "Also screened …".
+    pub fn text(&self) -> String {
+        format!(
+            "{} {} at {}",
+            self.lead(),
+            short_when(self.screening),
+            self.screening.venue_name
+        )
+    }
+
+    /// "Repeat of" or "Also screened".
+    pub fn lead(&self) -> &'static str {
+        if self.original {
+            "Repeat of"
+        } else {
+            "Also screened"
+        }
+    }
+}
+
+/// The other occurrences of the screening's programme (the original and its
+/// repeats, found through `repeat_of`), in start order; the original first
+/// when it is among them.
+pub fn occurrences<'p>(plan: &'p Plan, s: &Screening) -> Vec<Occurrence<'p>> {
+    let original = s.repeat_of.as_deref().unwrap_or(&s.id);
+    let mut out: Vec<Occurrence> = plan
+        .screenings
+        .iter()
+        .filter(|o| o.id != s.id)
+        .filter(|o| o.id == original || o.repeat_of.as_deref() == Some(original))
+        .map(|o| Occurrence {
+            screening: o,
+            original: o.id == original,
+        })
+        .collect();
+    out.sort_by(|a, b| (!a.original, &a.screening.start).cmp(&(!b.original, &b.screening.start)));
+    out
+}
+
+/// A fact about a screening besides its films and times.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fact<'p> {
+    /// Minutes of introduction (0: none, said only where the plan's differs).
+    Intro(u32),
+    /// Minutes of discussion after the films (0: the guests come without
+    /// one), and who leads it.
+    Discussion { minutes: u32, guests: &'p [String] },
+    /// A fixed screening's note.
+    Note(&'p str),
+    /// Another occurrence of the same programme.
+    Occurrence(Occurrence<'p>),
+}
+
+impl Fact<'_> {
+    /// The fact as a phrase, capitalised, without a final full stop:
+    /// "Introduced (15 min)", "Discussion with Ana Ribeiro (40 min)",
+    /// "With Ana Ribeiro", the note, "Repeat of Sat 22 May, 18:00 at …".
+    pub fn text(&self) -> String {
+        match self {
+            Fact::Intro(0) => "No introduction".to_string(),
+            Fact::Intro(m) => format!("Introduced ({m} min)"),
+            Fact::Discussion { minutes: 0, guests } => format!("With {}", names(guests)),
+            Fact::Discussion {
+                minutes,
+                guests: [],
+            } => format!("Discussion ({minutes} min)"),
+            Fact::Discussion { minutes, guests } => {
+                format!("Discussion with {} ({minutes} min)", names(guests))
+            }
+            Fact::Note(n) => n.trim().to_string(),
+            Fact::Occurrence(o) => o.text(),
+        }
+    }
+}
+
+/// When an output says a screening's introduction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum IntroShown {
+    /// Whenever there is one (an event that stands alone: a calendar's).
+    Always,
+    /// Only where it differs from the plan's (said once for all, as a
+    /// printed programme does).
+    WhereDifferent,
+}
+
+/// The facts of a screening, in the order outputs show them: introduction,
+/// discussion and guests, note, other occurrences.
+pub fn facts<'p>(plan: &'p Plan, s: &'p Screening, intro: IntroShown) -> Vec<Fact<'p>> {
+    let mut out = Vec::new();
+    let minutes = s.intro_minutes(plan.intro);
+    let said = match intro {
+        IntroShown::Always => minutes > 0,
+        IntroShown::WhereDifferent => minutes != plan.intro,
+    };
+    if said {
+        out.push(Fact::Intro(minutes));
+    }
+    if s.discussion > 0 || !s.guests.is_empty() {
+        out.push(Fact::Discussion {
+            minutes: s.discussion,
+            guests: &s.guests,
+        });
+    }
+    if let Some(n) = s.note.as_deref().filter(|n| !n.trim().is_empty()) {
+        out.push(Fact::Note(n));
+    }
+    out.extend(occurrences(plan, s).into_iter().map(Fact::Occurrence));
+    out
+}
+
+/// "3 series", "3 series and 1 one-off event": the series with
+/// screenings, one-off events counted apart.
+pub fn series_summary(plan: &Plan) -> String {
+    let shown = plan.series.iter().filter(|s| s.screenings > 0);
+    let events = shown.clone().filter(|s| s.one_off).count();
+    let series = shown.count() - events;
+    match events {
+        0 => format!("{series} series"),
+        n => format!(
+            "{series} series and {}",
+            plural(n, "one-off event", "one-off events")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::ScreenedFilm;
+
+    fn film(id: &str, runtime: u32) -> ScreenedFilm {
+        ScreenedFilm {
+            id: id.into(),
+            title: id.into(),
+            runtime,
+            ..Default::default()
+        }
+    }
+
+    fn screening(id: &str, start: &str) -> Screening {
+        Screening {
+            id: id.into(),
+            day: start[..10].into(),
+            start: start.into(),
+            venue_name: "Ideal".into(),
+            films: vec![film("a", 69), film("b", 40)],
+            ..Default::default()
+        }
+    }
+
+    fn plan(screenings: Vec<Screening>) -> Plan {
+        Plan {
+            timezone: "Europe/Lisbon".into(),
+            intro: 10,
+            interval: 5,
+            screenings,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn film_starts_of_an_old_plan_are_computed_with_the_screenings_intro() {
+        let mut s = screening("x", "2027-05-22T19:00:00+01:00");
+        s.intro = Some(20);
+        let p = plan(vec![s.clone()]);
+        assert_eq!(
+            film_starts(&p, &s),
+            vec![
+                Some("2027-05-22T19:20:00+01:00".to_string()),
+                Some("2027-05-22T20:34:00+01:00".to_string())
+            ]
+        );
+        // The plan's own starts win.
+        s.films[1].start = Some("2027-05-22T20:40:00+01:00".into());
+        assert_eq!(
+            film_starts(&p, &s)[1].as_deref(),
+            Some("2027-05-22T20:40:00+01:00")
+        );
+        // A time that cannot be read gives no computed start.
+        let mut bad = screening("y", "2027-05-22T19:00:00+01:00");
+        bad.start = "soon".into();
+        assert_eq!(film_starts(&p, &bad), vec![None, None]);
+    }
+
+    #[test]
+    fn occurrences_are_found_from_the_original_and_from_each_repeat() {
+        let first = screening("s@a", "2027-05-22T18:00:00+01:00");
+        let mut second = screening("s@b", "2027-05-23T15:00:00+01:00");
+        second.repeat_of = Some("s@a".into());
+        let mut third = screening("s@c", "2027-05-21T21:00:00+01:00");
+        third.repeat_of = Some("s@a".into());
+        let other = screening("t@d", "2027-05-21T15:00:00+01:00");
+        let p = plan(vec![first.clone(), second.clone(), third.clone(), other]);
+        let ids = |s: &Screening| -> Vec<(String, bool)> {
+            occurrences(&p, s)
+                .iter()
+                .map(|o| (o.screening.id.clone(), o.original))
+                .collect()
+        };
+        assert_eq!(
+            ids(&first),
+            [("s@c".to_string(), false), ("s@b".to_string(), false)]
+        );
+        assert_eq!(
+            ids(&second),
+            [("s@a".to_string(), true), ("s@c".to_string(), false)]
+        );
+        assert_eq!(
+            occurrences(&p, &second)[0].text(),
+            "Repeat of Sat 22 May, 18:00 at Ideal"
+        );
+        assert_eq!(
+            occurrences(&p, &first)[0].text(),
+            "Also screened Fri 21 May, 21:00 at Ideal"
+        );
+        assert!(occurrences(&p, &p.screenings[3]).is_empty());
+    }
+
+    #[test]
+    fn facts_read_as_phrases() {
+        let mut s = screening("x", "2027-05-22T19:00:00+01:00");
+        let p = plan(vec![]);
+        assert_eq!(facts(&p, &s, IntroShown::Always), [Fact::Intro(10)]);
+        assert!(facts(&p, &s, IntroShown::WhereDifferent).is_empty());
+        s.intro = Some(0);
+        s.discussion = 40;
+        s.guests = vec!["Ana Ribeiro".into(), "João Lopes".into()];
+        s.note = Some(" Opening night ".into());
+        let texts: Vec<String> = facts(&p, &s, IntroShown::WhereDifferent)
+            .iter()
+            .map(Fact::text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "No introduction",
+                "Discussion with Ana Ribeiro and João Lopes (40 min)",
+                "Opening night"
+            ]
+        );
+        assert!(facts(&p, &s, IntroShown::Always)
+            .iter()
+            .all(|f| !matches!(f, Fact::Intro(_))));
+        s.discussion = 0;
+        assert_eq!(
+            facts(&p, &s, IntroShown::Always)[0].text(),
+            "With Ana Ribeiro and João Lopes"
+        );
+        s.guests.clear();
+        s.discussion = 30;
+        assert_eq!(
+            facts(&p, &s, IntroShown::Always)[0].text(),
+            "Discussion (30 min)"
+        );
+        assert_eq!(names(&["A".into(), "B".into(), "C".into()]), "A, B and C");
+    }
+}
