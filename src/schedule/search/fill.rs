@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::place::{group_at, repeat_slots, screening_at, seat_guests, Room};
+use super::place::{group_at, repeat_slots, screening_at, seat_guests, wanted_by, Room};
 use super::score::{GUEST_BONUS, SAME_DAY_PENALTY, SCREENING_BONUS};
 use super::state::{Assigned, State};
 use super::Instance;
@@ -157,8 +157,9 @@ pub fn put_group(inst: &Instance, state: &mut State, group: Vec<(usize, Assigned
     }
 }
 
-/// A way to screen a pin: the group, its film minutes, the slots to empty first.
-type Candidate = (Vec<(usize, Assigned)>, u32, Vec<usize>);
+/// A way to screen a pin: the group, its film minutes, the slots to empty
+/// first, and how much other series want its slots.
+type Candidate = (Vec<(usize, Assigned)>, u32, Vec<usize>, usize);
 
 /// Screens every pinned film, evicting unpinned screenings of other series
 /// when needed. Returns the pins that could not be placed.
@@ -182,9 +183,13 @@ pub fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
                         evict: Vec<usize>,
                         best: &mut Option<Candidate>| {
             if let Some(g) = group {
+                // The most minutes; among equals, the slots other series
+                // need least (a pin should not take the one slot another
+                // series may use).
                 let m = minutes(inst, &g);
-                if best.as_ref().is_none_or(|b| m > b.1) {
-                    *best = Some((g, m, evict));
+                let cost: usize = g.iter().map(|(u, _)| wanted_by(inst, state, s, *u)).sum();
+                if best.as_ref().is_none_or(|b| m > b.1 || (m == b.1 && cost < b.3)) {
+                    *best = Some((g, m, evict, cost));
                 }
             }
         };
@@ -249,7 +254,7 @@ pub fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
             }
         }
         match best {
-            Some((group, _, evict)) => {
+            Some((group, _, evict, _)) => {
                 for e in evict {
                     state.clear_group(inst, e);
                 }

@@ -45,35 +45,11 @@ fn offered(
     slots: &[usize],
     room: Room,
 ) -> Vec<Item> {
-    let p = inst.programme;
-    let cap = p.max_per_director;
-    // Room per director: the cap, less the films in use, plus those freed
-    // or forced (already counted when forced films are in use).
-    let mut left: HashMap<u32, i64> = HashMap::new();
-    let mut director_room = |f: usize, take: bool| -> bool {
-        let Some(cap) = cap else { return true };
-        let ds = &inst.directors[f];
-        let ok = ds.iter().all(|d| {
-            *left.entry(*d).or_insert_with(|| {
-                let freed = room
-                    .freed
-                    .iter()
-                    .filter(|&&x| inst.directors[x].contains(d))
-                    .count() as i64;
-                cap as i64 - state.director_count(*d) as i64 + freed
-                    - room
-                        .forced
-                        .iter()
-                        .filter(|&&x| !state.is_used(x) && inst.directors[x].contains(d))
-                        .count() as i64
-            }) > 0
-        });
-        if ok && take {
-            for d in ds {
-                *left.get_mut(d).expect("just set") -= 1;
-            }
-        }
-        ok
+    let room_ok = |f: usize| -> bool {
+        inst.programme.max_per_director.is_none()
+            || inst.directors[f]
+                .iter()
+                .all(|&d| director_left(inst, state, room, d) > 0)
     };
     let free = |f: usize| {
         (!state.is_used(f) || room.freed.contains(&f))
@@ -87,7 +63,7 @@ fn offered(
         if best == BEST_CANDIDATES {
             break;
         }
-        if free(f) && director_room(f, true) {
+        if free(f) && room_ok(f) {
             out.push(inst.item(series, f));
             best += 1;
         }
@@ -101,11 +77,93 @@ fn offered(
             continue;
         }
         short += 1;
-        if !out.iter().any(|i| i.film == f) && director_room(f, true) {
+        if !out.iter().any(|i| i.film == f) && room_ok(f) {
             out.push(inst.item(series, f));
         }
     }
     out
+}
+
+/// Films the director `d` may still have: `max_per_director`, less those in
+/// use, plus those about to be freed, less forced films not yet in use.
+fn director_left(inst: &Instance, state: &State, room: Room, d: u32) -> i64 {
+    let Some(cap) = inst.programme.max_per_director else {
+        return i64::MAX;
+    };
+    let by_d = |list: &[usize], in_use: bool| {
+        list.iter()
+            .filter(|&&x| inst.directors[x].contains(&d) && (!in_use || !state.is_used(x)))
+            .count() as i64
+    };
+    cap as i64 - state.director_count(d) as i64 + by_d(room.freed, false) - by_d(room.forced, true)
+}
+
+/// Packs `items` into the slot within `max_per_director`: the knapsack
+/// knows nothing of directors, so when its best set has too many films by
+/// one director, it is packed again keeping each of them in turn (and
+/// none of that director's other films), and the fullest is taken.
+#[allow(clippy::too_many_arguments)]
+fn pack_within_caps(
+    inst: &Instance,
+    state: &State,
+    series: usize,
+    length: u32,
+    room: Room,
+    forced: &[Item],
+    items: &[Item],
+    depth: usize,
+) -> Option<super::super::pack::Packed> {
+    let p = inst.programme;
+    let packed = pack(length, inst.intro[series], p.interval, forced, items)?;
+    if p.max_per_director.is_none() {
+        return Some(packed);
+    }
+    let chosen: Vec<usize> = packed
+        .films
+        .iter()
+        .copied()
+        .filter(|f| !room.forced.contains(f))
+        .collect();
+    let mut over = None;
+    for &f in &chosen {
+        for &d in &inst.directors[f] {
+            let n = chosen
+                .iter()
+                .filter(|&&x| inst.directors[x].contains(&d))
+                .count() as i64;
+            if n > director_left(inst, state, room, d) {
+                over = Some(d);
+                break;
+            }
+        }
+        if over.is_some() {
+            break;
+        }
+    }
+    let Some(d) = over else {
+        return Some(packed);
+    };
+    let by_d: Vec<usize> = chosen
+        .iter()
+        .copied()
+        .filter(|&x| inst.directors[x].contains(&d))
+        .collect();
+    let keep: &[usize] = if depth >= 2 { &by_d[..1] } else { &by_d };
+    let mut best: Option<super::super::pack::Packed> = None;
+    for &k in keep {
+        let rest: Vec<Item> = items
+            .iter()
+            .copied()
+            .filter(|i| i.film == k || !inst.directors[i.film].contains(&d))
+            .collect();
+        if let Some(q) = pack_within_caps(inst, state, series, length, room, forced, &rest, depth + 1)
+        {
+            if best.as_ref().is_none_or(|b| q.minutes > b.minutes) {
+                best = Some(q);
+            }
+        }
+    }
+    best
 }
 
 /// Whether the films that must be in a screening may be there: their
@@ -155,9 +213,8 @@ fn packed(
     }
     let items = offered(inst, state, series, &slots, room);
     let forced: Vec<Item> = room.forced.iter().map(|&f| inst.item(series, f)).collect();
-    let p = inst.programme;
     let length = length.checked_sub(inst.discussion[series])?;
-    let packed = pack(length, inst.intro[series], p.interval, &forced, &items)?;
+    let packed = pack_within_caps(inst, state, series, length, room, &forced, &items, 0)?;
     if packed.films.is_empty() {
         return None;
     }
@@ -279,10 +336,22 @@ fn longest_elsewhere(
     lengths.get(wanted.checked_sub(1)?).copied()
 }
 
+/// How many other series, still short of screenings, may use `slot`: the
+/// cost of taking it, for choices that are otherwise equal.
+pub fn wanted_by(inst: &Instance, state: &State, series: usize, slot: usize) -> usize {
+    let p = inst.programme;
+    (0..p.series.len())
+        .filter(|&o| {
+            o != series && inst.allowed[o][slot] && state.programmes(o) < p.series[o].screenings
+        })
+        .count()
+}
+
 /// `wanted` free slots for repeats of a screening in `slot`: other days
 /// (pairwise different), slots the series may use, long enough, the films'
 /// copies screenable, no overlap with the series' screenings or each
-/// other. A different venue first, then the least waste.
+/// other. Slots fewer other series could use first, then a different
+/// venue, then the least waste.
 #[allow(clippy::too_many_arguments)]
 pub fn repeat_slots(
     inst: &Instance,
@@ -299,7 +368,7 @@ pub fn repeat_slots(
     }
     let p = inst.programme;
     let anchor = &p.slots[slot];
-    let mut options: Vec<(bool, u32, usize)> = (0..p.slots.len())
+    let mut options: Vec<(usize, bool, u32, usize)> = (0..p.slots.len())
         .filter(|&u| {
             let s = &p.slots[u];
             u != slot
@@ -311,7 +380,12 @@ pub fn repeat_slots(
                 && films.iter().all(|&f| copy_ok(inst, f, u))
         })
         .map(|u| {
+            // Slots other series still short of screenings could use are
+            // taken last: a repeat should not take the one slot another
+            // series may use.
+            let wanted_by = wanted_by(inst, state, series, u);
             (
+                wanted_by,
                 p.slots[u].venue == anchor.venue,
                 p.slots[u].length - occupied,
                 u,
@@ -320,7 +394,7 @@ pub fn repeat_slots(
         .collect();
     options.sort_unstable();
     let mut chosen: Vec<usize> = Vec::new();
-    for (_, _, u) in options {
+    for (_, _, _, u) in options {
         let s = &p.slots[u];
         if chosen
             .iter()
