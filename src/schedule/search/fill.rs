@@ -302,9 +302,11 @@ pub fn fill(inst: &Instance, state: &mut State, order: &[usize]) {
                 }
                 continue;
             };
+            // Per slot taken: a repeated screening also takes other slots,
+            // which other series might fill as well, so it is ranked by what
+            // it brings to this one.
             let mut gain =
                 SCREENING_BONUS + a.films.iter().map(|&f| inst.runtime(f) as f64).sum::<f64>();
-            gain *= series[s].repeats as f64;
             gain += a
                 .films
                 .iter()

@@ -434,7 +434,6 @@ pub fn seat_guests(
     seated: &[usize],
     lenient: bool,
 ) -> Result<Vec<(usize, usize)>, usize> {
-    let ignore_slots: &[usize] = &[];
     let mut unseated = Vec::new();
     let p = inst.programme;
     let films: Vec<usize> = occ[0].1.films.clone();
@@ -464,7 +463,7 @@ pub fn seat_guests(
             // Everyone seated here must still be free and in town until the new end.
             a.guests.iter().chain(std::iter::once(&g)).all(|&h| {
                 p.guests[h].available_for(start, end)
-                    && free(inst, state, h, *slot, start, end, ignore_slots)
+                    && free(inst, state, h, *slot, start, end)
                     && !occ.iter().enumerate().any(|(j, (o, b))| {
                         j != i && b.guests.contains(&h) && clash(inst, *slot, start, end, *o, b)
                     })
@@ -528,11 +527,8 @@ fn free(
     slot: usize,
     start: jiff::Timestamp,
     end: jiff::Timestamp,
-    ignore_slots: &[usize],
 ) -> bool {
     state.bookings(guest).iter().all(|b| {
-        b.slot == slot
-            || ignore_slots.contains(&b.slot)
-            || !too_close(inst, slot, start, end, b.slot, b.start, b.end)
+        b.slot == slot || !too_close(inst, slot, start, end, b.slot, b.start, b.end)
     })
 }
