@@ -183,7 +183,10 @@ fn bad_values_of_every_new_key_are_located() {
         "{err}"
     );
     assert!(err.contains(&format!("p.toml:{films_line}:")), "{err}");
-    assert!(err.contains("series `soviet` may not use slot `opening`"), "{err}");
+    assert!(
+        err.contains("series `soviet` may not use slot `opening`"),
+        "{err}"
+    );
     refused("intro = 500", fixed, "`intro` must be between 0 and 240");
     let end = "until = 2027-05-03T23:59:00 }]";
     refused(

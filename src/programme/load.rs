@@ -31,7 +31,7 @@ use toml::de::DeValue;
 use super::criteria::tag_list;
 use super::festival;
 pub use super::qualify::{missing_themes, qualifies};
-use super::series::series_requests;
+use super::series::{series_requests, ProgrammeWide};
 use super::values::{date, datetime, ranged, time};
 use super::{ids, overlap, timezone, Programme, Slot, Venue};
 use crate::catalogue::Catalogue;
@@ -530,8 +530,11 @@ pub fn load(
         &src,
         catalogue,
         &slots,
-        (intro, discussion),
-        &exclude,
+        &ProgrammeWide {
+            intro,
+            discussion,
+            exclude: &exclude,
+        },
         &find_venue,
         &mut diags,
     );

@@ -18,6 +18,14 @@ use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
 use crate::toml_fields::Fields;
 
+/// What the programme sets for every series: the introduction and
+/// discussion a series does not override, and the films excluded everywhere.
+pub(super) struct ProgrammeWide<'a> {
+    pub intro: u32,
+    pub discussion: u32,
+    pub exclude: &'a [usize],
+}
+
 /// Reads the series of a programme whose slots (and introduction and
 /// discussion) are known, reporting every problem into `diags`.
 pub(super) fn series_requests(
@@ -25,8 +33,7 @@ pub(super) fn series_requests(
     src: &SourceFile,
     catalogue: &Catalogue,
     slots: &[Slot],
-    (intro, discussion): (u32, u32),
-    programme_exclude: &[usize],
+    programme: &ProgrammeWide,
     venue_of: &VenueOf,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<SeriesRequest> {
@@ -198,8 +205,8 @@ pub(super) fn series_requests(
                 .help("widen `venues`, `days` or `tags`, or tag more slots"),
             );
         }
-        let intro = request.intro.unwrap_or(intro);
-        let discussion = request.discussion.unwrap_or(discussion);
+        let intro = request.intro.unwrap_or(programme.intro);
+        let discussion = request.discussion.unwrap_or(programme.discussion);
         for (film, s) in &pins {
             let film_ref = &catalogue.films()[*film];
             if let Some(other) = pinned_in.insert(*film, id.to_string()) {
@@ -211,7 +218,7 @@ pub(super) fn series_requests(
                     .at(src, s.clone()),
                 );
             }
-            if programme_exclude.contains(film) {
+            if programme.exclude.contains(film) {
                 diags.push(
                     Diagnostic::error(format!(
                         "film `{}` is pinned in series `{id}` but is in the programme's `exclude`",

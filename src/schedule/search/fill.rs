@@ -188,7 +188,10 @@ pub fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
                 // series may use).
                 let m = minutes(inst, &g);
                 let cost: usize = g.iter().map(|(u, _)| wanted_by(inst, state, s, *u)).sum();
-                if best.as_ref().is_none_or(|b| m > b.1 || (m == b.1 && cost < b.3)) {
+                if best
+                    .as_ref()
+                    .is_none_or(|b| m > b.1 || (m == b.1 && cost < b.3))
+                {
                     *best = Some((g, m, evict, cost));
                 }
             }

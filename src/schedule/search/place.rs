@@ -156,7 +156,8 @@ fn pack_within_caps(
             .copied()
             .filter(|i| i.film == k || !inst.directors[i.film].contains(&d))
             .collect();
-        if let Some(q) = pack_within_caps(inst, state, series, length, room, forced, &rest, depth + 1)
+        if let Some(q) =
+            pack_within_caps(inst, state, series, length, room, forced, &rest, depth + 1)
         {
             if best.as_ref().is_none_or(|b| q.minutes > b.minutes) {
                 best = Some(q);
@@ -528,7 +529,8 @@ fn free(
     start: jiff::Timestamp,
     end: jiff::Timestamp,
 ) -> bool {
-    state.bookings(guest).iter().all(|b| {
-        b.slot == slot || !too_close(inst, slot, start, end, b.slot, b.start, b.end)
-    })
+    state
+        .bookings(guest)
+        .iter()
+        .all(|b| b.slot == slot || !too_close(inst, slot, start, end, b.slot, b.start, b.end))
 }
