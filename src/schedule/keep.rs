@@ -65,6 +65,18 @@ pub fn resolve(
     }
     let fixed_slots: HashSet<usize> = p.fixed.iter().map(|f| f.slot).collect();
     let fixed_films: HashSet<usize> = p.fixed.iter().flat_map(|f| f.films.clone()).collect();
+    // Films per director screened whatever is kept: fixed and pinned ones.
+    let mut directors: HashMap<&str, usize> = HashMap::new();
+    let sure: HashSet<usize> = fixed_films
+        .iter()
+        .copied()
+        .chain(p.series.iter().flat_map(|s| s.pin.iter().copied()))
+        .collect();
+    for &f in &sure {
+        for d in &cat.films()[f].directors {
+            *directors.entry(d.as_str()).or_default() += 1;
+        }
+    }
     // Previous screening id → (group index, films) of kept first screenings.
     let mut group_of: HashMap<&str, usize> = HashMap::new();
     // Fixed screenings of the previous plan that are fixed still: their
@@ -273,6 +285,32 @@ pub fn resolve(
                         ),
                     );
                     continue;
+                }
+                if let Some(cap) = p.max_per_director {
+                    let over = films
+                        .iter()
+                        .flat_map(|&f| &cat.films()[f].directors)
+                        .find(|d| {
+                            let new = films
+                                .iter()
+                                .filter(|&&f| {
+                                    !sure.contains(&f) && cat.films()[f].directors.contains(d)
+                                })
+                                .count();
+                            directors.get(d.as_str()).copied().unwrap_or(0) + new > cap as usize
+                        });
+                    if let Some(d) = over {
+                        drop(
+                            &sc.id,
+                            format!("it would give {d} more films than max_per_director = {cap}"),
+                        );
+                        continue;
+                    }
+                }
+                for &f in films.iter().filter(|f| !sure.contains(f)) {
+                    for d in &cat.films()[f].directors {
+                        *directors.entry(d.as_str()).or_default() += 1;
+                    }
                 }
                 used.extend(films.iter().copied());
                 group_of.insert(&sc.id, kept.len());
