@@ -269,9 +269,19 @@ pub fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
     failed
 }
 
+/// How the greedy weighs a repeated screening against a single one: by
+/// what it brings to the slot at hand (its repeats take slots another
+/// series might fill as well), or by all its occurrences bring. Neither is
+/// right everywhere, so the search alternates; without repeats they agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rank {
+    Slot,
+    Programme,
+}
+
 /// Fills empty slots greedily, in the given order: each takes the series
 /// whose best screening there adds the most.
-pub fn fill(inst: &Instance, state: &mut State, order: &[usize]) {
+pub fn fill(inst: &Instance, state: &mut State, order: &[usize], rank: Rank) {
     let p = inst.programme;
     let series = &p.series;
     // Per series, the longest slot no free film of it fits. Films are only
@@ -305,11 +315,14 @@ pub fn fill(inst: &Instance, state: &mut State, order: &[usize]) {
                 }
                 continue;
             };
-            // Per slot taken: a repeated screening also takes other slots,
-            // which other series might fill as well, so it is ranked by what
-            // it brings to this one.
+            // A repeated screening also takes other slots, which other
+            // series might fill as well: ranked by what it brings to this
+            // slot, or by all it brings (see [`Rank`]).
             let mut gain =
                 SCREENING_BONUS + a.films.iter().map(|&f| inst.runtime(f) as f64).sum::<f64>();
+            if rank == Rank::Programme {
+                gain *= series[s].repeats as f64;
+            }
             gain += a
                 .films
                 .iter()

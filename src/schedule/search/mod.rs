@@ -56,7 +56,7 @@ pub use score::{
 };
 pub use state::{Assigned, State};
 
-use fill::{complete_locked, fill, place_locked, place_pins};
+use fill::{complete_locked, fill, place_locked, place_pins, Rank};
 
 /// How the search ended.
 #[derive(Debug, Clone)]
@@ -114,7 +114,7 @@ pub fn search(inst: &Instance, options: &Options) -> Outcome {
     let unseated = fill::unseated(inst, &state);
     let failed = place_pins(inst, &mut state);
     let by_time: Vec<usize> = (0..n).collect();
-    fill(inst, &mut state, &by_time);
+    fill(inst, &mut state, &by_time, Rank::Slot);
     let mut current = state;
     let mut current_score = score(inst, &mut current);
     let mut best = current.clone();
@@ -145,7 +145,12 @@ pub fn search(inst: &Instance, options: &Options) -> Outcome {
         }
         let mut order: Vec<usize> = (0..n).filter(|&s| trial.assign[s].is_none()).collect();
         order.shuffle(&mut rng);
-        fill(inst, &mut trial, &order);
+        let rank = if done % 2 == 0 {
+            Rank::Slot
+        } else {
+            Rank::Programme
+        };
+        fill(inst, &mut trial, &order, rank);
         let s = score(inst, &mut trial);
         let accept =
             s >= current_score || rng.random::<f64>() < ((s - current_score) / temperature).exp();
