@@ -104,6 +104,19 @@ pub fn default_iterations(slots: usize) -> usize {
         .max(100)
 }
 
+/// The budget when repeats, copies, guests or `max_per_director` are in
+/// play: at least [`FESTIVAL_ITERATIONS`] (within the work budget). Their
+/// moves fail more often — a repeat needs a second free slot on another
+/// day, a film its copy, a guest their window — so a small festival needs
+/// more of them than [`default_iterations`] gives; large ones get the same.
+pub fn festival_iterations(slots: usize) -> usize {
+    default_iterations(slots)
+        .max(FESTIVAL_ITERATIONS.min(WORK_BUDGET / slots.max(1)))
+}
+
+/// The least iterations a programme with festival rules gets.
+pub const FESTIVAL_ITERATIONS: usize = 6000;
+
 /// Searches for the best plan.
 pub fn search(inst: &Instance, options: &Options) -> Outcome {
     let n = inst.programme.slots.len();
@@ -119,7 +132,13 @@ pub fn search(inst: &Instance, options: &Options) -> Outcome {
     let mut current_score = score(inst, &mut current);
     let mut best = current.clone();
     let mut best_score = current_score;
-    let planned = options.iterations.unwrap_or_else(|| default_iterations(n));
+    let planned = options.iterations.unwrap_or_else(|| {
+        if inst.slot_specific {
+            festival_iterations(n)
+        } else {
+            default_iterations(n)
+        }
+    });
     let start = Instant::now();
     let mut done = 0;
     let mut timed_out = false;
