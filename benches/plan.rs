@@ -147,8 +147,8 @@ fn programme(days: usize, venues: usize, times: &[&str], series: usize, screenin
     t
 }
 
-/// Runtimes of the generated films, by number (`film-N`).
-fn runtimes(data: &Path) -> Vec<(usize, u32)> {
+/// Runtimes and themes of the generated films, by number (`film-N`).
+fn runtimes(data: &Path) -> Vec<(usize, u32, Vec<String>)> {
     let mut out = Vec::new();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(data.join("films"))
         .expect("generated films")
@@ -157,14 +157,21 @@ fn runtimes(data: &Path) -> Vec<(usize, u32)> {
     entries.sort();
     for path in entries {
         let text = std::fs::read_to_string(&path).expect("film file");
-        let mut id = None;
+        let (mut id, mut runtime) = (None, None);
         for line in text.lines() {
             if let Some(rest) = line.strip_prefix("id = \"film-") {
                 id = rest.trim_end_matches('"').parse::<usize>().ok();
-            } else if let (Some(n), Some(r)) = (id, line.strip_prefix("runtime = ")) {
-                if let Ok(r) = r.parse() {
-                    out.push((n, r));
-                }
+            } else if let Some(r) = line.strip_prefix("runtime = ") {
+                runtime = r.parse().ok();
+            } else if let (Some(n), Some(r), Some(t)) =
+                (id, runtime, line.strip_prefix("themes = "))
+            {
+                let themes = t
+                    .trim_matches(|c| c == '[' || c == ']')
+                    .split(',')
+                    .map(|x| x.trim().trim_matches('"').to_string())
+                    .collect();
+                out.push((n, r, themes));
             }
         }
     }
@@ -194,18 +201,28 @@ fn constraints(data: &Path, days: usize, venues: usize, films: usize) -> String 
     let runtimes = runtimes(data);
     let fitting: Vec<usize> = runtimes
         .iter()
-        .filter(|(n, r)| *r <= 150 && n % 3 != 0)
-        .map(|(n, _)| *n)
+        .filter(|(n, r, _)| *r <= 150 && n % 3 != 0)
+        .map(|(n, _, _)| *n)
+        .collect();
+    // Guests come for films their series may screen: films carrying a
+    // series' first theme (see `programme`).
+    let series_themes: Vec<String> = (0..16)
+        .map(|s| format!("theme-{}", 20 + (s * 7) % 160))
+        .collect();
+    let guest_films: Vec<usize> = runtimes
+        .iter()
+        .filter(|(n, r, t)| *r <= 150 && n % 3 != 0 && t.iter().any(|x| series_themes.contains(x)))
+        .map(|(n, _, _)| *n)
         .collect();
     // Guests' films and fixed films apart (a fixed film's guest would have
     // to be in town for it).
-    let half = fitting.len() / 2;
+    let half = guest_films.len() / 2;
     for g in 0..20 {
         let d = (g * 3) % (days - 2);
         t.push_str(&format!(
             "\n[[guest]]\nname = \"Guest {g}\"\nfilms = [\"film-{}\", \"film-{}\"]\ndiscussion = 20\navailable = [{{ from = {}T10:00:00, until = {}T23:59:00 }}]\n",
-            fitting[(g * 37) % half],
-            fitting[(g * 53 + 11) % half],
+            guest_films[(g * 37) % half],
+            guest_films[(g * 53 + 11) % half],
             day(d),
             day(d + 2)
         ));
@@ -216,7 +233,11 @@ fn constraints(data: &Path, days: usize, venues: usize, films: usize) -> String 
         t.push_str(&format!(
             "\n[[fixed]]\nslot = \"v{v}-{}-2100\"\nfilms = [\"film-{}\"]\ntitle = \"Gala {f}\"\ndiscussion = 30\n",
             day(d).strftime("%Y%m%d"),
-            fitting[half + (f * 101 + 7) % (fitting.len() - half)]
+            fitting
+                .iter()
+                .filter(|x| !guest_films[..half].contains(x))
+                .nth((f * 101 + 7) % (fitting.len() - half))
+                .expect("enough films")
         ));
     }
     t

@@ -583,6 +583,13 @@ pub fn load(
         slots,
         series,
         fixed: Vec::new(),
+        copies_of: {
+            let mut by_film: Vec<Vec<usize>> = vec![Vec::new(); catalogue.films().len()];
+            for (i, c) in copies.iter().enumerate() {
+                by_film[c.film].push(i);
+            }
+            by_film
+        },
         copies,
         guests,
     };

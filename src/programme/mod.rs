@@ -287,6 +287,8 @@ pub struct Programme {
     pub fixed: Vec<Fixed>,
     /// Copies of films on site, in file order.
     pub copies: Vec<Copy>,
+    /// Per film (catalogue index): its copies' indices, in file order.
+    pub copies_of: Vec<Vec<usize>>,
     pub guests: Vec<Guest>,
     /// Which slots overlap which in time, across venues.
     pub overlaps: overlap::Overlaps,
@@ -348,15 +350,15 @@ impl Programme {
     /// for the first copy on site that the venue projects, None when no
     /// copy can be screened there.
     pub fn copy_for(&self, film: usize, slot: usize) -> Option<Option<&Copy>> {
-        let mut listed = false;
-        let s = &self.slots[slot];
-        for c in self.copies.iter().filter(|c| c.film == film) {
-            listed = true;
-            if c.on_site(s.day()) && self.venues[s.venue].projects(&c.format) {
-                return Some(Some(c));
-            }
+        let list = &self.copies_of[film];
+        if list.is_empty() {
+            return Some(None);
         }
-        (!listed).then_some(None)
+        let s = &self.slots[slot];
+        list.iter()
+            .map(|&c| &self.copies[c])
+            .find(|c| c.on_site(s.day()) && self.venues[s.venue].projects(&c.format))
+            .map(Some)
     }
 
     /// Whether a film may be scheduled at all (not in the programme's `exclude`).

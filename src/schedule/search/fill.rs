@@ -52,7 +52,7 @@ pub fn unseated(inst: &Instance, state: &State) -> Vec<Unseated> {
             .flat_map(|x| x.guests.iter().copied())
             .collect();
         for &f in &a.films {
-            for &g in inst.guests_of.get(&f).map(|v| v.as_slice()).unwrap_or(&[]) {
+            for &g in inst.guests_of(f) {
                 if !seated.contains(&g)
                     && !out
                         .iter()
@@ -221,7 +221,7 @@ pub fn place_pins(inst: &Instance, state: &mut State) -> Vec<(usize, usize)> {
                         ..Room::default()
                     };
                     let group = if repeated {
-                        group_at(inst, state, s, slot, room)
+                        group_at(inst, state, s, slot, room, None)
                     } else {
                         screening_at(inst, state, s, slot, room).map(|x| vec![(slot, x)])
                     };
@@ -326,7 +326,7 @@ pub fn fill(inst: &Instance, state: &mut State, order: &[usize], rank: Rank) {
             gain += a
                 .films
                 .iter()
-                .map(|f| inst.preference[s][f] as f64)
+                .map(|&f| inst.preference[s][f] as f64)
                 .sum::<f64>();
             gain += GUEST_BONUS * a.guests.len() as f64;
             let day = p.slots[slot].day();
@@ -342,7 +342,7 @@ pub fn fill(inst: &Instance, state: &mut State, order: &[usize], rank: Rank) {
                 state.put(inst, slot, a);
                 break;
             }
-            if let Some(group) = group_at(inst, state, s, slot, Room::default()) {
+            if let Some(group) = group_at(inst, state, s, slot, Room::default(), Some(&a.films)) {
                 put_group(inst, state, group);
                 break;
             }

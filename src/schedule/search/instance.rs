@@ -21,8 +21,9 @@ pub struct Instance<'a> {
     pub candidates: Vec<Vec<usize>>,
     /// Per series: the same films, shortest first.
     pub shortest: Vec<Vec<usize>>,
-    /// Per series: how well each candidate fits it (0..=1).
-    pub preference: Vec<HashMap<usize, f32>>,
+    /// Per series, per film: how well it fits the series (0..=1; 0 for
+    /// films that are not candidates).
+    pub preference: Vec<Vec<f32>>,
     /// Per series, per slot: whether the series may use the slot.
     pub allowed: Vec<Vec<bool>>,
     /// Per series: its screenings' introduction and discussion.
@@ -31,7 +32,12 @@ pub struct Instance<'a> {
     /// Per film: its directors, as small numbers (for `max_per_director`).
     pub directors: Vec<Vec<u32>>,
     /// Per film: the guests who come for it.
-    pub guests_of: HashMap<usize, Vec<usize>>,
+    guests_of: Vec<Vec<usize>>,
+    /// How many directors there are (numbered from 0).
+    directors_known: usize,
+    /// Per film with copies: per slot, whether one of them can be screened
+    /// there (None: no copies, anywhere is fine).
+    copy_ok: Vec<Option<Vec<bool>>>,
     /// Whether any film has copies, any guest or director limit exists: then
     /// whether a film fits depends on the slot itself, not only its length.
     pub slot_specific: bool,
@@ -95,7 +101,7 @@ impl<'a> Instance<'a> {
                 .sum::<f32>()
                 .max(1e-6);
             let around = intro[index] + discussion[index];
-            let mut pref: HashMap<usize, f32> = HashMap::new();
+            let mut pref: Vec<f32> = vec![0.0; films.len()];
             let mut list: Vec<usize> = (0..films.len())
                 .filter(|&f| {
                     films[f].runtime.is_some_and(|r| around + r <= longest)
@@ -117,11 +123,11 @@ impl<'a> Instance<'a> {
                         .sum::<f32>()
                         / total
                 };
-                pref.insert(f, fit);
+                pref[f] = fit;
             }
             list.sort_by(|&a, &b| {
-                pref[&b]
-                    .total_cmp(&pref[&a])
+                pref[b]
+                    .total_cmp(&pref[a])
                     .then_with(|| films[a].id.cmp(&films[b].id))
             });
             let mut short = list.clone();
@@ -145,10 +151,19 @@ impl<'a> Instance<'a> {
                     .collect()
             })
             .collect();
-        let mut guests_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        let copy_ok = (0..films.len())
+            .map(|f| {
+                (!p.copies_of[f].is_empty()).then(|| {
+                    (0..p.slots.len())
+                        .map(|s| p.copy_for(f, s).is_some())
+                        .collect()
+                })
+            })
+            .collect();
+        let mut guests_of: Vec<Vec<usize>> = vec![Vec::new(); films.len()];
         for (g, guest) in p.guests.iter().enumerate() {
             for &f in &guest.films {
-                guests_of.entry(f).or_default().push(g);
+                guests_of[f].push(g);
             }
         }
         Instance {
@@ -163,6 +178,8 @@ impl<'a> Instance<'a> {
             discussion,
             directors,
             guests_of,
+            directors_known: names.len(),
+            copy_ok,
             slot_specific: !p.copies.is_empty()
                 || !p.guests.is_empty()
                 || p.max_per_director.is_some()
@@ -179,6 +196,22 @@ impl<'a> Instance<'a> {
             .map(|&o| o as usize)
     }
 
+    /// How many directors the catalogue names.
+    pub fn director_count(&self) -> usize {
+        self.directors_known
+    }
+
+    /// Whether a copy of the film can be screened in the slot (always,
+    /// for a film without copies).
+    pub fn copy_ok(&self, film: usize, slot: usize) -> bool {
+        self.copy_ok[film].as_ref().is_none_or(|ok| ok[slot])
+    }
+
+    /// The guests who come for a film.
+    pub fn guests_of(&self, film: usize) -> &[usize] {
+        &self.guests_of[film]
+    }
+
     pub fn runtime(&self, film: usize) -> u32 {
         self.catalogue.films()[film].runtime.unwrap_or(0)
     }
@@ -186,20 +219,19 @@ impl<'a> Instance<'a> {
     /// Minutes a guest's discussion adds to a screening of `series` when
     /// the film brings a guest (the longest discussion wins).
     pub fn extra_for(&self, series: usize, film: usize) -> u32 {
-        self.guests_of.get(&film).map_or(0, |gs| {
-            gs.iter()
-                .map(|&g| self.programme.guests[g].discussion)
-                .max()
-                .unwrap_or(0)
-                .saturating_sub(self.discussion[series])
-        })
+        self.guests_of[film]
+            .iter()
+            .map(|&g| self.programme.guests[g].discussion)
+            .max()
+            .unwrap_or(0)
+            .saturating_sub(self.discussion[series])
     }
 
     pub fn item(&self, series: usize, film: usize) -> Item {
         Item {
             film,
             runtime: self.runtime(film),
-            preference: self.preference[series].get(&film).copied().unwrap_or(0.0),
+            preference: self.preference[series][film],
             extra: self.extra_for(series, film),
         }
     }

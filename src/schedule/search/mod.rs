@@ -105,22 +105,23 @@ pub fn default_iterations(slots: usize) -> usize {
 }
 
 /// The budget when repeats, copies, guests or `max_per_director` are in
-/// play: at least [`FESTIVAL_ITERATIONS`] (within the work budget). Their
+/// play: small programmes get up to [`FESTIVAL_ITERATIONS`]. Their
 /// moves fail more often — a repeat needs a second free slot on another
 /// day, a film its copy, a guest their window — so a small festival needs
 /// more of them than [`default_iterations`] gives; large ones get the same.
 pub fn festival_iterations(slots: usize) -> usize {
-    default_iterations(slots)
-        .max(FESTIVAL_ITERATIONS.min(WORK_BUDGET / slots.max(1)))
+    default_iterations(slots).max(FESTIVAL_ITERATIONS.min(FESTIVAL_WORK / slots.max(1)))
 }
 
-/// The least iterations a programme with festival rules gets.
+/// The most iterations a small programme with festival rules gets…
 pub const FESTIVAL_ITERATIONS: usize = 6000;
+/// …as long as iterations × slots stay within this (100 slots: 5,000;
+/// from about 140 slots on the default budget is larger).
+pub const FESTIVAL_WORK: usize = 500_000;
 
 /// Searches for the best plan.
 pub fn search(inst: &Instance, options: &Options) -> Outcome {
     let n = inst.programme.slots.len();
-    let mut rng = StdRng::seed_from_u64(options.seed);
     let mut state = State::empty(inst);
     place_locked(inst, &mut state, &options.keep);
     complete_locked(inst, &mut state);
@@ -128,10 +129,6 @@ pub fn search(inst: &Instance, options: &Options) -> Outcome {
     let failed = place_pins(inst, &mut state);
     let by_time: Vec<usize> = (0..n).collect();
     fill(inst, &mut state, &by_time, Rank::Slot);
-    let mut current = state;
-    let mut current_score = score(inst, &mut current);
-    let mut best = current.clone();
-    let mut best_score = current_score;
     let planned = options.iterations.unwrap_or_else(|| {
         if inst.slot_specific {
             festival_iterations(n)
@@ -140,13 +137,100 @@ pub fn search(inst: &Instance, options: &Options) -> Outcome {
         }
     });
     let start = Instant::now();
+    // Large programmes search as two independent chains, one per core,
+    // each with its own seed and half the iterations: the same work, in
+    // about half the time, and the same plan on any machine (the better
+    // chain wins; the first on a tie).
+    let chains = if n >= PARALLEL_SLOTS && planned >= 2 * PARALLEL_MIN_ITERATIONS {
+        2
+    } else {
+        1
+    };
+    let share = |k: usize| planned / chains + usize::from(k < planned % chains);
+    let run = |k: usize| {
+        let seed = options
+            .seed
+            .wrapping_add(CHAIN_SEED_STEP.wrapping_mul(k as u64));
+        anneal(
+            inst,
+            state.clone(),
+            seed,
+            share(k),
+            chains,
+            k == 0,
+            start,
+            options,
+            failed.is_empty(),
+        )
+    };
+    let results: Vec<Chain> = if chains == 1 {
+        vec![run(0)]
+    } else {
+        let (a, b) = rayon::join(|| run(0), || run(1));
+        vec![a, b]
+    };
+    (options.progress)(planned, planned);
+    let done = results.iter().map(|c| c.done).sum();
+    let timed_out = results.iter().any(|c| c.timed_out);
+    let winner = results
+        .into_iter()
+        .reduce(|a, b| if b.score > a.score + 1e-9 { b } else { a })
+        .expect("one chain at least");
+    Outcome {
+        state: winner.best,
+        score: winner.score,
+        iterations: done,
+        planned_iterations: planned,
+        timed_out,
+        unplaced_pins: failed,
+        unseated,
+    }
+}
+
+/// Programmes of this many slots or more search as two chains.
+pub const PARALLEL_SLOTS: usize = 200;
+/// …when each chain gets at least this many iterations.
+pub const PARALLEL_MIN_ITERATIONS: usize = 100;
+/// The seed of chain k is the plan's seed plus k times this.
+const CHAIN_SEED_STEP: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The end of one chain of the search.
+struct Chain {
+    best: State,
+    score: f64,
+    done: usize,
+    timed_out: bool,
+}
+
+/// One chain of destroy-and-rebuild moves under simulated annealing, from
+/// `current`, for `planned` iterations. The first chain reports progress
+/// (as if every chain were as far as it is).
+#[allow(clippy::too_many_arguments)]
+fn anneal(
+    inst: &Instance,
+    mut current: State,
+    seed: u64,
+    planned: usize,
+    chains: usize,
+    reports: bool,
+    start: Instant,
+    options: &Options,
+    feasible: bool,
+) -> Chain {
+    let n = inst.programme.slots.len();
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut current_score = score(inst, &mut current);
+    let mut best = current.clone();
+    let mut best_score = current_score;
     let mut done = 0;
     let mut timed_out = false;
     let mut temperature = 20.0f64;
     let cooling = (0.05f64 / temperature).powf(1.0 / planned.max(1) as f64);
-    while done < planned && failed.is_empty() {
+    while done < planned && feasible {
         if done % 64 == 0 {
-            (options.progress)(done, planned);
+            if reports {
+                (options.progress)(done * chains, planned * chains);
+            }
             if options
                 .time_limit
                 .is_some_and(|limit| start.elapsed() > limit)
@@ -183,15 +267,11 @@ pub fn search(inst: &Instance, options: &Options) -> Outcome {
         }
         temperature *= cooling;
     }
-    (options.progress)(planned, planned);
-    Outcome {
-        state: best,
+    Chain {
+        best,
         score: best_score,
-        iterations: done,
-        planned_iterations: planned,
+        done,
         timed_out,
-        unplaced_pins: failed,
-        unseated,
     }
 }
 

@@ -33,7 +33,7 @@ pub struct Room<'r> {
 
 /// Whether a film's copy can be screened in `slot` (always, without copies).
 pub fn copy_ok(inst: &Instance, film: usize, slot: usize) -> bool {
-    inst.programme.copies.is_empty() || inst.programme.copy_for(film, slot).is_some()
+    inst.copy_ok(film, slot)
 }
 
 /// The films offered to a slot's packing, within the rules that depend on
@@ -262,12 +262,14 @@ pub fn screening_at(
 /// A screening of a repeated series with its repeats: the anchor in
 /// `slot`, the repeats in free slots on other days (a different venue
 /// preferred), guests seated. Returns every occurrence, anchor first.
+/// `first`: films already packed for the anchor slot, tried before packing.
 pub fn group_at(
     inst: &Instance,
     state: &State,
     series: usize,
     slot: usize,
     room: Room,
+    first: Option<&[usize]>,
 ) -> Option<Vec<(usize, Assigned)>> {
     let p = inst.programme;
     let wanted = p.series[series].repeats as usize - 1;
@@ -278,7 +280,11 @@ pub fn group_at(
             avoid: &avoid,
             ..room
         };
-        let a = packed(inst, state, series, slot, &[], length, r)?;
+        // The films the caller packed already for this slot come first.
+        let a = match first.filter(|_| attempt == 0) {
+            Some(films) => Assigned::plain(inst, series, films.to_vec()),
+            None => packed(inst, state, series, slot, &[], length, r)?,
+        };
         let occupied = a.occupied(inst);
         let Some(others) = repeat_slots(inst, state, series, slot, &a.films, occupied, wanted, &[])
         else {
@@ -440,7 +446,7 @@ pub fn seat_guests(
     let films: Vec<usize> = occ[0].1.films.clone();
     let mut guests: Vec<(usize, usize)> = Vec::new();
     for &f in &films {
-        for &g in inst.guests_of.get(&f).map(|v| v.as_slice()).unwrap_or(&[]) {
+        for &g in inst.guests_of(f) {
             if !guests.iter().any(|(x, _)| *x == g) {
                 guests.push((g, f));
             }

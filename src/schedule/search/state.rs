@@ -8,8 +8,6 @@
 //! counts); the others point at it. Clearing any unlocked occurrence of an
 //! unlocked group clears the whole group.
 
-use std::collections::{HashMap, HashSet};
-
 use jiff::{SignedDuration, Timestamp};
 
 use super::Instance;
@@ -68,7 +66,8 @@ pub struct State {
     pub assign: Vec<Option<Assigned>>,
     /// Screenings that must not change (fixed, or kept from a published plan).
     pub locked: Vec<bool>,
-    used: HashSet<usize>,
+    /// Per film: in use (by an anchor).
+    used: Vec<bool>,
     /// Per series (events after them): its occupied slots, in no particular order.
     by_series: Vec<Vec<usize>>,
     /// Per series: how many distinct screenings (groups) it has.
@@ -76,7 +75,7 @@ pub struct State {
     /// Per series: its part of the objective, while its screenings are unchanged.
     pub(super) value: Vec<Option<f64>>,
     /// Films in use per director.
-    per_director: HashMap<u32, u32>,
+    per_director: Vec<u32>,
     /// Per guest: the screenings they attend.
     bookings: Vec<Vec<Booking>>,
 }
@@ -88,11 +87,11 @@ impl State {
         State {
             assign: vec![None; p.slots.len()],
             locked: vec![false; p.slots.len()],
-            used: HashSet::new(),
+            used: vec![false; inst.catalogue.films().len()],
             by_series: vec![Vec::new(); groups],
             programmes: vec![0; groups],
             value: vec![None; groups],
-            per_director: HashMap::new(),
+            per_director: vec![0; inst.director_count()],
             bookings: vec![Vec::new(); p.guests.len()],
         }
     }
@@ -102,9 +101,9 @@ impl State {
         self.clear(inst, slot);
         if a.anchor.is_none() {
             for &f in &a.films {
-                self.used.insert(f);
-                for d in &inst.directors[f] {
-                    *self.per_director.entry(*d).or_default() += 1;
+                self.used[f] = true;
+                for &d in &inst.directors[f] {
+                    self.per_director[d as usize] += 1;
                 }
             }
             self.programmes[a.series] += 1;
@@ -126,11 +125,9 @@ impl State {
         let a = self.assign[slot].take()?;
         if a.anchor.is_none() {
             for f in &a.films {
-                self.used.remove(f);
-                for d in &inst.directors[*f] {
-                    if let Some(n) = self.per_director.get_mut(d) {
-                        *n -= 1;
-                    }
+                self.used[*f] = false;
+                for &d in &inst.directors[*f] {
+                    self.per_director[d as usize] -= 1;
                 }
             }
             self.programmes[a.series] -= 1;
@@ -179,12 +176,12 @@ impl State {
     }
 
     pub fn is_used(&self, film: usize) -> bool {
-        self.used.contains(&film)
+        self.used[film]
     }
 
     /// Films by this director in use.
     pub fn director_count(&self, director: u32) -> u32 {
-        self.per_director.get(&director).copied().unwrap_or(0)
+        self.per_director[director as usize]
     }
 
     pub fn bookings(&self, guest: usize) -> &[Booking] {
