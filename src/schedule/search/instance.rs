@@ -21,6 +21,8 @@ pub struct Instance<'a> {
     pub candidates: Vec<Vec<usize>>,
     /// Per series: the same films, shortest first.
     pub shortest: Vec<Vec<usize>>,
+    /// Per series: its candidates that guests come for (always offered).
+    pub with_guests: Vec<Vec<usize>>,
     /// Per series, per film: how well it fits the series (0..=1; 0 for
     /// films that are not candidates).
     pub preference: Vec<Vec<f32>>,
@@ -166,8 +168,18 @@ impl<'a> Instance<'a> {
                 guests_of[f].push(g);
             }
         }
+        let with_guests = candidates
+            .iter()
+            .map(|list: &Vec<usize>| {
+                list.iter()
+                    .copied()
+                    .filter(|&f| !guests_of[f].is_empty())
+                    .collect()
+            })
+            .collect();
         Instance {
             programme,
+            with_guests,
             catalogue,
             graph,
             candidates,
@@ -233,6 +245,7 @@ impl<'a> Instance<'a> {
             runtime: self.runtime(film),
             preference: self.preference[series][film],
             extra: self.extra_for(series, film),
+            bonus: (super::score::GUEST_BONUS as u32) * self.guests_of[film].len() as u32,
         }
     }
 

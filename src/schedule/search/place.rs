@@ -51,8 +51,14 @@ fn offered(
                 .iter()
                 .all(|&d| director_left(inst, state, room, d) > 0)
     };
+    // A film whose guest cannot be there (out of town, or busy) would
+    // only be packed to be taken out again; with repeats the guest may
+    // come to another occurrence, so it stays.
+    let single = inst.programme.series[series].repeats <= 1;
+    let guest_ok = |f: usize| !single || guests_could_come(inst, state, series, f, slots[0]);
     let free = |f: usize| {
-        (!state.is_used(f) || room.freed.contains(&f))
+        guest_ok(f)
+            && (!state.is_used(f) || room.freed.contains(&f))
             && !room.forced.contains(&f)
             && !room.avoid.contains(&f)
             && slots.iter().all(|&s| copy_ok(inst, f, s))
@@ -66,6 +72,13 @@ fn offered(
         if free(f) && room_ok(f) {
             out.push(inst.item(series, f));
             best += 1;
+        }
+    }
+    // Films guests come for are always offered: they are worth more than
+    // their minutes (see `score::GUEST_BONUS`).
+    for &f in &inst.with_guests[series] {
+        if free(f) && !out.iter().any(|i| i.film == f) && room_ok(f) {
+            out.push(inst.item(series, f));
         }
     }
     let mut short = 0;
@@ -82,6 +95,26 @@ fn offered(
         }
     }
     out
+}
+
+/// Whether every guest of `film` could attend a screening of it alone in
+/// `slot`: in town from the start to the end of it (their discussion
+/// included), and not at another screening then.
+fn guests_could_come(inst: &Instance, state: &State, series: usize, film: usize, slot: usize) -> bool {
+    let guests = inst.guests_of(film);
+    if guests.is_empty() {
+        return true;
+    }
+    let p = inst.programme;
+    let s = &p.slots[slot];
+    guests.iter().all(|&g| {
+        let guest = &p.guests[g];
+        let minutes = inst.intro[series]
+            + inst.runtime(film)
+            + inst.discussion[series].max(guest.discussion);
+        let end = s.start_at + SignedDuration::from_mins(minutes as i64);
+        minutes <= s.length && guest.available_for(s.start_at, end) && free(inst, state, g, slot, s.start_at, end)
+    })
 }
 
 /// Films the director `d` may still have: `max_per_director`, less those in
