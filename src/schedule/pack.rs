@@ -24,9 +24,9 @@ pub struct Item {
     /// Minutes the film needs besides its runtime (a guest's discussion
     /// longer than the screening's): room it takes without filling it.
     pub extra: u32,
-    /// Minute-equivalents it is worth besides its runtime (the guests who
-    /// come for it).
-    pub bonus: u32,
+    /// Guests come for it: preferred among equal fills (like `preference`,
+    /// never at the cost of a minute of film).
+    pub guests: bool,
 }
 
 /// The best set of films for a slot: caller ids, in the order given.
@@ -64,8 +64,9 @@ pub fn pack(
         if w > capacity || it.runtime == 0 {
             continue;
         }
-        let v = (it.runtime + it.bonus) as i64 * PER_MINUTE
-            + (it.preference.clamp(0.0, 1.0) * 900.0) as i64;
+        let v = it.runtime as i64 * PER_MINUTE
+            + (it.preference.clamp(0.0, 1.0) * 900.0) as i64
+            + if it.guests { 90 } else { 0 };
         for c in (w..=capacity).rev() {
             let (bv, bn) = best[c - w];
             if bn < room && bv + v > best[c].0 {
@@ -117,7 +118,7 @@ mod tests {
             runtime,
             preference: 0.0,
             extra: 0,
-            bonus: 0,
+            guests: false,
         }
     }
 
@@ -144,21 +145,21 @@ mod tests {
             runtime: 90,
             preference: 0.0,
             extra: 0,
-            bonus: 0,
+            guests: false,
         };
         let b = Item {
             film: 1,
             runtime: 90,
             preference: 1.0,
             extra: 0,
-            bonus: 0,
+            guests: false,
         };
         let c = Item {
             film: 2,
             runtime: 91,
             preference: 0.0,
             extra: 0,
-            bonus: 0,
+            guests: false,
         };
         assert_eq!(pack(100, 0, 0, &[], &[a, b]).unwrap().films, vec![1]);
         assert_eq!(pack(100, 0, 0, &[], &[a, b, c]).unwrap().films, vec![2]);

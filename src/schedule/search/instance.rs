@@ -245,7 +245,7 @@ impl<'a> Instance<'a> {
             runtime: self.runtime(film),
             preference: self.preference[series][film],
             extra: self.extra_for(series, film),
-            bonus: (super::score::GUEST_BONUS as u32) * self.guests_of[film].len() as u32,
+            guests: !self.guests_of[film].is_empty(),
         }
     }
 

@@ -100,7 +100,13 @@ fn offered(
 /// Whether every guest of `film` could attend a screening of it alone in
 /// `slot`: in town from the start to the end of it (their discussion
 /// included), and not at another screening then.
-fn guests_could_come(inst: &Instance, state: &State, series: usize, film: usize, slot: usize) -> bool {
+fn guests_could_come(
+    inst: &Instance,
+    state: &State,
+    series: usize,
+    film: usize,
+    slot: usize,
+) -> bool {
     let guests = inst.guests_of(film);
     if guests.is_empty() {
         return true;
@@ -109,11 +115,12 @@ fn guests_could_come(inst: &Instance, state: &State, series: usize, film: usize,
     let s = &p.slots[slot];
     guests.iter().all(|&g| {
         let guest = &p.guests[g];
-        let minutes = inst.intro[series]
-            + inst.runtime(film)
-            + inst.discussion[series].max(guest.discussion);
+        let minutes =
+            inst.intro[series] + inst.runtime(film) + inst.discussion[series].max(guest.discussion);
         let end = s.start_at + SignedDuration::from_mins(minutes as i64);
-        minutes <= s.length && guest.available_for(s.start_at, end) && free(inst, state, g, slot, s.start_at, end)
+        minutes <= s.length
+            && guest.available_for(s.start_at, end)
+            && free(inst, state, g, slot, s.start_at, end)
     })
 }
 
