@@ -123,6 +123,16 @@ fn check_holds_an_edited_plan_to_its_programme() {
     assert!(err.contains("bad.json:"), "{err}");
 }
 
+/// The errors of planning an edited copy of the programme (exit 1 asserted).
+fn plan_errors(text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = slate().arg("plan").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 /// A programme with extra lines after `anchor`, refused at the line of the
 /// extra text's last line, with `expected` in the message.
 fn refused(extra: &str, anchor: &str, expected: &str) {
@@ -168,12 +178,7 @@ fn bad_values_of_every_new_key_are_located() {
     let text = std::fs::read_to_string(PROGRAMME)
         .unwrap()
         .replace(fixed, "slot = \"opening\"\nseries = \"soviet\"");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.toml");
-    std::fs::write(&path, &text).unwrap();
-    let out = slate().arg("plan").arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = plan_errors(&text);
     let films_line = text[..text.find("films = [\"harlan-county-usa\"]").unwrap()]
         .matches('\n')
         .count()
@@ -206,12 +211,7 @@ fn a_fixed_screening_that_does_not_fit_is_refused() {
     let text = std::fs::read_to_string(PROGRAMME)
         .unwrap()
         .replace("discussion = 45", "discussion = 120");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.toml");
-    std::fs::write(&path, &text).unwrap();
-    let out = slate().arg("plan").arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = plan_errors(&text);
     assert!(err.contains("needs 233 min"), "{err}");
 }
 
@@ -220,12 +220,7 @@ fn a_series_without_any_criterion_is_refused() {
     let text = std::fs::read_to_string(PROGRAMME)
         .unwrap()
         .replace("themes = [\"strikes\"]\n", "");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.toml");
-    std::fs::write(&path, &text).unwrap();
-    let out = slate().arg("plan").arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = plan_errors(&text);
     assert!(
         err.contains("says nothing about which films it wants"),
         "{err}"

@@ -295,18 +295,10 @@ pub struct Programme {
 }
 
 impl Programme {
-    /// Minutes a screening of films with these runtimes occupies.
+    /// Minutes a screening of films with these runtimes occupies, with the
+    /// programme's introduction and no discussion.
     pub fn occupied(&self, runtimes: impl IntoIterator<Item = u32>) -> u32 {
-        let (mut total, mut n) = (0, 0);
-        for r in runtimes {
-            total += r;
-            n += 1;
-        }
-        if n == 0 {
-            0
-        } else {
-            self.intro + total + self.interval * (n - 1)
-        }
+        self.occupied_with(self.intro, 0, runtimes)
     }
 
     /// Minutes a screening occupies with this introduction and discussion.
