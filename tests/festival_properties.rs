@@ -7,35 +7,16 @@
 //! only at the plan) and passes the plan-JSON check, or is refused with
 //! located reasons — never a broken plan, never a panic.
 
-use std::path::PathBuf;
-use std::sync::OnceLock;
+mod common;
 
+use common::bundled;
 use proptest::prelude::*;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
-use slate::catalogue::load::load;
-use slate::catalogue::LoadOptions;
-use slate::graph::ThemeGraph;
 use slate::schedule::rules::violations;
 use slate::schedule::{plan, PlanOptions};
-use slate::Catalogue;
-
-fn bundled() -> &'static (Catalogue, ThemeGraph) {
-    static B: OnceLock<(Catalogue, ThemeGraph)> = OnceLock::new();
-    B.get_or_init(|| {
-        let cat = load(
-            &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"),
-            &LoadOptions::default(),
-            &|_| {},
-        )
-        .unwrap_or_else(|e| panic!("{:?}", e.diagnostics))
-        .catalogue;
-        let graph = ThemeGraph::build(&cat);
-        (cat, graph)
-    })
-}
 
 const THEMES: &[&str] = &[
     "strikes",

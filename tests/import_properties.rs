@@ -4,8 +4,9 @@
 //! and decides what to do with it against the bundled catalogue without
 //! panicking, and what it writes is a catalogue that loads.
 
+mod common;
+
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use proptest::prelude::*;
 
@@ -18,16 +19,7 @@ use slate::import::write::write;
 use slate::Catalogue;
 
 fn bundled() -> &'static Catalogue {
-    static C: OnceLock<Catalogue> = OnceLock::new();
-    C.get_or_init(|| {
-        load(
-            &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"),
-            &LoadOptions::default(),
-            &|_| {},
-        )
-        .unwrap_or_else(|e| panic!("{:?}", e.diagnostics))
-        .catalogue
-    })
+    &common::bundled().0
 }
 
 /// Awkward characters: case changes that change length, combining marks,

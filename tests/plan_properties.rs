@@ -4,32 +4,15 @@
 //! a plan draws each slot once, inside its table, over no other; and a
 //! corrupted programme file is refused with located errors, never a panic.
 
-use std::path::PathBuf;
-use std::sync::OnceLock;
+mod common;
 
+use std::path::PathBuf;
+
+use common::bundled;
 use proptest::prelude::*;
 
-use slate::catalogue::load::load;
-use slate::catalogue::LoadOptions;
-use slate::graph::ThemeGraph;
 use slate::schedule::rules::violations;
 use slate::schedule::{plan, PlanOptions};
-use slate::Catalogue;
-
-fn bundled() -> &'static (Catalogue, ThemeGraph) {
-    static B: OnceLock<(Catalogue, ThemeGraph)> = OnceLock::new();
-    B.get_or_init(|| {
-        let cat = load(
-            &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"),
-            &LoadOptions::default(),
-            &|_| {},
-        )
-        .unwrap_or_else(|e| panic!("{:?}", e.diagnostics))
-        .catalogue;
-        let graph = ThemeGraph::build(&cat);
-        (cat, graph)
-    })
-}
 
 const THEMES: &[&str] = &[
     "strikes",

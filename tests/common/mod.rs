@@ -91,3 +91,20 @@ pub fn bundled_catalogue() -> slate::Catalogue {
         Err(e) => panic!("{}", slate::diagnostics::render(&e.diagnostics)),
     }
 }
+
+/// The bundled catalogue and its theme graph, loaded once per test binary.
+pub fn bundled() -> &'static (slate::Catalogue, slate::graph::ThemeGraph) {
+    static B: std::sync::OnceLock<(slate::Catalogue, slate::graph::ThemeGraph)> =
+        std::sync::OnceLock::new();
+    B.get_or_init(|| {
+        let cat = slate::catalogue::load::load(
+            &root().join("data"),
+            &slate::catalogue::LoadOptions::default(),
+            &|_| {},
+        )
+        .unwrap_or_else(|e| panic!("{:?}", e.diagnostics))
+        .catalogue;
+        let graph = slate::graph::ThemeGraph::build(&cat);
+        (cat, graph)
+    })
+}
