@@ -6,13 +6,11 @@
 
 use std::ops::Range;
 
-use jiff::civil::DateTime;
-use jiff::tz::{AmbiguousOffset, TimeZone};
-use jiff::Timestamp;
+use jiff::tz::TimeZone;
 use toml::de::DeValue;
 
 use super::load::{tables, MAX_INTRO};
-use super::values::{date, datetime, ranged};
+use super::values::{date, datetime, instant, ranged};
 use super::{Copy, Guest};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{Diagnostic, SourceFile};
@@ -151,38 +149,12 @@ pub(super) fn copies(
     out
 }
 
-/// A local date-time in the zone: the first occurrence when it happens
-/// twice; None (with an error) when it does not exist.
-fn instant(
-    tz: &TimeZone,
-    at: DateTime,
-    span: Range<usize>,
-    src: &SourceFile,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Timestamp> {
-    let offset = match tz.to_ambiguous_zoned(at).offset() {
-        AmbiguousOffset::Unambiguous { offset } => offset,
-        AmbiguousOffset::Fold { before, .. } => before,
-        AmbiguousOffset::Gap { .. } => {
-            diags.push(
-                Diagnostic::error(format!(
-                    "{} does not exist in the programme's time zone (the clocks skip it)",
-                    at.strftime("%Y-%m-%d %H:%M")
-                ))
-                .at(src, span),
-            );
-            return None;
-        }
-    };
-    offset.to_timestamp(at).ok()
-}
-
 /// The `[[guest]]` tables.
 pub(super) fn guests(
     top: &Fields<'_, '_>,
     src: &SourceFile,
     catalogue: &Catalogue,
-    tz: Option<&TimeZone>,
+    tz: Option<(&TimeZone, &str)>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Guest> {
     let mut out: Vec<Guest> = Vec::new();
@@ -253,7 +225,16 @@ pub(super) fn guests(
                         let end = |key: &str, diags: &mut Vec<Diagnostic>| {
                             let v = w.get(key)?;
                             let at = datetime(v.get_ref(), v.span(), src, diags)?;
-                            instant(tz?, at, v.span(), src, diags)
+                            let (tz, zone) = tz?;
+                            instant(
+                                tz,
+                                zone,
+                                at,
+                                v.span(),
+                                src,
+                                "move the window's end out of the hour skipped when the clocks go forward",
+                                diags,
+                            )
                         };
                         let (from, until) = (end("from", diags), end("until", diags));
                         if w.get("from").is_none() && w.get("until").is_none() {

@@ -25,14 +25,14 @@ use std::ops::Range;
 use std::path::Path;
 
 use jiff::civil::{Date, DateTime, Time};
-use jiff::tz::{AmbiguousOffset, TimeZone};
+use jiff::tz::TimeZone;
 use toml::de::DeValue;
 
 use super::criteria::tag_list;
 use super::festival;
 pub use super::qualify::{missing_themes, qualifies};
 use super::series::{series_requests, ProgrammeWide};
-use super::values::{date, datetime, ranged, time};
+use super::values::{date, datetime, instant, ranged, time};
 use super::{ids, overlap, timezone, Programme, Slot, Venue};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{Diagnostic, SourceFile};
@@ -460,40 +460,15 @@ pub fn load(
             ..
         } in raw
         {
-            let amb = tz.to_ambiguous_zoned(start);
-            let offset = match amb.offset() {
-                AmbiguousOffset::Unambiguous { offset } => offset,
-                AmbiguousOffset::Gap { before, after } => {
-                    diags.push(
-                        Diagnostic::error(format!(
-                            "{} does not exist in {timezone}: clocks jump from {} to {} that night",
-                            start.strftime("%Y-%m-%d %H:%M"),
-                            fmt_offset(before),
-                            fmt_offset(after)
-                        ))
-                        .at(&src, span)
-                        .value(start.strftime("%Y-%m-%dT%H:%M").to_string())
-                        .help("move the slot out of the hour skipped when the clocks go forward"),
-                    );
-                    continue;
-                }
-                AmbiguousOffset::Fold { before, after } => {
-                    diags.push(
-                        Diagnostic::warning(format!(
-                            "{} happens twice in {timezone} (clocks go back from {} to {}); taken as the first time, at {}",
-                            start.strftime("%Y-%m-%d %H:%M"),
-                            fmt_offset(before),
-                            fmt_offset(after),
-                            fmt_offset(before)
-                        ))
-                        .at(&src, span.clone())
-                        .value(start.strftime("%Y-%m-%dT%H:%M").to_string()),
-                    );
-                    before
-                }
-            };
-            let Ok(start_at) = offset.to_timestamp(start) else {
-                diags.push(Diagnostic::error("a slot time is out of range").at(&src, span));
+            let Some(start_at) = instant(
+                tz,
+                &timezone,
+                start,
+                span,
+                &src,
+                "move the slot out of the hour skipped when the clocks go forward",
+                &mut diags,
+            ) else {
                 continue;
             };
             slots.push(Slot {
@@ -539,7 +514,13 @@ pub fn load(
         &mut diags,
     );
     let copies = festival::copies(&top, &src, catalogue, &mut diags);
-    let guests = festival::guests(&top, &src, catalogue, tz.as_ref(), &mut diags);
+    let guests = festival::guests(
+        &top,
+        &src,
+        catalogue,
+        tz.as_ref().map(|t| (t, timezone.as_str())),
+        &mut diags,
+    );
     if venues.is_empty() && diags.iter().all(|d| !d.is_error()) {
         diags.push(
             Diagnostic::error("the programme defines no venues")
@@ -648,16 +629,6 @@ pub(super) fn quoted(items: &[&str]) -> String {
         .map(|i| format!("`{i}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn fmt_offset(o: jiff::tz::Offset) -> String {
-    let s = o.seconds();
-    let sign = if s < 0 { '-' } else { '+' };
-    format!(
-        "UTC{sign}{:02}:{:02}",
-        s.abs() / 3600,
-        (s.abs() % 3600) / 60
-    )
 }
 
 /// The `[[name]]` tables of the programme, with their spans.

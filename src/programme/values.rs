@@ -8,7 +8,10 @@
 //! slot's end, offset and calendar rendering stays inside jiff's range, and
 //! times are whole minutes (`HH:MM`, 00:00–23:59): a leap second (`:60`) or
 //! a bare hour is refused, not dropped or guessed. This module owns those
-//! judgements so that `[[slot]]` starts and `[[slots]]` templates agree.
+//! judgements so that `[[slot]]` starts and `[[slots]]` templates agree —
+//! and [`instant`] turns a local time into an instant (a skipped hour is an
+//! error, a repeated one its first occurrence), for slots and guests'
+//! windows alike.
 
 use std::ops::{Range, RangeInclusive};
 
@@ -250,6 +253,71 @@ pub fn time(
         ));
     }
     parsed
+}
+
+/// The instant of a local date-time in the programme's zone (`zone` is its
+/// name, for messages). A time the clocks skip is an error (`gap_help` says
+/// what to do); a time that happens twice is taken as its first occurrence,
+/// with a warning. Slots and guests' windows are read alike.
+pub fn instant(
+    tz: &jiff::tz::TimeZone,
+    zone: &str,
+    at: DateTime,
+    span: Range<usize>,
+    src: &SourceFile,
+    gap_help: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<jiff::Timestamp> {
+    use jiff::tz::AmbiguousOffset;
+    let offset = match tz.to_ambiguous_zoned(at).offset() {
+        AmbiguousOffset::Unambiguous { offset } => offset,
+        AmbiguousOffset::Gap { before, after } => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "{} does not exist in {zone}: clocks jump from {} to {} that night",
+                    at.strftime("%Y-%m-%d %H:%M"),
+                    fmt_offset(before),
+                    fmt_offset(after)
+                ))
+                .at(src, span)
+                .value(at.strftime("%Y-%m-%dT%H:%M").to_string())
+                .help(gap_help),
+            );
+            return None;
+        }
+        AmbiguousOffset::Fold { before, after } => {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "{} happens twice in {zone} (clocks go back from {} to {}); taken as the first time, at {}",
+                    at.strftime("%Y-%m-%d %H:%M"),
+                    fmt_offset(before),
+                    fmt_offset(after),
+                    fmt_offset(before)
+                ))
+                .at(src, span.clone())
+                .value(at.strftime("%Y-%m-%dT%H:%M").to_string()),
+            );
+            before
+        }
+    };
+    match offset.to_timestamp(at) {
+        Ok(t) => Some(t),
+        Err(_) => {
+            diags.push(Diagnostic::error("the time is out of range").at(src, span));
+            None
+        }
+    }
+}
+
+/// "UTC+01:00".
+fn fmt_offset(o: jiff::tz::Offset) -> String {
+    let s = o.seconds();
+    let sign = if s < 0 { '-' } else { '+' };
+    format!(
+        "UTC{sign}{:02}:{:02}",
+        s.abs() / 3600,
+        (s.abs() % 3600) / 60
+    )
 }
 
 #[cfg(test)]
