@@ -162,7 +162,7 @@ pub(super) fn guests(
         let line = src.locate(span.start).0;
         let mut f = Fields::new(table, span.clone(), src, 0, "a guest").plain_text(&[]);
         let name = f.str("name", diags);
-        if let Some((n, _)) = name {
+        if let Some((n, _)) = name.as_ref().filter(|(n, _)| !n.trim().is_empty()) {
             f.set_what(format!("guest `{}`", n.trim()));
         }
         f.unknown_keys(GUEST_KEYS, diags);
