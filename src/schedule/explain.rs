@@ -299,10 +299,9 @@ pub fn shortfalls(inst: &Instance, state: &State, plan: &mut Plan) {
                         ))
                     }
                     Some(_)
-                        if !inst.candidates[s].iter().any(|&f| {
-                            !used.contains(&f)
-                                && crate::schedule::search::place::copy_ok(inst, f, i)
-                        }) =>
+                        if !inst.candidates[s]
+                            .iter()
+                            .any(|&f| !used.contains(&f) && inst.copy_ok(f, i)) =>
                     {
                         why.push(format!(
                             "no copy of {}'s free films can be screened there that day",

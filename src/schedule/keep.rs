@@ -9,7 +9,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::search::place::copy_ok;
 use super::search::{Assigned, Instance};
 use super::{Plan, Unscheduled};
 use crate::programme::load::qualifies;
@@ -161,7 +160,7 @@ pub fn resolve(
                         f.id
                     ))
                 }
-                Some(i) if !copy_ok(inst, i, slot) => {
+                Some(i) if !inst.copy_ok(i, slot) => {
                     problem = Some(format!(
                         "no copy of film `{}` can be screened in slot `{}` any more",
                         f.id, sc.slot

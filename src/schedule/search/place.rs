@@ -31,11 +31,6 @@ pub struct Room<'r> {
     pub avoid: &'r [usize],
 }
 
-/// Whether a film's copy can be screened in `slot` (always, without copies).
-pub fn copy_ok(inst: &Instance, film: usize, slot: usize) -> bool {
-    inst.copy_ok(film, slot)
-}
-
 /// The films offered to a slot's packing, within the rules that depend on
 /// the slot, and the director room left.
 fn offered(
@@ -61,7 +56,7 @@ fn offered(
             && (!state.is_used(f) || room.freed.contains(&f))
             && !room.forced.contains(&f)
             && !room.avoid.contains(&f)
-            && slots.iter().all(|&s| copy_ok(inst, f, s))
+            && slots.iter().all(|&s| inst.copy_ok(f, s))
     };
     let mut out: Vec<Item> = Vec::with_capacity(BEST_CANDIDATES + SHORT_CANDIDATES);
     let mut best = 0;
@@ -213,7 +208,7 @@ fn forced_allowed(inst: &Instance, state: &State, slots: &[usize], room: Room) -
     if !room
         .forced
         .iter()
-        .all(|&f| slots.iter().all(|&s| copy_ok(inst, f, s)))
+        .all(|&f| slots.iter().all(|&s| inst.copy_ok(f, s)))
     {
         return false;
     }
@@ -424,7 +419,7 @@ pub fn repeat_slots(
                 && state.assign[u].is_none()
                 && s.length >= occupied
                 && state.fits_series(inst, series, u)
-                && films.iter().all(|&f| copy_ok(inst, f, u))
+                && films.iter().all(|&f| inst.copy_ok(f, u))
         })
         .map(|u| {
             // Slots other series still short of screenings could use are
