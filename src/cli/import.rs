@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use slate::import::listing::parse;
+use slate::import::listing::{read, Knowledge, Skipped};
 use slate::import::plan::{plan, Outcome};
 use slate::import::write::{check_into, write};
 use slate::import::{binary_reason, decode, drop_controls};
@@ -36,7 +36,11 @@ pub struct ImportArgs {
     /// File new films are appended to (default: films/imported.toml in the data directory)
     #[arg(long, value_name = "FILE")]
     into: Option<PathBuf>,
-    /// Report format (CSV: one row per entry)
+    /// Also write the entries the reader is unsure of (reported as
+    /// `uncertain` otherwise: a title alone, a title that looks like a name)
+    #[arg(long)]
+    accept_uncertain: bool,
+    /// Report format (CSV: one row per entry or skipped span)
     #[arg(long, value_enum, default_value_t)]
     format: Format,
 }
@@ -58,7 +62,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
         (Some(lock), loaded)
     };
     let cat = &loaded.catalogue;
+    let knowledge = Knowledge::of_catalogue(cat);
     let mut files = Vec::new();
+    let mut skipped: Vec<(String, Skipped)> = Vec::new();
     for path in &args.files {
         let (name, bytes) = if path.as_os_str() == "-" {
             let mut b = Vec::new();
@@ -91,11 +97,43 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
                 if dropped == 1 { "" } else { "s" }
             );
         }
-        let entries = parse(&text);
-        if entries.is_empty() {
+        let mut reading = read(&text, &knowledge);
+        if reading.entries.is_empty() {
             say!("warning: {name}: no film entry recognised");
         }
-        files.push((name, entries));
+        let uncertain = reading
+            .entries
+            .iter()
+            .filter(|e| e.uncertain.is_some())
+            .count();
+        say!(
+            "read {}: {} lines: {} in {} entries{}, {} skipped, {} blank",
+            escape_controls(&name, &[]),
+            reading.lines,
+            reading.entry_lines(),
+            reading.entries.len(),
+            if uncertain > 0 {
+                format!(
+                    " ({uncertain} uncertain{})",
+                    if args.accept_uncertain {
+                        ", accepted"
+                    } else {
+                        ": add --accept-uncertain to write them"
+                    }
+                )
+            } else {
+                String::new()
+            },
+            reading.skipped_lines(),
+            reading.blank
+        );
+        if args.accept_uncertain {
+            for e in &mut reading.entries {
+                e.uncertain = None;
+            }
+        }
+        skipped.extend(reading.skipped.into_iter().map(|s| (name.clone(), s)));
+        files.push((name, reading.entries));
     }
     let source = args.source.clone().unwrap_or_else(|| {
         files
@@ -118,9 +156,27 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
         ));
     }
     match args.format {
-        Format::Json => emit_json(&decided.reported)?,
+        Format::Json => {
+            // Entries, then the lines no entry took, each with its reason.
+            let mut rows: Vec<serde_json::Value> = decided
+                .reported
+                .iter()
+                .map(serde_json::to_value)
+                .collect::<Result<_, _>>()
+                .map_err(|e| Failure::Data(format!("error: {e}")))?;
+            rows.extend(skipped.iter().map(|(file, s)| {
+                serde_json::json!({
+                    "file": file,
+                    "status": "skipped",
+                    "line": s.line,
+                    "last_line": s.last_line,
+                    "reason": s.reason,
+                })
+            }));
+            emit_json(&rows)?
+        }
         Format::Csv | Format::Table => {
-            let rows: Vec<Vec<String>> = decided
+            let mut rows: Vec<Vec<String>> = decided
                 .reported
                 .iter()
                 .map(|r| {
@@ -143,6 +199,10 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
                             }
                         }
                         Outcome::Untitled => ("untitled".to_string(), "needs a title".to_string()),
+                        Outcome::Uncertain { reason } => (
+                            "uncertain".to_string(),
+                            format!("not written ({reason}); --accept-uncertain writes it"),
+                        ),
                         Outcome::Repeated { line } => (
                             "repeated".to_string(),
                             format!("same untitled entry as line {line}"),
@@ -170,6 +230,23 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
                     ]
                 })
                 .collect();
+            rows.extend(skipped.iter().map(|(file, s)| {
+                let lines = if s.line == s.last_line {
+                    format!("{file}:{}", s.line)
+                } else {
+                    format!("{file}:{}-{}", s.line, s.last_line)
+                };
+                vec![
+                    lines,
+                    "skipped".to_string(),
+                    "—".to_string(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    s.reason.clone(),
+                ]
+            }));
             if args.format == Format::Csv {
                 let header = [
                     "entry",

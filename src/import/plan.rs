@@ -11,7 +11,6 @@ use super::listing::Entry;
 use super::matching::{find, key, same_director, Index};
 use crate::catalogue::load::{MAX_RUNTIME, MIN_YEAR};
 use crate::catalogue::{Catalogue, Film, Kind, LoadOptions};
-use crate::countries;
 use crate::text::{fold, slugify};
 use crate::themes::tagging::{Tag, Tagger};
 
@@ -32,6 +31,9 @@ pub enum Outcome {
     },
     /// No title: reported with what was found, never written.
     Untitled,
+    /// The reader is unsure this is a film (its title looks like a name, a
+    /// line stands alone): reported, not written unless accepted.
+    Uncertain { reason: String },
     /// The same untitled text again.
     Repeated { line: usize },
 }
@@ -116,7 +118,7 @@ fn fills(film: &Film, entry: &Entry) -> Vec<Fill> {
     let canonical: Vec<String> = entry
         .countries
         .iter()
-        .filter_map(|c| countries::canonical(c).map(str::to_string))
+        .filter_map(|c| super::listing::country_name(c).map(str::to_string))
         .collect();
     if film.countries.is_empty() && !canonical.is_empty() {
         out.push(Fill::Countries(canonical));
@@ -168,6 +170,9 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
             .collect();
         for (entry, dropped, tags, found) in read {
             let outcome = match &entry.title {
+                Some(_) if entry.uncertain.is_some() => Outcome::Uncertain {
+                    reason: entry.uncertain.clone().unwrap_or_default(),
+                },
                 None => {
                     let sig = fold(&format!(
                         "{} {}",
@@ -325,7 +330,7 @@ fn new_film(
     }
     let mut country_list = Vec::new();
     for c in &e.countries {
-        match countries::canonical(c) {
+        match super::listing::country_name(c) {
             Some(name) => country_list.push(name.to_string()),
             None => notes.push(format!("Country as listed, not recognised: {c}.")),
         }

@@ -1,48 +1,401 @@
-//! The labelled lines of a listing ("Directed by:", "Running Time:",
-//! several labels on one line), title lines with their parentheticals and
-//! alternative titles, and the clean-up of list markers and Markdown.
+//! Labelled lines in the languages listings are written in ("Directed by:",
+//! "Réalisation :", "Regie:", "Durée", "Original title:", "Country/Year:"),
+//! read into the field they label; several labels on one line; and the
+//! clean-up of list markers and Markdown.
+//!
+//! A label is recognised by its words, folded (case and accents ignored),
+//! before a colon; a few director labels need none ("Directed by Ken
+//! Loach", "Dir. Mike Nichols"). A label naming several fields
+//! ("Country/Year:", "Pays, année :") is read as a credit line.
 
 use super::credits::*;
 use super::*;
+use crate::text::fold;
 
-pub(super) const LABELS: &[&str] = &[
-    "directed by",
-    "dir.",
-    "director",
-    "running time",
-    "run time",
-    "runtime",
-    "starring",
-    "cast",
-    "website",
-    "synopsis",
-    "country",
-    "countries",
-    "description",
-    "fact",
-    "genre",
-    "year",
-    "language",
-    "languages",
+/// The field a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Field {
+    Title,
+    OriginalTitle,
+    Director,
+    /// "D:": the director in database records, the cast (Darsteller) in
+    /// German listings, where "R:" is the director.
+    DirectorOrCast,
+    Runtime,
+    Country,
+    Year,
+    Language,
+    Cast,
+    Synopsis,
+    Genre,
+    Notes,
+    /// Crew, producers, format, subtitles, awards: part of the entry,
+    /// nothing slate keeps.
+    Other,
+    /// Several fields in one label ("Country/Year"): a credit line.
+    Credits,
+    /// The event, not the film: date, venue, tickets, guests.
+    Event,
+    /// A heading over several films ("Strand:", "Section:").
+    Section,
+}
+
+/// Folded label words and the field each names.
+const LABELS: &[(&str, Field)] = &[
+    ("title", Field::Title),
+    ("film", Field::Title),
+    ("film title", Field::Title),
+    ("english title", Field::Title),
+    ("international title", Field::Title),
+    ("titre", Field::Title),
+    ("titre francais", Field::Title),
+    ("titre anglais", Field::OriginalTitle),
+    ("titel", Field::Title),
+    ("deutscher titel", Field::Title),
+    ("titulo", Field::Title),
+    ("titolo", Field::Title),
+    ("tytul", Field::Title),
+    ("original title", Field::OriginalTitle),
+    ("originaltitel", Field::OriginalTitle),
+    ("titre original", Field::OriginalTitle),
+    ("titulo original", Field::OriginalTitle),
+    ("titolo originale", Field::OriginalTitle),
+    ("tytul oryginalny", Field::OriginalTitle),
+    ("original titel", Field::OriginalTitle),
+    ("also known as", Field::OriginalTitle),
+    ("aka", Field::OriginalTitle),
+    ("directed by", Field::Director),
+    ("dir", Field::Director),
+    ("d", Field::DirectorOrCast),
+    ("r", Field::Director),
+    ("regissor", Field::Director),
+    ("regissorer", Field::Director),
+    ("realise par", Field::Director),
+    ("realisado por", Field::Director),
+    ("diretor", Field::Director),
+    ("direttore", Field::Director),
+    ("k", Field::Other),
+    ("b", Field::Other),
+    ("m", Field::Other),
+    ("p", Field::Other),
+    ("release date", Field::Year),
+    ("released", Field::Year),
+    ("date de sortie", Field::Year),
+    ("erscheinungsjahr", Field::Year),
+    ("location in store", Field::Other),
+    ("content notes", Field::Other),
+    ("content note", Field::Other),
+    ("content warning", Field::Other),
+    ("trigger warning", Field::Other),
+    ("director", Field::Director),
+    ("directors", Field::Director),
+    ("director s", Field::Director),
+    ("directora", Field::Director),
+    ("director a", Field::Director),
+    ("direction", Field::Director),
+    ("direccion", Field::Director),
+    ("dirigida por", Field::Director),
+    ("realisation", Field::Director),
+    ("realisateur", Field::Director),
+    ("realisatrice", Field::Director),
+    ("real", Field::Director),
+    ("regie", Field::Director),
+    ("regia", Field::Director),
+    ("regista", Field::Director),
+    ("regi", Field::Director),
+    ("regisseur", Field::Director),
+    ("regisseurin", Field::Director),
+    ("rezyseria", Field::Director),
+    ("rez", Field::Director),
+    ("rezie", Field::Director),
+    ("direcao", Field::Director),
+    ("realizacao", Field::Director),
+    ("realizador", Field::Director),
+    ("realizacio", Field::Director),
+    ("filmmaker", Field::Director),
+    ("filmmakers", Field::Director),
+    ("a film by", Field::Director),
+    ("un film de", Field::Director),
+    ("ein film von", Field::Director),
+    ("running time", Field::Runtime),
+    ("run time", Field::Runtime),
+    ("runtime", Field::Runtime),
+    ("duration", Field::Runtime),
+    ("length", Field::Runtime),
+    ("duree", Field::Runtime),
+    ("dauer", Field::Runtime),
+    ("lange", Field::Runtime),
+    ("laufzeit", Field::Runtime),
+    ("spieldauer", Field::Runtime),
+    ("duracion", Field::Runtime),
+    ("durata", Field::Runtime),
+    ("duracao", Field::Runtime),
+    ("durada", Field::Runtime),
+    ("czas trwania", Field::Runtime),
+    ("czas", Field::Runtime),
+    ("speelduur", Field::Runtime),
+    ("lengd", Field::Runtime),
+    ("delka", Field::Runtime),
+    ("stopaz", Field::Runtime),
+    ("country", Field::Country),
+    ("countries", Field::Country),
+    ("country of production", Field::Country),
+    ("production country", Field::Country),
+    ("pays", Field::Country),
+    ("land", Field::Country),
+    ("produktionsland", Field::Country),
+    ("herstellungsland", Field::Country),
+    ("pais", Field::Country),
+    ("paises", Field::Country),
+    ("paese", Field::Country),
+    ("nazione", Field::Country),
+    ("kraj", Field::Country),
+    ("kraj produkcji", Field::Country),
+    ("zeme", Field::Country),
+    ("year", Field::Year),
+    ("release year", Field::Year),
+    ("production year", Field::Year),
+    ("year of production", Field::Year),
+    ("annee", Field::Year),
+    ("annee de production", Field::Year),
+    ("jahr", Field::Year),
+    ("produktionsjahr", Field::Year),
+    ("ano", Field::Year),
+    ("anno", Field::Year),
+    ("any", Field::Year),
+    ("rok", Field::Year),
+    ("rok produkcji", Field::Year),
+    ("jaar", Field::Year),
+    ("ar", Field::Year),
+    ("language", Field::Language),
+    ("languages", Field::Language),
+    ("original language", Field::Language),
+    ("langue", Field::Language),
+    ("langues", Field::Language),
+    ("sprache", Field::Language),
+    ("originalsprache", Field::Language),
+    ("idioma", Field::Language),
+    ("idiomas", Field::Language),
+    ("lingua", Field::Language),
+    ("jezyk", Field::Language),
+    ("taal", Field::Language),
+    ("sprak", Field::Language),
+    ("starring", Field::Cast),
+    ("cast", Field::Cast),
+    ("with", Field::Cast),
+    ("avec", Field::Cast),
+    ("mit", Field::Cast),
+    ("con", Field::Cast),
+    ("com", Field::Cast),
+    ("interpretes", Field::Cast),
+    ("interpretacion", Field::Cast),
+    ("reparto", Field::Cast),
+    ("darsteller", Field::Cast),
+    ("darsteller innen", Field::Cast),
+    ("besetzung", Field::Cast),
+    ("obsada", Field::Cast),
+    ("elenco", Field::Cast),
+    ("interpreti", Field::Cast),
+    ("synopsis", Field::Synopsis),
+    ("description", Field::Synopsis),
+    ("summary", Field::Synopsis),
+    ("plot", Field::Synopsis),
+    ("resume", Field::Synopsis),
+    ("inhalt", Field::Synopsis),
+    ("sinopsis", Field::Synopsis),
+    ("sinossi", Field::Synopsis),
+    ("sinopse", Field::Synopsis),
+    ("opis", Field::Synopsis),
+    ("genre", Field::Genre),
+    ("genero", Field::Genre),
+    ("genere", Field::Genre),
+    ("gatunek", Field::Genre),
+    ("category", Field::Genre),
+    ("fact", Field::Notes),
+    ("note", Field::Notes),
+    ("notes", Field::Notes),
+    ("format", Field::Other),
+    ("formato", Field::Other),
+    ("print", Field::Other),
+    ("screening format", Field::Other),
+    ("subtitles", Field::Other),
+    ("sous titres", Field::Other),
+    ("untertitel", Field::Other),
+    ("subtitulos", Field::Other),
+    ("sottotitoli", Field::Other),
+    ("producer", Field::Other),
+    ("producers", Field::Other),
+    ("produced by", Field::Other),
+    ("production", Field::Other),
+    ("produktion", Field::Other),
+    ("produccion", Field::Other),
+    ("produzione", Field::Other),
+    ("screenplay", Field::Other),
+    ("script", Field::Other),
+    ("writer", Field::Other),
+    ("written by", Field::Other),
+    ("scenario", Field::Other),
+    ("drehbuch", Field::Other),
+    ("guion", Field::Other),
+    ("sceneggiatura", Field::Other),
+    ("music", Field::Other),
+    ("musique", Field::Other),
+    ("musik", Field::Other),
+    ("musica", Field::Other),
+    ("cinematography", Field::Other),
+    ("photography", Field::Other),
+    ("camera", Field::Other),
+    ("kamera", Field::Other),
+    ("image", Field::Other),
+    ("fotografia", Field::Other),
+    ("editing", Field::Other),
+    ("editor", Field::Other),
+    ("montage", Field::Other),
+    ("schnitt", Field::Other),
+    ("montaje", Field::Other),
+    ("montaggio", Field::Other),
+    ("sound", Field::Other),
+    ("distributor", Field::Other),
+    ("distribution", Field::Other),
+    ("verleih", Field::Other),
+    ("world sales", Field::Other),
+    ("sales", Field::Other),
+    ("website", Field::Other),
+    ("awards", Field::Other),
+    ("festivals", Field::Other),
+    ("premiere", Field::Other),
+    ("rating", Field::Other),
+    ("certificate", Field::Other),
+    ("age", Field::Other),
+    ("fsk", Field::Other),
+    ("trailer", Field::Other),
+    ("venue", Field::Event),
+    ("where", Field::Event),
+    ("when", Field::Event),
+    ("date", Field::Event),
+    ("dates", Field::Event),
+    ("time", Field::Event),
+    ("location", Field::Event),
+    ("place", Field::Event),
+    ("tickets", Field::Event),
+    ("ticket", Field::Event),
+    ("price", Field::Event),
+    ("admission", Field::Event),
+    ("entry", Field::Event),
+    ("guest", Field::Event),
+    ("guests", Field::Event),
+    ("speaker", Field::Event),
+    ("speakers", Field::Event),
+    ("q a", Field::Event),
+    ("introduced by", Field::Event),
+    ("lieu", Field::Event),
+    ("horaire", Field::Event),
+    ("seance", Field::Event),
+    ("tarif", Field::Event),
+    ("ort", Field::Event),
+    ("datum", Field::Event),
+    ("zeit", Field::Event),
+    ("termin", Field::Event),
+    ("eintritt", Field::Event),
+    ("lugar", Field::Event),
+    ("fecha", Field::Event),
+    ("hora", Field::Event),
+    ("entrada", Field::Event),
+    ("luogo", Field::Event),
+    ("data", Field::Event),
+    ("orario", Field::Event),
+    ("ingresso", Field::Event),
+    ("local", Field::Event),
+    ("miejsce", Field::Event),
+    ("godzina", Field::Event),
+    ("strand", Field::Section),
+    ("section", Field::Section),
+    ("programme", Field::Section),
+    ("program", Field::Section),
+    ("series", Field::Section),
+    ("season", Field::Section),
+    ("seccion", Field::Section),
+    ("sezione", Field::Section),
+    ("reihe", Field::Section),
+    ("filmreihe", Field::Section),
+    ("cycle", Field::Section),
+    ("ciclo", Field::Section),
 ];
 
-/// The label a line starts with ("Directed by: X" → ("directed by", "X")).
-pub(super) fn label(line: &str) -> Option<(&'static str, String)> {
+/// Director labels that need no colon: "Directed by Ken Loach".
+const FREE_LABELS: &[&str] = &[
+    "directed by ",
+    "dir. ",
+    "a film by ",
+    "un film de ",
+    "ein film von ",
+    "regie ",
+    "réalisation ",
+    "reż. ",
+];
+
+/// The field a folded label names: one of [`LABELS`], or several of them
+/// ("country year", "pays annee") as a credit line.
+fn field_of(folded: &str) -> Option<Field> {
+    if let Some((_, f)) = LABELS.iter().find(|(l, _)| *l == folded) {
+        return Some(*f);
+    }
+    // "country year", "land jahr", "pays annee", "B+K+R": every word a
+    // label. With a director among them, the value is the director ("B+K+R:
+    // Claudia von Alemann"); labels of credit facts alone make a credit
+    // line; anything else is crew.
+    let words: Vec<&str> = folded
+        .split(' ')
+        .filter(|w| !matches!(*w, "and" | "et" | "und" | "y" | "e"))
+        .collect();
+    let fields: Vec<Field> = words
+        .iter()
+        .map(|w| LABELS.iter().find(|(l, _)| l == w).map(|(_, f)| *f))
+        .collect::<Option<_>>()?;
+    if fields.len() < 2 {
+        return None;
+    }
+    if fields.contains(&Field::Director) {
+        return Some(Field::Director);
+    }
+    let facts = fields.iter().all(|f| {
+        matches!(
+            f,
+            Field::Country | Field::Year | Field::Runtime | Field::Language
+        )
+    });
+    Some(if facts { Field::Credits } else { Field::Other })
+}
+
+/// The label a line starts with and its value ("Réalisation : Agnès
+/// Varda" → (Director, "Agnès Varda")).
+pub(super) fn label(line: &str) -> Option<(Field, String)> {
     let line = line.trim();
-    for l in LABELS {
-        // Labels are ASCII: compare bytes without case, then cut the line
-        // itself (lower-casing can change a text's length: "İ" → "i̇").
-        let Some(rest) = line
-            .get(..l.len())
-            .filter(|head| head.eq_ignore_ascii_case(l))
-            .map(|_| line[l.len()..].trim_start())
-        else {
+    if let Some(colon) = line.find(':') {
+        let head = &line[..colon];
+        // Labels are short: at most four words before the colon.
+        if head.chars().count() <= 32 && head.split_whitespace().count() <= 4 {
+            let folded = fold(head);
+            if let Some(field) = field_of(&folded) {
+                let value = line[colon + 1..].trim();
+                // "D:" and other one-letter labels only with a value.
+                if folded.len() > 1 || !value.is_empty() {
+                    return Some((field, value.to_string()));
+                }
+            }
+        }
+    }
+    for l in FREE_LABELS {
+        // Compare without case, then cut the line itself (lower-casing can
+        // change a text's length: "İ" → "i̇").
+        let Some(head) = line.get(..l.len()) else {
             continue;
         };
-        let free = (*l == "directed by" || *l == "dir.") && !rest.is_empty();
-        if rest.starts_with(':') || free {
-            let value = rest.trim_start_matches(':').trim();
-            return Some((l, value.to_string()));
+        if head.to_lowercase() == *l {
+            let rest = line[l.len()..].trim();
+            if !rest.is_empty() {
+                return Some((Field::Director, rest.to_string()));
+            }
         }
     }
     None
@@ -50,63 +403,7 @@ pub(super) fn label(line: &str) -> Option<(&'static str, String)> {
 
 pub(super) fn is_nothing(v: &str) -> bool {
     let t = v.trim().trim_end_matches('.').to_lowercase();
-    t.is_empty() || t == "n/a" || t == "na" || t == "none" || t == "-"
-}
-
-/// A title line, read: the title, a year, other titles and credits.
-#[derive(Debug, Default, PartialEq)]
-pub(super) struct TitleLine {
-    pub(super) title: String,
-    pub(super) year: Option<i32>,
-    /// Other titles in parentheses ("SMB", "Argentine Industry").
-    pub(super) others: Vec<String>,
-    /// Credits from parentheses or after a dash ("Paul Schrader",
-    /// "114 min").
-    pub(super) credits: Vec<Part>,
-}
-
-/// "Harlan County USA (1976)", "Pyme (2004) (SMB)", "Blue Collar (Paul
-/// Schrader, 1978, 114 min)", "Norma Rae — Martin Ritt (USA, 1979, 114')".
-pub(super) fn title_line(line: &str) -> TitleLine {
-    let mut out = TitleLine::default();
-    let mut rest = line.trim();
-    let mut title = rest;
-    if let Some(i) = rest.find('(') {
-        title = rest[..i].trim();
-        rest = &rest[i..];
-        while let Some(open) = rest.find('(') {
-            let Some(close) = rest[open..].find(')') else {
-                break;
-            };
-            let inner = rest[open + 1..open + close].trim();
-            if is_year(inner) {
-                out.year = inner.parse().ok();
-            } else if let Some(parts) = credit_line(inner) {
-                out.credits.extend(parts);
-            } else if !inner.is_empty() {
-                out.others.push(inner.to_string());
-            }
-            rest = &rest[open + close + 1..];
-        }
-    }
-    // "Title — Director (…)": only when parentheses held credits beyond a
-    // year, so that "Part III – Popular Power (1979)" keeps its whole title.
-    if !out.credits.is_empty() {
-        for dash in [" — ", " – ", " - "] {
-            if let Some((t, who)) = title.rsplit_once(dash) {
-                if let Some(name @ Part::Name(_)) = part(who.trim()) {
-                    out.credits.insert(0, name);
-                    title = t.trim();
-                    break;
-                }
-            }
-        }
-    }
-    // "The Miner / Rudar": the title, then another (original) title.
-    let mut titles = title.split(" / ").map(str::trim).filter(|t| !t.is_empty());
-    out.title = ordinary_case(titles.next().unwrap_or(""));
-    out.others.extend(titles.map(ordinary_case));
-    out
+    t.is_empty() || t == "n/a" || t == "na" || t == "none" || t == "-" || t == "—"
 }
 
 /// A title in capitals, given ordinary capitalisation.
@@ -142,9 +439,11 @@ pub(super) fn ordinary_case(title: &str) -> String {
 
 /// A line without the markup of lists and Markdown: list markers ("1.",
 /// "2)", "-", "*", "•"), heading marks ("## "), emphasis ("**Director:**",
-/// "*Strike*") and a trailing hard break.
-pub(super) fn clean(line: &str) -> String {
+/// "*Strike*"), a web page's "Read More" and a trailing hard break. The
+/// flag says whether a list marker was dropped.
+pub(super) fn clean(line: &str) -> (String, bool) {
     let mut t = line.trim();
+    let mut marked = false;
     t = t.trim_start_matches('#').trim_start();
     // "1. ", "12) ", "#3 " — at most three digits, so "1976. The miners" stays.
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -153,11 +452,21 @@ pub(super) fn clean(line: &str) -> String {
         && t.as_bytes().get(digits + 1) == Some(&b' ')
     {
         t = t[digits + 2..].trim_start();
+        marked = true;
     }
-    for marker in ["- ", "* ", "• ", "· ", "– ", "— "] {
+    for marker in ["- ", "* ", "• ", "· ", "– ", "— ", "▪ ", "► ", "> "] {
         if let Some(rest) = t.strip_prefix(marker) {
             t = rest.trim_start();
+            marked = true;
             break;
+        }
+    }
+    for link in ["Read More ", "Read more ", "READ MORE ", "More ", "Lire la suite "] {
+        if let Some(rest) = t.strip_prefix(link) {
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                t = rest.trim_start();
+                break;
+            }
         }
     }
     let mut out = t.replace("**", "").replace("__", "");
@@ -166,14 +475,18 @@ pub(super) fn clean(line: &str) -> String {
     if stars >= 2 && stars.is_multiple_of(2) {
         out = out.replace('*', "");
     }
-    out.trim().to_string()
+    (out.trim().to_string(), marked)
 }
 
 /// A labelled line cut where another label follows a separator (`|`, `·`,
-/// `•`): "Year: 1972 · Director: Marin Karmitz · 85'" → three segments. A
-/// line with one label is one segment.
+/// `•`, `;`, or a run of spaces): "Year: 1972 · Director: Marin Karmitz ·
+/// 85'" → three segments. A line with one label is one segment.
 pub(super) fn label_segments(line: &str) -> Vec<String> {
-    let pieces: Vec<&str> = line.split(['|', '·', '•']).map(str::trim).collect();
+    let pieces: Vec<&str> = line
+        .split(['|', '·', '•', ';'])
+        .flat_map(|p| p.split("   "))
+        .map(str::trim)
+        .collect();
     if pieces.len() > 1 && pieces[1..].iter().any(|p| label(p).is_some()) {
         pieces
             .into_iter()
@@ -187,38 +500,77 @@ pub(super) fn label_segments(line: &str) -> Vec<String> {
 
 /// Applies one labelled value to an entry; `Some(open)` when it decides
 /// whether free text that follows is the synopsis.
-pub(super) fn apply_label(e: &mut Entry, l: &str, value: String) -> Option<bool> {
-    match l {
-        "directed by" | "director" | "dir." if value.contains(['/', '|', '·', '•']) => {
-            // One-line credits: "Dir. Mike Nichols/USA/1983/128 min".
-            credit_parts(e, value.split(['/', '|', '·', '•']));
+pub(super) fn apply_label(e: &mut Entry, field: Field, value: String) -> Option<bool> {
+    match field {
+        Field::Title => {
+            if !is_nothing(&value) {
+                let t = title_line(&value);
+                if e.title.is_none() && !t.title.is_empty() {
+                    e.title = Some(t.title);
+                } else if !t.title.is_empty() {
+                    e.other_titles.push(t.title);
+                }
+                e.other_titles.extend(t.others);
+                e.year = e.year.or(t.year);
+                for p in t.credits {
+                    apply_part(e, p);
+                }
+            }
         }
-        "directed by" | "director" | "dir." => {
+        Field::OriginalTitle => {
+            if !is_nothing(&value) && !e.other_titles.contains(&value) {
+                e.other_titles.push(value.trim_end_matches('.').trim().to_string());
+            }
+        }
+        Field::Director if credit_line(&value).is_some() => {
+            // One-line credits: "Dir. Mike Nichols/USA/1983/128 min".
+            credit_parts(e, split_credits(&value));
+        }
+        Field::Director => {
             add_directors(e, names(value.split(';').next().unwrap_or(&value)));
         }
-        "running time" | "run time" | "runtime" if e.runtime.is_none() => {
+        Field::DirectorOrCast => {
+            let found = names(&value);
+            if found.len() >= 3 || !e.directors.is_empty() {
+                e.cast = found;
+            } else {
+                add_directors(e, found);
+            }
+        }
+        Field::Runtime if e.runtime.is_none() => {
             e.runtime = runtime::parse(&value);
         }
-        "starring" | "cast" => e.cast = names(&value),
-        "country" | "countries" => {
+        Field::Cast => e.cast = names(&value),
+        Field::Country => {
             e.countries = value
                 .trim_end_matches('.')
-                .split([',', '/'])
+                .split([',', '/', ';'])
+                .flat_map(|c| c.split(" and "))
                 .map(|c| c.trim().to_string())
-                .filter(|c| !c.is_empty())
-                .collect()
+                .filter(|c| !c.is_empty() && !is_year(c))
+                .collect();
+            // "Country: France, 1972" gives a year too.
+            if let Some(y) = value.split([',', '/', ' ']).map(str::trim).find(|v| is_year(v)) {
+                e.year = e.year.or(y.parse().ok());
+            }
         }
-        "language" | "languages" => e.languages = names(&value),
-        "year" => e.year = value.trim().parse().ok(),
-        "genre" => e.kind = Some(kind_of_genre(&value)),
-        "synopsis" | "description" => {
+        Field::Language => e.languages = names(&value),
+        Field::Year => {
+            e.year = value
+                .split(|c: char| !c.is_ascii_digit())
+                .find(|v| is_year(v))
+                .and_then(|y| y.parse().ok())
+        }
+        Field::Genre => e.kind = Some(kind_of_genre(&value)),
+        Field::Synopsis => {
             if !is_nothing(&value) {
                 e.synopsis = Some(value);
             }
             return Some(e.synopsis.is_none());
         }
-        "fact" => e.notes = Some(value),
-        _ => {}
+        Field::Notes => e.notes = Some(value),
+        Field::Credits => credit_parts(e, split_credits(&value)),
+        Field::Runtime | Field::Other | Field::Event | Field::Section => {}
     }
     None
 }

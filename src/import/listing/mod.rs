@@ -1,51 +1,48 @@
-//! Splitting pasted listings into entries and reading their fields: the
-//! line-by-line reader ([`parse`]) here; labelled lines and titles in
-//! `labels`, credit lines by their shape in `credits`, tables in `table`.
+//! Splitting pasted listings into entries and reading their fields, and
+//! accounting for every line: what each line is by itself (`lines`, from
+//! the recognisers in `fields`, `labels` and `credits`), how lines make
+//! entries (`assemble`), films named in running text (`mentions`), what a
+//! title may not be (`guard`), and tables (`table`).
 //!
-//! Layouts read so far:
-//! - labelled blocks: a title line, optionally with "(1976)" and other
-//!   parentheticals, then `Directed by:`, `Running Time:`, `Starring:`,
-//!   `Website:`, `Synopsis:`, `Country:` lines and free synopsis paragraphs;
-//! - prose blocks with credits inline (`DIR/SCR/PROD Name; PROD Name.
-//!   Portugal, 2017, color, 177 min. In Portuguese and French …`), followed
-//!   by `Run Time:` and `Genre:` lines, usually without a title;
-//! - titled lists with `Description:` and `Fact:` lines;
-//! - one-line credits after a title, in any order and with any of the
-//!   separators `/ | , · •` ("Herbert J. Biberman / USA / 1954 / 94'",
-//!   "Dir. Mike Nichols/USA/1983/128 min"), and pipe lines with the title
-//!   first ("Matewan | USA | 1987 | 133 minutes");
-//! - a title with its credits in parentheses ("Blue Collar (Paul Schrader,
-//!   1978, 114 min)"), optionally with the director after a dash when the
-//!   parentheses hold more than a year ("Norma Rae — Martin Ritt (USA, 1979,
-//!   114')");
-//! - CSV with a header row (see `table::COLUMNS`), IMDb and Letterboxd exports
-//!   among them, and tab-separated tables copied from a spreadsheet;
-//! - several labels on one line ("Director: X | Country: Y | 98 min") and
-//!   alternative titles after " / " ("The Miner / Rudar (2017)");
-//! - any of these as numbered or bulleted lists or Markdown (list markers,
-//!   `##` headings and `**emphasis**` are dropped, see `labels::clean`); a title
-//!   line with a year in parentheses at its end ("Brassed Off (1996)")
-//!   followed by a paragraph.
+//! Fields are recognised by what they are, in any order and language: a
+//! year, a runtime in any notation ("94'", "1h34", "95m", "1:34"), a country
+//! (`src/countries.txt`, aliases and names in other languages), a language,
+//! a format word, a person's name, a label in any of the languages listed in
+//! `labels`. Entries are recognised by layout: a title line with a credit
+//! line after it (dates, venues and ticket lines may come between); credits
+//! on the title line itself, in parentheses, after a dash or after the
+//! parentheses ("Title (1979) 95m; Sweden; D: Name"); labelled blocks; a
+//! title and a description with a screening date; roll-calls (lists of
+//! titles); films named in prose ("films such as Norma Rae and Silkwood");
+//! CSV and tab-separated tables.
 //!
-//! A credit line is recognised by its shape, not by its words: short, cut
-//! by separators into parts that are each a year, a runtime, a country, a
-//! format word ("color", "35mm") or a name — at most two names — with a year
-//! or a runtime among them. A synopsis sentence fails that test.
+//! Every line of the input either belongs to an entry or is reported as
+//! skipped with its reason ([`Reading::skipped`]); the totals add up to the
+//! input. No entry is titled with a date, a time, a country, a language, a
+//! heading or a known person's name; an entry the reader is unsure of
+//! carries the reason in [`Entry::uncertain`] and is not written unless the
+//! user accepts it.
 //!
 //! Titles written in capitals ("SALT OF THE EARTH") are given ordinary
 //! capitalisation (small words lower case, Roman numerals kept); matching
 //! ignores case anyway, and a film new to the catalogue should not shout.
-//! An entry without a title keeps everything else found; paragraphs with
-//! no film facts at all (an introduction) are skipped.
 
+mod assemble;
 mod credits;
+mod fields;
+mod guard;
 mod labels;
+mod lines;
+mod mentions;
 mod table;
 
 use super::runtime;
 use credits::*;
 use labels::*;
 use table::*;
+
+pub use fields::country_name;
+pub use guard::Knowledge;
 
 /// What a listing says about one film.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -64,39 +61,63 @@ pub struct Entry {
     pub notes: Option<String>,
     /// Line of the entry in its file (1-based).
     pub line: usize,
+    /// Last line of the entry in its file (1-based).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub last_line: usize,
+    /// How many lines of the file make the entry.
+    #[serde(skip)]
+    pub lines: usize,
+    /// Why the reader is unsure this is a film; such entries are reported
+    /// but not written unless accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncertain: Option<String>,
 }
 
-/// What a line of a listing is, by itself.
-enum LineKind {
-    Blank,
-    /// Starts with a label ("Directed by:").
-    Labelled,
-    /// A credit line, read.
-    Credits(Vec<Part>),
-    /// A title with credits or a year in parentheses.
-    Titled,
-    /// Anything else: a title or a paragraph, as the lines around it say.
-    Other,
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
-impl LineKind {
-    fn of(line: &str) -> LineKind {
-        if line.is_empty() {
-            LineKind::Blank
-        } else if label(line).is_some() {
-            LineKind::Labelled
-        } else if let Some(parts) = credit_line(line) {
-            LineKind::Credits(parts)
-        } else if titled_with_credits(line) {
-            LineKind::Titled
-        } else {
-            LineKind::Other
-        }
+/// Lines of a listing that are no part of any entry, and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Skipped {
+    /// First and last line (1-based).
+    pub line: usize,
+    pub last_line: usize,
+    pub reason: String,
+}
+
+/// A listing read: its entries, the lines skipped, and the totals that
+/// account for every line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reading {
+    pub entries: Vec<Entry>,
+    pub skipped: Vec<Skipped>,
+    /// Lines in the input.
+    pub lines: usize,
+    /// Blank lines.
+    pub blank: usize,
+}
+
+impl Reading {
+    /// Lines that belong to entries.
+    pub fn entry_lines(&self) -> usize {
+        self.entries.iter().map(|e| e.lines).sum()
+    }
+
+    /// Lines skipped.
+    pub fn skipped_lines(&self) -> usize {
+        self.skipped.iter().map(|s| s.last_line + 1 - s.line).sum()
     }
 }
 
-/// Splits a listing into entries.
+/// Splits a listing into entries, knowing nothing of a catalogue.
 pub fn parse(text: &str) -> Vec<Entry> {
+    read(text, &Knowledge::default()).entries
+}
+
+/// Reads a listing into entries and skipped lines, with what the catalogue
+/// knows of titles and names.
+pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
     // Pasted web text is full of non-breaking and odd spaces.
     // (Tabs are kept for a table copied from a spreadsheet.)
     let text: String = text
@@ -110,149 +131,82 @@ pub fn parse(text: &str) -> Vec<Entry> {
         })
         .collect();
     if let Some(entries) = csv_entries(&text) {
-        return entries;
+        return table_reading(&text, entries);
     }
     let text = text.replace('\t', " ");
-    let cleaned: Vec<String> = text.lines().map(clean).collect();
-    let lines: Vec<&str> = cleaned.iter().map(|l| l.trim()).collect();
-    // What each line is, decided once (the loop looks ahead and back).
-    let mut kinds: Vec<LineKind> = lines.iter().map(|l| LineKind::of(l)).collect();
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut current: Option<Entry> = None;
-    // Whether the current entry still takes free text as its synopsis.
-    let mut open = false;
-    // Whether the line before (blank lines aside) was a title.
-    let mut just_titled = false;
+    let (mut lines, marked): (Vec<String>, Vec<bool>) = text
+        .lines()
+        .map(|l| {
+            let (c, m) = clean(l);
+            // Runs of spaces inside a line are one space.
+            (c.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "), m)
+        })
+        .unzip();
+    let joined = join_broken_lines(&mut lines);
+    assemble::assemble(&lines, &marked, &joined, knowledge)
+}
+
+/// Joins lines a web page broke in the middle of a title or a quotation:
+/// a line ending in a dash ("Das ist nur der Anfang -") or an opening
+/// quotation mark takes the next line. The line taken becomes empty and
+/// is marked, so it is accounted with the line it joined.
+fn join_broken_lines(lines: &mut [String]) -> Vec<bool> {
+    let mut joined = vec![false; lines.len()];
+    let broken = |l: &str, next: &str| {
+        let open_quote = l.ends_with(['“', '„', '«']) || l.ends_with('"') && l.matches('"').count() % 2 == 1;
+        let dash = l.ends_with(" -") || l.ends_with(" –") && next.chars().next().is_some_and(char::is_lowercase);
+        (open_quote || dash) && !next.is_empty() && l.len() < 4000
+    };
     let mut i = 0;
     while i < lines.len() {
-        let line = lines[i];
-        if line.is_empty() || line.to_lowercase().starts_with("category archives") {
-            i += 1;
+        let mut next = i + 1;
+        while next < lines.len() && broken(&lines[i], &lines[next]) {
+            let taken = std::mem::take(&mut lines[next]);
+            let sep = if lines[i].ends_with(['“', '„', '«', '"']) { "" } else { " " };
+            lines[i].push_str(sep);
+            lines[i].push_str(&taken);
+            joined[next] = true;
+            next += 1;
+        }
+        i = next;
+    }
+    joined
+}
+
+/// The accounting of a table: each row an entry, other lines skipped.
+fn table_reading(text: &str, mut entries: Vec<Entry>) -> Reading {
+    let lines: Vec<&str> = text.lines().collect();
+    for e in &mut entries {
+        e.last_line = e.line;
+        e.lines = 1;
+    }
+    let rows: std::collections::HashSet<usize> = entries.iter().map(|e| e.line).collect();
+    let mut skipped: Vec<Skipped> = Vec::new();
+    let mut blank = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l.trim().is_empty() {
+            blank += 1;
             continue;
         }
-        let after_title = std::mem::take(&mut just_titled);
-        if matches!(kinds[i], LineKind::Labelled) {
-            let e = current.get_or_insert_with(|| Entry {
+        if rows.contains(&(i + 1)) {
+            continue;
+        }
+        let reason = "a table header, or a line or row naming no film";
+        match skipped.last_mut() {
+            Some(s) if s.last_line == i => s.last_line = i + 1,
+            _ => skipped.push(Skipped {
                 line: i + 1,
-                ..Entry::default()
-            });
-            // Several labels on one line: "Director: X | Country: Y | 98 min".
-            for segment in label_segments(line) {
-                match label(&segment) {
-                    Some((l, value)) => {
-                        if let Some(opens) = apply_label(e, l, value) {
-                            open = opens;
-                        }
-                    }
-                    None => credit_parts(e, std::iter::once(segment.as_str())),
-                }
-            }
-            i += 1;
-            continue;
-        }
-        // A pipe line: "Title | Country | Year | N minutes".
-        if line.matches('|').count() >= 2 {
-            if let Some(done) = current.take() {
-                entries.push(done);
-            }
-            let mut fields = line.split('|').map(str::trim);
-            let mut e = Entry {
-                line: i + 1,
-                ..Entry::default()
-            };
-            let first = titled(fields.next().unwrap_or(""), i + 1);
-            e.title = first.title;
-            e.year = first.year;
-            e.other_titles = first.other_titles;
-            credit_parts(&mut e, fields);
-            current = Some(e);
-            open = true;
-            i += 1;
-            continue;
-        }
-        // A credit line: the credits of the entry just titled, or of an
-        // untitled one.
-        if let LineKind::Credits(parts) = &mut kinds[i] {
-            let parts = std::mem::take(parts);
-            let fresh = after_title
-                || current.as_ref().is_some_and(|e| {
-                    open && e.synopsis.is_none() && e.year.is_none() && e.runtime.is_none()
-                });
-            if !fresh {
-                if let Some(done) = current.take() {
-                    entries.push(done);
-                }
-            }
-            let e = current.get_or_insert_with(|| Entry {
-                line: i + 1,
-                ..Entry::default()
-            });
-            for p in parts {
-                apply_part(e, p);
-            }
-            open = true;
-            i += 1;
-            continue;
-        }
-        // A title: a short line followed by labels or by a credit line, or
-        // with its credits in parentheses.
-        let short = line.chars().count() <= 100 && !line.ends_with('.');
-        let next = kinds[i + 1..]
-            .iter()
-            .find(|k| !matches!(k, LineKind::Blank));
-        if (short && matches!(next, Some(LineKind::Labelled | LineKind::Credits(_))))
-            || matches!(kinds[i], LineKind::Titled)
-        {
-            if let Some(done) = current.take() {
-                entries.push(done);
-            }
-            current = Some(titled(line, i + 1));
-            open = true;
-            just_titled = true;
-            i += 1;
-            continue;
-        }
-        // Free text: a paragraph.
-        let start = i;
-        let mut para = Vec::new();
-        while i < lines.len()
-            && match &kinds[i] {
-                LineKind::Blank | LineKind::Labelled => false,
-                LineKind::Credits(_) | LineKind::Titled => para.is_empty(),
-                LineKind::Other => true,
-            }
-        {
-            para.push(lines[i]);
-            i += 1;
-        }
-        let text = para.join(" ");
-        let continues = open && current.as_ref().is_some_and(|e| e.synopsis.is_none());
-        if continues {
-            let e = current.as_mut().expect("checked");
-            apply_prose(e, &text);
-            open = false;
-        } else {
-            if let Some(done) = current.take() {
-                entries.push(done);
-            }
-            let mut e = Entry {
-                line: start + 1,
-                ..Entry::default()
-            };
-            apply_prose(&mut e, &text);
-            current = Some(e);
-            open = false;
+                last_line: i + 1,
+                reason: reason.into(),
+            }),
         }
     }
-    if let Some(done) = current.take() {
-        entries.push(done);
+    Reading {
+        entries,
+        skipped,
+        lines: lines.len(),
+        blank,
     }
-    entries
-        .into_iter()
-        .filter(|e| {
-            e.title.is_some() || !e.directors.is_empty() || e.runtime.is_some() || e.year.is_some()
-        })
-        .collect()
 }
 
 /// A new entry from a title line.
@@ -269,30 +223,6 @@ fn titled(line: &str, at: usize) -> Entry {
         apply_part(&mut e, p);
     }
     e
-}
-
-/// Whether a line is a title with credits in parentheses ("Blue Collar
-/// (Paul Schrader, 1978, 114 min)").
-/// Also a title with a year in parentheses at its end ("Brassed Off
-/// (1996)").
-fn titled_with_credits(line: &str) -> bool {
-    let line = line.trim();
-    if line.chars().count() > 140 || line.ends_with('.') || line.find('(').is_none_or(|i| i == 0) {
-        return false;
-    }
-    let tl = title_line(line);
-    !tl.credits.is_empty() || (tl.year.is_some() && line.ends_with(')'))
-}
-
-/// Free text: a synopsis, with any inline credits read out of it.
-fn apply_prose(e: &mut Entry, text: &str) {
-    let synopsis = match prose_credits(text, e) {
-        Some(at) => text[..at].trim(),
-        None => text.trim(),
-    };
-    if !synopsis.is_empty() {
-        e.synopsis = Some(synopsis.to_string());
-    }
 }
 
 #[cfg(test)]

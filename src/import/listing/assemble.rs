@@ -1,0 +1,662 @@
+//! Assembling entries from classified lines, and accounting for every
+//! line: each one ends up in an entry or skipped with a reason.
+//!
+//! Entries are anchored on film facts. A credit line, a labelled line or a
+//! record is an anchor; its title is the short line before it (dates,
+//! venues and ticket lines in between are passed over), and short lines
+//! between the title and the facts that are a name, a language or a country
+//! are read as such. A short line followed by a paragraph, no facts, is a
+//! film only when a date says it is screened (otherwise uncertain); short
+//! lines with nothing after them are a roll-call when they are a list,
+//! else uncertain or headings. Paragraphs after an entry are its synopsis
+//! and description; a paragraph belonging to no entry is searched for
+//! films it names (`mentions`). Every title, whatever its layout, is then
+//! held to `guard`.
+
+use super::credits::*;
+use super::fields::*;
+use super::guard::{verdict, Knowledge, Verdict};
+use super::labels::*;
+use super::lines::{is_heading, Class};
+use super::mentions::mentions;
+use super::*;
+
+/// An entry being built, with the lines it owns.
+#[derive(Debug)]
+struct Draft {
+    entry: Entry,
+    lines: Vec<usize>,
+    /// Takes the next paragraph as its synopsis.
+    open: bool,
+    /// Why it is uncertain, if it is.
+    uncertain: Option<String>,
+    /// A date line says the entry is screened.
+    dated: bool,
+    /// Titled by a short line before a paragraph, with no facts (yet).
+    weak: bool,
+}
+
+/// What became of a line.
+#[derive(Debug, Clone, PartialEq)]
+enum Owner {
+    Blank,
+    Entry(usize),
+    Skipped(&'static str),
+    Undecided,
+}
+
+struct Assembler<'a> {
+    lines: &'a [String],
+    marked: &'a [bool],
+    /// Lines joined to the line before (see `join_broken_lines`).
+    joined: &'a [bool],
+    classes: Vec<Class>,
+    drafts: Vec<Draft>,
+    owner: Vec<Owner>,
+    /// The draft that takes further facts and text.
+    current: Option<usize>,
+    /// Short lines not yet decided.
+    pending: Vec<usize>,
+    /// A date line seen since the last pending short line.
+    dated_since: bool,
+    k: &'a Knowledge,
+}
+
+/// Reads classified lines into entries and skipped spans.
+pub(super) fn assemble(
+    lines: &[String],
+    marked: &[bool],
+    joined: &[bool],
+    k: &Knowledge,
+) -> Reading {
+    let classes: Vec<Class> = lines.iter().map(|l| Class::of(l, k)).collect();
+    let mut a = Assembler {
+        lines,
+        marked,
+        joined,
+        owner: vec![Owner::Undecided; lines.len()],
+        classes,
+        drafts: Vec::new(),
+        current: None,
+        pending: Vec::new(),
+        dated_since: false,
+        k,
+    };
+    for i in 0..lines.len() {
+        a.line(i);
+    }
+    a.resolve_pending();
+    a.finish()
+}
+
+impl Assembler<'_> {
+    fn line(&mut self, i: usize) {
+        match std::mem::replace(&mut self.classes[i], Class::Blank) {
+            Class::Blank => self.owner[i] = Owner::Blank,
+            Class::Context(reason) => {
+                self.owner[i] = Owner::Skipped(reason);
+                if reason == "a date and time line" {
+                    self.dated_since = true;
+                    if self.pending.is_empty() {
+                        if let Some(c) = self.current {
+                            self.drafts[c].dated = true;
+                        }
+                    }
+                }
+            }
+            Class::Heading => {
+                self.resolve_pending();
+                self.current = None;
+                self.owner[i] = Owner::Skipped("a heading");
+            }
+            Class::DatedTitle(title) => {
+                self.resolve_pending();
+                let tl = title_line(&title);
+                let d = self.new_draft(i, titled_entry(tl, i + 1));
+                self.drafts[d].dated = true;
+            }
+            Class::Record(tl) => {
+                self.resolve_pending();
+                self.new_draft(i, titled_entry(tl, i + 1));
+            }
+            Class::Labelled(segments) => self.labelled(i, segments),
+            Class::Credits(parts, rest) => {
+                let mut scratch = Entry::default();
+                for p in parts {
+                    apply_part(&mut scratch, p);
+                }
+                let d = self.attach_facts(i, scratch);
+                if let Some(at) = rest {
+                    let text = self.lines[i][at..].trim().to_string();
+                    if context_reason(&text) == Some("a date and time line") {
+                        self.drafts[d].dated = true;
+                    } else if context_reason(&text).is_none() && self.drafts[d].open {
+                        apply_prose(&mut self.drafts[d].entry, &text);
+                        self.drafts[d].open = self.drafts[d].entry.synopsis.is_none();
+                    }
+                }
+            }
+            Class::Short => {
+                let line = self.lines[i].as_str();
+                // "Content Notes: …", "Location: …": a labelled note of the
+                // entry just read, with a label slate does not know.
+                if let (true, Some(c)) = (self.pending.is_empty(), self.current) {
+                    let note = line
+                        .split_once(": ")
+                        .is_some_and(|(head, _)| head.split_whitespace().count() <= 3);
+                    if note && draft_has_facts(&self.drafts[c]) {
+                        self.own(c, i);
+                        return;
+                    }
+                }
+                if self.pending.is_empty() {
+                    self.dated_since = false;
+                }
+                self.pending.push(i);
+            }
+            Class::Prose => self.prose(i),
+        }
+    }
+
+    /// A new draft owning line `i`, made current.
+    fn new_draft(&mut self, i: usize, entry: Entry) -> usize {
+        let d = self.drafts.len();
+        self.drafts.push(Draft {
+            entry,
+            lines: vec![i],
+            open: true,
+            uncertain: None,
+            dated: false,
+            weak: false,
+        });
+        self.owner[i] = Owner::Entry(d);
+        self.current = Some(d);
+        d
+    }
+
+    fn own(&mut self, d: usize, i: usize) {
+        self.drafts[d].lines.push(i);
+        self.owner[i] = Owner::Entry(d);
+    }
+
+    fn labelled(&mut self, i: usize, segments: Vec<(Option<Field>, String)>) {
+        let mut scratch = Entry::default();
+        let mut opens = None;
+        for (field, value) in segments {
+            match field {
+                Some(f) => {
+                    if let Some(o) = apply_label(&mut scratch, f, value) {
+                        opens = Some(o);
+                    }
+                }
+                None => credit_parts(&mut scratch, split_credits(&value)),
+            }
+        }
+        let d = if scratch.title.is_some() {
+            self.resolve_pending();
+            let mut e = scratch;
+            e.line = i + 1;
+            self.new_draft(i, e)
+        } else {
+            self.attach_facts(i, scratch)
+        };
+        if let Some(o) = opens {
+            self.drafts[d].open = o;
+        }
+    }
+
+    /// Attaches facts read from line `i` to the entry they belong to: a new
+    /// one titled by the short lines before, the current one when they do
+    /// not contradict it, or a new untitled one.
+    fn attach_facts(&mut self, i: usize, scratch: Entry) -> usize {
+        if !self.pending.is_empty() {
+            let d = self.entry_from_pending(i, &scratch);
+            merge(&mut self.drafts[d].entry, scratch);
+            self.own(d, i);
+            return d;
+        }
+        if let Some(c) = self.current {
+            if compatible(&self.drafts[c].entry, &scratch) {
+                merge(&mut self.drafts[c].entry, scratch);
+                self.own(c, i);
+                // Facts settle a title the reader was unsure of.
+                if draft_has_facts(&self.drafts[c]) && self.drafts[c].weak {
+                    self.drafts[c].uncertain = None;
+                    self.drafts[c].weak = false;
+                }
+                return c;
+            }
+        }
+        let mut e = scratch;
+        e.line = i + 1;
+        self.new_draft(i, e)
+    }
+
+    /// A new entry from the pending short lines, for facts found on line
+    /// `at`: the title is the last pending line that is not a name, a
+    /// language or a country the facts lack.
+    fn entry_from_pending(&mut self, at: usize, facts: &Entry) -> usize {
+        let pending = std::mem::take(&mut self.pending);
+        let mut extra = Entry::default();
+        let mut title_at = None;
+        let mut used = Vec::new();
+        for (n, &p) in pending.iter().enumerate().rev() {
+            let line = self.lines[p].as_str();
+            let more_above = n > 0;
+            if !self.k.knows_title(line) {
+                // "(Der Himmel über Berlin)" under "Wings of Desire": the
+                // original title.
+                if more_above && line.starts_with('(') && line.ends_with(')') {
+                    extra.other_titles.push(line[1..line.len() - 1].trim().to_string());
+                    used.push(p);
+                    continue;
+                }
+                if facts.directors.is_empty()
+                    && extra.directors.is_empty()
+                    && is_name_shaped(line)
+                    && (self.k.knows_person(line) || self.k.looks_like_person(line) || more_above)
+                    && line.split_whitespace().count() <= 4
+                {
+                    add_directors(&mut extra, names(&line.replace(" and ", ", ")));
+                    used.push(p);
+                    continue;
+                }
+                if is_language(line) {
+                    extra.languages.push(line.to_string());
+                    used.push(p);
+                    continue;
+                }
+                if crate::countries::canonical(line).is_some() {
+                    extra.countries.push(line.to_string());
+                    used.push(p);
+                    continue;
+                }
+            }
+            title_at = Some(n);
+            break;
+        }
+        let (first_line, entry) = match title_at {
+            Some(n) => {
+                let p = pending[n];
+                self.leftover(&pending[..n]);
+                let mut e = titled_entry(title_line(&self.lines[p]), p + 1);
+                merge(&mut e, extra);
+                (p, e)
+            }
+            None => {
+                extra.line = used.iter().min().copied().unwrap_or(at) + 1;
+                (used.iter().min().copied().unwrap_or(at), extra)
+            }
+        };
+        let d = self.new_draft(first_line, entry);
+        for p in used {
+            self.own(d, p);
+        }
+        if std::mem::take(&mut self.dated_since) {
+            self.drafts[d].dated = true;
+        }
+        d
+    }
+
+    fn prose(&mut self, i: usize) {
+        let text = self.lines[i].clone();
+        // A credit-shaped paragraph (a year and a runtime) is credits,
+        // never a synopsis.
+        if let Some(parts) = loose_credits(&text) {
+            let mut scratch = Entry::default();
+            prose_facts(&mut scratch, &text);
+            for p in parts {
+                if !matches!(p, Part::Name(_)) {
+                    apply_part(&mut scratch, p);
+                }
+            }
+            let d = self.attach_facts(i, scratch);
+            let open = self.drafts[d].open;
+            let e = &mut self.drafts[d].entry;
+            if e.synopsis.is_none() && open {
+                let mut probe = Entry::default();
+                apply_prose(&mut probe, &text);
+                // Only the text before inline credits, if any.
+                if probe.synopsis.as_deref().is_some_and(|s| loose_credits(s).is_none()) {
+                    e.synopsis = probe.synopsis;
+                }
+            }
+            return;
+        }
+        if !self.pending.is_empty() {
+            // A title followed by its description.
+            let dated = self.dated_since || starts_with_date(&text);
+            let d = self.entry_from_pending(i, &Entry::default());
+            apply_prose(&mut self.drafts[d].entry, &text);
+            self.own(d, i);
+            self.drafts[d].open = false;
+            let known = self.drafts[d]
+                .entry
+                .title
+                .as_deref()
+                .is_some_and(|t| self.k.knows_title(t));
+            let credited = !self.drafts[d].entry.directors.is_empty();
+            if dated || credited {
+                self.drafts[d].dated |= dated;
+            } else if !known {
+                self.drafts[d].weak = true;
+                self.drafts[d].uncertain = Some(
+                    "a short line followed by a paragraph, with no credits or screening date"
+                        .into(),
+                );
+            }
+            return;
+        }
+        let mut probe = Entry::default();
+        apply_prose(&mut probe, &text);
+        let has_credits = !probe.directors.is_empty() || probe.runtime.is_some();
+        if let Some(c) = self.current {
+            let draft = &mut self.drafts[c];
+            if draft.open && draft.entry.synopsis.is_none() && !(has_credits && draft_has_facts(draft)) {
+                apply_prose(&mut draft.entry, &text);
+                draft.open = false;
+                self.own(c, i);
+                return;
+            }
+            if !has_credits {
+                // More description of the entry.
+                self.own(c, i);
+                return;
+            }
+        }
+        if has_credits {
+            let mut e = probe;
+            e.line = i + 1;
+            let d = self.new_draft(i, e);
+            self.drafts[d].open = false;
+            return;
+        }
+        // A paragraph of no entry: an introduction or an article.
+        let found = mentions(&text, self.k);
+        if found.is_empty() {
+            self.owner[i] = Owner::Skipped("a paragraph naming no film");
+            return;
+        }
+        for m in found {
+            let d = self.new_draft(
+                i,
+                Entry {
+                    title: Some(m.title),
+                    line: i + 1,
+                    ..Entry::default()
+                },
+            );
+            self.drafts[d].open = false;
+            if !m.certain {
+                self.drafts[d].uncertain = Some("named in running text, not as a film".into());
+            }
+        }
+        self.current = None;
+    }
+
+    /// Short lines that no facts followed: a roll-call of titles when they
+    /// are a list, else uncertain titles or headings.
+    fn resolve_pending(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        self.leftover(&pending);
+    }
+
+    fn leftover(&mut self, lines: &[usize]) {
+        if lines.is_empty() {
+            return;
+        }
+        // A run is a list when its lines are marked as list items, or when
+        // three or more follow one another without a blank line.
+        let adjacent = lines.windows(2).all(|w| w[1] == w[0] + 1);
+        let marked = lines.iter().filter(|&&l| self.marked[l]).count();
+        let list = marked >= 2 || (adjacent && lines.len() >= 3);
+        for &l in lines {
+            let line = self.lines[l].clone();
+            if is_heading(&line) && !self.k.knows_title(&line) {
+                self.owner[l] = Owner::Skipped("a heading");
+                continue;
+            }
+            let known = self.k.knows_title(&line);
+            let tl = title_line(&line);
+            let d = self.new_draft(l, titled_entry(tl, l + 1));
+            self.drafts[d].open = false;
+            if !(known || list) {
+                self.drafts[d].uncertain =
+                    Some("a line alone, with no credits, date or description".into());
+            }
+        }
+        self.current = None;
+    }
+
+    /// Holds every title to the guard, drops entries with nothing in them,
+    /// and accounts for every line.
+    fn finish(mut self) -> Reading {
+        // Names found in the listing are names wherever else they appear.
+        let mut k = self.k.clone();
+        for d in &self.drafts {
+            for n in &d.entry.directors {
+                k.add_person(n);
+            }
+        }
+        // Titles each followed by a paragraph, three times or more: a list
+        // of films with their descriptions, not a chance heading.
+        let weak = self.drafts.iter().filter(|d| d.weak).count();
+        if weak >= 3 {
+            for d in self.drafts.iter_mut().filter(|d| d.weak) {
+                let short = d
+                    .entry
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.split_whitespace().count() <= 10);
+                if short {
+                    d.uncertain = None;
+                }
+            }
+        }
+        let mut entries = Vec::new();
+        for mut d in std::mem::take(&mut self.drafts) {
+            let mut reason = "no film facts";
+            if let Some(title) = d.entry.title.clone() {
+                match verdict(&title, &k) {
+                    Verdict::Fine => {}
+                    Verdict::Not(why) => {
+                        reason = why;
+                        d.entry.title = None;
+                        d.entry.other_titles.clear();
+                    }
+                    Verdict::Doubtful(why) => {
+                        if d.uncertain.is_none() {
+                            d.uncertain = Some(why.to_string());
+                        }
+                    }
+                }
+            }
+            let e = &d.entry;
+            let keep = e.title.is_some()
+                || !e.directors.is_empty()
+                || e.runtime.is_some()
+                || e.year.is_some();
+            if !keep {
+                for &l in &d.lines {
+                    self.owner[l] = Owner::Skipped(reason);
+                }
+                continue;
+            }
+            d.lines.sort_unstable();
+            d.lines.dedup();
+            let mut e = d.entry;
+            e.uncertain = d.uncertain;
+            e.lines = d.lines.len();
+            let first = d.lines.iter().min().copied().unwrap_or(e.line - 1);
+            e.line = first + 1;
+            e.last_line = d.lines.iter().max().copied().unwrap_or(first) + 1;
+            for &l in &d.lines {
+                self.owner[l] = Owner::Entry(entries.len());
+            }
+            entries.push(e);
+        }
+        // A joined line goes with the line it was joined to.
+        for i in 1..self.owner.len() {
+            if self.joined[i] {
+                self.owner[i] = self.owner[i - 1].clone();
+            }
+        }
+        for (n, e) in entries.iter_mut().enumerate() {
+            e.lines = self
+                .owner
+                .iter()
+                .filter(|o| **o == Owner::Entry(n))
+                .count();
+        }
+        let mut skipped: Vec<Skipped> = Vec::new();
+        for (i, o) in self.owner.iter().enumerate() {
+            let reason = match o {
+                Owner::Skipped(r) => *r,
+                Owner::Undecided => "not recognised",
+                _ => continue,
+            };
+            match skipped.last_mut() {
+                Some(s) if s.reason == reason && s.last_line == i => s.last_line = i + 1,
+                _ => skipped.push(Skipped {
+                    line: i + 1,
+                    last_line: i + 1,
+                    reason: reason.to_string(),
+                }),
+            }
+        }
+        let blank = self.owner.iter().filter(|o| **o == Owner::Blank).count();
+        Reading {
+            entries,
+            skipped,
+            lines: self.lines.len(),
+            blank,
+        }
+    }
+}
+
+/// An entry from a title line.
+fn titled_entry(tl: TitleLine, line: usize) -> Entry {
+    let mut e = Entry {
+        title: (!tl.title.is_empty()).then_some(tl.title),
+        year: tl.year,
+        other_titles: tl.others,
+        line,
+        ..Entry::default()
+    };
+    for p in tl.credits {
+        apply_part(&mut e, p);
+    }
+    e
+}
+
+fn draft_has_facts(d: &Draft) -> bool {
+    d.entry.year.is_some() || d.entry.runtime.is_some() || !d.entry.directors.is_empty()
+}
+
+/// Whether facts read from a line can belong to an entry: no fact of
+/// theirs contradicts one it has.
+fn compatible(e: &Entry, facts: &Entry) -> bool {
+    let same = |a: Option<i64>, b: Option<i64>| a.is_none() || b.is_none() || a == b;
+    same(e.year.map(i64::from), facts.year.map(i64::from))
+        && same(e.runtime.map(i64::from), facts.runtime.map(i64::from))
+        && (e.directors.is_empty() || facts.directors.is_empty() || e.directors == facts.directors)
+        && (e.countries.is_empty() || facts.countries.is_empty() || e.countries == facts.countries)
+        && (e.synopsis.is_none() || facts.synopsis.is_none())
+}
+
+/// Fills what an entry lacks from facts.
+fn merge(e: &mut Entry, facts: Entry) {
+    if e.title.is_none() {
+        e.title = facts.title;
+    } else if let Some(t) = facts.title {
+        if Some(&t) != e.title.as_ref() && !e.other_titles.contains(&t) {
+            e.other_titles.push(t);
+        }
+    }
+    for t in facts.other_titles {
+        if !e.other_titles.contains(&t) && e.title.as_ref() != Some(&t) {
+            e.other_titles.push(t);
+        }
+    }
+    e.year = e.year.or(facts.year);
+    e.runtime = e.runtime.or(facts.runtime);
+    add_directors(e, facts.directors);
+    for c in facts.countries {
+        if !e.countries.contains(&c) {
+            e.countries.push(c);
+        }
+    }
+    for l in facts.languages {
+        if !e.languages.contains(&l) {
+            e.languages.push(l);
+        }
+    }
+    if e.cast.is_empty() {
+        e.cast = facts.cast;
+    }
+    e.kind = e.kind.take().or(facts.kind);
+    e.synopsis = e.synopsis.take().or(facts.synopsis);
+    e.notes = e.notes.take().or(facts.notes);
+}
+
+/// Credits scattered in a paragraph: a year and a runtime both present
+/// ("Portugal, 2017, color, 177 min. In Portuguese…").
+fn loose_credits(text: &str) -> Option<Vec<Part>> {
+    let parts: Vec<Part> = split_credits(text)
+        .flat_map(|p| p.split(". "))
+        .filter_map(|p| {
+            let p = p.trim();
+            (p.split_whitespace().count() <= 3).then(|| part(p)).flatten()
+        })
+        .filter(|p| !matches!(p, Part::Name(_)))
+        .collect();
+    let year = parts.iter().any(|p| matches!(p, Part::Year(_)));
+    let runtime = parts.iter().any(|p| matches!(p, Part::Runtime(_)));
+    (year && runtime).then_some(parts)
+}
+
+/// Whether a paragraph opens with a date or a time ("Friday 23 September
+/// 20:30 A film to make you laugh…").
+fn starts_with_date(text: &str) -> bool {
+    let head: Vec<&str> = text.split_whitespace().take(5).collect();
+    head.iter().take(2).any(|w| is_date_token(w))
+        && head.iter().any(|w| is_time(w) || is_date_token(w) && w.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// Free text: a synopsis, with inline credits and labels read out of it
+/// ("… Director: Lynne Harwood.").
+pub(super) fn apply_prose(e: &mut Entry, text: &str) {
+    let text = prose_facts(e, text);
+    let synopsis = match prose_credits(&text, e) {
+        Some(at) => text[..at].trim(),
+        None => text.trim(),
+    };
+    if !synopsis.is_empty() && e.synopsis.is_none() {
+        e.synopsis = Some(synopsis.to_string());
+    }
+}
+
+/// Reads labelled sentences out of a paragraph ("Director: Joel
+/// Lamangan"), returning the rest.
+fn prose_facts(e: &mut Entry, text: &str) -> String {
+    let mut rest = Vec::new();
+    for sentence in text.split_inclusive(". ") {
+        match label(sentence.trim()) {
+            Some((
+                f @ (Field::Director
+                | Field::Runtime
+                | Field::Country
+                | Field::Year
+                | Field::Language
+                | Field::OriginalTitle
+                | Field::Credits),
+                value,
+            )) => {
+                let value = value.trim_end_matches('.').to_string();
+                apply_label(e, f, value);
+            }
+            _ => rest.push(sentence),
+        }
+    }
+    rest.concat()
+}

@@ -1,0 +1,164 @@
+//! Holding titles to what they may not be: a date, a time, a weekday, a
+//! venue, a country, a language, a heading, a number, or a person's name.
+//! Every title the reader proposes passes here, whatever layout it came
+//! from, so a new layout cannot bring invented films back.
+//!
+//! What the catalogue knows counts: a title the catalogue has is a title
+//! (even "Norma Rae", shaped like a name), and a name the catalogue has as
+//! a director is a name. First names come from the catalogue's directors,
+//! so "Firstname Lastname" is recognised without a list of names.
+
+use std::collections::HashSet;
+
+use super::fields::*;
+use super::lines::is_heading;
+use crate::text::fold;
+
+/// What the catalogue (and the listing itself) knows of titles and names.
+#[derive(Debug, Default, Clone)]
+pub struct Knowledge {
+    /// Folded titles (and other titles) of catalogue films.
+    titles: HashSet<String>,
+    /// Folded names of directors and cast.
+    people: HashSet<String>,
+    /// Folded first words of those names ("ken", "barbara").
+    first_names: HashSet<String>,
+}
+
+impl Knowledge {
+    /// What a catalogue knows.
+    pub fn of_catalogue(catalogue: &crate::Catalogue) -> Knowledge {
+        let mut k = Knowledge::default();
+        for film in catalogue.films() {
+            k.titles.insert(fold(&film.title));
+            if let Some(t) = &film.original_title {
+                k.titles.insert(fold(t));
+            }
+            for person in film.directors.iter().chain(&film.cast) {
+                k.add_person(person);
+            }
+        }
+        k
+    }
+
+    /// Learns a name (a director found in the listing).
+    pub(super) fn add_person(&mut self, name: &str) {
+        let f = fold(name);
+        if let Some(first) = f.split(' ').next().filter(|w| w.len() >= 3) {
+            if f.contains(' ') {
+                self.first_names.insert(first.to_string());
+            }
+        }
+        self.people.insert(f);
+    }
+
+    /// Whether the catalogue has a film of this title.
+    pub(super) fn knows_title(&self, title: &str) -> bool {
+        self.titles.contains(&fold(title))
+    }
+
+    /// Whether a text is a name the catalogue or the listing knows.
+    pub(super) fn knows_person(&self, name: &str) -> bool {
+        self.people.contains(&fold(name))
+    }
+
+    /// Whether a text is shaped like a person's name and starts with a
+    /// first name some known person has.
+    pub(super) fn looks_like_person(&self, text: &str) -> bool {
+        let f = fold(text);
+        let words = f.split(' ').count();
+        (2..=4).contains(&words)
+            && is_name_shaped(text)
+            && f.split(' ').next().is_some_and(|w| self.first_names.contains(w))
+    }
+}
+
+/// What is wrong with a title.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Verdict {
+    /// A title.
+    Fine,
+    /// Not a title: the reason.
+    Not(&'static str),
+    /// Perhaps not a title: reported as uncertain, with the reason.
+    Doubtful(&'static str),
+}
+
+/// Holds a proposed title to what titles may not be.
+pub(super) fn verdict(title: &str, k: &Knowledge) -> Verdict {
+    let t = title.trim();
+    if !t.chars().any(char::is_alphabetic) {
+        return Verdict::Not("a number, not a title");
+    }
+    if k.knows_title(t) {
+        return Verdict::Fine;
+    }
+    let f = fold(t);
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    if tokens.iter().all(|w| {
+        is_date_token(w) || is_time(w) || matches!(fold(w).as_str(), "at" | "a" | "from" | "to")
+    }) || context_reason(t) == Some("a date and time line")
+    {
+        return Verdict::Not("a date or time");
+    }
+    if crate::countries::canonical(t).is_some()
+        || t.split([',', '/'])
+            .all(|c| crate::countries::canonical(c.trim()).is_some())
+    {
+        return Verdict::Not("a country");
+    }
+    if is_language(t) {
+        return Verdict::Not("a language");
+    }
+    if k.knows_person(t) {
+        return Verdict::Not("a person's name (a director the catalogue or the listing has)");
+    }
+    if context_reason(t).is_some() {
+        return Verdict::Not("a ticket, guest or event note");
+    }
+    if is_heading(t) {
+        return Verdict::Not("a heading");
+    }
+    if k.looks_like_person(t) {
+        return Verdict::Doubtful("it looks like a person's name");
+    }
+    if is_venue(t) && f.split(' ').count() <= 4 {
+        return Verdict::Doubtful("it looks like a venue");
+    }
+    Verdict::Fine
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_that_are_not() {
+        let mut k = Knowledge::default();
+        k.add_person("Ken Loach");
+        k.add_person("Martin Ritt");
+        k.titles.insert(fold("Norma Rae"));
+        for (t, why) in [
+            ("Sunday 3 May", "a date or time"),
+            ("6.30pm", "a date or time"),
+            ("THURSDAY", "a date or time"),
+            ("France", "a country"),
+            ("UK / France", "a country"),
+            ("French", "a language"),
+            ("Ken Loach", "a person's name (a director the catalogue or the listing has)"),
+            ("Strand: Women at Work", "a heading"),
+            ("2016 programme of events", "a heading"),
+            ("1979", "a number, not a title"),
+            ("Book tickets", "a ticket, guest or event note"),
+        ] {
+            assert_eq!(verdict(t, &k), Verdict::Not(why), "{t}");
+        }
+        assert_eq!(
+            verdict("Martin Scorsese", &k),
+            Verdict::Doubtful("it looks like a person's name")
+        );
+        for t in ["Norma Rae", "Matewan", "The Organizer", "I, Daniel Blake", "Salt of the Earth"] {
+            assert_eq!(verdict(t, &k), Verdict::Fine, "{t}");
+        }
+    }
+}

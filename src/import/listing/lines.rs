@@ -1,0 +1,244 @@
+//! What each line of a listing is, by itself: blank, labelled, a credit
+//! line (possibly running on into other text), a record (a title with its
+//! facts on one line), a line about the event (date, venue, tickets), a
+//! heading, a short line that may be a title, or prose. The assembler
+//! (`assemble`) then decides from the lines around it what a short line
+//! is.
+
+use super::credits::*;
+use super::fields::*;
+use super::guard::Knowledge;
+use super::labels::*;
+
+/// What a line is, by itself.
+#[derive(Debug)]
+pub(super) enum Class {
+    Blank,
+    /// Labelled segments ("Director: X | Country: Y"); a segment without a
+    /// label is a credit text.
+    Labelled(Vec<(Option<Field>, String)>),
+    /// A credit line, read, and the text it runs on into (offset in the
+    /// line), if any.
+    Credits(Vec<Part>, Option<usize>),
+    /// A title with facts on the same line.
+    Record(TitleLine),
+    /// About the event, not a film; the reason says what it is.
+    Context(&'static str),
+    /// A date line that also names what is screened ("Monday 28 April –
+    /// Big Society – The Musical – European film Premiere"): the title.
+    DatedTitle(String),
+    /// A heading over films ("Strand: Women at Work", "Films:").
+    Heading,
+    /// A short line: a title, a name, a heading — the lines around it say.
+    Short,
+    /// Running text.
+    Prose,
+}
+
+/// Words of headings over films and pages, not titles (folded).
+const HEADING_WORDS: &[&str] = &[
+    "festival",
+    "festivals",
+    "programme",
+    "programmes",
+    "program",
+    "programm",
+    "programma",
+    "programa",
+    "strand",
+    "section",
+    "screenings",
+    "season",
+    "retrospective",
+    "selection",
+    "competition",
+    "category",
+    "archive",
+    "archives",
+    "edition",
+    "line up",
+    "lineup",
+    "menu",
+    "home",
+    "contact",
+    "about",
+    "news",
+    "sponsors",
+    "partners",
+    "films",
+    "film list",
+    "filmreihe",
+    "reihe",
+    "seances",
+    "selection officielle",
+    "sezione",
+    "rassegna",
+    "seccion",
+    "ciclo",
+    "cycle",
+    "categorie",
+    "navigation",
+    "schedule",
+    "events",
+    "calendar",
+];
+
+/// Whether a short line is a heading by its words: a programme, strand,
+/// festival or page heading ("2016 programme of events", "Films - North
+/// West Labour Film Festival"), or a line ending in a colon.
+pub(super) fn is_heading(line: &str) -> bool {
+    let t = line.trim();
+    if t.ends_with(':') {
+        return true;
+    }
+    let f = crate::text::fold(t);
+    let words: Vec<&str> = f.split(' ').collect();
+    words.len() <= 8
+        && (words.iter().any(|w| HEADING_WORDS.contains(w))
+            || HEADING_WORDS.iter().any(|h| h.contains(' ') && f.contains(h)))
+}
+
+impl Class {
+    pub(super) fn of(line: &str, k: &Knowledge) -> Class {
+        if line.is_empty() {
+            return Class::Blank;
+        }
+        // "When Miners March (2006)": a title and its year, not a name and
+        // a year, unless the name is one the catalogue knows.
+        if let Some(open) = line.find(" (") {
+            let tl = title_line(line);
+            if tl.year.is_some()
+                && !tl.title.is_empty()
+                && line[..open].trim() == tl.title.as_str()
+                && !k.knows_person(&tl.title)
+                && label(line).is_none()
+            {
+                return Class::Record(tl);
+            }
+        }
+        // Credits first: "Dir. Mike Nichols/USA/1983/128 min" is a credit
+        // line that starts with a label, and may run on into a synopsis.
+        if let Some(parts) = credit_line(line) {
+            return Class::Credits(parts, None);
+        }
+        if let Some((parts, rest)) = credit_prefix(line) {
+            return Class::Credits(parts, Some(rest));
+        }
+        if let Some((field, _)) = label(line) {
+            return match field {
+                Field::Event => Class::Context("an event detail (date, venue, tickets, guests)"),
+                Field::Section => Class::Heading,
+                _ => Class::Labelled(
+                    label_segments(line)
+                        .into_iter()
+                        .map(|s| match label(&s) {
+                            Some((f, v)) => (Some(f), v),
+                            None => (None, s),
+                        })
+                        .collect(),
+                ),
+            };
+        }
+        if let Some(reason) = context_reason(line) {
+            if reason == "a date and time line" {
+                if let Some(title) = dated_title(line) {
+                    return Class::DatedTitle(title);
+                }
+            }
+            return Class::Context(reason);
+        }
+        let words = line.split_whitespace().count();
+        if line.chars().count() <= 220 && words <= 30 {
+            let tl = title_line(line);
+            if !tl.title.is_empty()
+                && tl.has_facts()
+                && tl.title.split_whitespace().count() <= 14
+                && !tl.title.ends_with('.')
+            {
+                return Class::Record(tl);
+            }
+        }
+        // A short fragment in lower case ("veradrake", "zurück zur
+        // Programmübersicht", "+"): no title starts so.
+        let first = line.chars().find(|c| c.is_alphanumeric());
+        let numbered_fragment = line.split_whitespace().next().is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+            && line
+                .split_whitespace()
+                .skip(1)
+                .all(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if words <= 4 && (first.is_none_or(char::is_lowercase) || numbered_fragment) {
+            return Class::Context("a fragment, not recognised");
+        }
+        if words <= 14 && line.chars().count() <= 110 && !ends_sentence(line) {
+            if line.ends_with(':') {
+                return Class::Heading;
+            }
+            return Class::Short;
+        }
+        Class::Prose
+    }
+}
+
+/// Whether a line ends as a sentence does ("." but not after an initial,
+/// "!" or "?" after several words).
+fn ends_sentence(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if line.ends_with('.') {
+        let last = line.split_whitespace().last().unwrap_or("");
+        let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+        return letters > 1 || words > 6;
+    }
+    (line.ends_with('!') || line.ends_with('?')) && words > 5
+}
+
+/// The title in a date line cut by dashes or pipes: the one run of
+/// segments that are not a date, a time, a venue or an event note
+/// ("Monday 28 April – Big Society – The Musical – European film
+/// Premiere" → "Big Society – The Musical").
+fn dated_title(line: &str) -> Option<String> {
+    let mut segments: Vec<(&str, &str)> = Vec::new();
+    let mut rest = line;
+    loop {
+        let next = [" – ", " — ", " - ", " | "]
+            .iter()
+            .filter_map(|d| rest.find(d).map(|i| (i, *d)))
+            .min();
+        match next {
+            Some((i, d)) => {
+                segments.push((rest[..i].trim(), d));
+                rest = &rest[i + d.len()..];
+            }
+            None => {
+                segments.push((rest.trim(), ""));
+                break;
+            }
+        }
+    }
+    if segments.len() < 2 {
+        return None;
+    }
+    let film = |s: &str| {
+        let lower = s.to_lowercase();
+        !s.is_empty()
+            && context_reason(s).is_none()
+            && !is_venue(s)
+            && !lower.contains("premiere")
+            && !lower.contains("première")
+    };
+    let runs: Vec<Vec<(&str, &str)>> = segments
+        .split(|(s, _)| !film(s))
+        .filter(|r| !r.is_empty())
+        .map(<[_]>::to_vec)
+        .collect();
+    let [run] = runs.as_slice() else {
+        return None;
+    };
+    let mut title = String::new();
+    for (i, (s, d)) in run.iter().enumerate() {
+        title.push_str(s);
+        if i + 1 < run.len() {
+            title.push_str(d);
+        }
+    }
+    (title.split_whitespace().count() <= 10).then_some(title)
+}

@@ -1,0 +1,178 @@
+//! Films named in running text: "with films such as Norma Rae, Silkwood
+//! and Blue Collar", "des films comme Coup pour coup et Tout va bien", and
+//! any title the catalogue knows written in a paragraph that belongs to no
+//! entry (an introduction, an article).
+//!
+//! A list after a phrase that says films follow ("films such as",
+//! "films including", "des films comme", "Filme wie") gives titles; items
+//! must look like titles (capitalised, short). Other lists ("such as",
+//! "including") give only titles the catalogue knows, or uncertain ones.
+
+use super::guard::Knowledge;
+use crate::text::fold;
+
+/// Phrases after which a list of film titles follows (folded).
+const FILM_LISTS: &[&str] = &[
+    "films such as",
+    "films like",
+    "films including",
+    "films include",
+    "films including the",
+    "movies such as",
+    "titles such as",
+    "documentaries such as",
+    "films are",
+    "the films",
+    "screenings of",
+    "will screen",
+    "we screen",
+    "we will show",
+    "des films comme",
+    "films comme",
+    "films tels que",
+    "filme wie",
+    "filmen wie",
+    "filme",
+    "peliculas como",
+    "peliculas",
+    "films como",
+    "film come",
+    "film quali",
+    "filmes como",
+    "filmy takie jak",
+];
+
+/// Phrases after which a list of things follows, films or not (folded).
+const LISTS: &[&str] = &["such as", "including", "like", "among them", "comme", "wie", "como", "come"];
+
+/// A title found in prose, and whether the text says it is a film.
+#[derive(Debug, PartialEq)]
+pub(super) struct Mention {
+    pub(super) title: String,
+    pub(super) certain: bool,
+}
+
+/// The films a paragraph names.
+pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut push = |title: &str, certain: bool| {
+        let title = title
+            .trim()
+            .trim_matches(|c: char| "\"“”«»‘’'*_".contains(c))
+            .trim();
+        if title.is_empty() || out.iter().any(|m| fold(&m.title) == fold(title)) {
+            return;
+        }
+        out.push(Mention {
+            title: title.to_string(),
+            certain,
+        });
+    };
+    for sentence in text.split_inclusive(['.', '!', '?', ';']) {
+        let lower = sentence.to_lowercase();
+        for (phrases, says_films) in [(FILM_LISTS, true), (LISTS, false)] {
+            let Some((at, len)) = phrases
+                .iter()
+                .filter_map(|p| find_words(&lower, p).map(|i| (i, p.len())))
+                .min()
+            else {
+                continue;
+            };
+            let list = &sentence[at + len..];
+            for item in list_items(list) {
+                let known = k.knows_title(&item);
+                if known || says_films {
+                    push(&item, known || says_films);
+                } else {
+                    push(&item, false);
+                }
+            }
+            break;
+        }
+    }
+    // Quoted titles and titles the catalogue knows.
+    for (open, close) in [('“', '”'), ('«', '»'), ('"', '"'), ('„', '“')] {
+        let mut rest = text;
+        while let Some(i) = rest.find(open) {
+            let after = &rest[i + open.len_utf8()..];
+            let Some(j) = after.find(close) else { break };
+            let inner = &after[..j];
+            if k.knows_title(inner) {
+                push(inner, true);
+            }
+            rest = &after[j + close.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// Where a phrase occurs as whole words in lower-case text.
+fn find_words(lower: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(phrase) {
+        let at = from + i;
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + phrase.len()..].chars().next();
+        if before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+        {
+            return Some(at);
+        }
+        from = at + phrase.len();
+    }
+    None
+}
+
+/// The items of a list in running text: "Norma Rae, Silkwood and Blue
+/// Collar." → three items; an item must start with a capital (or a quote)
+/// and be short; the list stops at the first item that is not one.
+fn list_items(list: &str) -> Vec<String> {
+    let list = list.trim().trim_start_matches(':').trim();
+    let list = list.trim_end_matches(['.', '!', '?', ';', ')']);
+    let mut items = Vec::new();
+    for piece in list.split([',', '(', ')']) {
+        for item in split_and(piece) {
+            let item = item.trim();
+            if item.is_empty() {
+                continue;
+            }
+            let starts = item
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«„'".contains(c));
+            if !starts || item.split_whitespace().count() > 8 {
+                return items;
+            }
+            items.push(item.to_string());
+        }
+    }
+    items
+}
+
+/// A list piece cut at its last "and"/"et"/"und"/"y"/"e"/"i"/"or".
+fn split_and(piece: &str) -> Vec<&str> {
+    for joiner in [" and ", " et ", " und ", " y ", " e ", " i ", " or ", " & "] {
+        if let Some((a, b)) = piece.rsplit_once(joiner) {
+            return vec![a, b];
+        }
+    }
+    vec![piece]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_of_films_in_prose() {
+        let k = Knowledge::default();
+        let m = mentions(
+            "The strand opens with films such as Norma Rae, Silkwood and Blue Collar. Tickets are free.",
+            &k,
+        );
+        let titles: Vec<&str> = m.iter().map(|m| m.title.as_str()).collect();
+        assert_eq!(titles, ["Norma Rae", "Silkwood", "Blue Collar"]);
+        assert!(m.iter().all(|m| m.certain));
+        let m = mentions("Workers such as miners and dockers struck.", &k);
+        assert!(m.is_empty(), "{m:?}");
+    }
+}
