@@ -32,7 +32,7 @@ pub fn parse(text: &str) -> Option<u32> {
             }
             let unit: String = chars[j..]
                 .iter()
-                .take_while(|c| c.is_alphabetic() || **c == '\'' || **c == '’')
+                .take_while(|c| c.is_alphabetic() || ['\'', '’', '′', '‘', '´'].contains(*c))
                 .collect();
             // Indices count characters, not bytes.
             let unit_chars = unit.chars().count();
@@ -54,6 +54,9 @@ pub fn parse(text: &str) -> Option<u32> {
                 || unit.starts_with('m')
                 || unit.starts_with('\'')
                 || unit.starts_with('’')
+                || unit.starts_with('′')
+                || unit.starts_with('‘')
+                || unit.starts_with('´')
             {
                 minutes = minutes.saturating_add(n);
                 found = true;

@@ -59,8 +59,16 @@ struct Assembler<'a> {
     pending: Vec<usize>,
     /// A date line seen since the last pending short line.
     dated_since: bool,
+    /// The title a pending line gives, where it is not the line itself
+    /// (a date line naming a film).
+    titles: std::collections::HashMap<usize, String>,
+    /// Inside a page's list of tags.
+    furniture: bool,
     k: &'a Knowledge,
 }
+
+/// The reason given for a web page's links, tags and captions.
+const FURNITURE: &str = "page furniture (links, comments, sharing, captions)";
 
 /// Reads classified lines into entries and skipped spans.
 pub(super) fn assemble(
@@ -80,6 +88,8 @@ pub(super) fn assemble(
         current: None,
         pending: Vec::new(),
         dated_since: false,
+        titles: std::collections::HashMap::new(),
+        furniture: false,
         k,
     };
     for i in 0..lines.len() {
@@ -91,10 +101,23 @@ pub(super) fn assemble(
 
 impl Assembler<'_> {
     fn line(&mut self, i: usize) {
+        // The lines under "Labels:" or "Tags:", to the next blank line, are
+        // the page's tags.
+        if self.furniture {
+            if self.lines[i].is_empty() {
+                self.furniture = false;
+            } else {
+                self.owner[i] = Owner::Skipped(FURNITURE);
+                return;
+            }
+        }
         match std::mem::replace(&mut self.classes[i], Class::Blank) {
             Class::Blank => self.owner[i] = Owner::Blank,
             Class::Context(reason) => {
                 self.owner[i] = Owner::Skipped(reason);
+                if reason == FURNITURE && self.lines[i].ends_with(':') {
+                    self.furniture = true;
+                }
                 if reason == "a date and time line" {
                     self.dated_since = true;
                     if self.pending.is_empty() {
@@ -110,10 +133,12 @@ impl Assembler<'_> {
                 self.owner[i] = Owner::Skipped("a heading");
             }
             Class::DatedTitle(title) => {
+                // A title candidate like any short line, with its date: the
+                // lines after it say whether it is a film.
                 self.resolve_pending();
-                let tl = title_line(&title);
-                let d = self.new_draft(i, titled_entry(tl, i + 1));
-                self.drafts[d].dated = true;
+                self.titles.insert(i, title);
+                self.pending.push(i);
+                self.dated_since = true;
             }
             Class::Record(tl) => {
                 self.resolve_pending();
@@ -241,7 +266,8 @@ impl Assembler<'_> {
         let mut title_at = None;
         let mut used = Vec::new();
         for (n, &p) in pending.iter().enumerate().rev() {
-            let line = self.lines[p].as_str();
+            let text = self.title_text(p);
+            let line = text.as_str();
             let more_above = n > 0;
             if !self.k.knows_title(line) {
                 // "(Der Himmel über Berlin)" under "Wings of Desire": the
@@ -253,6 +279,7 @@ impl Assembler<'_> {
                 }
                 if facts.directors.is_empty()
                     && extra.directors.is_empty()
+                    && !self.titles.contains_key(&p)
                     && is_name_shaped(line)
                     && (self.k.knows_person(line) || self.k.looks_like_person(line) || more_above)
                     && line.split_whitespace().count() <= 4
@@ -279,7 +306,7 @@ impl Assembler<'_> {
             Some(n) => {
                 let p = pending[n];
                 self.leftover(&pending[..n]);
-                let mut e = titled_entry(title_line(&self.lines[p]), p + 1);
+                let mut e = titled_entry(title_line(&self.title_text(p)), p + 1);
                 merge(&mut e, extra);
                 (p, e)
             }
@@ -304,23 +331,22 @@ impl Assembler<'_> {
         // never a synopsis.
         if let Some(parts) = loose_credits(&text) {
             let mut scratch = Entry::default();
-            prose_facts(&mut scratch, &text);
+            apply_prose(&mut scratch, &text);
+            // The synopsis is the text before inline credits, never them.
+            if scratch.synopsis.as_deref().is_some_and(|s| loose_credits(s).is_some()) {
+                scratch.synopsis = None;
+            }
+            let mut loose = Entry::default();
             for p in parts {
-                if !matches!(p, Part::Name(_)) {
-                    apply_part(&mut scratch, p);
-                }
+                apply_part(&mut loose, p);
+            }
+            scratch.year = scratch.year.or(loose.year);
+            scratch.runtime = scratch.runtime.or(loose.runtime);
+            if scratch.countries.is_empty() {
+                scratch.countries = loose.countries;
             }
             let d = self.attach_facts(i, scratch);
-            let open = self.drafts[d].open;
-            let e = &mut self.drafts[d].entry;
-            if e.synopsis.is_none() && open {
-                let mut probe = Entry::default();
-                apply_prose(&mut probe, &text);
-                // Only the text before inline credits, if any.
-                if probe.synopsis.as_deref().is_some_and(|s| loose_credits(s).is_none()) {
-                    e.synopsis = probe.synopsis;
-                }
-            }
+            self.drafts[d].open = false;
             return;
         }
         if !self.pending.is_empty() {
@@ -382,6 +408,7 @@ impl Assembler<'_> {
                 i,
                 Entry {
                     title: Some(m.title),
+                    directors: m.director.into_iter().collect(),
                     line: i + 1,
                     ..Entry::default()
                 },
@@ -392,6 +419,14 @@ impl Assembler<'_> {
             }
         }
         self.current = None;
+    }
+
+    /// The title text of a pending line.
+    fn title_text(&self, p: usize) -> String {
+        self.titles
+            .get(&p)
+            .cloned()
+            .unwrap_or_else(|| self.lines[p].clone())
     }
 
     /// Short lines that no facts followed: a roll-call of titles when they
@@ -411,7 +446,7 @@ impl Assembler<'_> {
         let marked = lines.iter().filter(|&&l| self.marked[l]).count();
         let list = marked >= 2 || (adjacent && lines.len() >= 3);
         for &l in lines {
-            let line = self.lines[l].clone();
+            let line = self.title_text(l);
             if is_heading(&line) && !self.k.knows_title(&line) {
                 self.owner[l] = Owner::Skipped("a heading");
                 continue;
@@ -457,7 +492,9 @@ impl Assembler<'_> {
         for mut d in std::mem::take(&mut self.drafts) {
             let mut reason = "no film facts";
             if let Some(title) = d.entry.title.clone() {
-                match verdict(&title, &k) {
+                let strong = (d.entry.year.is_some() || d.entry.runtime.is_some())
+                    && !d.entry.directors.is_empty();
+                match verdict(&title, &k, strong) {
                     Verdict::Fine => {}
                     Verdict::Not(why) => {
                         reason = why;

@@ -178,7 +178,10 @@ pub(super) fn part(p: &str) -> Option<Part> {
             labels::Field::Runtime => runtime::parse(&value).map(Part::Runtime),
             labels::Field::Year => value.trim().parse().ok().filter(|_| is_year(value.trim())).map(Part::Year),
             labels::Field::Language => Some(Part::Language(value)),
-            labels::Field::Other | labels::Field::Cast => Some(Part::Format),
+            labels::Field::Other | labels::Field::Cast => {
+                // "Cor: 126min": a runtime under a label slate keeps nothing of.
+                Some(part(&value).filter(|p| matches!(p, Part::Runtime(_))).unwrap_or(Part::Format))
+            }
             _ => None,
         };
     }
@@ -219,7 +222,9 @@ const SEPARATORS: &[char] = &['/', '|', ',', '·', '•', ';', '–', '—', '('
 
 /// A credit text cut into its pieces at the separators.
 pub(super) fn split_credits(line: &str) -> impl Iterator<Item = &str> {
-    line.split(SEPARATORS)
+    sentences(line)
+        .into_iter()
+        .flat_map(|s| s.split(SEPARATORS))
         .filter(|p| !matches!(p.trim().to_lowercase().as_str(), "s" | "w" | "b" | "n"))
         .flat_map(|p| p.split(" - "))
         .map(str::trim)
@@ -252,6 +257,25 @@ pub(super) fn words_as_parts(piece: &str) -> Option<Vec<Part>> {
     Some(out)
 }
 
+/// A text cut at its full stops (". "), but not after an initial ("Herbert
+/// J. Biberman") or an abbreviation of one or two letters ("Dir. X" stays
+/// whole only when its label is longer than two letters).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(". ") {
+        let word = text[start..i].rsplit(' ').next().unwrap_or("");
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let abbreviation = matches!(word.to_lowercase().as_str(), "dir" | "réal" | "real" | "reż" | "rez" | "prod" | "min" | "ca" | "approx" | "u.a" | "no");
+        if (letters > 1 || word.bytes().any(|b| b.is_ascii_digit())) && !abbreviation {
+            out.push(&text[start..i]);
+            start = i + 2;
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
 /// Whether parts make a credit line: a year or a runtime among them (or a
 /// labelled director), and at most two bare names.
 fn credits_ok(parts: &[Part], pieces: usize) -> bool {
@@ -263,6 +287,19 @@ fn credits_ok(parts: &[Part], pieces: usize) -> bool {
     facts >= 1 && names <= 1 && (pieces >= 2 || facts == 1)
 }
 
+/// Whether a credit text names its director with a label ("Regissör: A |
+/// B"): then several names are the directors.
+fn labelled_director(line: &str) -> bool {
+    split_credits(line).any(|p| {
+        matches!(
+            label(p),
+            Some((labels::Field::Director | labels::Field::DirectorOrCast, _))
+        ) || ["dir. ", "directed by ", "regie ", "réalisation "]
+            .iter()
+            .any(|l| p.to_lowercase().starts_with(l))
+    })
+}
+
 /// A credit line read into its parts, when the whole line is one: a year
 /// or a runtime among them, at most two names, and nothing that is not a
 /// credit.
@@ -272,59 +309,93 @@ pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
         return None;
     }
     let pieces: Vec<&str> = split_credits(line).collect();
-    let parts: Vec<Part> = pieces
+    let read: Vec<Option<Vec<Part>>> = pieces
         .iter()
         .map(|p| part(p).map(|p| vec![p]).or_else(|| words_as_parts(p)))
-        .collect::<Option<Vec<_>>>()?
-        .into_iter()
-        .flatten()
         .collect();
+    // One piece slate does not know (a school, a producer: "Animation /
+    // Royaume-Uni / 2020 / 16′ / NFTS") is let pass when a year and a
+    // runtime say the line is credits.
+    let unknown = read.iter().filter(|p| p.is_none()).count();
+    // Never the first piece: that is where a title stands.
+    if read.first().is_some_and(Option::is_none) {
+        return None;
+    }
+    let parts: Vec<Part> = read.into_iter().flatten().flatten().collect();
+    let facts = parts
+        .iter()
+        .filter(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
+        .count();
+    if unknown > 1 || unknown == 1 && (facts < 2 || pieces.len() < 4) {
+        return None;
+    }
     // A lone bare number is not a credit line ("12").
     if pieces.len() == 1 && line.bytes().all(|b| b.is_ascii_digit()) && !is_year(line) {
         return None;
     }
-    credits_ok(&parts, pieces.len()).then_some(parts)
+    let ok = credits_ok(&parts, pieces.len())
+        || labelled_director(line) && {
+            let facts = parts
+                .iter()
+                .filter(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
+                .count();
+            facts >= 1
+        };
+    ok.then_some(parts)
 }
 
 /// A line that starts with credits and runs on into other text ("Dir. Bob
 /// Byington/USA/2015/75 min The title of this…", "Dir. Mike
 /// Nichols/USA/1983/128 min Thursday 22 September 17:30"): the credits and
-/// the byte offset where the rest begins.
+/// the byte offset where the rest begins. Pieces are read from the left
+/// while each is a credit; the first that is not may start with one (a
+/// runtime, a year, a country) and then the rest of the line follows.
 pub(super) fn credit_prefix(line: &str) -> Option<(Vec<Part>, usize)> {
     let line = line.trim_end();
-    // The last separator before the run-on text.
-    let cut = line.rfind(SEPARATORS)?;
-    let head = &line[..cut];
-    let tail = &line[cut + line[cut..].chars().next()?.len_utf8()..];
-    let lead = tail.len() - tail.trim_start().len();
-    let words: Vec<(usize, &str)> = tail
-        .trim_start()
-        .split_whitespace()
-        .scan(0usize, |at, w| {
-            let start = tail.trim_start()[*at..].find(w).map(|i| i + *at)?;
-            *at = start + w.len();
-            Some((start, w))
-        })
-        .collect();
-    if words.len() < 2 {
-        return None;
-    }
-    // The longest run of words (at most three) that is one credit part.
-    for k in (1..=3.min(words.len() - 1)).rev() {
-        let end = words[k - 1].0 + words[k - 1].1.len();
-        let piece = &tail.trim_start()[..end];
-        let Some(p) = part(piece) else { continue };
-        if matches!(p, Part::Name(_)) {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    let mut pieces = 0;
+    while at < line.len() {
+        let end = line[at..]
+            .find(SEPARATORS)
+            .map_or(line.len(), |i| at + i);
+        let piece = &line[at..end];
+        if piece.trim().is_empty() {
+            at = end + line[end..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        let mut parts = credit_line(head)
-            .or_else(|| part(head).map(|p| vec![p]))?;
-        parts.push(p);
-        if !credits_ok(&parts, 2) {
-            return None;
+        if let Some(p) = part(piece) {
+            parts.push(p);
+            pieces += 1;
+            at = end + line[end..].chars().next().map_or(1, char::len_utf8);
+            continue;
         }
-        let rest = cut + 1 + lead + words[k].0;
-        return Some((parts, rest.min(line.len())));
+        // The piece where the credits stop: its first words a credit?
+        let lead = piece.len() - piece.trim_start().len();
+        let words: Vec<(usize, &str)> = piece
+            .trim_start()
+            .split(' ')
+            .scan(0usize, |pos, w| {
+                let start = *pos;
+                *pos += w.len() + 1;
+                Some((start, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        for k in (1..=3.min(words.len().saturating_sub(1))).rev() {
+            let stop = words[k - 1].0 + words[k - 1].1.len();
+            let head = &piece.trim_start()[..stop];
+            let Some(p) = part(head) else { continue };
+            if matches!(p, Part::Name(_)) {
+                continue;
+            }
+            parts.push(p);
+            if !credits_ok(&parts, pieces + 1) || pieces == 0 {
+                return None;
+            }
+            return Some((parts, at + lead + words[k].0));
+        }
+        return None;
     }
     None
 }
@@ -348,7 +419,7 @@ impl TitleLine {
             || self
                 .credits
                 .iter()
-                .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
+                .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_) | Part::Name(_)))
     }
 }
 
@@ -445,11 +516,29 @@ pub(super) fn title_line(line: &str) -> TitleLine {
         }
     }
     // "The Miner / Rudar": the title, then another (original) title.
-    let title = title.trim().trim_end_matches([',', ';', ':', '–', '—']).trim();
+    let title = strip_version(title.trim().trim_end_matches([',', ';', ':', '–', '—']).trim());
     let mut titles = title.split(" / ").map(str::trim).filter(|t| !t.is_empty());
     out.title = strip_quotes(&ordinary_case(titles.next().unwrap_or("")));
     out.others.extend(titles.map(|t| strip_quotes(&ordinary_case(t))));
     out
+}
+
+/// A title without the words that say how it is shown ("Ich, Daniel Blake
+/// OmU", "Coup pour coup VOSTFR", "Avatar 3D").
+fn strip_version(title: &str) -> &str {
+    const VERSIONS: &[&str] = &[
+        "omu", "omeu", "omdu", "ov", "o.v.", "vo", "v.o.", "vost", "vostfr", "vose", "vos", "3d",
+        "(omu)", "(ov)", "(vo)", "(vost)", "(vostfr)", "(vose)", "(omeu)",
+    ];
+    let mut t = title.trim();
+    while let Some((head, last)) = t.rsplit_once(' ') {
+        if VERSIONS.contains(&last.to_lowercase().as_str()) && !head.trim().is_empty() {
+            t = head.trim_end();
+        } else {
+            break;
+        }
+    }
+    t
 }
 
 /// A title without the quotation marks around it.
@@ -583,7 +672,8 @@ pub(super) fn add_directors(e: &mut Entry, found: Vec<String>) {
 /// Applies one credit to an entry.
 pub(super) fn apply_part(e: &mut Entry, part: Part) {
     match part {
-        Part::Year(y) => e.year = Some(y),
+        // "(1979/1980)": the first year given.
+        Part::Year(y) => e.year = e.year.or(Some(y)),
         Part::Runtime(r) => e.runtime = Some(r),
         Part::Country(c) => e.countries.push(c),
         Part::Kind(k) => e.kind = Some(k),

@@ -160,6 +160,40 @@ const PAGE_WORDS: &[&str] = &[
     "more films",
 ];
 
+/// Words that open a line about a film's prizes and festivals.
+const AWARD_WORDS: &[&str] = &[
+    "prix",
+    "grand prix",
+    "award",
+    "awards",
+    "winner",
+    "winner of",
+    "prize",
+    "best film",
+    "nominated",
+    "nomination",
+    "official selection",
+    "selection officielle",
+    "preis",
+    "preistrager",
+    "premio",
+    "premiado",
+    "ganador",
+    "vincitore",
+    "nagroda",
+    "laureat",
+    "palme d or",
+    "golden bear",
+    "world premiere",
+    "uk premiere",
+    "european premiere",
+    "premiere",
+];
+
+fn ends_like_sentence(line: &str) -> bool {
+    line.split_whitespace().count() > 8 && line.ends_with('.')
+}
+
 /// Words naming a place where films are shown.
 const VENUE_WORDS: &[&str] = &[
     "cinema",
@@ -377,6 +411,10 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
     if event && words.len() <= 16 {
         return Some("a ticket, guest or event note");
     }
+    let award = AWARD_WORDS.iter().any(|w| f == *w || f.starts_with(&format!("{w} ")));
+    if award && words.len() <= 16 && !ends_like_sentence(line) {
+        return Some("an award or festival note");
+    }
     let page = PAGE_WORDS.iter().any(|w| f == *w || f.starts_with(&format!("{w} ")));
     if page && words.len() <= 16 {
         return Some("page furniture (links, comments, sharing, captions)");
@@ -513,7 +551,9 @@ pub(super) fn is_rating(text: &str) -> bool {
             | "e" | "tbc" | "nr" | "tout public" | "tp" | "atp" | "ctba"
     ) || f.starts_with("fsk ")
         || f.starts_with("ab ") && f.len() <= 6
-        || f.ends_with(" ans") && f.len() <= 8
+        || [" ans", " anos", " anos", " anni", " jahre", " jahren", " years"]
+            .iter()
+            .any(|x| f.ends_with(x) && f.len() <= 10 && f.starts_with(|c: char| c.is_ascii_digit()))
         || f.starts_with("-") && f.len() <= 4
 }
 

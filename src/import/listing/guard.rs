@@ -23,6 +23,9 @@ pub struct Knowledge {
     people: HashSet<String>,
     /// Folded first words of those names ("ken", "barbara").
     first_names: HashSet<String>,
+    /// Catalogue titles by their first folded word: the title as written
+    /// and its folded words, to find titles in running text.
+    by_first_word: std::collections::HashMap<String, Vec<(String, Vec<String>)>>,
 }
 
 impl Knowledge {
@@ -31,6 +34,13 @@ impl Knowledge {
         let mut k = Knowledge::default();
         for film in catalogue.films() {
             k.titles.insert(fold(&film.title));
+            let words: Vec<String> = fold(&film.title).split(' ').map(str::to_string).collect();
+            if let Some(first) = words.first().filter(|w| !w.is_empty()) {
+                k.by_first_word
+                    .entry(first.clone())
+                    .or_default()
+                    .push((film.title.clone(), words));
+            }
             if let Some(t) = &film.original_title {
                 k.titles.insert(fold(t));
             }
@@ -55,6 +65,65 @@ impl Knowledge {
     /// Whether the catalogue has a film of this title.
     pub(super) fn knows_title(&self, title: &str) -> bool {
         self.titles.contains(&fold(title))
+    }
+
+    /// Catalogue titles written in running text, capitalised as titles
+    /// are: "the first was Strike, a 1925 silent" finds *Strike*; a
+    /// one-word title only away from the start of a sentence.
+    pub(super) fn titles_in(&self, text: &str) -> Vec<String> {
+        let words: Vec<(&str, String)> = text
+            .split(|c: char| c.is_whitespace() || c == '—' || c == '–')
+            .filter(|w| !w.is_empty())
+            .map(|w| (w, fold(w)))
+            .collect();
+        let mut out: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let (raw, folded) = &words[i];
+            let capital = raw
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let sentence_start = i == 0 || words[i - 1].0.ends_with(['.', '!', '?', ':']);
+            let mut advanced = false;
+            if capital && !folded.is_empty() {
+                if let Some(candidates) = self.by_first_word.get(folded.split(' ').next().unwrap_or("")) {
+                    // The longest title that matches here.
+                    let mut best: Option<(&String, usize)> = None;
+                    for (title, tw) in candidates {
+                        let n = tw.len();
+                        if i + n > words.len() {
+                            continue;
+                        }
+                        let here: Vec<&str> = words[i..i + n]
+                            .iter()
+                            .flat_map(|(_, f)| f.split(' '))
+                            .collect();
+                        if here.len() != n || here.iter().zip(tw).any(|(a, b)| *a != b) {
+                            continue;
+                        }
+                        if n == 1 && (sentence_start || title.chars().count() < 4) {
+                            continue;
+                        }
+                        if best.is_none_or(|(_, m)| n > m) {
+                            best = Some((title, n));
+                        }
+                    }
+                    if let Some((title, n)) = best {
+                        if !out.contains(title) {
+                            out.push(title.clone());
+                        }
+                        i += n;
+                        advanced = true;
+                    }
+                }
+            }
+            if !advanced {
+                i += 1;
+            }
+        }
+        out
     }
 
     /// Whether a text is a name the catalogue or the listing knows.
@@ -84,8 +153,9 @@ pub(super) enum Verdict {
     Doubtful(&'static str),
 }
 
-/// Holds a proposed title to what titles may not be.
-pub(super) fn verdict(title: &str, k: &Knowledge) -> Verdict {
+/// Holds a proposed title to what titles may not be; `strong` when the
+/// entry has its own credits (a year or runtime and a director).
+pub(super) fn verdict(title: &str, k: &Knowledge, strong: bool) -> Verdict {
     let t = title.trim();
     if !t.chars().any(char::is_alphabetic) {
         return Verdict::Not("a number, not a title");
@@ -105,7 +175,13 @@ pub(super) fn verdict(title: &str, k: &Knowledge) -> Verdict {
         || t.split([',', '/'])
             .all(|c| crate::countries::canonical(c.trim()).is_some())
     {
-        return Verdict::Not("a country");
+        return if strong {
+            // "Brazil (15) … (Terry Gilliam, UK 1985)": a film may bear a
+            // country's name; with its credits it is reported, not dropped.
+            Verdict::Doubtful("its title is a country's name")
+        } else {
+            Verdict::Not("a country")
+        };
     }
     if is_language(t) {
         return Verdict::Not("a language");
@@ -151,14 +227,14 @@ mod tests {
             ("1979", "a number, not a title"),
             ("Book tickets", "a ticket, guest or event note"),
         ] {
-            assert_eq!(verdict(t, &k), Verdict::Not(why), "{t}");
+            assert_eq!(verdict(t, &k, false), Verdict::Not(why), "{t}");
         }
         assert_eq!(
-            verdict("Martin Scorsese", &k),
+            verdict("Martin Scorsese", &k, false),
             Verdict::Doubtful("it looks like a person's name")
         );
         for t in ["Norma Rae", "Matewan", "The Organizer", "I, Daniel Blake", "Salt of the Earth"] {
-            assert_eq!(verdict(t, &k), Verdict::Fine, "{t}");
+            assert_eq!(verdict(t, &k, false), Verdict::Fine, "{t}");
         }
     }
 }

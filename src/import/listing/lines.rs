@@ -124,6 +124,9 @@ impl Class {
         if let Some((parts, rest)) = credit_prefix(line) {
             return Class::Credits(parts, Some(rest));
         }
+        if line.ends_with(':') && super::fields::context_reason(line.trim_end_matches(':')).is_some() {
+            return Class::Context(super::fields::context_reason(line.trim_end_matches(':')).unwrap_or("a heading"));
+        }
         if let Some((field, _)) = label(line) {
             return match field {
                 Field::Event => Class::Context("an event detail (date, venue, tickets, guests)"),
@@ -148,6 +151,9 @@ impl Class {
             return Class::Context(reason);
         }
         let words = line.split_whitespace().count();
+        if let Some(tl) = by_director(line) {
+            return Class::Record(tl);
+        }
         if line.chars().count() <= 220 && words <= 30 {
             let tl = title_line(line);
             if !tl.title.is_empty()
@@ -241,4 +247,29 @@ fn dated_title(line: &str) -> Option<String> {
         }
     }
     (title.split_whitespace().count() <= 10).then_some(title)
+}
+
+/// "ORANGE MÉCANIQUE de Stanley Kubrick", "Il posto di Ermanno Olmi",
+/// "Matewan by John Sayles": a title and its director joined by the word
+/// for "by". The title must be short and the name a whole name.
+pub(super) fn by_director(line: &str) -> Option<TitleLine> {
+    for by in [" de ", " by ", " di ", " von ", " van ", " d’", " d'", " del ", " da ", " af "] {
+        let Some(at) = line.rfind(by) else { continue };
+        let (title, who) = (line[..at].trim(), line[at + by.len()..].trim());
+        let who = who.trim_end_matches(['.', ',']);
+        let title_words = title.split_whitespace().count();
+        if (1..=10).contains(&title_words)
+            && is_name_shaped(who)
+            && who.split_whitespace().count() <= 4
+            && title.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«'".contains(c))
+        {
+            let mut tl = title_line(title);
+            if tl.title.is_empty() {
+                return None;
+            }
+            tl.credits.push(Part::Name(who.to_string()));
+            return Some(tl);
+        }
+    }
+    None
 }

@@ -8,7 +8,10 @@
 //! must look like titles (capitalised, short). Other lists ("such as",
 //! "including") give only titles the catalogue knows, or uncertain ones.
 
+use super::credits::Part;
+use super::fields::is_name_shaped;
 use super::guard::Knowledge;
+use super::lines::by_director;
 use crate::text::fold;
 
 /// Phrases after which a list of film titles follows (folded).
@@ -40,31 +43,58 @@ const FILM_LISTS: &[&str] = &[
     "film quali",
     "filmes como",
     "filmy takie jak",
+    "film in programma",
+    "in programma",
+    "i film",
+    "los films",
+    "las peliculas",
+    "les films",
+    "die filme",
+    "os filmes",
+    "the programme includes",
+    "programme includes",
+    "line up includes",
 ];
 
 /// Phrases after which a list of things follows, films or not (folded).
 const LISTS: &[&str] = &["such as", "including", "like", "among them", "comme", "wie", "como", "come"];
 
-/// A title found in prose, and whether the text says it is a film.
+/// A title found in prose, its director when the text gives one, and
+/// whether the text says it is a film.
 #[derive(Debug, PartialEq)]
 pub(super) struct Mention {
     pub(super) title: String,
+    pub(super) director: Option<String>,
     pub(super) certain: bool,
 }
 
 /// The films a paragraph names.
 pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
-    let mut push = |title: &str, certain: bool| {
+    let mut push = |item: &str, certain: bool| {
+        // "Il posto di Ermanno Olmi": the title and its director.
+        let (title, director) = match by_director(item) {
+            Some(tl) => {
+                let who = tl.credits.iter().find_map(|p| match p {
+                    Part::Name(n) => Some(n.clone()),
+                    _ => None,
+                });
+                (tl.title, who)
+            }
+            None => (item.to_string(), None),
+        };
         let title = title
             .trim()
             .trim_matches(|c: char| "\"“”«»‘’'*_".contains(c))
-            .trim();
-        if title.is_empty() || out.iter().any(|m| fold(&m.title) == fold(title)) {
+            .trim()
+            .to_string();
+        if title.is_empty() || out.iter().any(|m| fold(&m.title) == fold(&title)) {
             return;
         }
+        let certain = certain || director.is_some();
         out.push(Mention {
-            title: title.to_string(),
+            title,
+            director,
             certain,
         });
     };
@@ -89,6 +119,41 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             }
             break;
         }
+    }
+    // A quoted title with its director after it: "“Il posto” di Ermanno
+    // Olmi", "«Coup pour coup» de Marin Karmitz".
+    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('„', '“')] {
+        let mut rest = text;
+        while let Some(i) = rest.find(open) {
+            let after = &rest[i + open.len_utf8()..];
+            let Some(j) = after.find(close) else { break };
+            let inner = after[..j].trim();
+            let tail = &after[j + close.len_utf8()..];
+            for by in [" di ", " de ", " by ", " von ", " del ", " da ", " van "] {
+                if let Some(who) = tail.strip_prefix(by) {
+                    let name: Vec<&str> = who
+                        .split_whitespace()
+                        .take_while(|w| {
+                            w.chars().next().is_some_and(char::is_uppercase)
+                                || matches!(*w, "e" | "y" | "et" | "and" | "und" | "de" | "da" | "von")
+                        })
+                        .collect();
+                    let mut name = name.join(" ");
+                    while name.ends_with(|c: char| !c.is_alphanumeric()) {
+                        name.pop();
+                    }
+                    if is_name_shaped(&name) && inner.split_whitespace().count() <= 10 {
+                        push(&format!("{inner}{by}{name}"), true);
+                    }
+                    break;
+                }
+            }
+            rest = &after[j + close.len_utf8()..];
+        }
+    }
+    // Titles the catalogue knows, written in the text.
+    for title in k.titles_in(text) {
+        push(&title, true);
     }
     // Quoted titles and titles the catalogue knows.
     for (open, close) in [('“', '”'), ('«', '»'), ('"', '"'), ('„', '“')] {
@@ -126,10 +191,23 @@ fn find_words(lower: &str, phrase: &str) -> Option<usize> {
 /// Collar." → three items; an item must start with a capital (or a quote)
 /// and be short; the list stops at the first item that is not one.
 fn list_items(list: &str) -> Vec<String> {
+    // Asides in parentheses are no items: "Itaker di Toni Trupia (presente
+    // il regista)".
+    let mut bare = String::new();
+    let mut depth = 0usize;
+    for c in list.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    let list = bare.as_str();
     let list = list.trim().trim_start_matches(':').trim();
     let list = list.trim_end_matches(['.', '!', '?', ';', ')']);
     let mut items = Vec::new();
-    for piece in list.split([',', '(', ')']) {
+    for piece in list.split([',', ';']) {
         for item in split_and(piece) {
             let item = item.trim();
             if item.is_empty() {
@@ -139,7 +217,7 @@ fn list_items(list: &str) -> Vec<String> {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«„'".contains(c));
-            if !starts || item.split_whitespace().count() > 8 {
+            if !starts || item.split_whitespace().count() > 12 {
                 return items;
             }
             items.push(item.to_string());

@@ -367,20 +367,20 @@ mod tests {
     #[test]
     fn list_and_markdown_markup_is_not_text() {
         assert_eq!(
-            clean("1. Harlan County, USA (1976)"),
+            clean("1. Harlan County, USA (1976)").0,
             "Harlan County, USA (1976)"
         );
-        assert_eq!(clean("12) Matewan"), "Matewan");
-        assert_eq!(clean("- Norma Rae"), "Norma Rae");
-        assert_eq!(clean("## Strike (1925)"), "Strike (1925)");
+        assert_eq!(clean("12) Matewan").0, "Matewan");
+        assert_eq!(clean("- Norma Rae").0, "Norma Rae");
+        assert_eq!(clean("## Strike (1925)").0, "Strike (1925)");
         assert_eq!(
-            clean("**Director:** Sergei Eisenstein  "),
+            clean("**Director:** Sergei Eisenstein  ").0,
             "Director: Sergei Eisenstein"
         );
-        assert_eq!(clean("*Strike* (1925)"), "Strike (1925)");
+        assert_eq!(clean("*Strike* (1925)").0, "Strike (1925)");
         // Years and odd stars are text.
-        assert_eq!(clean("1976. The miners vote"), "1976. The miners vote");
-        assert_eq!(clean("M*A*S*H"), "M*A*S*H");
+        assert_eq!(clean("1976. The miners vote").0, "1976. The miners vote");
+        assert_eq!(clean("M*A*S*H").0, "M*A*S*H");
         let e = parse("3) Brassed Off (1996)\nA colliery band plays on while the pit closes.\n");
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].title.as_deref(), Some("Brassed Off"));
