@@ -142,7 +142,13 @@ impl Assembler<'_> {
             }
             Class::Record(tl) => {
                 self.resolve_pending();
-                self.new_draft(i, titled_entry(tl, i + 1));
+                self.new_draft(i, titled_entry(tl, i + 1), "one-line record");
+            }
+            Class::RecordThen(tl, text) => {
+                self.resolve_pending();
+                let d = self.new_draft(i, titled_entry(tl, i + 1), "one-line record");
+                apply_prose(&mut self.drafts[d].entry, &text);
+                self.drafts[d].open = false;
             }
             Class::Labelled(segments) => self.labelled(i, segments),
             Class::Credits(parts, rest) => {
@@ -180,11 +186,36 @@ impl Assembler<'_> {
                 self.pending.push(i);
             }
             Class::Prose => self.prose(i),
+            Class::Dated(inner) => {
+                if !matches!(*inner, Class::Prose) {
+                    self.resolve_pending();
+                }
+                self.dated_since = true;
+                let before = self.drafts.len();
+                self.classes[i] = *inner;
+                self.line(i);
+                // The entry the line made or joined is screened then.
+                if let Owner::Entry(d) = self.owner[i] {
+                    self.drafts[d].dated = true;
+                    if d >= before && self.drafts[d].weak {
+                        self.drafts[d].weak = false;
+                        self.drafts[d].uncertain = None;
+                    }
+                }
+            }
+            Class::Cast(cast) => {
+                let scratch = Entry {
+                    cast,
+                    ..Entry::default()
+                };
+                self.attach_facts(i, scratch);
+            }
         }
     }
 
     /// A new draft owning line `i`, made current.
-    fn new_draft(&mut self, i: usize, entry: Entry) -> usize {
+    fn new_draft(&mut self, i: usize, mut entry: Entry, layout: &'static str) -> usize {
+        entry.layout = layout;
         let d = self.drafts.len();
         self.drafts.push(Draft {
             entry,
@@ -221,7 +252,7 @@ impl Assembler<'_> {
             self.resolve_pending();
             let mut e = scratch;
             e.line = i + 1;
-            self.new_draft(i, e)
+            self.new_draft(i, e, "labelled block")
         } else {
             self.attach_facts(i, scratch)
         };
@@ -254,7 +285,7 @@ impl Assembler<'_> {
         }
         let mut e = scratch;
         e.line = i + 1;
-        self.new_draft(i, e)
+        self.new_draft(i, e, "credits without a title")
     }
 
     /// A new entry from the pending short lines, for facts found on line
@@ -302,11 +333,34 @@ impl Assembler<'_> {
             title_at = Some(n);
             break;
         }
+        // "Title / Original title / credits", one line after another: the
+        // first line of the block is the title, the others other titles.
+        let mut title_at = title_at;
+        let mut others = Vec::new();
+        if let Some(n) = title_at {
+            let mut first = n;
+            while first > 0
+                && pending[first - 1] + 1 == pending[first]
+                && !self.titles.contains_key(&pending[first - 1])
+                && !is_heading(&self.lines[pending[first - 1]])
+                && !self.marked[pending[first - 1]]
+            {
+                first -= 1;
+            }
+            if first < n {
+                for &p in &pending[first + 1..=n] {
+                    others.push(title_line(&self.title_text(p)).title);
+                    used.push(p);
+                }
+                title_at = Some(first);
+            }
+        }
         let (first_line, entry) = match title_at {
             Some(n) => {
                 let p = pending[n];
                 self.leftover(&pending[..n]);
                 let mut e = titled_entry(title_line(&self.title_text(p)), p + 1);
+                e.other_titles.extend(others);
                 merge(&mut e, extra);
                 (p, e)
             }
@@ -315,7 +369,7 @@ impl Assembler<'_> {
                 (used.iter().min().copied().unwrap_or(at), extra)
             }
         };
-        let d = self.new_draft(first_line, entry);
+        let d = self.new_draft(first_line, entry, "title and credits");
         for p in used {
             self.own(d, p);
         }
@@ -353,6 +407,7 @@ impl Assembler<'_> {
             // A title followed by its description.
             let dated = self.dated_since || starts_with_date(&text);
             let d = self.entry_from_pending(i, &Entry::default());
+            self.drafts[d].entry.layout = "title and description";
             apply_prose(&mut self.drafts[d].entry, &text);
             self.own(d, i);
             self.drafts[d].open = false;
@@ -393,7 +448,7 @@ impl Assembler<'_> {
         if has_credits {
             let mut e = probe;
             e.line = i + 1;
-            let d = self.new_draft(i, e);
+            let d = self.new_draft(i, e, "paragraph with credits");
             self.drafts[d].open = false;
             return;
         }
@@ -412,6 +467,7 @@ impl Assembler<'_> {
                     line: i + 1,
                     ..Entry::default()
                 },
+                "named in running text",
             );
             self.drafts[d].open = false;
             if !m.certain {
@@ -442,9 +498,15 @@ impl Assembler<'_> {
         }
         // A run is a list when its lines are marked as list items, or when
         // three or more follow one another without a blank line.
-        let adjacent = lines.windows(2).all(|w| w[1] == w[0] + 1);
+        // Lines that merely follow one another are not enough: a page's
+        // menus and captions do too. A list is marked as one, or the
+        // catalogue knows most of its titles.
         let marked = lines.iter().filter(|&&l| self.marked[l]).count();
-        let list = marked >= 2 || (adjacent && lines.len() >= 3);
+        let known = lines
+            .iter()
+            .filter(|&&l| self.k.knows_title(&self.title_text(l)))
+            .count();
+        let list = marked >= 2 || (lines.len() >= 3 && known * 2 >= lines.len());
         for &l in lines {
             let line = self.title_text(l);
             if is_heading(&line) && !self.k.knows_title(&line) {
@@ -453,7 +515,7 @@ impl Assembler<'_> {
             }
             let known = self.k.knows_title(&line);
             let tl = title_line(&line);
-            let d = self.new_draft(l, titled_entry(tl, l + 1));
+            let d = self.new_draft(l, titled_entry(tl, l + 1), "title alone");
             self.drafts[d].open = false;
             if !(known || list) {
                 self.drafts[d].uncertain =
@@ -471,21 +533,6 @@ impl Assembler<'_> {
         for d in &self.drafts {
             for n in &d.entry.directors {
                 k.add_person(n);
-            }
-        }
-        // Titles each followed by a paragraph, three times or more: a list
-        // of films with their descriptions, not a chance heading.
-        let weak = self.drafts.iter().filter(|d| d.weak).count();
-        if weak >= 3 {
-            for d in self.drafts.iter_mut().filter(|d| d.weak) {
-                let short = d
-                    .entry
-                    .title
-                    .as_deref()
-                    .is_some_and(|t| t.split_whitespace().count() <= 10);
-                if short {
-                    d.uncertain = None;
-                }
             }
         }
         let mut entries = Vec::new();

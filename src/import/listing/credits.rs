@@ -75,6 +75,26 @@ pub(super) const FORMAT_WORDS: &[&str] = &[
     "doc",
 ];
 
+/// Genres as listings give them (folded): each says the film is fiction,
+/// unless it names documentary or animation.
+const GENRE_WORDS: &[&str] = &[
+    "comedy", "drama", "thriller", "noir", "film noir", "war", "biography", "biopic",
+    "adventure", "romance", "romantic comedy", "horror", "western", "musical", "crime",
+    "history", "historical", "family", "fantasy", "sci fi", "science fiction", "mystery",
+    "satire", "melodrama", "action", "music", "sport", "dramedy", "comedie", "drame",
+    "comedie dramatique", "komodie", "tragikomodie", "spielfilm", "comedia", "commedia",
+    "dramma", "documental", "documentario", "docu", "animacion", "animazione", "animacao",
+    "dramat", "komedia", "biografia", "animated", "black comedy", "classic", "classic drama",
+];
+
+/// Words of runtimes, in the languages of listings.
+const UNIT_WORDS: &[&str] = &[
+    "m", "min", "mins", "minute", "minutes", "minuten", "minutos", "minuti", "minuty", "minut",
+    "perc", "h", "hr", "hrs", "hour", "hours", "heure", "heures", "std", "stunde", "stunden",
+    "ora", "ore", "hora", "horas", "godz", "uur", "tim", "timmar", "s", "sec", "secs", "seconds",
+    "mn", "minuter", "minuutti", "dk",
+];
+
 /// One part of a credit line.
 #[derive(Debug, PartialEq)]
 pub(super) enum Part {
@@ -141,18 +161,28 @@ pub(super) fn part(p: &str) -> Option<Part> {
         }
         // A runtime: a number with a unit ("94'", "1h30", "114 min", "95m")
         // or a bare number of minutes.
-        let bare = p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit());
-        let unit = ["min", "'", "’", "′", "h", ":", "m"]
+        let bare = p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()) && !p.starts_with('0');
+        let unit = ["min", "'", "’", "′", "‘", "´", "h", ":", "m"]
             .iter()
             .any(|u| lower.contains(u));
-        let short = p.split_whitespace().count() <= 4;
-        return if (bare || unit) && short {
-            runtime::parse(p)
+        // Every word a number or a unit: "1 hr 22 min", "95 Min.", "1h30".
+        let short = p.split_whitespace().count() <= 4
+            && lower
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .all(|w| UNIT_WORDS.contains(&w));
+        if (bare || unit) && short {
+            return runtime::parse(p)
                 .filter(|&m| (1..=1500).contains(&m))
-                .map(Part::Runtime)
-        } else {
-            None
-        };
+                .map(Part::Runtime);
+        }
+        // "Durée : 21′", "Cor: 126min": a labelled number, read below.
+        if !p.contains(':') {
+            return None;
+        }
+    }
+    if GENRE_WORDS.contains(&folded.as_str()) {
+        return Some(Part::Kind(kind_of_genre(&lower)));
     }
     if KIND_WORDS.contains(&lower.as_str()) {
         return Some(Part::Kind(kind_of_genre(&lower)));
@@ -232,29 +262,55 @@ pub(super) fn split_credits(line: &str) -> impl Iterator<Item = &str> {
 }
 
 /// A piece of a credit line that is several parts without separators
-/// ("DE 1987", "BRD 1982", "Italy 1962", "35mm colour"): each word, or the
-/// words before a year, a part.
+/// ("DE 1987", "BRD 1982", "Italy 1962", "Icíar Bollaín 2016", "Peter
+/// Farrelly 2018 USA"): its words read from the left, facts one word (or a
+/// number and its unit) at a time, the words between them a name.
 pub(super) fn words_as_parts(piece: &str) -> Option<Vec<Part>> {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    if words.len() < 2 || words.len() > 5 {
+    if words.len() < 2 || words.len() > 7 {
         return None;
     }
-    // "United Kingdom 1999": the words before the last, together.
-    let (last, head) = words.split_last()?;
     let mut out = Vec::new();
-    if let Some(p @ (Part::Year(_) | Part::Runtime(_))) = part(last) {
-        let before = head.join(" ");
-        out.push(part(&before).filter(|p| !matches!(p, Part::Name(_)))?);
-        out.push(p);
-        return Some(out);
-    }
-    for w in &words {
-        match part(w)? {
-            Part::Name(_) => return None,
+    let mut name: Vec<&str> = Vec::new();
+    let mut names = 0;
+    let flush = |name: &mut Vec<&str>, out: &mut Vec<Part>, names: &mut usize| -> Option<()> {
+        if name.is_empty() {
+            return Some(());
+        }
+        let text = name.join(" ");
+        name.clear();
+        match part(&text)? {
+            p @ Part::Name(_) => {
+                *names += 1;
+                out.push(p)
+            }
             p => out.push(p),
         }
+        Some(())
+    };
+    let mut i = 0;
+    while i < words.len() {
+        // A number and its unit: "100 mins", "1 hour 45".
+        let two = (i + 1 < words.len()).then(|| format!("{} {}", words[i], words[i + 1]));
+        let fact = |t: &str| part(t).filter(|p| !matches!(p, Part::Name(_)));
+        if let Some(p) = two.as_deref().and_then(|t| {
+            fact(t).filter(|p| matches!(p, Part::Runtime(_) | Part::Country(_) | Part::Language(_)))
+        }) {
+            flush(&mut name, &mut out, &mut names)?;
+            out.push(p);
+            i += 2;
+            continue;
+        }
+        if let Some(p) = fact(words[i]) {
+            flush(&mut name, &mut out, &mut names)?;
+            out.push(p);
+        } else {
+            name.push(words[i]);
+        }
+        i += 1;
     }
-    Some(out)
+    flush(&mut name, &mut out, &mut names)?;
+    (names <= 1 && out.len() >= 2).then_some(out)
 }
 
 /// A text cut at its full stops (". "), but not after an initial ("Herbert
@@ -284,7 +340,7 @@ fn credits_ok(parts: &[Part], pieces: usize) -> bool {
         .filter(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
         .count();
     let names = parts.iter().filter(|p| matches!(p, Part::Name(_))).count();
-    facts >= 1 && names <= 1 && (pieces >= 2 || facts == 1)
+    facts >= 1 && (names <= 1 || names == 2 && facts >= 2) && (pieces >= 2 || facts == 1)
 }
 
 /// Whether a credit text names its director with a label ("Regissör: A |
@@ -333,7 +389,13 @@ pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
     if pieces.len() == 1 && line.bytes().all(|b| b.is_ascii_digit()) && !is_year(line) {
         return None;
     }
-    let ok = credits_ok(&parts, pieces.len())
+    // A line of details alone: "Comedy, Drama • Rating: 15".
+    let details = pieces.len() >= 2
+        && unknown == 0
+        && parts.iter().all(|p| matches!(p, Part::Kind(_) | Part::Format | Part::Language(_)))
+        && parts.iter().any(|p| matches!(p, Part::Kind(_) | Part::Format));
+    let ok = details
+        || credits_ok(&parts, pieces.len())
         || labelled_director(line) && {
             let facts = parts
                 .iter()
@@ -365,6 +427,11 @@ pub(super) fn credit_prefix(line: &str) -> Option<(Vec<Part>, usize)> {
             continue;
         }
         if let Some(p) = part(piece) {
+            // A run-on line opens with a fact or a labelled name: a bare
+            // name first is a title ("THE CHILDREN ACT (cert 12A) 1 hour…").
+            if pieces == 0 && matches!(&p, Part::Name(n) if n == piece.trim()) {
+                return None;
+            }
             parts.push(p);
             pieces += 1;
             at = end + line[end..].chars().next().map_or(1, char::len_utf8);
@@ -424,7 +491,7 @@ impl TitleLine {
 }
 
 /// Quotation marks around titles.
-const QUOTES: &[(char, char)] = &[('"', '"'), ('“', '”'), ('«', '»'), ('„', '“'), ('‘', '’'), ('‚', '‘'), ('»', '«')];
+const QUOTES: &[(char, char)] = &[('[', ']'), ('"', '"'), ('“', '”'), ('«', '»'), ('„', '“'), ('‘', '’'), ('‚', '‘'), ('»', '«')];
 
 /// "Harlan County USA (1976)", "Pyme (2004) (SMB)", "Blue Collar (Paul
 /// Schrader, 1978, 114 min)", "Norma Rae — Martin Ritt (USA, 1979, 114')",
@@ -473,7 +540,7 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                 out.year = inner.parse().ok();
             } else if let Some(parts) = credit_line(inner) {
                 out.credits.extend(parts);
-            } else if !inner.is_empty() {
+            } else if !inner.is_empty() && !is_note(inner) {
                 out.others.push(inner.to_string());
             }
             rest = &rest[open + close + 1..];
@@ -541,6 +608,24 @@ fn strip_version(title: &str) -> &str {
     t
 }
 
+/// Whether a parenthesis after a title is a note, not another title:
+/// "(original title)", "(cert 12A)", "(12)", "(restored)".
+fn is_note(inner: &str) -> bool {
+    let f = crate::text::fold(inner);
+    is_rating(inner)
+        || f.starts_with("cert")
+        || f.starts_with("rated")
+        || f.starts_with("original")
+        || f.starts_with("titre original")
+        || f.starts_with("originaltitel")
+        || f.contains("restor")
+        || f.contains("subtitle")
+        || f.contains("premiere")
+        || f.contains("director s cut")
+        || f == "tbc"
+        || f == "new"
+}
+
 /// A title without the quotation marks around it.
 fn strip_quotes(t: &str) -> String {
     for (open, close) in QUOTES {
@@ -563,8 +648,15 @@ fn split_at_credits(line: &str) -> Option<(&str, Vec<Part>)> {
     at.sort_unstable();
     for (i, len) in at {
         let (left, right) = (line[..i].trim(), line[i + len..].trim());
-        // The left side is the title: not itself a fact.
+        // The left side is the title: not itself a fact, nor a run of them
+        // ("Documentaire / Russie / 2019 / Durée").
         if left.is_empty() || part(left).is_some_and(|p| !matches!(p, Part::Name(_))) {
+            continue;
+        }
+        let facts_left = split_credits(left)
+            .filter(|p| part(p).is_some_and(|p| !matches!(p, Part::Name(_))))
+            .count();
+        if facts_left >= 2 {
             continue;
         }
         if let Some(parts) = credit_line(right) {
@@ -578,8 +670,15 @@ pub(super) fn names(v: &str) -> Vec<String> {
     if is_nothing(v) {
         return Vec::new();
     }
-    v.split([',', ';'])
-        .flat_map(|n| n.split(" & "))
+    let joined = v
+        .replace(" and ", ", ")
+        .replace(" & ", ", ")
+        .replace(" et ", ", ")
+        .replace(" und ", ", ")
+        .replace(" y ", ", ")
+        .replace(" e ", ", ");
+    let mut out: Vec<String> = joined
+        .split([',', ';'])
         .map(|n| {
             let n = n.trim();
             let n = ["u.a.", "et al.", "et al", "etc.", "u. a."]
@@ -590,7 +689,16 @@ pub(super) fn names(v: &str) -> Vec<String> {
         })
         .filter(|n| !n.is_empty() && n.chars().any(|c| c.is_alphabetic()))
         .map(str::to_string)
-        .collect()
+        .collect();
+    // "Jean-Pierre e Luc Dardenne": a first name alone shares the surname
+    // of the name after it.
+    for i in 0..out.len().saturating_sub(1) {
+        if !out[i].contains(' ') && out[i + 1].contains(' ') && out[i].chars().next().is_some_and(char::is_uppercase) {
+            let surname = out[i + 1].rsplit(' ').next().unwrap_or("").to_string();
+            out[i] = format!("{} {surname}", out[i]);
+        }
+    }
+    out
 }
 
 /// Reads credits written inline in prose ("DIR/SCR Hanna Slak; PROD … .
@@ -683,7 +791,7 @@ pub(super) fn apply_part(e: &mut Entry, part: Part) {
                 e.languages.push(l)
             }
         }
-        Part::Name(n) => add_directors(e, names(&n.replace(" and ", ", ").replace(" & ", ", "))),
+        Part::Name(n) => add_directors(e, names(&n)),
     }
 }
 

@@ -388,8 +388,18 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
     });
     // "Sunday 3 May", "Fri 6.30pm", or a line of calendar words alone
     // ("THURSDAY"); "The March" is a title.
+    // A day of the month or a year beside the calendar word: "Maj 68" is
+    // a title.
+    let has_day = tokens.iter().any(|t| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n) || (1880..=2100).contains(&n))
+    });
     let dated = tokens.iter().any(|t| is_time(t))
-        || words.iter().any(|w| is_calendar_word(w)) && has_number && prose_words(&tokens) <= 2
+        || words.iter().any(|w| is_calendar_word(w))
+            && has_number
+            && has_day
+            && prose_words(&tokens) <= 2
         || words
             .iter()
             .all(|w| is_calendar_word(w) || matches!(*w, "and" | "to" | "et" | "und" | "y"));
@@ -568,14 +578,26 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
 /// punctuation.
 pub(super) fn is_name_shaped(text: &str) -> bool {
     let who = text.trim();
-    if who.is_empty() || who.contains(['(', ')', '[', ']', ':', '"', '?', '!', '“', '”']) {
+    if who.is_empty() || who.contains(['(', ')', '[', ']', ':', '"', '?', '!', '“', '”', ',', ';', '/', '|']) {
         return false;
     }
     if who.bytes().any(|b| b.is_ascii_digit()) || who.ends_with('.') && !ends_with_initial(who)
     {
         return false;
     }
-    let joined = who.contains(" and ") || who.contains(" & ") || who.contains(" et ");
+    let joiners = [" and ", " & ", " et ", " e ", " y ", " und "];
+    let joined = joiners.iter().any(|j| who.contains(j));
+    // Joined names are whole names: "Bread and Roses" is no pair of people.
+    if joined {
+        let last = joiners
+            .iter()
+            .filter_map(|j| who.rsplit_once(j).map(|(_, b)| b))
+            .min_by_key(|b| b.len())
+            .unwrap_or("");
+        if last.split_whitespace().count() < 2 {
+            return false;
+        }
+    }
     let words: Vec<&str> = who.split_whitespace().collect();
     let max = if joined { 9 } else { 5 };
     // One word is a name only where a label says so ("Dir: Costa-Gavras").

@@ -22,6 +22,9 @@ pub(super) enum Class {
     Credits(Vec<Part>, Option<usize>),
     /// A title with facts on the same line.
     Record(TitleLine),
+    /// A title with facts, then a description on the same line ("THE
+    /// CHILDREN ACT (cert 12A) 1 hour 45 mins. Fiona Maye, an eminent…").
+    RecordThen(TitleLine, String),
     /// About the event, not a film; the reason says what it is.
     Context(&'static str),
     /// A date line that also names what is screened ("Monday 28 April –
@@ -29,6 +32,12 @@ pub(super) enum Class {
     DatedTitle(String),
     /// A heading over films ("Strand: Women at Work", "Films:").
     Heading,
+    /// A date (and time) before what the rest of the line is: "1st October
+    /// 2019     The Olive Tree", "Saturday 2 March THE CHILDREN ACT (cert
+    /// 12A) 1 hour 45 mins. Fiona Maye…".
+    Dated(Box<Class>),
+    /// A list of people, three or more: the cast.
+    Cast(Vec<String>),
     /// A short line: a title, a name, a heading — the lines around it say.
     Short,
     /// Running text.
@@ -103,11 +112,23 @@ impl Class {
         if line.is_empty() {
             return Class::Blank;
         }
+        // A line in parentheses: credits with a year ("(Wim Wenders, DE
+        // 1987, 122mins)"), or another title or a note under a title.
+        if line.starts_with('(') && line.ends_with(')') {
+            let inner = &line[1..line.len() - 1];
+            return match credit_line(inner) {
+                Some(parts) if parts.iter().any(|p| matches!(p, Part::Year(_) | Part::Runtime(_))) => {
+                    Class::Credits(parts, None)
+                }
+                _ => Class::Short,
+            };
+        }
         // "When Miners March (2006)": a title and its year, not a name and
         // a year, unless the name is one the catalogue knows.
         if let Some(open) = line.find(" (") {
             let tl = title_line(line);
-            if tl.year.is_some()
+            let year = tl.year.is_some() || tl.credits.iter().any(|p| matches!(p, Part::Year(_)));
+            if year
                 && !tl.title.is_empty()
                 && line[..open].trim() == tl.title.as_str()
                 && !k.knows_person(&tl.title)
@@ -142,6 +163,30 @@ impl Class {
                 ),
             };
         }
+        if is_quotation(line) {
+            return Class::Context("a press quotation");
+        }
+        // A date, then a film: the date says when, the rest what.
+        if let Some(rest) = after_date(line) {
+            return match Class::of(rest, k) {
+                // "Monday 28 April – Big Society – The Musical – European
+                // film Premiere": the title without the notes.
+                Class::Short => Class::DatedTitle(dated_title(rest).unwrap_or_else(|| rest.to_string())),
+                Class::Prose => match record_then(rest) {
+                    Some(inner) => Class::Dated(Box::new(inner)),
+                    // "… 5:30pm – Special release screening. Picturehouse
+                    // (FACT) Liverpool.": a note on the screening.
+                    None if rest.split_whitespace().count() <= 12 => {
+                        Class::Context("a date and time line")
+                    }
+                    None => Class::Dated(Box::new(Class::Prose)),
+                },
+                inner @ (Class::Record(_) | Class::RecordThen(..) | Class::Credits(..)) => {
+                    Class::Dated(Box::new(inner))
+                }
+                _ => Class::Context("a date and time line"),
+            };
+        }
         if let Some(reason) = context_reason(line) {
             if reason == "a date and time line" {
                 if let Some(title) = dated_title(line) {
@@ -149,6 +194,10 @@ impl Class {
                 }
             }
             return Class::Context(reason);
+        }
+        let names: Vec<&str> = line.split([',', ';']).map(str::trim).filter(|n| !n.is_empty()).collect();
+        if names.len() >= 3 && names.iter().all(|n| is_name_shaped(n.trim_end_matches('.'))) {
+            return Class::Cast(names.iter().map(|n| n.trim_end_matches('.').to_string()).collect());
         }
         let words = line.split_whitespace().count();
         if let Some(tl) = by_director(line) {
@@ -272,4 +321,93 @@ pub(super) fn by_director(line: &str) -> Option<TitleLine> {
         }
     }
     None
+}
+#[cfg(test)]
+mod scratch {
+    #[test]
+    fn scratch() {
+        let k = super::Knowledge::default();
+        for l in ["Fiction / Belgique / 2019 / Durée : 21′ / INSAS", "Documentaire / Russie / 2019 / Durée : 28 ‘ / Moscow Film School", "Documentaire / France / 21′ / 2019 / Eliott Khayat, La Fémis", "Dir. Bob Byington/USA/2015/75 min The title of this immersion in the anarchistic work life"] {
+            eprintln!("{l}: {:?}", super::Class::of(l, &k));
+        }
+    }
+}
+
+/// Whether a line is a quotation from the press: it opens with a quotation
+/// mark, and after the quotation closes come a few words at most (who said
+/// it: "“Powerful and beautifully made” Financial Times").
+fn is_quotation(line: &str) -> bool {
+    for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’'), ('«', '»'), ('„', '“'), ('\'', '\'')] {
+        let Some(inner) = line.strip_prefix(open) else {
+            continue;
+        };
+        let Some(end) = inner.rfind(close) else {
+            continue;
+        };
+        let quoted = inner[..end].split_whitespace().count();
+        let after = inner[end + close.len_utf8()..].split_whitespace().count();
+        return quoted >= 3 && after <= 8;
+    }
+    false
+}
+
+/// The rest of a line after the date and time it opens with ("1st October
+/// 2019     The Olive Tree" → "The Olive Tree"), when something follows
+/// that starts with a capital, a digit or a quotation mark.
+fn after_date(line: &str) -> Option<&str> {
+    let mut at = 0;
+    let mut dated = false;
+    for (i, w) in line.split_inclusive(' ').scan(0usize, |pos, w| {
+        let start = *pos;
+        *pos += w.len();
+        Some((start, w))
+    }) {
+        let t = w.trim();
+        if t.is_empty() {
+            at = i + w.len();
+            continue;
+        }
+        let bare = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let f = crate::text::fold(bare);
+        let joiner = matches!(f.as_str(), "at" | "a" | "um" | "a las" | "las" | "alle" | "ore" | "le" | "the" | "on" | "de" | "del" | "di" | "o" | "from" | "to" | "bis" | "au" | "am" | "den" | "el")
+            || bare.is_empty();
+        // Joining words are lower case: "A Short Film…" after a date is a title.
+        let joiner = joiner && !bare.chars().next().is_some_and(char::is_uppercase);
+        let dateish = is_date_token(t)
+            || is_time(t)
+            || is_calendar_word(&f)
+            || super::credits::is_year(bare)
+            || f.starts_with("uhr")
+            || f.ends_with("nd") && f.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if dateish {
+            dated = true;
+            at = i + w.len();
+        } else if joiner && dated {
+            at = i + w.len();
+        } else {
+            break;
+        }
+    }
+    if !dated {
+        return None;
+    }
+    let rest = line[at..].trim().trim_start_matches(['–', '—', '-', '|', ':', ',', '·', '•']).trim();
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«‘'[".contains(c))
+        .then_some(rest)
+}
+
+/// A record at the start of a paragraph: its first sentence a title with
+/// facts, the rest the description.
+fn record_then(text: &str) -> Option<Class> {
+    let (first, rest) = text.split_once(". ")?;
+    let tl = title_line(first);
+    let facts = tl.year.is_some()
+        || tl
+            .credits
+            .iter()
+            .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)));
+    (facts && !tl.title.is_empty() && tl.title.split_whitespace().count() <= 12)
+        .then(|| Class::RecordThen(tl, rest.trim().to_string()))
 }

@@ -24,33 +24,19 @@ const FILM_LISTS: &[&str] = &[
     "movies such as",
     "titles such as",
     "documentaries such as",
-    "films are",
-    "the films",
-    "screenings of",
-    "will screen",
-    "we screen",
     "we will show",
     "des films comme",
     "films comme",
     "films tels que",
     "filme wie",
     "filmen wie",
-    "filme",
     "peliculas como",
-    "peliculas",
     "films como",
     "film come",
     "film quali",
     "filmes como",
     "filmy takie jak",
     "film in programma",
-    "in programma",
-    "i film",
-    "los films",
-    "las peliculas",
-    "les films",
-    "die filme",
-    "os filmes",
     "the programme includes",
     "programme includes",
     "line up includes",
@@ -139,8 +125,19 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                         })
                         .collect();
                     let mut name = name.join(" ");
-                    while name.ends_with(|c: char| !c.is_alphanumeric()) {
-                        name.pop();
+                    loop {
+                        let before = name.len();
+                        while name.ends_with(|c: char| !c.is_alphanumeric()) {
+                            name.pop();
+                        }
+                        for joiner in [" e", " y", " et", " and", " und", " de", " da", " von"] {
+                            if let Some(n) = name.strip_suffix(joiner) {
+                                name = n.to_string();
+                            }
+                        }
+                        if name.len() == before {
+                            break;
+                        }
                     }
                     if is_name_shaped(&name) && inner.split_whitespace().count() <= 10 {
                         push(&format!("{inner}{by}{name}"), true);

@@ -67,6 +67,10 @@ pub struct Entry {
     /// How many lines of the file make the entry.
     #[serde(skip)]
     pub lines: usize,
+    /// The layout the entry was read from ("title and credits", "one-line
+    /// record", "labelled block", "named in running text", …).
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub layout: &'static str,
     /// Why the reader is unsure this is a film; such entries are reported
     /// but not written unless accepted.
     #[serde(skip_serializing_if = "Option::is_none")]
