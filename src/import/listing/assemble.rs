@@ -168,18 +168,6 @@ impl Assembler<'_> {
                 }
             }
             Class::Short => {
-                let line = self.lines[i].as_str();
-                // "Content Notes: …", "Location: …": a labelled note of the
-                // entry just read, with a label slate does not know.
-                if let (true, Some(c)) = (self.pending.is_empty(), self.current) {
-                    let note = line
-                        .split_once(": ")
-                        .is_some_and(|(head, _)| head.split_whitespace().count() <= 3);
-                    if note && draft_has_facts(&self.drafts[c]) {
-                        self.own(c, i);
-                        return;
-                    }
-                }
                 if self.pending.is_empty() {
                     self.dated_since = false;
                 }
@@ -202,6 +190,13 @@ impl Assembler<'_> {
                         self.drafts[d].uncertain = None;
                     }
                 }
+            }
+            Class::Directors(directors) => {
+                let scratch = Entry {
+                    directors,
+                    ..Entry::default()
+                };
+                self.attach_facts(i, scratch);
             }
             Class::Cast(cast) => {
                 let scratch = Entry {
@@ -301,10 +296,20 @@ impl Assembler<'_> {
             let line = text.as_str();
             let more_above = n > 0;
             if !self.k.knows_title(line) {
-                // "(Der Himmel über Berlin)" under "Wings of Desire": the
-                // original title.
+                // "(Der Himmel über Berlin)" under "Wings of Desire", or
+                // "Kailash (original title)": the original title.
                 if more_above && line.starts_with('(') && line.ends_with(')') {
                     extra.other_titles.push(line[1..line.len() - 1].trim().to_string());
+                    used.push(p);
+                    continue;
+                }
+                let folded = crate::text::fold(line);
+                if more_above
+                    && ["original title", "titre original", "originaltitel", "titulo original", "titolo originale"]
+                        .iter()
+                        .any(|m| folded.ends_with(m))
+                {
+                    extra.other_titles.push(title_line(line).title);
                     used.push(p);
                     continue;
                 }
@@ -404,8 +409,17 @@ impl Assembler<'_> {
             return;
         }
         if !self.pending.is_empty() {
-            // A title followed by its description.
+            // A paragraph that names films itself ("Pane, pace, libertà è
+            // un documentario di…"): the line before it was a heading.
             let dated = self.dated_since || starts_with_date(&text);
+            let named: Vec<_> = mentions(&text, self.k).into_iter().filter(|m| m.certain).collect();
+            if !named.is_empty() && !dated {
+                let pending = std::mem::take(&mut self.pending);
+                self.leftover(&pending);
+                self.mentioned(i, named);
+                return;
+            }
+            // A title followed by its description.
             let d = self.entry_from_pending(i, &Entry::default());
             self.drafts[d].entry.layout = "title and description";
             apply_prose(&mut self.drafts[d].entry, &text);
@@ -458,12 +472,18 @@ impl Assembler<'_> {
             self.owner[i] = Owner::Skipped("a paragraph naming no film");
             return;
         }
+        self.mentioned(i, found);
+    }
+
+    /// Entries for the films a paragraph names.
+    fn mentioned(&mut self, i: usize, found: Vec<super::mentions::Mention>) {
         for m in found {
             let d = self.new_draft(
                 i,
                 Entry {
                     title: Some(m.title),
                     directors: m.director.into_iter().collect(),
+                    year: m.year,
                     line: i + 1,
                     ..Entry::default()
                 },

@@ -150,6 +150,11 @@ pub(super) fn part(p: &str) -> Option<Part> {
     if is_rating(p) && p.chars().count() <= 8 {
         return Some(Part::Format);
     }
+    // A release date among the credits ("13 April 2013"): nothing slate
+    // keeps, and no runtime.
+    if super::fields::is_date_phrase(p) {
+        return Some(Part::Format);
+    }
     if let Some(c) = country_code(p) {
         return Some(Part::Country(c.to_string()));
     }
@@ -158,6 +163,10 @@ pub(super) fn part(p: &str) -> Option<Part> {
     if p.bytes().any(|b| b.is_ascii_digit()) {
         if folded.ends_with("mm") || folded == "super 8" {
             return Some(Part::Format);
+        }
+        // "2020 1h 29min" is a year and a runtime, read word by word.
+        if p.split_whitespace().count() > 1 && p.split_whitespace().any(is_year) {
+            return None;
         }
         // A runtime: a number with a unit ("94'", "1h30", "114 min", "95m")
         // or a bare number of minutes.
@@ -290,9 +299,23 @@ pub(super) fn words_as_parts(piece: &str) -> Option<Vec<Part>> {
     };
     let mut i = 0;
     while i < words.len() {
-        // A number and its unit: "100 mins", "1 hour 45".
+        // A number and its unit: "100 mins", "1 hour 45"; never a bare
+        // number ("1 February 2021" is a date).
         let two = (i + 1 < words.len()).then(|| format!("{} {}", words[i], words[i + 1]));
-        let fact = |t: &str| part(t).filter(|p| !matches!(p, Part::Name(_)));
+        let fact = |t: &str| {
+            part(t)
+                .filter(|p| !matches!(p, Part::Name(_)))
+                .filter(|p| !matches!(p, Part::Runtime(_)) || !t.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if is_year(words[i]) {
+            flush(&mut name, &mut out, &mut names)?;
+            out.push(fact(words[i])?);
+            i += 1;
+            continue;
+        }
+        if words[i].bytes().all(|b| b.is_ascii_digit()) && two.as_deref().and_then(fact).is_none() {
+            return None;
+        }
         if let Some(p) = two.as_deref().and_then(|t| {
             fact(t).filter(|p| matches!(p, Part::Runtime(_) | Part::Country(_) | Part::Language(_)))
         }) {
@@ -453,7 +476,7 @@ pub(super) fn credit_prefix(line: &str) -> Option<(Vec<Part>, usize)> {
             let stop = words[k - 1].0 + words[k - 1].1.len();
             let head = &piece.trim_start()[..stop];
             let Some(p) = part(head) else { continue };
-            if matches!(p, Part::Name(_)) {
+            if matches!(p, Part::Name(_)) || head.bytes().all(|b| b.is_ascii_digit()) && !is_year(head) {
                 continue;
             }
             parts.push(p);

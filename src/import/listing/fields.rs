@@ -158,6 +158,17 @@ const PAGE_WORDS: &[&str] = &[
     "torna",
     "voltar",
     "more films",
+    "website",
+    "film website",
+    "official website",
+    "trailer",
+    "facebook",
+    "instagram",
+    "twitter",
+    "imdb",
+    "entire film available online",
+    "watch online",
+    "contact",
 ];
 
 /// Words that open a line about a film's prizes and festivals.
@@ -368,6 +379,24 @@ pub(super) fn is_date_token(token: &str) -> bool {
             .iter()
             .all(|g| !g.is_empty() && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()))
         && groups.iter().filter(|g| g.len() == 4).count() <= 1
+}
+
+/// Whether a text is a calendar date and nothing else: "13 April 2013",
+/// "1er mai", "May 3rd, 2019".
+pub(super) fn is_date_phrase(text: &str) -> bool {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    !tokens.is_empty()
+        && tokens.iter().any(|t| is_calendar_word(&fold(t)))
+        && tokens.iter().all(|t| {
+            let digits = t.bytes().all(|b| b.is_ascii_digit());
+            is_calendar_word(&fold(t))
+                || is_date_token(t)
+                || digits && (t.len() <= 2 || t.len() == 4)
+                || matches!(fold(t).as_str(), "de" | "of" | "the" | "le" | "el" | "del")
+        })
 }
 
 /// What a line about the event rather than a film is, when it is one: a

@@ -476,6 +476,18 @@ pub(super) fn clean(line: &str) -> (String, bool) {
         t = t[digits + 2..].trim_start();
         marked = true;
     }
+    // "#1 – Strike (1925)", "1 – Strike", "No. 3: Matewan".
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        for sep in [" – ", " — ", " - ", ": "] {
+            if let Some(r) = rest.strip_prefix(sep) {
+                t = r.trim_start();
+                marked = true;
+                break;
+            }
+        }
+    }
     for marker in ["- ", "* ", "• ", "· ", "– ", "— ", "▪ ", "► ", "> "] {
         if let Some(rest) = t.strip_prefix(marker) {
             t = rest.trim_start();

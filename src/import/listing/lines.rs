@@ -36,8 +36,11 @@ pub(super) enum Class {
     /// 2019     The Olive Tree", "Saturday 2 March THE CHILDREN ACT (cert
     /// 12A) 1 hour 45 mins. Fiona Maye…".
     Dated(Box<Class>),
-    /// A list of people, three or more: the cast.
+    /// A list of people: the cast (three or more names), or the directors
+    /// when the line says so ("J.T. Haines, Tommy Haines & Andrew
+    /// Sherburne, co-directors").
     Cast(Vec<String>),
+    Directors(Vec<String>),
     /// A short line: a title, a name, a heading — the lines around it say.
     Short,
     /// Running text.
@@ -195,9 +198,22 @@ impl Class {
             }
             return Class::Context(reason);
         }
-        let names: Vec<&str> = line.split([',', ';']).map(str::trim).filter(|n| !n.is_empty()).collect();
-        if names.len() >= 3 && names.iter().all(|n| is_name_shaped(n.trim_end_matches('.'))) {
+        let mut names: Vec<&str> = line.split([',', ';']).map(str::trim).filter(|n| !n.is_empty()).collect();
+        let role = names.last().map(|r| crate::text::fold(r)).filter(|r| {
+            ["director", "directors", "co director", "co directors", "directed", "realisateurs", "realisateur", "regie", "directores", "registi"].contains(&r.as_str())
+        });
+        if role.is_some() {
+            names.pop();
+        }
+        let all_names = !names.is_empty() && names.iter().all(|n| is_name_shaped(n.trim_end_matches('.')));
+        if all_names && role.is_some() {
+            return Class::Directors(super::credits::names(&names.join(", ")));
+        }
+        if all_names && names.len() >= 3 {
             return Class::Cast(names.iter().map(|n| n.trim_end_matches('.').to_string()).collect());
+        }
+        if super::mentions::is_film_sentence(line) {
+            return Class::Prose;
         }
         let words = line.split_whitespace().count();
         if let Some(tl) = by_director(line) {
@@ -239,9 +255,8 @@ impl Class {
 fn ends_sentence(line: &str) -> bool {
     let words = line.split_whitespace().count();
     if line.ends_with('.') {
-        let last = line.split_whitespace().last().unwrap_or("");
-        let letters = last.chars().filter(|c| c.is_alphabetic()).count();
-        return letters > 1 || words > 6;
+        // "The Square." is a title with a full stop; a sentence is longer.
+        return words > 5;
     }
     (line.ends_with('!') || line.ends_with('?')) && words > 5
 }
@@ -321,16 +336,6 @@ pub(super) fn by_director(line: &str) -> Option<TitleLine> {
         }
     }
     None
-}
-#[cfg(test)]
-mod scratch {
-    #[test]
-    fn scratch() {
-        let k = super::Knowledge::default();
-        for l in ["Fiction / Belgique / 2019 / Durée : 21′ / INSAS", "Documentaire / Russie / 2019 / Durée : 28 ‘ / Moscow Film School", "Documentaire / France / 21′ / 2019 / Eliott Khayat, La Fémis", "Dir. Bob Byington/USA/2015/75 min The title of this immersion in the anarchistic work life"] {
-            eprintln!("{l}: {:?}", super::Class::of(l, &k));
-        }
-    }
 }
 
 /// Whether a line is a quotation from the press: it opens with a quotation

@@ -51,13 +51,14 @@ const LISTS: &[&str] = &["such as", "including", "like", "among them", "comme", 
 pub(super) struct Mention {
     pub(super) title: String,
     pub(super) director: Option<String>,
+    pub(super) year: Option<i32>,
     pub(super) certain: bool,
 }
 
 /// The films a paragraph names.
 pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
-    let mut push = |item: &str, certain: bool| {
+    let mut push = |item: &str, certain: bool, year: Option<i32>| {
         // "Il posto di Ermanno Olmi": the title and its director.
         let (title, director) = match by_director(item) {
             Some(tl) => {
@@ -81,6 +82,7 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         out.push(Mention {
             title,
             director,
+            year,
             certain,
         });
     };
@@ -98,9 +100,9 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             for item in list_items(list) {
                 let known = k.knows_title(&item);
                 if known || says_films {
-                    push(&item, known || says_films);
+                    push(&item, known || says_films, None);
                 } else {
-                    push(&item, false);
+                    push(&item, false, None);
                 }
             }
             break;
@@ -140,7 +142,7 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                         }
                     }
                     if is_name_shaped(&name) && inner.split_whitespace().count() <= 10 {
-                        push(&format!("{inner}{by}{name}"), true);
+                        push(&format!("{inner}{by}{name}"), true, None);
                     }
                     break;
                 }
@@ -148,9 +150,21 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             rest = &after[j + close.len_utf8()..];
         }
     }
+    // "Harlan County, USA di Barbara Kopple, Oscar…", "We want sex è un
+    // film del 2010 diretto da Nigel Cole": a sentence about a film.
+    for sentence in text.split_inclusive(". ") {
+        if let Some(m) = film_sentence(sentence.trim()) {
+            let certain = true;
+            let item = match &m.1 {
+                Some(d) => format!("{} by {d}", m.0),
+                None => m.0.clone(),
+            };
+            push(&item, certain, m.2);
+        }
+    }
     // Titles the catalogue knows, written in the text.
     for title in k.titles_in(text) {
-        push(&title, true);
+        push(&title, true, None);
     }
     // Quoted titles and titles the catalogue knows.
     for (open, close) in [('“', '”'), ('«', '»'), ('"', '"'), ('„', '“')] {
@@ -160,12 +174,106 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             let Some(j) = after.find(close) else { break };
             let inner = &after[..j];
             if k.knows_title(inner) {
-                push(inner, true);
+                push(inner, true, None);
             }
             rest = &after[j + close.len_utf8()..];
         }
     }
     out
+}
+
+/// Phrases that say the subject before them is a film ("is a 1979
+/// documentary", "è un film del 2010", "est un film français").
+const IS_A_FILM: &[&str] = &[
+    " is a ", " was a ", " is an ", " è un ", " è una ", " est un ", " est une ", " ist ein ",
+    " ist eine ", " es una ", " es un ", " é um ", " é uma ", " jest ", " är en ", " is een ",
+];
+
+/// Film words after [`IS_A_FILM`].
+const FILM_WORDS: &[&str] = &[
+    "film", "movie", "documentary", "feature", "drama", "comedy", "documental", "documentario",
+    "documentaire", "dokumentarfilm", "spielfilm", "pelicula", "película", "filme", "cortometraje",
+    "cortometraggio", "court", "short", "dokument", "filmen",
+];
+
+/// Words before a director's name.
+const DIRECTED_BY: &[&str] = &[
+    "directed by ", "diretto da ", "diretta da ", "réalisé par ", "realise par ", "von ",
+    "dirigida por ", "dirigido por ", "de ", "di ", "by ", "regia di ", "dirigé par ",
+    "gedreht von ", "in regia di ", "w reżyserii ", "regisserad av ", "geregisseerd door ",
+];
+
+/// A sentence about a film: the title it opens with and, where it says
+/// so, the director and the year. "Harlan County, USA di Barbara Kopple,
+/// Oscar…" (title, then "di" and a name, at the start), "We want sex è un
+/// film del 2010 diretto da Nigel Cole" (title, then "is a film").
+fn film_sentence(sentence: &str) -> Option<(String, Option<String>, Option<i32>)> {
+    let lower = sentence.to_lowercase();
+    // The title: what comes before "is a … film".
+    let (title, rest) = IS_A_FILM
+        .iter()
+        .filter_map(|p| lower.find(p).map(|i| (i, p.len())))
+        .min()
+        .and_then(|(i, len)| {
+            let after = &lower[i + len..];
+            let head: Vec<&str> = after.split_whitespace().take(6).collect();
+            head.iter()
+                .any(|w| FILM_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+                .then(|| (sentence[..i].trim(), &sentence[i + len..]))
+        })
+        .or_else(|| {
+            // "Title di Name": a name right after the opening title.
+            for by in [" di ", " de ", " by ", " von "] {
+                if let Some(i) = sentence.find(by) {
+                    let who: String = sentence[i + by.len()..]
+                        .split([',', '.', ';', '('])
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .to_string();
+                    if is_name_shaped(&who) && who.split_whitespace().count() <= 4 {
+                        return Some((sentence[..i].trim(), &sentence[i..]));
+                    }
+                }
+            }
+            None
+        })?;
+    let title = title.trim_matches(|c: char| "\"“”«»'‘’*_".contains(c)).trim();
+    let words = title.split_whitespace().count();
+    if words == 0
+        || words > 10
+        || !title.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || title.ends_with([',', ':'])
+    {
+        return None;
+    }
+    let rest_lower = rest.to_lowercase();
+    let director = DIRECTED_BY.iter().find_map(|by| {
+        let i = find_words(&rest_lower, by.trim_end())?;
+        let who: String = rest[i + by.len()..]
+            .split([',', '.', ';', '('])
+            .next()?
+            .split_whitespace()
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(*w, "de" | "da" | "von" | "van" | "del" | "e" | "y" | "and")
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        is_name_shaped(&who).then_some(who)
+    });
+    let year = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| super::credits::is_year(w))
+        .and_then(|y| y.parse().ok());
+    Some((title.to_string(), director, year))
+}
+
+/// Whether a line is a sentence about a film ("X è un film del 2010
+/// diretto da Y"), which is prose, however short.
+pub(super) fn is_film_sentence(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    IS_A_FILM.iter().any(|p| lower.contains(p)) && film_sentence(line).is_some()
 }
 
 /// Where a phrase occurs as whole words in lower-case text.
