@@ -151,7 +151,38 @@ impl Assembler<'_> {
                 self.drafts[d].open = false;
             }
             Class::Labelled(segments) => self.labelled(i, segments),
-            Class::Credits(parts, rest) => {
+            Class::Credits(mut parts, rest) => {
+                // "Brassed Off | UK | 1996 | 107 minutes": a line of credits
+                // whose first part could be a name but follows no title is a
+                // record, its first part the title — unless it is a name
+                // the catalogue or the listing knows.
+                let waiting = self.current.is_some_and(|c| {
+                    let e = &self.drafts[c].entry;
+                    e.title.is_some() && e.directors.is_empty() && e.runtime.is_none()
+                });
+                if let Some(Part::Name(n)) = parts.first() {
+                    let bare = self.lines[i].trim_start().starts_with(n.as_str());
+                    if bare
+                        && self.pending.is_empty()
+                        && !waiting
+                        && !self.k.knows_person(n)
+                        && !self.k.looks_like_person(n)
+                    {
+                        let Part::Name(title) = parts.remove(0) else {
+                            unreachable!("matched above")
+                        };
+                        let mut e = Entry {
+                            title: Some(title),
+                            line: i + 1,
+                            ..Entry::default()
+                        };
+                        for p in parts {
+                            apply_part(&mut e, p);
+                        }
+                        self.new_draft(i, e, "one-line record");
+                        return;
+                    }
+                }
                 let mut scratch = Entry::default();
                 for p in parts {
                     apply_part(&mut scratch, p);
@@ -560,7 +591,7 @@ impl Assembler<'_> {
             let mut reason = "no film facts";
             if let Some(title) = d.entry.title.clone() {
                 let strong = (d.entry.year.is_some() || d.entry.runtime.is_some())
-                    && !d.entry.directors.is_empty();
+                    && (!d.entry.directors.is_empty() || d.entry.year.is_some() && d.entry.runtime.is_some());
                 match verdict(&title, &k, strong) {
                     Verdict::Fine => {}
                     Verdict::Not(why) => {

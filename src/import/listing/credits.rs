@@ -327,8 +327,12 @@ pub(super) fn words_as_parts(piece: &str) -> Option<Vec<Part>> {
         if let Some(p) = fact(words[i]) {
             flush(&mut name, &mut out, &mut names)?;
             out.push(p);
-        } else {
+        } else if out.is_empty() {
             name.push(words[i]);
+        } else {
+            // A name comes first ("Icíar Bollaín 2016"); words after the
+            // facts ("2018 Oscar Selection") are not credits.
+            return None;
         }
         i += 1;
     }
@@ -578,11 +582,9 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                     .filter(|p| !p.is_empty())
             }) {
                 Some(parts) => out.credits.extend(parts),
-                None => {
-                    // Not credits: the parentheses were part of the title.
-                    out = TitleLine::default();
-                    title = line;
-                }
+                // Not credits: a note after the parentheses ("Strike
+                // (Eisenstein) 100th anniv of Russian Revolution"), left out.
+                None => {}
             }
         }
     }

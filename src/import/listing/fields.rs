@@ -199,6 +199,11 @@ const AWARD_WORDS: &[&str] = &[
     "uk premiere",
     "european premiere",
     "premiere",
+    "oscar",
+    "oscars",
+    "academy award",
+    "bafta",
+    "festival selection",
 ];
 
 fn ends_like_sentence(line: &str) -> bool {
@@ -450,7 +455,11 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
     if event && words.len() <= 16 {
         return Some("a ticket, guest or event note");
     }
-    let award = AWARD_WORDS.iter().any(|w| f == *w || f.starts_with(&format!("{w} ")));
+    let award = AWARD_WORDS.iter().any(|w| {
+        f == *w
+            || f.starts_with(&format!("{w} "))
+            || words.len() <= 8 && (f.contains(&format!(" {w} ")) || f.ends_with(&format!(" {w}")))
+    });
     if award && words.len() <= 16 && !ends_like_sentence(line) {
         return Some("an award or festival note");
     }

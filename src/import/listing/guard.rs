@@ -192,8 +192,19 @@ pub(super) fn verdict(title: &str, k: &Knowledge, strong: bool) -> Verdict {
     if context_reason(t).is_some() {
         return Verdict::Not("a ticket, guest or event note");
     }
-    if is_heading(t) {
+    // "Category Archives: Industrial", "Strand: Women at Work": a heading
+    // by its label, whatever follows.
+    if t.split_once(':').is_some_and(|(head, _)| is_heading(head) && head.split_whitespace().count() <= 3) {
         return Verdict::Not("a heading");
+    }
+    if is_heading(t) {
+        // With credits of its own, a title with a heading's word ("Short
+        // Films About Love") is reported, not dropped.
+        return if strong {
+            Verdict::Doubtful("it reads like a heading")
+        } else {
+            Verdict::Not("a heading")
+        };
     }
     if k.looks_like_person(t) {
         return Verdict::Doubtful("it looks like a person's name");

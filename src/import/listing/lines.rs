@@ -47,7 +47,7 @@ pub(super) enum Class {
     Prose,
 }
 
-/// Words of headings over films and pages, not titles (folded).
+/// Words of headings over films, not titles (folded).
 const HEADING_WORDS: &[&str] = &[
     "festival",
     "festivals",
@@ -57,6 +57,7 @@ const HEADING_WORDS: &[&str] = &[
     "programm",
     "programma",
     "programa",
+    "programmation",
     "strand",
     "section",
     "screenings",
@@ -65,18 +66,9 @@ const HEADING_WORDS: &[&str] = &[
     "selection",
     "competition",
     "category",
-    "archive",
-    "archives",
     "edition",
     "line up",
     "lineup",
-    "menu",
-    "home",
-    "contact",
-    "about",
-    "news",
-    "sponsors",
-    "partners",
     "films",
     "film list",
     "filmreihe",
@@ -87,23 +79,28 @@ const HEADING_WORDS: &[&str] = &[
     "rassegna",
     "seccion",
     "ciclo",
-    "cycle",
     "categorie",
-    "navigation",
-    "schedule",
-    "events",
-    "calendar",
+];
+
+/// Words of a page's menus: headings only as a line of their own.
+const MENU_WORDS: &[&str] = &[
+    "menu", "home", "contact", "about", "about us", "news", "archive", "archives", "events",
+    "calendar", "schedule", "sponsors", "partners", "navigation", "search", "shop", "donate",
+    "membership", "login", "programme", "films",
 ];
 
 /// Whether a short line is a heading by its words: a programme, strand,
 /// festival or page heading ("2016 programme of events", "Films - North
-/// West Labour Film Festival"), or a line ending in a colon.
+/// West Labour Film Festival"), a menu item, or a line ending in a colon.
 pub(super) fn is_heading(line: &str) -> bool {
     let t = line.trim();
     if t.ends_with(':') {
         return true;
     }
     let f = crate::text::fold(t);
+    if MENU_WORDS.contains(&f.as_str()) {
+        return true;
+    }
     let words: Vec<&str> = f.split(' ').collect();
     words.len() <= 8
         && (words.iter().any(|w| HEADING_WORDS.contains(w))
@@ -385,7 +382,8 @@ fn after_date(line: &str) -> Option<&str> {
             || f.starts_with("uhr")
             || f.ends_with("nd") && f.chars().next().is_some_and(|c| c.is_ascii_digit());
         if dateish {
-            dated = true;
+            // A year alone does not date a screening ("2018 Oscar Selection").
+            dated |= !super::credits::is_year(bare);
             at = i + w.len();
         } else if joiner && dated {
             at = i + w.len();
