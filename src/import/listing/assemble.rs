@@ -199,6 +199,21 @@ impl Assembler<'_> {
                 }
             }
             Class::Short => {
+                // "Publisher: …", "Product ##: 7517" among labelled lines: a
+                // field slate does not read, part of the entry.
+                let line = self.lines[i].as_str();
+                let unknown_label = line
+                    .split_once(':')
+                    .is_some_and(|(head, _)| (1..=3).contains(&head.split_whitespace().count()));
+                let after_labels = i > 0
+                    && matches!(self.owner[i - 1], Owner::Entry(_))
+                    && self.pending.is_empty();
+                if unknown_label && after_labels {
+                    if let Owner::Entry(d) = self.owner[i - 1] {
+                        self.own(d, i);
+                        return;
+                    }
+                }
                 if self.pending.is_empty() {
                     self.dated_since = false;
                 }

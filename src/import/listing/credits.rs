@@ -687,6 +687,12 @@ fn split_at_credits(line: &str) -> Option<(&str, Vec<Part>)> {
         if let Some(parts) = credit_line(right) {
             return Some((left, parts));
         }
+        // "A Symphony of Noise | Director: Enrique Sánchez Lansch".
+        if matches!(label(right), Some((labels::Field::Director, _))) {
+            if let Some(p @ Part::Name(_)) = part(right) {
+                return Some((left, vec![p]));
+            }
+        }
     }
     None
 }
@@ -817,6 +823,25 @@ pub(super) fn apply_part(e: &mut Entry, part: Part) {
             }
         }
         Part::Name(n) => add_directors(e, names(&n)),
+    }
+}
+
+/// The facts in a piece of credits slate cannot read whole
+/// ("DEFA-Studio für Dokumentarfilme 1956"): a year standing as a word, a
+/// runtime with its unit.
+pub(super) fn loose_facts(e: &mut Entry, piece: &str) {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if is_year(w) {
+            e.year = e.year.or(w.parse().ok());
+        } else if w.bytes().all(|b| b.is_ascii_digit()) && !w.is_empty() {
+            if let Some(unit) = words.get(i + 1) {
+                if let Some(Part::Runtime(r)) = part(&format!("{w} {unit}")) {
+                    e.runtime = e.runtime.or(Some(r));
+                }
+            }
+        }
     }
 }
 

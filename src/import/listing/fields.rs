@@ -169,6 +169,23 @@ const PAGE_WORDS: &[&str] = &[
     "entire film available online",
     "watch online",
     "contact",
+    "voir",
+    "voir sur une carte",
+    "acheter en ligne",
+    "en savoir plus",
+    "partager",
+    "imprimer",
+    "mehr",
+    "mehr erfahren",
+    "weiterlesen",
+    "leggi tutto",
+    "leer mas",
+    "saiba mais",
+    "lees meer",
+    "usually ships in",
+    "add to cart",
+    "buy now",
+    "in stock",
 ];
 
 /// Words that open a line about a film's prizes and festivals.
@@ -444,8 +461,11 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
     if (dated || numeric_date) && words.len() <= 14 {
         return Some("a date and time line");
     }
-    if line.starts_with("http") || line.starts_with("www.") {
+    if line.starts_with("http") || line.starts_with("www.") || line.contains('@') && words.len() <= 3 {
         return Some("a link");
+    }
+    if line.contains('©') {
+        return Some("page furniture (links, comments, sharing, captions)");
     }
     let event = EVENT_WORDS.iter().any(|w| {
         f == *w

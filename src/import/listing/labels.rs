@@ -560,6 +560,26 @@ pub(super) fn apply_label(e: &mut Entry, field: Field, value: String) -> Option<
             // One-line credits: "Dir. Mike Nichols/USA/1983/128 min".
             credit_parts(e, split_credits(&value));
         }
+        Field::Director if split_credits(&value).skip(1).any(|p| part(p).is_some_and(|p| !matches!(p, Part::Name(_)))) => {
+            // "Regie: Joop Huisken, Eva Maria Lange, DEFA-Studio für
+            // Dokumentarfilme 1956, s/w, 13 Minuten": the names, then
+            // credits, some of them in pieces slate does not know.
+            let mut facts = false;
+            for piece in split_credits(&value) {
+                match part(piece) {
+                    Some(Part::Name(n)) if !facts => add_directors(e, names(&n)),
+                    Some(Part::Name(_)) => {}
+                    Some(p) => {
+                        facts = true;
+                        apply_part(e, p);
+                    }
+                    None => {
+                        facts = true;
+                        loose_facts(e, piece);
+                    }
+                }
+            }
+        }
         Field::Director => {
             add_directors(e, names(value.split(';').next().unwrap_or(&value)));
         }

@@ -231,8 +231,19 @@ fn film_sentence(sentence: &str) -> Option<(String, Option<String>, Option<i32>)
                         .unwrap_or("")
                         .trim()
                         .to_string();
-                    if is_name_shaped(&who) && who.split_whitespace().count() <= 4 {
-                        return Some((sentence[..i].trim(), &sentence[i..]));
+                    let title = sentence[..i].trim();
+                    // The title opens the sentence: no quotation (those are
+                    // read above) and no clause before it.
+                    let clause = title
+                        .split_whitespace()
+                        .filter(|w| w.chars().count() > 4 && w.chars().next().is_some_and(char::is_lowercase))
+                        .count();
+                    if is_name_shaped(&who)
+                        && who.split_whitespace().count() <= 4
+                        && !title.contains(['"', '“', '”', '«', '»', '„'])
+                        && clause <= 1
+                    {
+                        return Some((title, &sentence[i..]));
                     }
                 }
             }
