@@ -110,13 +110,41 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     }
     // A quoted title with its director after it: "“Il posto” di Ermanno
     // Olmi", "«Coup pour coup» de Marin Karmitz".
-    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('„', '“')] {
+    // Whether the paragraph speaks of films: then a short quoted title in
+    // it is one ("Dokumentationen über Sexarbeiterinnen („Whores’ Glory“)").
+    let lower = text.to_lowercase();
+    let about_films = FILM_WORDS
+        .iter()
+        .chain(["filme", "films", "documentaires", "dokumentationen", "documentaires", "kurzfilm", "stummfilm"].iter())
+        .any(|w| lower.contains(w));
+    for (open, close) in QUOTE_PAIRS {
         let mut rest = text;
         while let Some(i) = rest.find(open) {
+            // An apostrophe inside a word is no quotation mark.
+            if open == '\'' || open == '’' {
+                let before = rest[..i].chars().next_back();
+                if before.is_some_and(char::is_alphanumeric) {
+                    rest = &rest[i + open.len_utf8()..];
+                    continue;
+                }
+            }
             let after = &rest[i + open.len_utf8()..];
-            let Some(j) = after.find(close) else { break };
+            let Some(j) = find_close(after, close) else { break };
             let inner = after[..j].trim();
             let tail = &after[j + close.len_utf8()..];
+            let titled = inner.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                && (1..=8).contains(&inner.split_whitespace().count())
+                && !inner.ends_with(['?', '!', '.', ',']);
+            // „Streik“ (1925): a title and its year.
+            let year = tail
+                .trim_start()
+                .strip_prefix('(')
+                .and_then(|t| t.get(..4))
+                .filter(|y| super::credits::is_year(y))
+                .and_then(|y| y.parse::<i32>().ok());
+            if titled && (year.is_some() || about_films) {
+                push(inner, true, year);
+            }
             for by in [" di ", " de ", " by ", " von ", " del ", " da ", " van "] {
                 if let Some(who) = tail.strip_prefix(by) {
                     let name: Vec<&str> = who
@@ -285,6 +313,34 @@ fn film_sentence(sentence: &str) -> Option<(String, Option<String>, Option<i32>)
 pub(super) fn is_film_sentence(line: &str) -> bool {
     let lower = line.to_lowercase();
     IS_A_FILM.iter().any(|p| lower.contains(p)) && film_sentence(line).is_some()
+}
+
+/// Quotation marks in the languages of listings, opening and closing.
+const QUOTE_PAIRS: [(char, char); 9] = [
+    ('"', '"'),
+    ('“', '”'),
+    ('«', '»'),
+    ('„', '“'),
+    ('„', '”'),
+    ('»', '«'),
+    ('‘', '’'),
+    ('‹', '›'),
+    ('\'', '\''),
+];
+
+/// Where a closing quotation mark is: for an apostrophe, one not inside a
+/// word ("Whores’ Glory").
+fn find_close(text: &str, close: char) -> Option<usize> {
+    let mut from = 0;
+    while let Some(j) = text[from..].find(close).map(|j| j + from) {
+        let after = text[j + close.len_utf8()..].chars().next();
+        let inside_word = matches!(close, '’' | '\'') && after.is_some_and(char::is_alphanumeric);
+        if !inside_word {
+            return Some(j);
+        }
+        from = j + close.len_utf8();
+    }
+    None
 }
 
 /// Where a phrase occurs as whole words in lower-case text.
