@@ -28,7 +28,7 @@ proptest! {
         while !FILM.is_char_boundary(cut) { cut -= 1; }
         let text = format!("{}{}{}", &FILM[..cut], junk, &FILM[cut..]);
         std::fs::write(dir.path().join("films.toml"), &text).unwrap();
-        match load(dir.path(), &LoadOptions { max_year: 2027 }, &|_| {}) {
+        match load(dir.path(), &LoadOptions { max_year: 2027, ..LoadOptions::default() }, &|_| {}) {
             Ok(l) => prop_assert!(l.catalogue.len() <= 1),
             Err(e) => {
                 prop_assert!(!e.diagnostics.is_empty());

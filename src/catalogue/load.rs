@@ -37,12 +37,16 @@ pub const MAX_RUNTIME: i64 = 1500;
 pub struct LoadOptions {
     /// Latest accepted year (default: next calendar year, for announced films).
     pub max_year: i32,
+    /// Whether a data directory without any film file is an empty
+    /// catalogue rather than an error (importing starts a catalogue).
+    pub allow_no_films: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_year: chrono::Local::now().year() + 1,
+            allow_no_films: false,
         }
     }
 }
@@ -100,7 +104,7 @@ pub fn load(
     let misplaced = found.diags.iter().any(Diagnostic::is_error);
     diags.extend(found.diags);
     let files = found.files;
-    if files.is_empty() && !misplaced {
+    if files.is_empty() && !misplaced && !options.allow_no_films {
         diags.push(
             Diagnostic::error(format!("no films in `{}`", dir.display()))
                 .help("add films.toml or films/*.toml with [[film]] tables"),
@@ -525,7 +529,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("films.toml");
         std::fs::write(&p, text).unwrap();
-        let opts = LoadOptions { max_year: 2027 };
+        let opts = LoadOptions { max_year: 2027, ..LoadOptions::default() };
         let r = load_file(0, &p, &vocab(), &opts);
         (r.films.into_iter().map(|(f, _, _)| f).collect(), r.diags)
     }
@@ -618,7 +622,7 @@ runtime = 0
     /// Loads `text` as one film file cut in parts of about `part_bytes`.
     fn split_load(text: &str, part_bytes: usize) -> Outcome {
         let src = SourceFile::new("f.toml", text.to_string());
-        let opts = LoadOptions { max_year: 2027 };
+        let opts = LoadOptions { max_year: 2027, ..LoadOptions::default() };
         let r = load_source(0, &src, &vocab(), &opts, part_bytes);
         (r.films, r.diags)
     }

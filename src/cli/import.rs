@@ -12,7 +12,8 @@ use slate::import::{binary_reason, decode, drop_controls};
 use slate::text::escape_controls;
 
 use super::output::{csv, emit, emit_json, table, Format};
-use super::{load_catalogue, load_catalogue_for_writing, Cli, CmdResult, Failure};
+use super::{load_catalogue_for_writing_with, load_catalogue_with, Cli, CmdResult, Failure};
+use slate::catalogue::LoadOptions;
 
 #[derive(Args)]
 #[command(
@@ -55,10 +56,16 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
     if !args.dry_run {
         check_into(&cli.data, &into).map_err(|e| Failure::Usage(e.to_string()))?;
     }
+    // Importing starts a catalogue: a data directory with its themes and no
+    // film file yet is an empty catalogue, not an error.
+    let options = LoadOptions {
+        allow_no_films: true,
+        ..LoadOptions::default()
+    };
     let (_lock, loaded) = if args.dry_run {
-        (None, load_catalogue(cli)?)
+        (None, load_catalogue_with(cli, &options)?)
     } else {
-        let (lock, loaded) = load_catalogue_for_writing(cli)?;
+        let (lock, loaded) = load_catalogue_for_writing_with(cli, &options)?;
         (Some(lock), loaded)
     };
     let cat = &loaded.catalogue;

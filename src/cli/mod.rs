@@ -149,8 +149,13 @@ pub fn main() -> ExitCode {
 /// Loads the catalogue of `--data`, with a progress bar on a terminal for big
 /// catalogues. Problems are printed to stderr in full.
 pub fn load_catalogue(cli: &Cli) -> Result<Loaded, Failure> {
+    load_catalogue_with(cli, &LoadOptions::default())
+}
+
+/// [`load_catalogue`] with loading options.
+pub fn load_catalogue_with(cli: &Cli, options: &LoadOptions) -> Result<Loaded, Failure> {
     let _lock = read_lock(cli);
-    load_held(cli)
+    load_held(cli, options)
 }
 
 /// The shared lock on `--data` while a command reads the catalogue (after
@@ -165,10 +170,13 @@ pub fn read_lock(cli: &Cli) -> Option<DataLock> {
 
 /// The exclusive writers' lock on `--data` (say so while waiting), then the
 /// catalogue read under it: what is written is based on what is there now.
-pub fn load_catalogue_for_writing(cli: &Cli) -> Result<(DataLock, Loaded), Failure> {
+pub fn load_catalogue_for_writing_with(
+    cli: &Cli,
+    options: &LoadOptions,
+) -> Result<(DataLock, Loaded), Failure> {
     if !cli.data.is_dir() {
         // No directory to lock: the loader says what is wrong.
-        load_held(cli)?;
+        load_held(cli, options)?;
     }
     let (lock, repaired) = lock::for_writing(&cli.data, &|m| say!("{m}")).map_err(|e| {
         Failure::Data(format!(
@@ -179,13 +187,13 @@ pub fn load_catalogue_for_writing(cli: &Cli) -> Result<(DataLock, Loaded), Failu
     for r in repaired {
         say!("note: {r}");
     }
-    Ok((lock, load_held(cli)?))
+    Ok((lock, load_held(cli, options)?))
 }
 
 /// Loads the catalogue under a lock the caller holds.
-fn load_held(cli: &Cli) -> Result<Loaded, Failure> {
+fn load_held(cli: &Cli, options: &LoadOptions) -> Result<Loaded, Failure> {
     let bar = progress_bar(&cli.data);
-    let result = load(&cli.data, &LoadOptions::default(), &|bytes| bar.inc(bytes));
+    let result = load(&cli.data, options, &|bytes| bar.inc(bytes));
     bar.finish_and_clear();
     match result {
         Ok(loaded) => {

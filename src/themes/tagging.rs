@@ -44,6 +44,13 @@ use serde::Serialize;
 use super::Vocabulary;
 use crate::text::fold;
 
+/// Words of units in listings' credits ("95 min", "16 mm", "1 h 30"),
+/// folded: never the start of a theme keyword.
+const UNIT_WORDS: &[&str] = &[
+    "min", "mins", "minute", "minutes", "minuten", "minutos", "minuti", "mn", "m", "h", "hr",
+    "hrs", "mm", "sec", "secs", "s",
+];
+
 /// A light stemmer for English inflections: plural and verbal endings go,
 /// then a final "e" (so "mine" and "mining" share "min").
 pub fn stem(word: &str) -> String {
@@ -224,6 +231,11 @@ impl Tagger {
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         let mut hits = Vec::new();
         for i in 0..words.len() {
+            // Units never signal a theme: "95 min" is not about mining,
+            // whatever "min" stems with.
+            if UNIT_WORDS.contains(&words[i]) {
+                continue;
+            }
             let candidates = self.by_stem.get(&stems[i]).into_iter().flatten();
             for &k in candidates.chain(self.by_word.get(words[i]).into_iter().flatten()) {
                 let kw = &self.keywords[k];
@@ -415,6 +427,11 @@ mod tests {
             .any(|t| t.theme == "closures"));
         assert!(t
             .tag("Mínérs of the Sîlver minès")
+            .iter()
+            .any(|t| t.theme == "mining"));
+        // A runtime's unit is no mine.
+        assert!(!t
+            .tag("Dir. Ken Loach / UK / 2016 / 100 min. 95 mins, 1 h 30 min")
             .iter()
             .any(|t| t.theme == "mining"));
         assert!(t.tag("nothing here").is_empty());

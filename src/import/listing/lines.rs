@@ -252,8 +252,14 @@ impl Class {
 fn ends_sentence(line: &str) -> bool {
     let words = line.split_whitespace().count();
     if line.ends_with('.') {
-        // "The Square." is a title with a full stop; a sentence is longer.
-        return words > 5;
+        // "The Square." is a title with a full stop; "A story of miners."
+        // a sentence: longer, or with words in lower case.
+        let lower = line
+            .split_whitespace()
+            .skip(1)
+            .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        return words > 5 || lower >= 1;
     }
     (line.ends_with('!') || line.ends_with('?')) && words > 5
 }
