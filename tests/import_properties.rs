@@ -12,7 +12,7 @@ use proptest::prelude::*;
 
 use slate::catalogue::load::load;
 use slate::catalogue::LoadOptions;
-use slate::import::listing::parse;
+use slate::import::listing::{parse, read, Knowledge};
 use slate::import::plan::plan;
 use slate::import::runtime;
 use slate::import::write::write;
@@ -20,6 +20,11 @@ use slate::Catalogue;
 
 fn bundled() -> &'static Catalogue {
     &common::bundled().0
+}
+
+fn knowledge() -> &'static Knowledge {
+    static K: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
+    K.get_or_init(|| Knowledge::of_catalogue(bundled()))
 }
 
 /// Awkward characters: case changes that change length, combining marks,
@@ -124,6 +129,60 @@ proptest! {
             reloaded.unwrap().catalogue.len(),
             cat.len() + decided.new_films.len()
         );
+    }
+
+    /// Whatever the text, no entry the import would write is titled with
+    /// a date, a number, a country or the name of a director the catalogue
+    /// has; and every line is accounted for.
+    #[test]
+    fn no_entry_is_titled_with_what_is_not_a_title(
+        lines in prop::collection::vec(prop_oneof![
+            line(),
+            Just("Sunday 3 May, 6.30pm – upstairs bar".to_string()),
+            Just("Strand: Women at Work".to_string()),
+            Just("1979".to_string()),
+            Just("France".to_string()),
+            Just("United Kingdom, 1996".to_string()),
+            Just("Ken Loach".to_string()),
+            Just("Barbara Kopple".to_string()),
+            Just("Dir. Mike Nichols/USA/1983/128 min".to_string()),
+            Just("Thursday 6th October 5:30pm".to_string()),
+            Just("12 mars 2019".to_string()),
+            Just("20:30".to_string()),
+            "[0-9]{1,6}",
+            (1u32..31, prop_oneof![Just("May"), Just("octobre"), Just("März")]).prop_map(|(d, m)| format!("{d} {m}")),
+            Just("French".to_string()),
+            Just("Book tickets".to_string()),
+        ], 0..25)
+    ) {
+        let text = lines.join("\n");
+        let knowledge = knowledge();
+        let reading = read(&text, knowledge);
+        prop_assert_eq!(
+            reading.lines,
+            reading.blank + reading.entry_lines() + reading.skipped_lines(),
+            "{}", text
+        );
+        let directors: std::collections::HashSet<String> = bundled()
+            .films()
+            .iter()
+            .flat_map(|f| f.directors.iter().map(|d| slate::text::fold(d)))
+            .collect();
+        for e in reading.entries.iter().filter(|e| e.uncertain.is_none()) {
+            let Some(title) = &e.title else { continue };
+            let t = title.trim();
+            prop_assert!(t.chars().any(char::is_alphabetic), "a number: {t:?} in {text:?}");
+            prop_assert!(slate::countries::canonical(t).is_none(), "a country: {t:?} in {text:?}");
+            prop_assert!(!directors.contains(&slate::text::fold(t)) || bundled().films().iter().any(|f| slate::text::fold(&f.title) == slate::text::fold(t)),
+                "a director: {t:?} in {text:?}");
+            let words: Vec<&str> = t.split_whitespace().collect();
+            let date = words.iter().all(|w| {
+                let f = slate::text::fold(w);
+                w.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+                    || ["may", "octobre", "marz", "mars", "sunday", "thursday", "pm", "am"].contains(&f.as_str())
+            });
+            prop_assert!(!date, "a date: {t:?} in {text:?}");
+        }
     }
 
     #[test]

@@ -165,21 +165,30 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
     match args.format {
         Format::Json => {
             // Entries, then the lines no entry took, each with its reason.
-            let mut rows: Vec<serde_json::Value> = decided
+            #[derive(serde::Serialize)]
+            #[serde(untagged)]
+            enum Row<'a> {
+                Entry(&'a slate::import::plan::Reported),
+                Skipped {
+                    file: &'a str,
+                    status: &'static str,
+                    line: usize,
+                    last_line: usize,
+                    reason: &'a str,
+                },
+            }
+            let rows: Vec<Row> = decided
                 .reported
                 .iter()
-                .map(serde_json::to_value)
-                .collect::<Result<_, _>>()
-                .map_err(|e| Failure::Data(format!("error: {e}")))?;
-            rows.extend(skipped.iter().map(|(file, s)| {
-                serde_json::json!({
-                    "file": file,
-                    "status": "skipped",
-                    "line": s.line,
-                    "last_line": s.last_line,
-                    "reason": s.reason,
-                })
-            }));
+                .map(Row::Entry)
+                .chain(skipped.iter().map(|(file, s)| Row::Skipped {
+                    file,
+                    status: "skipped",
+                    line: s.line,
+                    last_line: s.last_line,
+                    reason: &s.reason,
+                }))
+                .collect();
             emit_json(&rows)?
         }
         Format::Csv | Format::Table => {

@@ -77,7 +77,9 @@ pub(super) fn assemble(
     joined: &[bool],
     k: &Knowledge,
 ) -> Reading {
-    let classes: Vec<Class> = lines.iter().map(|l| Class::of(l, k)).collect();
+    // What each line is, by itself: in parallel (the order is kept).
+    use rayon::prelude::*;
+    let classes: Vec<Class> = lines.par_iter().map(|l| Class::of(l, k)).collect();
     let mut a = Assembler {
         lines,
         marked,
@@ -595,19 +597,29 @@ impl Assembler<'_> {
     /// and accounts for every line.
     fn finish(mut self) -> Reading {
         // Names found in the listing are names wherever else they appear.
-        let mut k = self.k.clone();
+        let mut listed = Knowledge::default();
         for d in &self.drafts {
             for n in &d.entry.directors {
-                k.add_person(n);
+                listed.add_person(n);
             }
         }
+        // Each title held to the guard on its own: in parallel.
+        use rayon::prelude::*;
+        let verdicts: Vec<Option<Verdict>> = self
+            .drafts
+            .par_iter()
+            .map(|d| {
+                let e = &d.entry;
+                let strong = (e.year.is_some() || e.runtime.is_some())
+                    && (!e.directors.is_empty() || e.year.is_some() && e.runtime.is_some());
+                e.title.as_deref().map(|t| verdict(t, self.k, &listed, strong))
+            })
+            .collect();
         let mut entries = Vec::new();
-        for mut d in std::mem::take(&mut self.drafts) {
+        for (mut d, v) in std::mem::take(&mut self.drafts).into_iter().zip(verdicts) {
             let mut reason = "no film facts";
-            if let Some(title) = d.entry.title.clone() {
-                let strong = (d.entry.year.is_some() || d.entry.runtime.is_some())
-                    && (!d.entry.directors.is_empty() || d.entry.year.is_some() && d.entry.runtime.is_some());
-                match verdict(&title, &k, strong) {
+            if let Some(v) = v {
+                match v {
                     Verdict::Fine => {}
                     Verdict::Not(why) => {
                         reason = why;
@@ -651,12 +663,14 @@ impl Assembler<'_> {
                 self.owner[i] = self.owner[i - 1].clone();
             }
         }
-        for (n, e) in entries.iter_mut().enumerate() {
-            e.lines = self
-                .owner
-                .iter()
-                .filter(|o| **o == Owner::Entry(n))
-                .count();
+        let mut counts = vec![0usize; entries.len()];
+        for o in &self.owner {
+            if let Owner::Entry(n) = o {
+                counts[*n] += 1;
+            }
+        }
+        for (e, n) in entries.iter_mut().zip(counts) {
+            e.lines = n;
         }
         let mut skipped: Vec<Skipped> = Vec::new();
         for (i, o) in self.owner.iter().enumerate() {

@@ -388,7 +388,12 @@ fn labelled_director(line: &str) -> bool {
 /// credit.
 pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
     let line = line.trim();
-    if line.chars().count() > 160 || line.is_empty() {
+    if line.len() > 480 || line.chars().count() > 160 || line.is_empty() {
+        return None;
+    }
+    // Credits hold a year or a runtime, so a digit; only a short line of
+    // details ("Comedy, Drama • Rating: U") has none.
+    if line.len() > 60 && !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let pieces: Vec<&str> = split_credits(line).collect();

@@ -303,24 +303,35 @@ fn listed(words: &[&str], folded: &str) -> bool {
     words.contains(&folded)
 }
 
-/// Whether a folded word is a weekday or month name.
+/// Whether a folded word is a weekday or month name (looked up in a set:
+/// every word of every line is asked).
 pub(super) fn is_calendar_word(folded: &str) -> bool {
-    listed(WEEKDAYS, folded) || listed(MONTHS, folded)
+    static CALENDAR: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    CALENDAR
+        .get_or_init(|| WEEKDAYS.iter().chain(MONTHS).copied().collect())
+        .contains(folded)
 }
 
 /// Whether a text is a language name, or several ("French and Arabic"),
 /// or says a film's version ("OmU", "with English subtitles").
 pub(super) fn is_language(text: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| LANGUAGES.iter().chain(VERSION_WORDS).copied().collect());
+    if text.len() > 60 {
+        return false;
+    }
     let f = fold(text);
     if f.is_empty() {
         return false;
     }
-    if listed(VERSION_WORDS, &f) {
+    if words.contains(f.as_str()) {
         return true;
     }
     f.split(' ')
         .filter(|w| !matches!(*w, "and" | "et" | "und" | "y" | "e" | "i" | "en" | "with"))
-        .all(|w| listed(LANGUAGES, w) || listed(VERSION_WORDS, w) || w == "subtitles")
+        .all(|w| words.contains(w) || w == "subtitles")
 }
 
 /// Whether a text is a time of day: "6.30pm", "20:30", "18h30", "7 pm",
@@ -425,6 +436,11 @@ pub(super) fn is_date_phrase(text: &str) -> bool {
 /// date or time line, a ticket or guest note, a venue line. The reason is
 /// the one the import report gives for skipping it.
 pub(super) fn context_reason(line: &str) -> Option<&'static str> {
+    // Lines about the event are short; a paragraph is none (and is not
+    // searched word by word).
+    if line.split_whitespace().nth(16).is_some() {
+        return (line.starts_with("http") || line.starts_with("www.")).then_some("a link");
+    }
     let f = fold(line);
     if f.is_empty() {
         return None;
@@ -469,21 +485,21 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
     }
     let event = EVENT_WORDS.iter().any(|w| {
         f == *w
-            || f.starts_with(&format!("{w} "))
-            || (w.contains(' ') && f.contains(&format!(" {w} ")))
+            || opens_with(&f, w)
+            || (w.contains(' ') && inside(&f, w))
     });
     if event && words.len() <= 16 {
         return Some("a ticket, guest or event note");
     }
     let award = AWARD_WORDS.iter().any(|w| {
         f == *w
-            || f.starts_with(&format!("{w} "))
-            || words.len() <= 8 && (f.contains(&format!(" {w} ")) || f.ends_with(&format!(" {w}")))
+            || opens_with(&f, w)
+            || words.len() <= 8 && (inside(&f, w) || f.strip_suffix(w).is_some_and(|h| h.ends_with(' ')))
     });
     if award && words.len() <= 16 && !ends_like_sentence(line) {
         return Some("an award or festival note");
     }
-    let page = PAGE_WORDS.iter().any(|w| f == *w || f.starts_with(&format!("{w} ")));
+    let page = PAGE_WORDS.iter().any(|w| f == *w || opens_with(&f, w));
     if page && words.len() <= 16 {
         return Some("page furniture (links, comments, sharing, captions)");
     }
@@ -491,6 +507,18 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
         return Some("a ticket, guest or event note");
     }
     None
+}
+
+/// Whether folded text opens with a phrase as whole words.
+fn opens_with(f: &str, w: &str) -> bool {
+    f.strip_prefix(w).is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// Whether folded text holds a phrase as whole words, not at its start.
+fn inside(f: &str, w: &str) -> bool {
+    f.match_indices(w).any(|(i, _)| {
+        i > 0 && f.as_bytes()[i - 1] == b' ' && f[i + w.len()..].starts_with(' ')
+    })
 }
 
 /// Lower-case words longer than three letters that are not calendar words:

@@ -155,7 +155,8 @@ pub(super) enum Verdict {
 
 /// Holds a proposed title to what titles may not be; `strong` when the
 /// entry has its own credits (a year or runtime and a director).
-pub(super) fn verdict(title: &str, k: &Knowledge, strong: bool) -> Verdict {
+/// `listed` holds the names the listing itself gives as directors.
+pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bool) -> Verdict {
     let t = title.trim();
     if !t.chars().any(char::is_alphabetic) {
         return Verdict::Not("a number, not a title");
@@ -165,9 +166,10 @@ pub(super) fn verdict(title: &str, k: &Knowledge, strong: bool) -> Verdict {
     }
     let f = fold(t);
     let tokens: Vec<&str> = t.split_whitespace().collect();
+    let context = context_reason(t);
     if tokens.iter().all(|w| {
         is_date_token(w) || is_time(w) || matches!(fold(w).as_str(), "at" | "a" | "from" | "to")
-    }) || context_reason(t) == Some("a date and time line")
+    }) || context == Some("a date and time line")
     {
         return Verdict::Not("a date or time");
     }
@@ -186,10 +188,10 @@ pub(super) fn verdict(title: &str, k: &Knowledge, strong: bool) -> Verdict {
     if is_language(t) {
         return Verdict::Not("a language");
     }
-    if k.knows_person(t) {
+    if k.knows_person(t) || listed.knows_person(t) {
         return Verdict::Not("a person's name (a director the catalogue or the listing has)");
     }
-    if context_reason(t).is_some() {
+    if context.is_some() {
         return Verdict::Not("a ticket, guest or event note");
     }
     // "Category Archives: Industrial", "Strand: Women at Work": a heading
@@ -206,7 +208,11 @@ pub(super) fn verdict(title: &str, k: &Knowledge, strong: bool) -> Verdict {
             Verdict::Not("a heading")
         };
     }
-    if k.looks_like_person(t) {
+    let first = f.split(' ').next().unwrap_or("");
+    let person_shaped = (2..=4).contains(&f.split(' ').count())
+        && is_name_shaped(t)
+        && (k.first_names.contains(first) || listed.first_names.contains(first));
+    if person_shaped {
         return Verdict::Doubtful("it looks like a person's name");
     }
     if is_venue(t) && f.split(' ').count() <= 4 {
@@ -238,14 +244,14 @@ mod tests {
             ("1979", "a number, not a title"),
             ("Book tickets", "a ticket, guest or event note"),
         ] {
-            assert_eq!(verdict(t, &k, false), Verdict::Not(why), "{t}");
+            assert_eq!(verdict(t, &k, &Knowledge::default(), false), Verdict::Not(why), "{t}");
         }
         assert_eq!(
-            verdict("Martin Scorsese", &k, false),
+            verdict("Martin Scorsese", &k, &Knowledge::default(), false),
             Verdict::Doubtful("it looks like a person's name")
         );
         for t in ["Norma Rae", "Matewan", "The Organizer", "I, Daniel Blake", "Salt of the Earth"] {
-            assert_eq!(verdict(t, &k, false), Verdict::Fine, "{t}");
+            assert_eq!(verdict(t, &k, &Knowledge::default(), false), Verdict::Fine, "{t}");
         }
     }
 }

@@ -359,8 +359,20 @@ const FREE_LABELS: &[&str] = &[
 /// The field a folded label names: one of [`LABELS`], or several of them
 /// ("country year", "pays annee") as a credit line.
 fn field_of(folded: &str) -> Option<Field> {
-    if let Some((_, f)) = LABELS.iter().find(|(l, _)| *l == folded) {
+    static BY_LABEL: std::sync::OnceLock<std::collections::HashMap<&'static str, Field>> =
+        std::sync::OnceLock::new();
+    let by_label = BY_LABEL.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (l, f) in LABELS {
+            m.entry(*l).or_insert(*f);
+        }
+        m
+    });
+    if let Some(f) = by_label.get(folded) {
         return Some(*f);
+    }
+    if !folded.contains(' ') {
+        return None;
     }
     // "country year", "land jahr", "pays annee", "B+K+R": every word a
     // label. With a director among them, the value is the director ("B+K+R:
@@ -372,7 +384,7 @@ fn field_of(folded: &str) -> Option<Field> {
         .collect();
     let fields: Vec<Field> = words
         .iter()
-        .map(|w| LABELS.iter().find(|(l, _)| l == w).map(|(_, f)| *f))
+        .map(|w| by_label.get(w).copied())
         .collect::<Option<_>>()?;
     if fields.len() < 2 {
         return None;

@@ -137,6 +137,33 @@ impl Class {
                 return Class::Record(tl);
             }
         }
+        // A labelled line whose label holds no credits is what it says
+        // ("Synopsis: …", "Starring: …"): no need to read it as credits.
+        let labelled = label(line);
+        // A label with a colon says what its line is ("Synopsis: …",
+        // "Director: Ruben Östlund, Sweden 2017, 151 minutes"): the value is
+        // read as that field, credits and all. A label without one ("Dir.
+        // Bob Byington/USA/2015/75 min The title of…") may open a credit
+        // line that runs on, read below.
+        let colon = labelled.is_some() && line.split_once(':').is_some_and(|(head, _)| label(&format!("{head}: x")).is_some());
+        if let (true, Some((field, _))) = (colon, labelled.as_ref()) {
+            match field {
+                Field::Event => return Class::Context("an event detail (date, venue, tickets, guests)"),
+                Field::Section => return Class::Heading,
+                _ => {}
+            }
+        }
+        if colon {
+            return Class::Labelled(
+                label_segments(line)
+                    .into_iter()
+                    .map(|s| match label(&s) {
+                        Some((f, v)) => (Some(f), v),
+                        None => (None, s),
+                    })
+                    .collect(),
+            );
+        }
         // Credits first: "Dir. Mike Nichols/USA/1983/128 min" is a credit
         // line that starts with a label, and may run on into a synopsis.
         if let Some(parts) = credit_line(line) {
@@ -148,7 +175,7 @@ impl Class {
         if line.ends_with(':') && super::fields::context_reason(line.trim_end_matches(':')).is_some() {
             return Class::Context(super::fields::context_reason(line.trim_end_matches(':')).unwrap_or("a heading"));
         }
-        if let Some((field, _)) = label(line) {
+        if let Some((field, _)) = labelled {
             return match field {
                 Field::Event => Class::Context("an event detail (date, venue, tickets, guests)"),
                 Field::Section => Class::Heading,
