@@ -138,8 +138,10 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
         return table_reading(&text, entries);
     }
     let text = text.replace('\t', " ");
-    let (mut lines, marked): (Vec<String>, Vec<bool>) = text
-        .lines()
+    use rayon::prelude::*;
+    let raw: Vec<&str> = text.lines().collect();
+    let (mut lines, marked): (Vec<String>, Vec<bool>) = raw
+        .par_iter()
         .map(|l| {
             let (c, m) = clean(l);
             // Runs of spaces inside a line are one space.
