@@ -64,6 +64,8 @@ struct Assembler<'a> {
     titles: std::collections::HashMap<usize, String>,
     /// Inside a page's list of tags.
     furniture: bool,
+    /// Lines taken as more description of an entry, in order.
+    described: Vec<usize>,
     k: &'a Knowledge,
 }
 
@@ -92,6 +94,7 @@ pub(super) fn assemble(
         dated_since: false,
         titles: std::collections::HashMap::new(),
         furniture: false,
+        described: Vec::new(),
         k,
     };
     for i in 0..lines.len() {
@@ -328,7 +331,29 @@ impl Assembler<'_> {
         }
         let mut e = scratch;
         e.line = i + 1;
-        self.new_draft(i, e, "credits without a title")
+        let d = self.new_draft(i, e, "credits without a title");
+        // Credits right under a paragraph taken as more description of the
+        // entry before are the paragraph's film: "The film is about a lathe
+        // machine worker… / Directed by Mangesh Joshi".
+        let mut above = i;
+        while above > 0 && self.described.last() == Some(&(above - 1)) {
+            above -= 1;
+            self.described.pop();
+            if let Owner::Entry(c) = self.owner[above] {
+                self.drafts[c].lines.retain(|&l| l != above);
+            }
+            self.own(d, above);
+        }
+        if above < i {
+            let text: Vec<&str> = (above..i).map(|l| self.lines[l].as_str()).collect();
+            let text = text.join(" ");
+            let draft = &mut self.drafts[d];
+            if draft.entry.synopsis.is_none() {
+                apply_prose(&mut draft.entry, &text);
+            }
+            draft.entry.line = above + 1;
+        }
+        d
     }
 
     /// A new entry from the pending short lines, for facts found on line
@@ -502,8 +527,10 @@ impl Assembler<'_> {
                 return;
             }
             if !has_credits {
-                // More description of the entry.
+                // More description of the entry (or of the film whose
+                // credits come right under it: see `attach_facts`).
                 self.own(c, i);
+                self.described.push(i);
                 return;
             }
         }
