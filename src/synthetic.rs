@@ -225,8 +225,15 @@ mod tests {
         write_catalogue(b.path(), &spec).unwrap();
         let read = |d: &Path| std::fs::read(d.join("films/part-0002.toml")).unwrap();
         assert_eq!(read(a.path()), read(b.path()));
-        let loaded = load(a.path(), &LoadOptions { max_year: 2027, ..LoadOptions::default() }, &|_| {})
-            .unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
+        let loaded = load(
+            a.path(),
+            &LoadOptions {
+                max_year: 2027,
+                ..LoadOptions::default()
+            },
+            &|_| {},
+        )
+        .unwrap_or_else(|e| panic!("{:?}", e.diagnostics));
         assert_eq!(loaded.catalogue.len(), 250);
         assert_eq!(loaded.catalogue.files().len(), 3);
         for f in loaded.catalogue.films() {

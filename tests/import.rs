@@ -223,7 +223,9 @@ fn every_layout_imports_into_the_bundled_catalogue_as_merges() {
         // Entries first, then the lines skipped, each with its reason.
         let (report, skipped): (Vec<Value>, Vec<Value>) =
             report.into_iter().partition(|r| r["status"] != "skipped");
-        assert!(skipped.iter().all(|r| r["reason"].is_string() && r["line"].is_u64()));
+        assert!(skipped
+            .iter()
+            .all(|r| r["reason"].is_string() && r["line"].is_u64()));
         let ids: Vec<&str> = report
             .iter()
             .map(|r| r["id"].as_str().unwrap_or(""))

@@ -89,7 +89,12 @@ fn part_name(txt: &Path) -> String {
 }
 
 fn titles_of(e: &Entry) -> Vec<String> {
-    let mut out: Vec<String> = e.title.iter().chain(&e.other_titles).map(|t| fold(t)).collect();
+    let mut out: Vec<String> = e
+        .title
+        .iter()
+        .chain(&e.other_titles)
+        .map(|t| fold(t))
+        .collect();
     // "Clean with me (After dark)" read as a title and another title.
     if let Some(t) = &e.title {
         for o in &e.other_titles {
@@ -205,7 +210,11 @@ fn score(txt: &Path, knowledge: &Knowledge, detail: bool) -> Score {
         if e.title.is_some() && !expected.film.iter().any(|f| matches(e, f)) {
             s.invented += 1;
             // By layout only: the held-out part is seen through counts.
-            *INVENTED_BY.lock().unwrap().entry((part_name(txt), e.layout)).or_default() += 1;
+            *INVENTED_BY
+                .lock()
+                .unwrap()
+                .entry((part_name(txt), e.layout))
+                .or_default() += 1;
             if detail {
                 println!(
                     "  {name}: invented: {:?} (line {})",
@@ -219,7 +228,9 @@ fn score(txt: &Path, knowledge: &Knowledge, detail: bool) -> Score {
 }
 
 fn part(dir: &str, knowledge: &Knowledge, detail: bool) -> Option<Score> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/import").join(dir);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/import")
+        .join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
         .ok()?
         .map(|e| e.unwrap().path())
@@ -289,9 +300,21 @@ fn real_listings_are_read_without_losing_or_inventing_films() {
             .find(|(d, ..)| d == dir)
             .map(|(_, f, r, i)| (*f, *r, *i))
             .unwrap_or((0.0, 0.0, usize::MAX));
-        assert!(s.found_pct() >= found, "{dir}: {:.1}% of films found, floor {found}%", s.found_pct());
-        assert!(s.right_pct() >= right, "{dir}: {:.1}% of credits right, floor {right}%", s.right_pct());
-        assert!(s.invented <= invented, "{dir}: {} films invented, at most {invented}", s.invented);
+        assert!(
+            s.found_pct() >= found,
+            "{dir}: {:.1}% of films found, floor {found}%",
+            s.found_pct()
+        );
+        assert!(
+            s.right_pct() >= right,
+            "{dir}: {:.1}% of credits right, floor {right}%",
+            s.right_pct()
+        );
+        assert!(
+            s.invented <= invented,
+            "{dir}: {} films invented, at most {invented}",
+            s.invented
+        );
     }
 }
 

@@ -12,7 +12,17 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let (text, _) = slate::import::decode(data);
-    let entries = slate::import::listing::parse(&text);
+    static KNOWLEDGE: std::sync::OnceLock<slate::import::listing::Knowledge> =
+        std::sync::OnceLock::new();
+    let knowledge = KNOWLEDGE
+        .get_or_init(|| slate::import::listing::Knowledge::of_catalogue(common::catalogue()));
+    let reading = slate::import::listing::read(&text, knowledge);
+    assert_eq!(
+        reading.lines,
+        reading.blank + reading.entry_lines() + reading.skipped_lines(),
+        "every line is accounted for"
+    );
+    let entries = reading.entries;
     let _ = slate::import::plan::plan(
         common::catalogue(),
         &[("fuzz".to_string(), entries)],

@@ -529,7 +529,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("films.toml");
         std::fs::write(&p, text).unwrap();
-        let opts = LoadOptions { max_year: 2027, ..LoadOptions::default() };
+        let opts = LoadOptions {
+            max_year: 2027,
+            ..LoadOptions::default()
+        };
         let r = load_file(0, &p, &vocab(), &opts);
         (r.films.into_iter().map(|(f, _, _)| f).collect(), r.diags)
     }
@@ -622,7 +625,10 @@ runtime = 0
     /// Loads `text` as one film file cut in parts of about `part_bytes`.
     fn split_load(text: &str, part_bytes: usize) -> Outcome {
         let src = SourceFile::new("f.toml", text.to_string());
-        let opts = LoadOptions { max_year: 2027, ..LoadOptions::default() };
+        let opts = LoadOptions {
+            max_year: 2027,
+            ..LoadOptions::default()
+        };
         let r = load_source(0, &src, &vocab(), &opts, part_bytes);
         (r.films, r.diags)
     }

@@ -205,9 +205,16 @@ mod tests {
                 ..Spec::new(3000)
             };
             write_catalogue(dir.path(), &spec).unwrap();
-            let cat = load(dir.path(), &LoadOptions { max_year: 2027, ..LoadOptions::default() }, &|_| {})
-                .unwrap_or_else(|e| panic!("{:?}", e.diagnostics))
-                .catalogue;
+            let cat = load(
+                dir.path(),
+                &LoadOptions {
+                    max_year: 2027,
+                    ..LoadOptions::default()
+                },
+                &|_| {},
+            )
+            .unwrap_or_else(|e| panic!("{:?}", e.diagnostics))
+            .catalogue;
             let graph = ThemeGraph::build(&cat);
             (cat, graph)
         })

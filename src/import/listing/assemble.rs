@@ -372,15 +372,23 @@ impl Assembler<'_> {
                 // "(Der Himmel über Berlin)" under "Wings of Desire", or
                 // "Kailash (original title)": the original title.
                 if more_above && line.starts_with('(') && line.ends_with(')') {
-                    extra.other_titles.push(line[1..line.len() - 1].trim().to_string());
+                    extra
+                        .other_titles
+                        .push(line[1..line.len() - 1].trim().to_string());
                     used.push(p);
                     continue;
                 }
                 let folded = crate::text::fold(line);
                 if more_above
-                    && ["original title", "titre original", "originaltitel", "titulo original", "titolo originale"]
-                        .iter()
-                        .any(|m| folded.ends_with(m))
+                    && [
+                        "original title",
+                        "titre original",
+                        "originaltitel",
+                        "titulo original",
+                        "titolo originale",
+                    ]
+                    .iter()
+                    .any(|m| folded.ends_with(m))
                 {
                     extra.other_titles.push(title_line(line).title);
                     used.push(p);
@@ -413,7 +421,6 @@ impl Assembler<'_> {
         }
         // "Title / Original title / credits", one line after another: the
         // first line of the block is the title, the others other titles.
-        let mut title_at = title_at;
         let mut others = Vec::new();
         if let Some(n) = title_at {
             let mut first = n;
@@ -465,7 +472,11 @@ impl Assembler<'_> {
             let mut scratch = Entry::default();
             apply_prose(&mut scratch, &text);
             // The synopsis is the text before inline credits, never them.
-            if scratch.synopsis.as_deref().is_some_and(|s| loose_credits(s).is_some()) {
+            if scratch
+                .synopsis
+                .as_deref()
+                .is_some_and(|s| loose_credits(s).is_some())
+            {
                 scratch.synopsis = None;
             }
             let mut loose = Entry::default();
@@ -485,7 +496,10 @@ impl Assembler<'_> {
             // A paragraph that names films itself ("Pane, pace, libertà è
             // un documentario di…"): the line before it was a heading.
             let dated = self.dated_since || starts_with_date(&text);
-            let named: Vec<_> = mentions(&text, self.k).into_iter().filter(|m| m.certain).collect();
+            let named: Vec<_> = mentions(&text, self.k)
+                .into_iter()
+                .filter(|m| m.certain)
+                .collect();
             if !named.is_empty() && !dated {
                 let pending = std::mem::take(&mut self.pending);
                 self.leftover(&pending);
@@ -520,7 +534,10 @@ impl Assembler<'_> {
         let has_credits = !probe.directors.is_empty() || probe.runtime.is_some();
         if let Some(c) = self.current {
             let draft = &mut self.drafts[c];
-            if draft.open && draft.entry.synopsis.is_none() && !(has_credits && draft_has_facts(draft)) {
+            if draft.open
+                && draft.entry.synopsis.is_none()
+                && !(has_credits && draft_has_facts(draft))
+            {
                 apply_prose(&mut draft.entry, &text);
                 draft.open = false;
                 self.own(c, i);
@@ -639,7 +656,9 @@ impl Assembler<'_> {
                 let e = &d.entry;
                 let strong = (e.year.is_some() || e.runtime.is_some())
                     && (!e.directors.is_empty() || e.year.is_some() && e.runtime.is_some());
-                e.title.as_deref().map(|t| verdict(t, self.k, &listed, strong))
+                e.title
+                    .as_deref()
+                    .map(|t| verdict(t, self.k, &listed, strong))
             })
             .collect();
         let mut entries = Vec::new();
@@ -797,7 +816,9 @@ fn loose_credits(text: &str) -> Option<Vec<Part>> {
         .flat_map(|p| p.split(". "))
         .filter_map(|p| {
             let p = p.trim();
-            (p.split_whitespace().count() <= 3).then(|| part(p)).flatten()
+            (p.split_whitespace().count() <= 3)
+                .then(|| part(p))
+                .flatten()
         })
         .filter(|p| !matches!(p, Part::Name(_)))
         .collect();
@@ -811,7 +832,9 @@ fn loose_credits(text: &str) -> Option<Vec<Part>> {
 fn starts_with_date(text: &str) -> bool {
     let head: Vec<&str> = text.split_whitespace().take(5).collect();
     head.iter().take(2).any(|w| is_date_token(w))
-        && head.iter().any(|w| is_time(w) || is_date_token(w) && w.bytes().any(|b| b.is_ascii_digit()))
+        && head
+            .iter()
+            .any(|w| is_time(w) || is_date_token(w) && w.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Free text: a synopsis, with inline credits and labels read out of it

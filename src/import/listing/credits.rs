@@ -78,13 +78,56 @@ pub(super) const FORMAT_WORDS: &[&str] = &[
 /// Genres as listings give them (folded): each says the film is fiction,
 /// unless it names documentary or animation.
 const GENRE_WORDS: &[&str] = &[
-    "comedy", "drama", "thriller", "noir", "film noir", "war", "biography", "biopic",
-    "adventure", "romance", "romantic comedy", "horror", "western", "musical", "crime",
-    "history", "historical", "family", "fantasy", "sci fi", "science fiction", "mystery",
-    "satire", "melodrama", "action", "music", "sport", "dramedy", "comedie", "drame",
-    "comedie dramatique", "komodie", "tragikomodie", "spielfilm", "comedia", "commedia",
-    "dramma", "documental", "documentario", "docu", "animacion", "animazione", "animacao",
-    "dramat", "komedia", "biografia", "animated", "black comedy", "classic", "classic drama",
+    "comedy",
+    "drama",
+    "thriller",
+    "noir",
+    "film noir",
+    "war",
+    "biography",
+    "biopic",
+    "adventure",
+    "romance",
+    "romantic comedy",
+    "horror",
+    "western",
+    "musical",
+    "crime",
+    "history",
+    "historical",
+    "family",
+    "fantasy",
+    "sci fi",
+    "science fiction",
+    "mystery",
+    "satire",
+    "melodrama",
+    "action",
+    "music",
+    "sport",
+    "dramedy",
+    "comedie",
+    "drame",
+    "comedie dramatique",
+    "komodie",
+    "tragikomodie",
+    "spielfilm",
+    "comedia",
+    "commedia",
+    "dramma",
+    "documental",
+    "documentario",
+    "docu",
+    "animacion",
+    "animazione",
+    "animacao",
+    "dramat",
+    "komedia",
+    "biografia",
+    "animated",
+    "black comedy",
+    "classic",
+    "classic drama",
 ];
 
 /// Words of runtimes, in the languages of listings.
@@ -213,13 +256,22 @@ pub(super) fn part(p: &str) -> Option<Part> {
             }
             labels::Field::Country => crate::countries::canonical(&value)
                 .is_some()
-                .then(|| Part::Country(value)),
+                .then_some(Part::Country(value)),
             labels::Field::Runtime => runtime::parse(&value).map(Part::Runtime),
-            labels::Field::Year => value.trim().parse().ok().filter(|_| is_year(value.trim())).map(Part::Year),
+            labels::Field::Year => value
+                .trim()
+                .parse()
+                .ok()
+                .filter(|_| is_year(value.trim()))
+                .map(Part::Year),
             labels::Field::Language => Some(Part::Language(value)),
             labels::Field::Other | labels::Field::Cast => {
                 // "Cor: 126min": a runtime under a label slate keeps nothing of.
-                Some(part(&value).filter(|p| matches!(p, Part::Runtime(_))).unwrap_or(Part::Format))
+                Some(
+                    part(&value)
+                        .filter(|p| matches!(p, Part::Runtime(_)))
+                        .unwrap_or(Part::Format),
+                )
             }
             _ => None,
         };
@@ -303,9 +355,9 @@ pub(super) fn words_as_parts(piece: &str) -> Option<Vec<Part>> {
         // number ("1 February 2021" is a date).
         let two = (i + 1 < words.len()).then(|| format!("{} {}", words[i], words[i + 1]));
         let fact = |t: &str| {
-            part(t)
-                .filter(|p| !matches!(p, Part::Name(_)))
-                .filter(|p| !matches!(p, Part::Runtime(_)) || !t.bytes().all(|b| b.is_ascii_digit()))
+            part(t).filter(|p| !matches!(p, Part::Name(_))).filter(|p| {
+                !matches!(p, Part::Runtime(_)) || !t.bytes().all(|b| b.is_ascii_digit())
+            })
         };
         if is_year(words[i]) {
             flush(&mut name, &mut out, &mut names)?;
@@ -349,7 +401,20 @@ fn sentences(text: &str) -> Vec<&str> {
     for (i, _) in text.match_indices(". ") {
         let word = text[start..i].rsplit(' ').next().unwrap_or("");
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let abbreviation = matches!(word.to_lowercase().as_str(), "dir" | "réal" | "real" | "reż" | "rez" | "prod" | "min" | "ca" | "approx" | "u.a" | "no");
+        let abbreviation = matches!(
+            word.to_lowercase().as_str(),
+            "dir"
+                | "réal"
+                | "real"
+                | "reż"
+                | "rez"
+                | "prod"
+                | "min"
+                | "ca"
+                | "approx"
+                | "u.a"
+                | "no"
+        );
         if (letters > 1 || word.bytes().any(|b| b.is_ascii_digit())) && !abbreviation {
             out.push(&text[start..i]);
             start = i + 2;
@@ -424,8 +489,12 @@ pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
     // A line of details alone: "Comedy, Drama • Rating: 15".
     let details = pieces.len() >= 2
         && unknown == 0
-        && parts.iter().all(|p| matches!(p, Part::Kind(_) | Part::Format | Part::Language(_)))
-        && parts.iter().any(|p| matches!(p, Part::Kind(_) | Part::Format));
+        && parts
+            .iter()
+            .all(|p| matches!(p, Part::Kind(_) | Part::Format | Part::Language(_)))
+        && parts
+            .iter()
+            .any(|p| matches!(p, Part::Kind(_) | Part::Format));
     let ok = details
         || credits_ok(&parts, pieces.len())
         || labelled_director(line) && {
@@ -450,9 +519,7 @@ pub(super) fn credit_prefix(line: &str) -> Option<(Vec<Part>, usize)> {
     let mut at = 0;
     let mut pieces = 0;
     while at < line.len() {
-        let end = line[at..]
-            .find(SEPARATORS)
-            .map_or(line.len(), |i| at + i);
+        let end = line[at..].find(SEPARATORS).map_or(line.len(), |i| at + i);
         let piece = &line[at..end];
         if piece.trim().is_empty() {
             at = end + line[end..].chars().next().map_or(1, char::len_utf8);
@@ -485,7 +552,9 @@ pub(super) fn credit_prefix(line: &str) -> Option<(Vec<Part>, usize)> {
             let stop = words[k - 1].0 + words[k - 1].1.len();
             let head = &piece.trim_start()[..stop];
             let Some(p) = part(head) else { continue };
-            if matches!(p, Part::Name(_)) || head.bytes().all(|b| b.is_ascii_digit()) && !is_year(head) {
+            if matches!(p, Part::Name(_))
+                || head.bytes().all(|b| b.is_ascii_digit()) && !is_year(head)
+            {
                 continue;
             }
             parts.push(p);
@@ -523,7 +592,16 @@ impl TitleLine {
 }
 
 /// Quotation marks around titles.
-const QUOTES: &[(char, char)] = &[('[', ']'), ('"', '"'), ('“', '”'), ('«', '»'), ('„', '“'), ('‘', '’'), ('‚', '‘'), ('»', '«')];
+const QUOTES: &[(char, char)] = &[
+    ('[', ']'),
+    ('"', '"'),
+    ('“', '”'),
+    ('«', '»'),
+    ('„', '“'),
+    ('‘', '’'),
+    ('‚', '‘'),
+    ('»', '«'),
+];
 
 /// "Harlan County USA (1976)", "Pyme (2004) (SMB)", "Blue Collar (Paul
 /// Schrader, 1978, 114 min)", "Norma Rae — Martin Ritt (USA, 1979, 114')",
@@ -556,7 +634,10 @@ pub(super) fn title_line(line: &str) -> TitleLine {
         }
     }
     let mut title = line;
-    if let Some(i) = line.find(" (").or_else(|| line.find('(').filter(|&i| i > 0)) {
+    if let Some(i) = line
+        .find(" (")
+        .or_else(|| line.find('(').filter(|&i| i > 0))
+    {
         title = line[..i].trim();
         let mut rest = &line[i..];
         while let Some(open) = rest.find('(') {
@@ -578,18 +659,20 @@ pub(super) fn title_line(line: &str) -> TitleLine {
             rest = &rest[open + close + 1..];
         }
         // Credits after the parentheses: "(1979) 95m; Sweden; D: Name".
-        let tail = rest.trim().trim_start_matches([',', ';', '-', '–', '—', '.', ':']).trim();
+        let tail = rest
+            .trim()
+            .trim_start_matches([',', ';', '-', '–', '—', '.', ':'])
+            .trim();
         if !tail.is_empty() {
-            match credit_line(tail).or_else(|| {
+            // Not credits: a note after the parentheses ("Strike
+            // (Eisenstein) 100th anniv of Russian Revolution"), left out.
+            if let Some(parts) = credit_line(tail).or_else(|| {
                 split_credits(tail)
                     .map(part)
                     .collect::<Option<Vec<_>>>()
                     .filter(|p| !p.is_empty())
             }) {
-                Some(parts) => out.credits.extend(parts),
-                // Not credits: a note after the parentheses ("Strike
-                // (Eisenstein) 100th anniv of Russian Revolution"), left out.
-                None => {}
+                out.credits.extend(parts);
             }
         }
     }
@@ -613,10 +696,16 @@ pub(super) fn title_line(line: &str) -> TitleLine {
         }
     }
     // "The Miner / Rudar": the title, then another (original) title.
-    let title = strip_version(title.trim().trim_end_matches([',', ';', ':', '–', '—']).trim());
+    let title = strip_version(
+        title
+            .trim()
+            .trim_end_matches([',', ';', ':', '–', '—'])
+            .trim(),
+    );
     let mut titles = title.split(" / ").map(str::trim).filter(|t| !t.is_empty());
     out.title = strip_quotes(&ordinary_case(titles.next().unwrap_or("")));
-    out.others.extend(titles.map(|t| strip_quotes(&ordinary_case(t))));
+    out.others
+        .extend(titles.map(|t| strip_quotes(&ordinary_case(t))));
     out
 }
 
@@ -670,7 +759,9 @@ fn strip_quotes(t: &str) -> String {
 /// after which the rest is a whole credit line: "Title — Director, 2002,
 /// UK, 106 min." → ("Title", credits).
 fn split_at_credits(line: &str) -> Option<(&str, Vec<Part>)> {
-    let cuts = [" — ", " – ", " - ", " -- ", ", ", "; ", " | ", ": ", " / ", ". "];
+    let cuts = [
+        " — ", " – ", " - ", " -- ", ", ", "; ", " | ", ": ", " / ", ". ",
+    ];
     let mut at: Vec<(usize, usize)> = cuts
         .iter()
         .flat_map(|c| line.match_indices(c).map(move |(i, _)| (i, c.len())))
@@ -729,7 +820,10 @@ pub(super) fn names(v: &str) -> Vec<String> {
     // "Jean-Pierre e Luc Dardenne": a first name alone shares the surname
     // of the name after it.
     for i in 0..out.len().saturating_sub(1) {
-        if !out[i].contains(' ') && out[i + 1].contains(' ') && out[i].chars().next().is_some_and(char::is_uppercase) {
+        if !out[i].contains(' ')
+            && out[i + 1].contains(' ')
+            && out[i].chars().next().is_some_and(char::is_uppercase)
+        {
             let surname = out[i + 1].rsplit(' ').next().unwrap_or("").to_string();
             out[i] = format!("{} {surname}", out[i]);
         }

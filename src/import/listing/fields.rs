@@ -12,34 +12,208 @@ use crate::text::fold;
 
 /// Weekday names and their common abbreviations.
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "lundi", "mardi", "mercredi",
-    "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag",
-    "freitag", "samstag", "sonnabend", "sonntag", "lunes", "martes", "miercoles", "jueves",
-    "viernes", "sabado", "domingo", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
-    "domenica", "segunda", "terca", "quarta", "quinta", "sexta", "poniedzialek", "wtorek",
-    "sroda", "czwartek", "piatek", "sobota", "niedziela", "maandag", "dinsdag", "woensdag",
-    "donderdag", "vrijdag", "zaterdag", "zondag", "mandag", "tisdag", "onsdag", "torsdag",
-    "fredag", "lordag", "sondag", "pondeli", "utery", "streda", "ctvrtek", "patek", "dilluns",
-    "dimarts", "dimecres", "dijous", "divendres", "dissabte", "diumenge", "feira",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "lunes",
+    "martes",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sabado",
+    "domingo",
+    "lunedi",
+    "martedi",
+    "mercoledi",
+    "giovedi",
+    "venerdi",
+    "domenica",
+    "segunda",
+    "terca",
+    "quarta",
+    "quinta",
+    "sexta",
+    "poniedzialek",
+    "wtorek",
+    "sroda",
+    "czwartek",
+    "piatek",
+    "sobota",
+    "niedziela",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "mandag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lordag",
+    "sondag",
+    "pondeli",
+    "utery",
+    "streda",
+    "ctvrtek",
+    "patek",
+    "dilluns",
+    "dimarts",
+    "dimecres",
+    "dijous",
+    "divendres",
+    "dissabte",
+    "diumenge",
+    "feira",
 ];
 
 /// Month names and their common abbreviations.
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
-    "aout", "septembre", "octobre", "novembre", "decembre", "januar", "februar", "marz", "juni",
-    "juli", "oktober", "dezember", "enero", "febrero", "marzo", "abril", "mayo", "junio",
-    "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
-    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
-    "dicembre", "janeiro", "fevereiro", "marco", "maio", "junho", "julho", "setembro",
-    "outubro", "novembro", "dezembro", "stycznia", "lutego", "marca", "kwietnia", "maja",
-    "czerwca", "lipca", "sierpnia", "wrzesnia", "pazdziernika", "listopada", "grudnia",
-    "styczen", "luty", "marzec", "kwiecien", "czerwiec", "lipiec", "sierpien", "wrzesien",
-    "pazdziernik", "listopad", "grudzien", "januari", "februari", "maart", "augustus",
-    "mei", "juni", "augusti", "gener", "febrer", "abril", "maig", "juny", "juliol", "setembre",
-    "octubre", "desembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "januar",
+    "februar",
+    "marz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "janeiro",
+    "fevereiro",
+    "marco",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "wrzesnia",
+    "pazdziernika",
+    "listopada",
+    "grudnia",
+    "styczen",
+    "luty",
+    "marzec",
+    "kwiecien",
+    "czerwiec",
+    "lipiec",
+    "sierpien",
+    "wrzesien",
+    "pazdziernik",
+    "listopad",
+    "grudzien",
+    "januari",
+    "februari",
+    "maart",
+    "augustus",
+    "mei",
+    "juni",
+    "augusti",
+    "gener",
+    "febrer",
+    "abril",
+    "maig",
+    "juny",
+    "juliol",
+    "setembre",
+    "octubre",
+    "desembre",
 ];
 
 /// Words of lines about the event rather than a film: tickets, prices,
@@ -270,32 +444,170 @@ const VENUE_WORDS: &[&str] = &[
 /// Language names (in English and in the languages themselves or the
 /// listing's), as credits and labels give them.
 const LANGUAGES: &[&str] = &[
-    "english", "french", "german", "spanish", "italian", "portuguese", "polish", "russian",
-    "dutch", "swedish", "danish", "norwegian", "finnish", "czech", "slovak", "hungarian",
-    "romanian", "bulgarian", "serbian", "croatian", "slovenian", "greek", "turkish", "arabic",
-    "hebrew", "persian", "farsi", "hindi", "bengali", "urdu", "tamil", "chinese", "mandarin",
-    "cantonese", "japanese", "korean", "vietnamese", "thai", "indonesian", "tagalog",
-    "filipino", "catalan", "basque", "galician", "welsh", "irish", "gaelic", "ukrainian",
-    "georgian", "armenian", "swahili", "zulu", "xhosa", "afrikaans", "quechua", "guarani",
-    "yiddish", "latin", "icelandic", "estonian", "latvian", "lithuanian", "anglais", "francais",
-    "allemand", "espagnol", "italien", "portugais", "polonais", "russe", "neerlandais",
-    "suedois", "arabe", "chinois", "japonais", "englisch", "franzosisch", "deutsch",
-    "spanisch", "italienisch", "portugiesisch", "polnisch", "russisch", "niederlandisch",
-    "schwedisch", "turkisch", "arabisch", "chinesisch", "japanisch", "ingles", "frances",
-    "aleman", "espanol", "castellano", "italiano", "portugues", "polaco", "ruso", "inglese",
-    "francese", "tedesco", "spagnolo", "portoghese", "polacco", "russo", "angielski",
-    "francuski", "niemiecki", "hiszpanski", "wloski", "polski", "rosyjski", "engels", "frans",
-    "duits", "spaans", "italiaans", "nederlands", "engelska", "franska", "tyska", "spanska",
-    "svenska", "anglictina", "cestina", "catala", "euskara",
+    "english",
+    "french",
+    "german",
+    "spanish",
+    "italian",
+    "portuguese",
+    "polish",
+    "russian",
+    "dutch",
+    "swedish",
+    "danish",
+    "norwegian",
+    "finnish",
+    "czech",
+    "slovak",
+    "hungarian",
+    "romanian",
+    "bulgarian",
+    "serbian",
+    "croatian",
+    "slovenian",
+    "greek",
+    "turkish",
+    "arabic",
+    "hebrew",
+    "persian",
+    "farsi",
+    "hindi",
+    "bengali",
+    "urdu",
+    "tamil",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "japanese",
+    "korean",
+    "vietnamese",
+    "thai",
+    "indonesian",
+    "tagalog",
+    "filipino",
+    "catalan",
+    "basque",
+    "galician",
+    "welsh",
+    "irish",
+    "gaelic",
+    "ukrainian",
+    "georgian",
+    "armenian",
+    "swahili",
+    "zulu",
+    "xhosa",
+    "afrikaans",
+    "quechua",
+    "guarani",
+    "yiddish",
+    "latin",
+    "icelandic",
+    "estonian",
+    "latvian",
+    "lithuanian",
+    "anglais",
+    "francais",
+    "allemand",
+    "espagnol",
+    "italien",
+    "portugais",
+    "polonais",
+    "russe",
+    "neerlandais",
+    "suedois",
+    "arabe",
+    "chinois",
+    "japonais",
+    "englisch",
+    "franzosisch",
+    "deutsch",
+    "spanisch",
+    "italienisch",
+    "portugiesisch",
+    "polnisch",
+    "russisch",
+    "niederlandisch",
+    "schwedisch",
+    "turkisch",
+    "arabisch",
+    "chinesisch",
+    "japanisch",
+    "ingles",
+    "frances",
+    "aleman",
+    "espanol",
+    "castellano",
+    "italiano",
+    "portugues",
+    "polaco",
+    "ruso",
+    "inglese",
+    "francese",
+    "tedesco",
+    "spagnolo",
+    "portoghese",
+    "polacco",
+    "russo",
+    "angielski",
+    "francuski",
+    "niemiecki",
+    "hiszpanski",
+    "wloski",
+    "polski",
+    "rosyjski",
+    "engels",
+    "frans",
+    "duits",
+    "spaans",
+    "italiaans",
+    "nederlands",
+    "engelska",
+    "franska",
+    "tyska",
+    "spanska",
+    "svenska",
+    "anglictina",
+    "cestina",
+    "catala",
+    "euskara",
 ];
 
 /// Words that say a film is shown in its original language or subtitled.
 const VERSION_WORDS: &[&str] = &[
-    "omu", "omeu", "ov", "vo", "vost", "vostf", "vostfr", "vf", "vose", "vos", "v o", "v o s t",
-    "subtitled", "subtitles", "english subtitles", "with english subtitles", "sottotitoli",
-    "sottotitolato", "subtitulada", "subtitulos", "legendado", "legendas", "napisy",
-    "ondertiteld", "untertitel", "sous titres", "sous titre", "silent", "muet", "stumm",
-    "mudo", "muto", "niemy",
+    "omu",
+    "omeu",
+    "ov",
+    "vo",
+    "vost",
+    "vostf",
+    "vostfr",
+    "vf",
+    "vose",
+    "vos",
+    "v o",
+    "v o s t",
+    "subtitled",
+    "subtitles",
+    "english subtitles",
+    "with english subtitles",
+    "sottotitoli",
+    "sottotitolato",
+    "subtitulada",
+    "subtitulos",
+    "legendado",
+    "legendas",
+    "napisy",
+    "ondertiteld",
+    "untertitel",
+    "sous titres",
+    "sous titre",
+    "silent",
+    "muet",
+    "stumm",
+    "mudo",
+    "muto",
+    "niemy",
 ];
 
 /// A word list lookup on folded text.
@@ -460,7 +772,9 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
     let has_day = tokens.iter().any(|t| {
         let t = t.trim_matches(|c: char| !c.is_alphanumeric());
         let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-        digits.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n) || (1880..=2100).contains(&n))
+        digits
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=31).contains(&n) || (1880..=2100).contains(&n))
     });
     let dated = tokens.iter().any(|t| is_time(t))
         || words.iter().any(|w| is_calendar_word(w))
@@ -477,24 +791,26 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
     if (dated || numeric_date) && words.len() <= 14 {
         return Some("a date and time line");
     }
-    if line.starts_with("http") || line.starts_with("www.") || line.contains('@') && words.len() <= 3 {
+    if line.starts_with("http")
+        || line.starts_with("www.")
+        || line.contains('@') && words.len() <= 3
+    {
         return Some("a link");
     }
     if line.contains('©') {
         return Some("page furniture (links, comments, sharing, captions)");
     }
-    let event = EVENT_WORDS.iter().any(|w| {
-        f == *w
-            || opens_with(&f, w)
-            || (w.contains(' ') && inside(&f, w))
-    });
+    let event = EVENT_WORDS
+        .iter()
+        .any(|w| f == *w || opens_with(&f, w) || (w.contains(' ') && inside(&f, w)));
     if event && words.len() <= 16 {
         return Some("a ticket, guest or event note");
     }
     let award = AWARD_WORDS.iter().any(|w| {
         f == *w
             || opens_with(&f, w)
-            || words.len() <= 8 && (inside(&f, w) || f.strip_suffix(w).is_some_and(|h| h.ends_with(' ')))
+            || words.len() <= 8
+                && (inside(&f, w) || f.strip_suffix(w).is_some_and(|h| h.ends_with(' ')))
     });
     if award && words.len() <= 16 && !ends_like_sentence(line) {
         return Some("an award or festival note");
@@ -516,9 +832,8 @@ fn opens_with(f: &str, w: &str) -> bool {
 
 /// Whether folded text holds a phrase as whole words, not at its start.
 fn inside(f: &str, w: &str) -> bool {
-    f.match_indices(w).any(|(i, _)| {
-        i > 0 && f.as_bytes()[i - 1] == b' ' && f[i + w.len()..].starts_with(' ')
-    })
+    f.match_indices(w)
+        .any(|(i, _)| i > 0 && f.as_bytes()[i - 1] == b' ' && f[i + w.len()..].starts_with(' '))
 }
 
 /// Lower-case words longer than three letters that are not calendar words:
@@ -643,20 +958,38 @@ pub(super) fn is_rating(text: &str) -> bool {
     let f = fold(t);
     matches!(
         f.as_str(),
-        "u" | "pg" | "pg 13" | "r" | "nc 17" | "g" | "12" | "12a" | "15" | "18" | "m" | "ma"
-            | "e" | "tbc" | "nr" | "tout public" | "tp" | "atp" | "ctba"
+        "u" | "pg"
+            | "pg 13"
+            | "r"
+            | "nc 17"
+            | "g"
+            | "12"
+            | "12a"
+            | "15"
+            | "18"
+            | "m"
+            | "ma"
+            | "e"
+            | "tbc"
+            | "nr"
+            | "tout public"
+            | "tp"
+            | "atp"
+            | "ctba"
     ) || f.starts_with("fsk ")
         || f.starts_with("ab ") && f.len() <= 6
-        || [" ans", " anos", " anos", " anni", " jahre", " jahren", " years"]
-            .iter()
-            .any(|x| f.ends_with(x) && f.len() <= 10 && f.starts_with(|c: char| c.is_ascii_digit()))
+        || [
+            " ans", " anos", " anos", " anni", " jahre", " jahren", " years",
+        ]
+        .iter()
+        .any(|x| f.ends_with(x) && f.len() <= 10 && f.starts_with(|c: char| c.is_ascii_digit()))
         || f.starts_with("-") && f.len() <= 4
 }
 
 /// Particles of names ("de", "van", "von") kept lower case inside them.
 pub(super) const NAME_PARTICLES: &[&str] = &[
-    "and", "de", "da", "das", "dos", "van", "von", "der", "den", "la", "le", "del", "della",
-    "di", "du", "y", "e", "i", "bin", "ibn", "al", "el", "ten", "zu",
+    "and", "de", "da", "das", "dos", "van", "von", "der", "den", "la", "le", "del", "della", "di",
+    "du", "y", "e", "i", "bin", "ibn", "al", "el", "ten", "zu",
 ];
 
 /// Whether a text is shaped like a person's name, or two joined by "and":
@@ -664,11 +997,14 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
 /// punctuation.
 pub(super) fn is_name_shaped(text: &str) -> bool {
     let who = text.trim();
-    if who.is_empty() || who.contains(['(', ')', '[', ']', ':', '"', '?', '!', '“', '”', ',', ';', '/', '|']) {
+    if who.is_empty()
+        || who.contains([
+            '(', ')', '[', ']', ':', '"', '?', '!', '“', '”', ',', ';', '/', '|',
+        ])
+    {
         return false;
     }
-    if who.bytes().any(|b| b.is_ascii_digit()) || who.ends_with('.') && !ends_with_initial(who)
-    {
+    if who.bytes().any(|b| b.is_ascii_digit()) || who.ends_with('.') && !ends_with_initial(who) {
         return false;
     }
     let joiners = [" and ", " & ", " et ", " e ", " y ", " und "];
@@ -692,9 +1028,9 @@ pub(super) fn is_name_shaped(text: &str) -> bool {
     }
     // Articles and prepositions make a title, not a name: "The Organizer".
     const NOT_IN_NAMES: &[&str] = &[
-        "the", "a", "an", "of", "in", "on", "for", "to", "with", "at", "from", "les", "des",
-        "une", "un", "die", "ein", "eine", "il", "lo", "gli", "los", "las", "o", "os",
-        "uma", "um", "is", "my", "our", "your", "their", "this", "that", "it", "no", "not",
+        "the", "a", "an", "of", "in", "on", "for", "to", "with", "at", "from", "les", "des", "une",
+        "un", "die", "ein", "eine", "il", "lo", "gli", "los", "las", "o", "os", "uma", "um", "is",
+        "my", "our", "your", "their", "this", "that", "it", "no", "not",
     ];
     if words.iter().any(|w| {
         NOT_IN_NAMES.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()))
@@ -722,13 +1058,23 @@ mod tests {
 
     #[test]
     fn times_and_dates() {
-        for t in ["6.30pm", "20:30", "18h30", "7pm", "17.30", "11am", "(20:30)"] {
+        for t in [
+            "6.30pm", "20:30", "18h30", "7pm", "17.30", "11am", "(20:30)",
+        ] {
             assert!(is_time(t), "{t}");
         }
         for t in ["1979", "95'", "1h", "2016", "3.5"] {
             assert!(!is_time(t), "{t}");
         }
-        for d in ["6th", "3/5", "06.10.2016", "2016-10-06", "Sunday", "mai", "Oktober"] {
+        for d in [
+            "6th",
+            "3/5",
+            "06.10.2016",
+            "2016-10-06",
+            "Sunday",
+            "mai",
+            "Oktober",
+        ] {
             assert!(is_date_token(d), "{d}");
         }
         for d in ["1979", "Norma", "95", "Matewan"] {
@@ -764,12 +1110,25 @@ mod tests {
 
     #[test]
     fn languages_and_names() {
-        for l in ["French", "Französisch", "français", "OmU", "English subtitles", "Polish and German"] {
+        for l in [
+            "French",
+            "Französisch",
+            "français",
+            "OmU",
+            "English subtitles",
+            "Polish and German",
+        ] {
             assert!(is_language(l), "{l}");
         }
         assert!(!is_language("France"));
         assert!(!is_language("Norma Rae"));
-        for n in ["Ken Loach", "Jean-Luc Godard and Jean-Pierre Gorin", "Herbert J. Biberman", "Agnès Varda", "Lav Diaz"] {
+        for n in [
+            "Ken Loach",
+            "Jean-Luc Godard and Jean-Pierre Gorin",
+            "Herbert J. Biberman",
+            "Agnès Varda",
+            "Lav Diaz",
+        ] {
             assert!(is_name_shaped(n), "{n}");
         }
         for n in ["In 1984 the miners", "Blue collar workers struck.", "(USA)"] {

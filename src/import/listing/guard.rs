@@ -88,7 +88,10 @@ impl Knowledge {
             let sentence_start = i == 0 || words[i - 1].0.ends_with(['.', '!', '?', ':']);
             let mut advanced = false;
             if capital && !folded.is_empty() {
-                if let Some(candidates) = self.by_first_word.get(folded.split(' ').next().unwrap_or("")) {
+                if let Some(candidates) = self
+                    .by_first_word
+                    .get(folded.split(' ').next().unwrap_or(""))
+                {
                     // The longest title that matches here.
                     let mut best: Option<(&String, usize)> = None;
                     for (title, tw) in candidates {
@@ -138,7 +141,9 @@ impl Knowledge {
         let words = f.split(' ').count();
         (2..=4).contains(&words)
             && is_name_shaped(text)
-            && f.split(' ').next().is_some_and(|w| self.first_names.contains(w))
+            && f.split(' ')
+                .next()
+                .is_some_and(|w| self.first_names.contains(w))
     }
 }
 
@@ -196,7 +201,9 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
     }
     // "Category Archives: Industrial", "Strand: Women at Work": a heading
     // by its label, whatever follows.
-    if t.split_once(':').is_some_and(|(head, _)| is_heading(head) && head.split_whitespace().count() <= 3) {
+    if t.split_once(':')
+        .is_some_and(|(head, _)| is_heading(head) && head.split_whitespace().count() <= 3)
+    {
         return Verdict::Not("a heading");
     }
     if is_heading(t) {
@@ -238,20 +245,37 @@ mod tests {
             ("France", "a country"),
             ("UK / France", "a country"),
             ("French", "a language"),
-            ("Ken Loach", "a person's name (a director the catalogue or the listing has)"),
+            (
+                "Ken Loach",
+                "a person's name (a director the catalogue or the listing has)",
+            ),
             ("Strand: Women at Work", "a heading"),
             ("2016 programme of events", "a heading"),
             ("1979", "a number, not a title"),
             ("Book tickets", "a ticket, guest or event note"),
         ] {
-            assert_eq!(verdict(t, &k, &Knowledge::default(), false), Verdict::Not(why), "{t}");
+            assert_eq!(
+                verdict(t, &k, &Knowledge::default(), false),
+                Verdict::Not(why),
+                "{t}"
+            );
         }
         assert_eq!(
             verdict("Martin Scorsese", &k, &Knowledge::default(), false),
             Verdict::Doubtful("it looks like a person's name")
         );
-        for t in ["Norma Rae", "Matewan", "The Organizer", "I, Daniel Blake", "Salt of the Earth"] {
-            assert_eq!(verdict(t, &k, &Knowledge::default(), false), Verdict::Fine, "{t}");
+        for t in [
+            "Norma Rae",
+            "Matewan",
+            "The Organizer",
+            "I, Daniel Blake",
+            "Salt of the Earth",
+        ] {
+            assert_eq!(
+                verdict(t, &k, &Knowledge::default(), false),
+                Verdict::Fine,
+                "{t}"
+            );
         }
     }
 }

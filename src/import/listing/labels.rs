@@ -507,7 +507,13 @@ pub(super) fn clean(line: &str) -> (String, bool) {
             break;
         }
     }
-    for link in ["Read More ", "Read more ", "READ MORE ", "More ", "Lire la suite "] {
+    for link in [
+        "Read More ",
+        "Read more ",
+        "READ MORE ",
+        "More ",
+        "Lire la suite ",
+    ] {
         if let Some(rest) = t.strip_prefix(link) {
             if rest.chars().next().is_some_and(char::is_uppercase) {
                 t = rest.trim_start();
@@ -565,14 +571,19 @@ pub(super) fn apply_label(e: &mut Entry, field: Field, value: String) -> Option<
         }
         Field::OriginalTitle => {
             if !is_nothing(&value) && !e.other_titles.contains(&value) {
-                e.other_titles.push(value.trim_end_matches('.').trim().to_string());
+                e.other_titles
+                    .push(value.trim_end_matches('.').trim().to_string());
             }
         }
         Field::Director if credit_line(&value).is_some() => {
             // One-line credits: "Dir. Mike Nichols/USA/1983/128 min".
             credit_parts(e, split_credits(&value));
         }
-        Field::Director if split_credits(&value).skip(1).any(|p| part(p).is_some_and(|p| !matches!(p, Part::Name(_)))) => {
+        Field::Director
+            if split_credits(&value)
+                .skip(1)
+                .any(|p| part(p).is_some_and(|p| !matches!(p, Part::Name(_)))) =>
+        {
             // "Regie: Joop Huisken, Eva Maria Lange, DEFA-Studio für
             // Dokumentarfilme 1956, s/w, 13 Minuten": the names, then
             // credits, some of them in pieces slate does not know.
@@ -616,7 +627,11 @@ pub(super) fn apply_label(e: &mut Entry, field: Field, value: String) -> Option<
                 .filter(|c| !c.is_empty() && !is_year(c))
                 .collect();
             // "Country: France, 1972" gives a year too.
-            if let Some(y) = value.split([',', '/', ' ']).map(str::trim).find(|v| is_year(v)) {
+            if let Some(y) = value
+                .split([',', '/', ' '])
+                .map(str::trim)
+                .find(|v| is_year(v))
+            {
                 e.year = e.year.or(y.parse().ok());
             }
         }

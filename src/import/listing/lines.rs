@@ -84,9 +84,27 @@ const HEADING_WORDS: &[&str] = &[
 
 /// Words of a page's menus: headings only as a line of their own.
 const MENU_WORDS: &[&str] = &[
-    "menu", "home", "contact", "about", "about us", "news", "archive", "archives", "events",
-    "calendar", "schedule", "sponsors", "partners", "navigation", "search", "shop", "donate",
-    "membership", "login", "programme", "films",
+    "menu",
+    "home",
+    "contact",
+    "about",
+    "about us",
+    "news",
+    "archive",
+    "archives",
+    "events",
+    "calendar",
+    "schedule",
+    "sponsors",
+    "partners",
+    "navigation",
+    "search",
+    "shop",
+    "donate",
+    "membership",
+    "login",
+    "programme",
+    "films",
 ];
 
 /// Whether a short line is a heading by its words: a programme, strand,
@@ -104,7 +122,9 @@ pub(super) fn is_heading(line: &str) -> bool {
     let words: Vec<&str> = f.split(' ').collect();
     words.len() <= 8
         && (words.iter().any(|w| HEADING_WORDS.contains(w))
-            || HEADING_WORDS.iter().any(|h| h.contains(' ') && f.contains(h)))
+            || HEADING_WORDS
+                .iter()
+                .any(|h| h.contains(' ') && f.contains(h)))
 }
 
 impl Class {
@@ -117,7 +137,11 @@ impl Class {
         if line.starts_with('(') && line.ends_with(')') {
             let inner = &line[1..line.len() - 1];
             return match credit_line(inner) {
-                Some(parts) if parts.iter().any(|p| matches!(p, Part::Year(_) | Part::Runtime(_))) => {
+                Some(parts)
+                    if parts
+                        .iter()
+                        .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_))) =>
+                {
                     Class::Credits(parts, None)
                 }
                 _ => Class::Short,
@@ -145,10 +169,15 @@ impl Class {
         // read as that field, credits and all. A label without one ("Dir.
         // Bob Byington/USA/2015/75 min The title of…") may open a credit
         // line that runs on, read below.
-        let colon = labelled.is_some() && line.split_once(':').is_some_and(|(head, _)| label(&format!("{head}: x")).is_some());
+        let colon = labelled.is_some()
+            && line
+                .split_once(':')
+                .is_some_and(|(head, _)| label(&format!("{head}: x")).is_some());
         if let (true, Some((field, _))) = (colon, labelled.as_ref()) {
             match field {
-                Field::Event => return Class::Context("an event detail (date, venue, tickets, guests)"),
+                Field::Event => {
+                    return Class::Context("an event detail (date, venue, tickets, guests)")
+                }
                 Field::Section => return Class::Heading,
                 _ => {}
             }
@@ -172,8 +201,12 @@ impl Class {
         if let Some((parts, rest)) = credit_prefix(line) {
             return Class::Credits(parts, Some(rest));
         }
-        if line.ends_with(':') && super::fields::context_reason(line.trim_end_matches(':')).is_some() {
-            return Class::Context(super::fields::context_reason(line.trim_end_matches(':')).unwrap_or("a heading"));
+        if line.ends_with(':')
+            && super::fields::context_reason(line.trim_end_matches(':')).is_some()
+        {
+            return Class::Context(
+                super::fields::context_reason(line.trim_end_matches(':')).unwrap_or("a heading"),
+            );
         }
         if let Some((field, _)) = labelled {
             return match field {
@@ -198,7 +231,9 @@ impl Class {
             return match Class::of(rest, k) {
                 // "Monday 28 April – Big Society – The Musical – European
                 // film Premiere": the title without the notes.
-                Class::Short => Class::DatedTitle(dated_title(rest).unwrap_or_else(|| rest.to_string())),
+                Class::Short => {
+                    Class::DatedTitle(dated_title(rest).unwrap_or_else(|| rest.to_string()))
+                }
                 Class::Prose => match record_then(rest) {
                     Some(inner) => Class::Dated(Box::new(inner)),
                     // "… 5:30pm – Special release screening. Picturehouse
@@ -222,19 +257,43 @@ impl Class {
             }
             return Class::Context(reason);
         }
-        let mut names: Vec<&str> = line.split([',', ';']).map(str::trim).filter(|n| !n.is_empty()).collect();
+        let mut names: Vec<&str> = line
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect();
         let role = names.last().map(|r| crate::text::fold(r)).filter(|r| {
-            ["director", "directors", "co director", "co directors", "directed", "realisateurs", "realisateur", "regie", "directores", "registi"].contains(&r.as_str())
+            [
+                "director",
+                "directors",
+                "co director",
+                "co directors",
+                "directed",
+                "realisateurs",
+                "realisateur",
+                "regie",
+                "directores",
+                "registi",
+            ]
+            .contains(&r.as_str())
         });
         if role.is_some() {
             names.pop();
         }
-        let all_names = !names.is_empty() && names.iter().all(|n| is_name_shaped(n.trim_end_matches('.')));
+        let all_names = !names.is_empty()
+            && names
+                .iter()
+                .all(|n| is_name_shaped(n.trim_end_matches('.')));
         if all_names && role.is_some() {
             return Class::Directors(super::credits::names(&names.join(", ")));
         }
         if all_names && names.len() >= 3 {
-            return Class::Cast(names.iter().map(|n| n.trim_end_matches('.').to_string()).collect());
+            return Class::Cast(
+                names
+                    .iter()
+                    .map(|n| n.trim_end_matches('.').to_string())
+                    .collect(),
+            );
         }
         if super::mentions::is_film_sentence(line) {
             return Class::Prose;
@@ -256,7 +315,10 @@ impl Class {
         // A short fragment in lower case ("veradrake", "zurück zur
         // Programmübersicht", "+"): no title starts so.
         let first = line.chars().find(|c| c.is_alphanumeric());
-        let numbered_fragment = line.split_whitespace().next().is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        let numbered_fragment = line
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
             && line
                 .split_whitespace()
                 .skip(1)
@@ -347,7 +409,9 @@ fn dated_title(line: &str) -> Option<String> {
 /// "Matewan by John Sayles": a title and its director joined by the word
 /// for "by". The title must be short and the name a whole name.
 pub(super) fn by_director(line: &str) -> Option<TitleLine> {
-    for by in [" de ", " by ", " di ", " von ", " van ", " d’", " d'", " del ", " da ", " af "] {
+    for by in [
+        " de ", " by ", " di ", " von ", " van ", " d’", " d'", " del ", " da ", " af ",
+    ] {
         let Some(at) = line.rfind(by) else { continue };
         let (title, who) = (line[..at].trim(), line[at + by.len()..].trim());
         let who = who.trim_end_matches(['.', ',']);
@@ -355,7 +419,10 @@ pub(super) fn by_director(line: &str) -> Option<TitleLine> {
         if (1..=10).contains(&title_words)
             && is_name_shaped(who)
             && who.split_whitespace().count() <= 4
-            && title.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«'".contains(c))
+            && title
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«'".contains(c))
         {
             let mut tl = title_line(title);
             if tl.title.is_empty() {
@@ -372,7 +439,14 @@ pub(super) fn by_director(line: &str) -> Option<TitleLine> {
 /// mark, and after the quotation closes come a few words at most (who said
 /// it: "“Powerful and beautifully made” Financial Times").
 fn is_quotation(line: &str) -> bool {
-    for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’'), ('«', '»'), ('„', '“'), ('\'', '\'')] {
+    for (open, close) in [
+        ('“', '”'),
+        ('"', '"'),
+        ('‘', '’'),
+        ('«', '»'),
+        ('„', '“'),
+        ('\'', '\''),
+    ] {
         let Some(inner) = line.strip_prefix(open) else {
             continue;
         };
@@ -404,8 +478,29 @@ fn after_date(line: &str) -> Option<&str> {
         }
         let bare = t.trim_matches(|c: char| !c.is_alphanumeric());
         let f = crate::text::fold(bare);
-        let joiner = matches!(f.as_str(), "at" | "a" | "um" | "a las" | "las" | "alle" | "ore" | "le" | "the" | "on" | "de" | "del" | "di" | "o" | "from" | "to" | "bis" | "au" | "am" | "den" | "el")
-            || bare.is_empty();
+        let joiner = matches!(
+            f.as_str(),
+            "at" | "a"
+                | "um"
+                | "a las"
+                | "las"
+                | "alle"
+                | "ore"
+                | "le"
+                | "the"
+                | "on"
+                | "de"
+                | "del"
+                | "di"
+                | "o"
+                | "from"
+                | "to"
+                | "bis"
+                | "au"
+                | "am"
+                | "den"
+                | "el"
+        ) || bare.is_empty();
         // Joining words are lower case: "A Short Film…" after a date is a title.
         let joiner = joiner && !bare.chars().next().is_some_and(char::is_uppercase);
         let dateish = is_date_token(t)
@@ -427,7 +522,10 @@ fn after_date(line: &str) -> Option<&str> {
     if !dated {
         return None;
     }
-    let rest = line[at..].trim().trim_start_matches(['–', '—', '-', '|', ':', ',', '·', '•']).trim();
+    let rest = line[at..]
+        .trim()
+        .trim_start_matches(['–', '—', '-', '|', ':', ',', '·', '•'])
+        .trim();
     rest.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«‘'[".contains(c))

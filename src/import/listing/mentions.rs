@@ -43,7 +43,16 @@ const FILM_LISTS: &[&str] = &[
 ];
 
 /// Phrases after which a list of things follows, films or not (folded).
-const LISTS: &[&str] = &["such as", "including", "like", "among them", "comme", "wie", "como", "come"];
+const LISTS: &[&str] = &[
+    "such as",
+    "including",
+    "like",
+    "among them",
+    "comme",
+    "wie",
+    "como",
+    "come",
+];
 
 /// A title found in prose, its director when the text gives one, and
 /// whether the text says it is a film.
@@ -115,7 +124,18 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     let lower = text.to_lowercase();
     let about_films = FILM_WORDS
         .iter()
-        .chain(["filme", "films", "documentaires", "dokumentationen", "documentaires", "kurzfilm", "stummfilm"].iter())
+        .chain(
+            [
+                "filme",
+                "films",
+                "documentaires",
+                "dokumentationen",
+                "documentaires",
+                "kurzfilm",
+                "stummfilm",
+            ]
+            .iter(),
+        )
         .any(|w| lower.contains(w));
     for (open, close) in QUOTE_PAIRS {
         let mut rest = text;
@@ -129,10 +149,15 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 }
             }
             let after = &rest[i + open.len_utf8()..];
-            let Some(j) = find_close(after, close) else { break };
+            let Some(j) = find_close(after, close) else {
+                break;
+            };
             let inner = after[..j].trim();
             let tail = &after[j + close.len_utf8()..];
-            let titled = inner.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            let titled = inner
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 && (1..=8).contains(&inner.split_whitespace().count())
                 && !inner.ends_with(['?', '!', '.', ',']);
             // „Streik“ (1925): a title and its year.
@@ -151,7 +176,10 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                         .split_whitespace()
                         .take_while(|w| {
                             w.chars().next().is_some_and(char::is_uppercase)
-                                || matches!(*w, "e" | "y" | "et" | "and" | "und" | "de" | "da" | "von")
+                                || matches!(
+                                    *w,
+                                    "e" | "y" | "et" | "and" | "und" | "de" | "da" | "von"
+                                )
                         })
                         .collect();
                     let mut name = name.join(" ");
@@ -213,22 +241,68 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
 /// Phrases that say the subject before them is a film ("is a 1979
 /// documentary", "è un film del 2010", "est un film français").
 const IS_A_FILM: &[&str] = &[
-    " is a ", " was a ", " is an ", " è un ", " è una ", " est un ", " est une ", " ist ein ",
-    " ist eine ", " es una ", " es un ", " é um ", " é uma ", " jest ", " är en ", " is een ",
+    " is a ",
+    " was a ",
+    " is an ",
+    " è un ",
+    " è una ",
+    " est un ",
+    " est une ",
+    " ist ein ",
+    " ist eine ",
+    " es una ",
+    " es un ",
+    " é um ",
+    " é uma ",
+    " jest ",
+    " är en ",
+    " is een ",
 ];
 
 /// Film words after [`IS_A_FILM`].
 const FILM_WORDS: &[&str] = &[
-    "film", "movie", "documentary", "feature", "drama", "comedy", "documental", "documentario",
-    "documentaire", "dokumentarfilm", "spielfilm", "pelicula", "película", "filme", "cortometraje",
-    "cortometraggio", "court", "short", "dokument", "filmen",
+    "film",
+    "movie",
+    "documentary",
+    "feature",
+    "drama",
+    "comedy",
+    "documental",
+    "documentario",
+    "documentaire",
+    "dokumentarfilm",
+    "spielfilm",
+    "pelicula",
+    "película",
+    "filme",
+    "cortometraje",
+    "cortometraggio",
+    "court",
+    "short",
+    "dokument",
+    "filmen",
 ];
 
 /// Words before a director's name.
 const DIRECTED_BY: &[&str] = &[
-    "directed by ", "diretto da ", "diretta da ", "réalisé par ", "realise par ", "von ",
-    "dirigida por ", "dirigido por ", "de ", "di ", "by ", "regia di ", "dirigé par ",
-    "gedreht von ", "in regia di ", "w reżyserii ", "regisserad av ", "geregisseerd door ",
+    "directed by ",
+    "diretto da ",
+    "diretta da ",
+    "réalisé par ",
+    "realise par ",
+    "von ",
+    "dirigida por ",
+    "dirigido por ",
+    "de ",
+    "di ",
+    "by ",
+    "regia di ",
+    "dirigé par ",
+    "gedreht von ",
+    "in regia di ",
+    "w reżyserii ",
+    "regisserad av ",
+    "geregisseerd door ",
 ];
 
 /// A sentence about a film: the title it opens with and, where it says
@@ -264,7 +338,10 @@ fn film_sentence(sentence: &str) -> Option<(String, Option<String>, Option<i32>)
                     // read above) and no clause before it.
                     let clause = title
                         .split_whitespace()
-                        .filter(|w| w.chars().count() > 4 && w.chars().next().is_some_and(char::is_lowercase))
+                        .filter(|w| {
+                            w.chars().count() > 4
+                                && w.chars().next().is_some_and(char::is_lowercase)
+                        })
                         .count();
                     if is_name_shaped(&who)
                         && who.split_whitespace().count() <= 4
@@ -277,11 +354,16 @@ fn film_sentence(sentence: &str) -> Option<(String, Option<String>, Option<i32>)
             }
             None
         })?;
-    let title = title.trim_matches(|c: char| "\"“”«»'‘’*_".contains(c)).trim();
+    let title = title
+        .trim_matches(|c: char| "\"“”«»'‘’*_".contains(c))
+        .trim();
     let words = title.split_whitespace().count();
     if words == 0
         || words > 10
-        || !title.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || !title
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || title.ends_with([',', ':'])
     {
         return None;

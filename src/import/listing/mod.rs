@@ -145,7 +145,13 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
         .map(|l| {
             let (c, m) = clean(l);
             // Runs of spaces inside a line are one space.
-            (c.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "), m)
+            (
+                c.split(' ')
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                m,
+            )
         })
         .unzip();
     let joined = join_broken_lines(&mut lines);
@@ -159,8 +165,10 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
 fn join_broken_lines(lines: &mut [String]) -> Vec<bool> {
     let mut joined = vec![false; lines.len()];
     let broken = |l: &str, next: &str| {
-        let open_quote = l.ends_with(['“', '„', '«']) || l.ends_with('"') && l.matches('"').count() % 2 == 1;
-        let dash = l.ends_with(" -") || l.ends_with(" –") && next.chars().next().is_some_and(char::is_lowercase);
+        let open_quote =
+            l.ends_with(['“', '„', '«']) || l.ends_with('"') && l.matches('"').count() % 2 == 1;
+        let dash = l.ends_with(" -")
+            || l.ends_with(" –") && next.chars().next().is_some_and(char::is_lowercase);
         (open_quote || dash) && !next.is_empty() && l.len() < 4000
     };
     let mut i = 0;
@@ -168,7 +176,11 @@ fn join_broken_lines(lines: &mut [String]) -> Vec<bool> {
         let mut next = i + 1;
         while next < lines.len() && broken(&lines[i], &lines[next]) {
             let taken = std::mem::take(&mut lines[next]);
-            let sep = if lines[i].ends_with(['“', '„', '«', '"']) { "" } else { " " };
+            let sep = if lines[i].ends_with(['“', '„', '«', '"']) {
+                ""
+            } else {
+                " "
+            };
             lines[i].push_str(sep);
             lines[i].push_str(&taken);
             joined[next] = true;

@@ -49,11 +49,15 @@ pub(super) fn csv_entries(text: &str) -> Option<Vec<Entry>> {
     let lines: Vec<&str> = text.lines().collect();
     // A header names a title column: without one anywhere, no block is a
     // table (and a long listing is not cut into blocks to ask).
-    let title_words = ["title", "film", "name", "titel", "titre", "titulo", "titolo"];
+    let title_words = [
+        "title", "film", "name", "titel", "titre", "titulo", "titolo",
+    ];
     if !lines.iter().any(|l| {
         l.len() < 400
             && l.contains([',', ';', '\t'])
-            && title_words.iter().any(|w| l.to_ascii_lowercase().contains(w))
+            && title_words
+                .iter()
+                .any(|w| l.to_ascii_lowercase().contains(w))
     }) {
         return None;
     }
