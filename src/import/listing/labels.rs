@@ -9,6 +9,7 @@
 //! ("Country/Year:", "Pays, année :") is read as a credit line.
 
 use super::credits::*;
+use super::titles::*;
 use super::*;
 use crate::text::fold;
 

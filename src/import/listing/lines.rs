@@ -9,6 +9,7 @@ use super::credits::*;
 use super::fields::*;
 use super::guard::Knowledge;
 use super::labels::*;
+use super::titles::*;
 
 /// What a line is, by itself.
 #[derive(Debug)]

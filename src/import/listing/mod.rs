@@ -1,8 +1,10 @@
 //! Splitting pasted listings into entries and reading their fields, and
 //! accounting for every line: what each line is by itself (`lines`, from
-//! the recognisers in `fields`, `labels` and `credits`), how lines make
-//! entries (`assemble`), films named in running text (`mentions`), what a
-//! title may not be (`guard`), and tables (`table`).
+//! the recognisers in `fields` over the word lists of `lexicon`, the labels
+//! of `labels`, credit lines in `credits` and title lines in `titles`), how
+//! lines make entries (`assemble`, with the facts of entries and paragraphs
+//! in `facts`), films named in running text (`mentions`), what a title may
+//! not be (`guard`), and tables (`table`).
 //!
 //! Fields are recognised by what they are, in any order and language: a
 //! year, a runtime in any notation ("94'", "1h34", "95m", "1:34"), a country
@@ -29,17 +31,21 @@
 
 mod assemble;
 mod credits;
+mod facts;
 mod fields;
 mod guard;
 mod labels;
+mod lexicon;
 mod lines;
 mod mentions;
 mod table;
+mod titles;
 
 use super::runtime;
 use credits::*;
 use labels::*;
 use table::*;
+use titles::*;
 
 pub use fields::country_name;
 pub use guard::Knowledge;

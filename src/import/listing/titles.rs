@@ -1,0 +1,234 @@
+//! Title lines: a title with what the same line says of the film, in
+//! parentheses ("Blue Collar (Paul Schrader, 1978, 114 min)"), after them
+//! ("Title (1979) 95m; Sweden; D: Name"), after a dash or a comma
+//! ("Title — Director, 2002, UK, 106 min.") or in quotation marks; other
+//! titles after " / " or in parentheses, notes in parentheses left out.
+
+use super::credits::*;
+use super::fields::is_rating;
+use super::labels::*;
+
+/// A title line, read: the title, a year, other titles and credits.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct TitleLine {
+    pub(super) title: String,
+    pub(super) year: Option<i32>,
+    /// Other titles in parentheses ("SMB", "Argentine Industry") or after
+    /// " / ".
+    pub(super) others: Vec<String>,
+    /// Credits from parentheses, after a dash or after the parentheses.
+    pub(super) credits: Vec<Part>,
+}
+
+impl TitleLine {
+    /// Whether the line gave film facts beyond a title.
+    pub(super) fn has_facts(&self) -> bool {
+        self.year.is_some()
+            || self
+                .credits
+                .iter()
+                .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_) | Part::Name(_)))
+    }
+}
+
+/// Quotation marks around titles.
+const QUOTES: &[(char, char)] = &[
+    ('[', ']'),
+    ('"', '"'),
+    ('“', '”'),
+    ('«', '»'),
+    ('„', '“'),
+    ('‘', '’'),
+    ('‚', '‘'),
+    ('»', '«'),
+];
+
+/// "Harlan County USA (1976)", "Pyme (2004) (SMB)", "Blue Collar (Paul
+/// Schrader, 1978, 114 min)", "Norma Rae — Martin Ritt (USA, 1979, 114')",
+/// "Title (1979) 95m; Sweden; D: Name", "Title — Director, 2002, UK, 106
+/// min.", "“Title”, Director, 1999".
+pub(super) fn title_line(line: &str) -> TitleLine {
+    let mut out = TitleLine::default();
+    let line = line.trim();
+    // A quoted title: the quotes say where it ends.
+    for (open, close) in QUOTES {
+        if let Some(inner) = line.strip_prefix(*open) {
+            if let Some(end) = inner.find(*close) {
+                let title = inner[..end].trim();
+                let rest = inner[end + close.len_utf8()..]
+                    .trim()
+                    .trim_start_matches([',', '-', '–', '—', ':', '/', '|', '.'])
+                    .trim();
+                if !title.is_empty() {
+                    let tail = title_line(&format!("x {rest}"));
+                    out.title = title.to_string();
+                    out.year = tail.year;
+                    out.others = tail.others;
+                    out.credits = tail.credits;
+                    if rest.is_empty() || out.has_facts() || !out.others.is_empty() {
+                        return out;
+                    }
+                    out = TitleLine::default();
+                }
+            }
+        }
+    }
+    let mut title = line;
+    if let Some(i) = line
+        .find(" (")
+        .or_else(|| line.find('(').filter(|&i| i > 0))
+    {
+        title = line[..i].trim();
+        let mut rest = &line[i..];
+        while let Some(open) = rest.find('(') {
+            let Some(close) = rest[open..].find(')') else {
+                break;
+            };
+            let between = rest[..open].trim();
+            if !between.is_empty() {
+                break;
+            }
+            let inner = rest[open + 1..open + close].trim();
+            if is_year(inner) {
+                out.year = inner.parse().ok();
+            } else if let Some(parts) = credit_line(inner) {
+                out.credits.extend(parts);
+            } else if !inner.is_empty() && !is_note(inner) {
+                out.others.push(inner.to_string());
+            }
+            rest = &rest[open + close + 1..];
+        }
+        // Credits after the parentheses: "(1979) 95m; Sweden; D: Name".
+        let tail = rest
+            .trim()
+            .trim_start_matches([',', ';', '-', '–', '—', '.', ':'])
+            .trim();
+        if !tail.is_empty() {
+            // Not credits: a note after the parentheses ("Strike
+            // (Eisenstein) 100th anniv of Russian Revolution"), left out.
+            if let Some(parts) = credit_line(tail).or_else(|| {
+                split_credits(tail)
+                    .map(part)
+                    .collect::<Option<Vec<_>>>()
+                    .filter(|p| !p.is_empty())
+            }) {
+                out.credits.extend(parts);
+            }
+        }
+    }
+    // "Title — Director, 2002, UK, 106 min." or "Title, Director, 1999":
+    // the first cut whose right side is a whole credit line.
+    if out.credits.is_empty() && out.year.is_none() {
+        if let Some((t, parts)) = split_at_credits(title) {
+            title = t;
+            out.credits = parts;
+        }
+    } else if !out.credits.is_empty() {
+        // "Norma Rae — Martin Ritt (USA, 1979, 114')".
+        for dash in [" — ", " – ", " - ", ", "] {
+            if let Some((t, who)) = title.rsplit_once(dash) {
+                if let Some(name @ Part::Name(_)) = part(who.trim()) {
+                    out.credits.insert(0, name);
+                    title = t.trim();
+                    break;
+                }
+            }
+        }
+    }
+    // "The Miner / Rudar": the title, then another (original) title.
+    let title = strip_version(
+        title
+            .trim()
+            .trim_end_matches([',', ';', ':', '–', '—'])
+            .trim(),
+    );
+    let mut titles = title.split(" / ").map(str::trim).filter(|t| !t.is_empty());
+    out.title = strip_quotes(&ordinary_case(titles.next().unwrap_or("")));
+    out.others
+        .extend(titles.map(|t| strip_quotes(&ordinary_case(t))));
+    out
+}
+
+/// A title without the words that say how it is shown ("Ich, Daniel Blake
+/// OmU", "Coup pour coup VOSTFR", "Avatar 3D").
+fn strip_version(title: &str) -> &str {
+    const VERSIONS: &[&str] = &[
+        "omu", "omeu", "omdu", "ov", "o.v.", "vo", "v.o.", "vost", "vostfr", "vose", "vos", "3d",
+        "(omu)", "(ov)", "(vo)", "(vost)", "(vostfr)", "(vose)", "(omeu)",
+    ];
+    let mut t = title.trim();
+    while let Some((head, last)) = t.rsplit_once(' ') {
+        if VERSIONS.contains(&last.to_lowercase().as_str()) && !head.trim().is_empty() {
+            t = head.trim_end();
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// Whether a parenthesis after a title is a note, not another title:
+/// "(original title)", "(cert 12A)", "(12)", "(restored)".
+fn is_note(inner: &str) -> bool {
+    let f = crate::text::fold(inner);
+    is_rating(inner)
+        || f.starts_with("cert")
+        || f.starts_with("rated")
+        || f.starts_with("original")
+        || f.starts_with("titre original")
+        || f.starts_with("originaltitel")
+        || f.contains("restor")
+        || f.contains("subtitle")
+        || f.contains("premiere")
+        || f.contains("director s cut")
+        || f == "tbc"
+        || f == "new"
+}
+
+/// A title without the quotation marks around it.
+fn strip_quotes(t: &str) -> String {
+    for (open, close) in QUOTES {
+        if let Some(inner) = t.strip_prefix(*open).and_then(|i| i.strip_suffix(*close)) {
+            return inner.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// The first cut of a line, at a dash, comma, semicolon, colon or pipe,
+/// after which the rest is a whole credit line: "Title — Director, 2002,
+/// UK, 106 min." → ("Title", credits).
+fn split_at_credits(line: &str) -> Option<(&str, Vec<Part>)> {
+    let cuts = [
+        " — ", " – ", " - ", " -- ", ", ", "; ", " | ", ": ", " / ", ". ",
+    ];
+    let mut at: Vec<(usize, usize)> = cuts
+        .iter()
+        .flat_map(|c| line.match_indices(c).map(move |(i, _)| (i, c.len())))
+        .collect();
+    at.sort_unstable();
+    for (i, len) in at {
+        let (left, right) = (line[..i].trim(), line[i + len..].trim());
+        // The left side is the title: not itself a fact, nor a run of them
+        // ("Documentaire / Russie / 2019 / Durée").
+        if left.is_empty() || part(left).is_some_and(|p| !matches!(p, Part::Name(_))) {
+            continue;
+        }
+        let facts_left = split_credits(left)
+            .filter(|p| part(p).is_some_and(|p| !matches!(p, Part::Name(_))))
+            .count();
+        if facts_left >= 2 {
+            continue;
+        }
+        if let Some(parts) = credit_line(right) {
+            return Some((left, parts));
+        }
+        // "A Symphony of Noise | Director: Enrique Sánchez Lansch".
+        if matches!(label(right), Some((Field::Director, _))) {
+            if let Some(p @ Part::Name(_)) = part(right) {
+                return Some((left, vec![p]));
+            }
+        }
+    }
+    None
+}
