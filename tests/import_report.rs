@@ -94,16 +94,25 @@ fn every_line_is_accounted_for_and_nothing_is_invented() {
     );
     // Totals on stderr add up to the input's lines.
     let totals = stderr.lines().find(|l| l.starts_with("read ")).unwrap();
-    let numbers: Vec<usize> = totals
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
+    // "read FILE: N lines: E in K entries (…), S skipped, B blank".
+    let number_before = |marker: &str| -> usize {
+        let head = &totals[..totals
+            .find(marker)
+            .unwrap_or_else(|| panic!("{marker}: {totals}"))];
+        head.rsplit(' ').next().unwrap().parse().unwrap()
+    };
+    let number_after = |marker: &str| -> usize {
+        let tail = &totals[totals.find(marker).unwrap() + marker.len()..];
+        tail.split(' ').next().unwrap().parse().unwrap()
+    };
     let lines = PAGE.lines().count();
-    assert_eq!(numbers[0], lines, "{totals}");
-    // "N lines: E in K entries (…), S skipped, B blank": E + S + B = N.
-    let skipped = numbers[numbers.len() - 2];
-    let blank = numbers[numbers.len() - 1];
-    assert_eq!(numbers[1] + skipped + blank, lines, "{totals}");
+    assert_eq!(number_before(" lines: "), lines, "{totals}");
+    let in_entries = number_after(" lines: ");
+    assert_eq!(
+        in_entries + number_before(" skipped") + number_before(" blank"),
+        lines,
+        "{totals}"
+    );
     // A known director's name and a country are never films; the line
     // alone is uncertain.
     for r in &rows {

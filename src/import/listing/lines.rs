@@ -184,15 +184,7 @@ impl Class {
             }
         }
         if colon {
-            return Class::Labelled(
-                label_segments(line)
-                    .into_iter()
-                    .map(|s| match label(&s) {
-                        Some((f, v)) => (Some(f), v),
-                        None => (None, s),
-                    })
-                    .collect(),
-            );
+            return labelled_line(line);
         }
         // Credits first: "Dir. Mike Nichols/USA/1983/128 min" is a credit
         // line that starts with a label, and may run on into a synopsis.
@@ -202,26 +194,17 @@ impl Class {
         if let Some((parts, rest)) = credit_prefix(line) {
             return Class::Credits(parts, Some(rest));
         }
-        if line.ends_with(':')
-            && super::fields::context_reason(line.trim_end_matches(':')).is_some()
+        if let Some(reason) = line
+            .strip_suffix(':')
+            .and_then(super::fields::context_reason)
         {
-            return Class::Context(
-                super::fields::context_reason(line.trim_end_matches(':')).unwrap_or("a heading"),
-            );
+            return Class::Context(reason);
         }
         if let Some((field, _)) = labelled {
             return match field {
                 Field::Event => Class::Context("an event detail (date, venue, tickets, guests)"),
                 Field::Section => Class::Heading,
-                _ => Class::Labelled(
-                    label_segments(line)
-                        .into_iter()
-                        .map(|s| match label(&s) {
-                            Some((f, v)) => (Some(f), v),
-                            None => (None, s),
-                        })
-                        .collect(),
-                ),
+                _ => labelled_line(line),
             };
         }
         if is_quotation(line) {
@@ -335,6 +318,20 @@ impl Class {
         }
         Class::Prose
     }
+}
+
+/// A labelled line: its segments, each with its label when it has one
+/// ("Director: X | Country: Y | 98 min").
+fn labelled_line(line: &str) -> Class {
+    Class::Labelled(
+        label_segments(line)
+            .into_iter()
+            .map(|s| match label(&s) {
+                Some((f, v)) => (Some(f), v),
+                None => (None, s),
+            })
+            .collect(),
+    )
 }
 
 /// Whether a line ends as a sentence does ("." but not after an initial,
