@@ -106,8 +106,19 @@ impl Knowledge {
                         if here.len() != n || here.iter().zip(tw).any(|(a, b)| *a != b) {
                             continue;
                         }
-                        if n == 1 && (sentence_start || title.chars().count() < 4) {
-                            continue;
+                        // A one-word title is a word first: only with its
+                        // year close after it ("was Strike, a 1925 silent
+                        // movie"), away from the start of a sentence.
+                        if n == 1 {
+                            let year_after =
+                                words[i + 1..words.len().min(i + 5)].iter().any(|(raw, _)| {
+                                    super::credits::is_year(
+                                        raw.trim_matches(|c: char| !c.is_ascii_digit()),
+                                    )
+                                });
+                            if sentence_start || title.chars().count() < 4 || !year_after {
+                                continue;
+                            }
                         }
                         if best.is_none_or(|(_, m)| n > m) {
                             best = Some((title, n));

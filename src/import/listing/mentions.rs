@@ -68,16 +68,20 @@ pub(super) struct Mention {
 pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut push = |item: &str, certain: bool, year: Option<i32>| {
-        // "Il posto di Ermanno Olmi": the title and its director.
-        let (title, director) = match by_director(item) {
-            Some(tl) => {
-                let who = tl.credits.iter().find_map(|p| match p {
-                    Part::Name(n) => Some(n.clone()),
-                    _ => None,
-                });
-                (tl.title, who)
-            }
-            None => (item.to_string(), None),
+        // "Il posto di Ermanno Olmi": the title and its director; "\u{1f}"
+        // joins a title and a director already told apart.
+        let (title, director) = match item.split_once('\u{1f}') {
+            Some((t, d)) => (t.to_string(), Some(d.to_string())),
+            None => match by_director(item) {
+                Some(tl) => {
+                    let who = tl.credits.iter().find_map(|p| match p {
+                        Part::Name(n) => Some(n.clone()),
+                        _ => None,
+                    });
+                    (tl.title, who)
+                }
+                None => (item.to_string(), None),
+            },
         };
         let title = title
             .trim()
@@ -167,8 +171,12 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 .and_then(|t| t.get(..4))
                 .filter(|y| super::credits::is_year(y))
                 .and_then(|y| y.parse::<i32>().ok());
-            if titled && (year.is_some() || about_films) {
+            // With its year it is a film; a short quoted title in a
+            // paragraph about films may be one (or the series' name).
+            if titled && year.is_some() {
                 push(inner, true, year);
+            } else if titled && about_films {
+                push(inner, false, None);
             }
             for by in [" di ", " de ", " by ", " von ", " del ", " da ", " van "] {
                 if let Some(who) = tail.strip_prefix(by) {
@@ -217,6 +225,12 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             };
             push(&item, certain, m.2);
         }
+    }
+    // "…, se proyecta Así reían, del italiano Gianni Amelio; a las 19.30,
+    // Recursos humanos, del francés Laurent Cantet": a title, a comma, and
+    // its director after "de"/"del"/"di"/"by" (a demonym may come between).
+    for (title, director) in comma_by(text) {
+        push(&format!("{title}\u{1f}{director}"), true, None);
     }
     // Titles the catalogue knows, written in the text.
     for title in k.titles_in(text) {
@@ -425,6 +439,82 @@ fn find_close(text: &str, close: char) -> Option<usize> {
     None
 }
 
+/// Titles followed by a comma and their director ("Recursos humanos, del
+/// francés Laurent Cantet", "Matewan, by John Sayles"). The title is the
+/// capitalised run before the comma, after any words in lower case that
+/// open its clause ("se proyecta", "la española"); a country in
+/// parentheses after it is left out.
+fn comma_by(text: &str) -> Vec<(String, String)> {
+    let segments: Vec<&str> = text.split([',', ';', ':']).collect();
+    let mut out = Vec::new();
+    for pair in segments.windows(2) {
+        let (before, after) = (pair[0].trim(), pair[1]);
+        let Some(rest) = [" de ", " del ", " di ", " by ", " von ", " da ", " dei "]
+            .iter()
+            .find_map(|by| after.strip_prefix(by))
+        else {
+            continue;
+        };
+        // A demonym in lower case may come first: "del italiano Gianni".
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let skip = usize::from(
+            words
+                .first()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)),
+        );
+        let mut name: Vec<&str> = Vec::new();
+        for w in &words[skip.min(words.len())..] {
+            if !(w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "y" | "e" | "and" | "et" | "de" | "van" | "von"))
+            {
+                break;
+            }
+            // A full stop ends the name with the sentence: "Paulo Rocha.
+            // Mañana, domingo…".
+            if let Some(last) = w.strip_suffix('.').filter(|l| l.chars().count() > 1) {
+                name.push(last);
+                break;
+            }
+            name.push(w);
+        }
+        let mut name = name.join(" ");
+        for joiner in [" y", " e", " and", " et", " de", " van", " von"] {
+            if let Some(n) = name.strip_suffix(joiner) {
+                name = n.to_string();
+            }
+        }
+        if !is_name_shaped(&name) || name.split_whitespace().count() > 6 {
+            continue;
+        }
+        // The title: from its first capitalised word, a country in
+        // parentheses after it left out.
+        let mut title = before;
+        if let Some(open) = title.rfind(" (") {
+            if title.ends_with(')') {
+                title = title[..open].trim();
+            }
+        }
+        let start = title.split_whitespace().position(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+        let Some(start) = start else { continue };
+        let title: Vec<&str> = title.split_whitespace().skip(start).collect();
+        if title.is_empty() || title.len() > 8 {
+            continue;
+        }
+        let title = title.join(" ");
+        if title.contains(['"', '“', '”', '«', '»'])
+            || super::fields::context_reason(&title).is_some()
+        {
+            continue;
+        }
+        out.push((title, name));
+    }
+    out
+}
+
 /// Where a phrase occurs as whole words in lower-case text.
 fn find_words(lower: &str, phrase: &str) -> Option<usize> {
     let mut from = 0;
@@ -484,7 +574,16 @@ fn list_items(list: &str) -> Vec<String> {
 fn split_and(piece: &str) -> Vec<&str> {
     for joiner in [" and ", " et ", " und ", " y ", " e ", " i ", " or ", " & "] {
         if let Some((a, b)) = piece.rsplit_once(joiner) {
-            return vec![a, b];
+            // Inside a title ("Pane e cioccolata") the word after the
+            // joiner is in lower case; a next item starts with a capital.
+            if b.trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || "\"“«'".contains(c))
+                && !a.trim().is_empty()
+            {
+                return vec![a, b];
+            }
         }
     }
     vec![piece]
