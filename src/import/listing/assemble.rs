@@ -167,15 +167,25 @@ impl Assembler<'_> {
                     let e = &self.drafts[c].entry;
                     e.title.is_some() && e.directors.is_empty() && e.runtime.is_none()
                 });
-                if let Some(Part::Name(n)) = parts.first() {
-                    let bare = self.lines[i].trim_start().starts_with(n.as_str());
-                    if bare
-                        && self.pending.is_empty()
-                        && !waiting
-                        && !self.k.knows_person(n)
-                        && !self.k.looks_like_person(n)
-                    {
-                        let Part::Name(title) = parts.remove(0) else {
+                // "1935 – Coal Face", "Coal Face, 1935": a year and one
+                // unlabelled "name" and nothing else is a title and its year
+                // (chronological lists), unless the name is one people have.
+                let year_and_name = parts.len() == 2
+                    && parts.iter().any(|p| matches!(p, Part::Year(_)))
+                    && parts.iter().any(|p| matches!(p, Part::Name(_)));
+                let named_at = parts.iter().position(|p| matches!(p, Part::Name(_)));
+                if let Some(Part::Name(n)) = named_at.map(|at| &parts[at]) {
+                    let bare = if named_at == Some(0) {
+                        self.lines[i].trim_start().starts_with(n.as_str())
+                    } else {
+                        self.lines[i].trim_end().ends_with(n.as_str())
+                    };
+                    let unknown = !self.k.knows_person(n) && !self.k.looks_like_person(n);
+                    let first_unattached =
+                        named_at == Some(0) && self.pending.is_empty() && !waiting;
+                    if bare && unknown && (first_unattached || year_and_name) {
+                        self.resolve_pending();
+                        let Part::Name(title) = parts.remove(named_at.unwrap_or(0)) else {
                             unreachable!("matched above")
                         };
                         let mut e = Entry {

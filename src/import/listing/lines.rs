@@ -212,6 +212,13 @@ impl Class {
         }
         // A date, then a film: the date says when, the rest what.
         if let Some(rest) = after_date(line) {
+            // "Monday 28 April – Big Society – The Musical – European film
+            // Premiere": the title without the notes around it.
+            if rest.split_whitespace().count() <= 16 {
+                if let Some(title) = dated_title(rest) {
+                    return Class::DatedTitle(title);
+                }
+            }
             return match Class::of(rest, k) {
                 // "Monday 28 April – Big Society – The Musical – European
                 // film Premiere": the title without the notes.
@@ -307,7 +314,12 @@ impl Class {
                 .split_whitespace()
                 .skip(1)
                 .all(|w| w.chars().next().is_some_and(char::is_lowercase));
-        if words <= 4 && (first.is_none_or(char::is_lowercase) || numbered_fragment) {
+        // A title starts with a capital: a short line in lower case is a
+        // fragment of the page ("screen times please click here").
+        let lower_start = first.is_none_or(char::is_lowercase) && !k.knows_title(line);
+        if (words <= 4 || words <= 14 && !line.ends_with('.')) && lower_start
+            || words <= 4 && numbered_fragment
+        {
             return Class::Context("a fragment, not recognised");
         }
         if words <= 14 && line.chars().count() <= 110 && !ends_sentence(line) {
