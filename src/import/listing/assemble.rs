@@ -148,6 +148,24 @@ impl Assembler<'_> {
                 self.dated_since = true;
             }
             Class::Record(tl) => {
+                // "A Classe Operária Vai ao Paraíso / La Classe Operaia va
+                // in Paradiso – Itália, 1971. Drama. … Dir. Elio Petri": a
+                // title right above a record is the film's title in the
+                // listing's language, the record's its original one.
+                let above = self.pending.last().copied().filter(|&p| {
+                    p + 1 == i && !self.titles.contains_key(&p) && !is_heading(&self.lines[p])
+                });
+                if let Some(p) = above {
+                    self.pending.pop();
+                    self.resolve_pending();
+                    let mut e = titled_entry(tl, p + 1);
+                    let original = e.title.take();
+                    e.title = Some(title_line(&self.lines[p]).title);
+                    e.other_titles.splice(0..0, original);
+                    let d = self.new_draft(p, e, "one-line record");
+                    self.own(d, i);
+                    return;
+                }
                 self.resolve_pending();
                 self.new_draft(i, titled_entry(tl, i + 1), "one-line record");
             }
@@ -586,7 +604,7 @@ impl Assembler<'_> {
                 i,
                 Entry {
                     title: Some(m.title),
-                    directors: m.director.into_iter().collect(),
+                    directors: m.director.as_deref().map(names).unwrap_or_default(),
                     year: m.year,
                     line: i + 1,
                     ..Entry::default()

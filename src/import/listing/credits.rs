@@ -578,6 +578,7 @@ pub(super) fn names(v: &str) -> Vec<String> {
         .replace(" et ", ", ")
         .replace(" und ", ", ")
         .replace(" y ", ", ")
+        .replace(" en ", ", ")
         .replace(" e ", ", ");
     let mut out: Vec<String> = joined
         .split([',', ';'])

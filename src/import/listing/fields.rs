@@ -319,7 +319,7 @@ pub(super) fn is_rating(text: &str) -> bool {
 /// Particles of names ("de", "van", "von") kept lower case inside them.
 pub(super) const NAME_PARTICLES: &[&str] = &[
     "and", "de", "da", "das", "dos", "van", "von", "der", "den", "la", "le", "del", "della", "di",
-    "du", "y", "e", "i", "bin", "ibn", "al", "el", "ten", "zu",
+    "du", "y", "e", "i", "en", "und", "et", "bin", "ibn", "al", "el", "ten", "zu",
 ];
 
 /// Whether a text is shaped like a person's name, or two joined by "and":
@@ -337,7 +337,7 @@ pub(super) fn is_name_shaped(text: &str) -> bool {
     if who.bytes().any(|b| b.is_ascii_digit()) || who.ends_with('.') && !ends_with_initial(who) {
         return false;
     }
-    let joiners = [" and ", " & ", " et ", " e ", " y ", " und "];
+    let joiners = [" and ", " & ", " et ", " e ", " y ", " und ", " en "];
     let joined = joiners.iter().any(|j| who.contains(j));
     // Joined names are whole names: "Bread and Roses" is no pair of people.
     if joined {

@@ -171,13 +171,7 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 .and_then(|t| t.get(..4))
                 .filter(|y| super::credits::is_year(y))
                 .and_then(|y| y.parse::<i32>().ok());
-            // With its year it is a film; a short quoted title in a
-            // paragraph about films may be one (or the series' name).
-            if titled && year.is_some() {
-                push(inner, true, year);
-            } else if titled && about_films {
-                push(inner, false, None);
-            }
+            let mut with_director = false;
             for by in [" di ", " de ", " by ", " von ", " del ", " da ", " van "] {
                 if let Some(who) = tail.strip_prefix(by) {
                     let name: Vec<&str> = who
@@ -186,7 +180,7 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                             w.chars().next().is_some_and(char::is_uppercase)
                                 || matches!(
                                     *w,
-                                    "e" | "y" | "et" | "and" | "und" | "de" | "da" | "von"
+                                    "e" | "y" | "et" | "and" | "und" | "en" | "de" | "da" | "von"
                                 )
                         })
                         .collect();
@@ -196,7 +190,9 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                         while name.ends_with(|c: char| !c.is_alphanumeric()) {
                             name.pop();
                         }
-                        for joiner in [" e", " y", " et", " and", " und", " de", " da", " von"] {
+                        for joiner in [
+                            " e", " y", " et", " and", " und", " en", " de", " da", " von",
+                        ] {
                             if let Some(n) = name.strip_suffix(joiner) {
                                 name = n.to_string();
                             }
@@ -206,10 +202,18 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                         }
                     }
                     if is_name_shaped(&name) && inner.split_whitespace().count() <= 10 {
-                        push(&format!("{inner}{by}{name}"), true, None);
+                        push(&format!("{inner}\u{1f}{name}"), true, year);
+                        with_director = true;
                     }
                     break;
                 }
+            }
+            // With its year it is a film; a short quoted title in a
+            // paragraph about films may be one (or the series' name).
+            if !with_director && titled && year.is_some() {
+                push(inner, true, year);
+            } else if !with_director && titled && about_films {
+                push(inner, false, None);
             }
             rest = &after[j + close.len_utf8()..];
         }
