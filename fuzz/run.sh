@@ -22,7 +22,7 @@ seed programme programmes/*.toml tests/fixtures/programmes/*.toml
 cargo run --quiet --release -- plan programmes/weekend.toml --format json -o fuzz/corpus/plan.json.tmp 2>/dev/null || true
 seed plan_json fuzz/corpus/plan.json.tmp; rm -f fuzz/corpus/plan.json.tmp
 seed previous_calendar tests/golden/*.ics
-seed listing tests/fixtures/listings/*
+seed listing tests/fixtures/listings/* tests/corpus/import/dev/*.txt
 
 cargo +nightly fuzz build -O
 printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} sh -c \

@@ -218,3 +218,18 @@ fn a_control_character_in_a_listing_is_not_written() {
         );
     }
 }
+
+/// Found by the `listing` fuzz target: a tab-separated table whose rows the
+/// CSV reader placed on a blank line was counted twice in the totals.
+#[test]
+fn a_table_with_odd_bytes_is_accounted_line_by_line() {
+    let (text, _) = slate::import::decode(
+        b"Title\tYear\tDirector\tRunt\n\n\xaa\xaa\xaaountry\nMatewan\t1987\toSnah Jylet\t114 min\tUSA\n",
+    );
+    let r = read(&text, knowledge());
+    assert_eq!(
+        r.lines,
+        r.blank + r.entry_lines() + r.skipped_lines(),
+        "{r:#?}"
+    );
+}

@@ -200,11 +200,16 @@ fn join_broken_lines(lines: &mut [String]) -> Vec<bool> {
 /// The accounting of a table: each row an entry, other lines skipped.
 fn table_reading(text: &str, mut entries: Vec<Entry>) -> Reading {
     let lines: Vec<&str> = text.lines().collect();
+    // Each line counts once: a row is one line of the input (a line the
+    // CSV reader gives twice, or one past the end, is not counted again).
+    let mut rows: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for e in &mut entries {
         e.last_line = e.line;
-        e.lines = 1;
+        let counted = (1..=lines.len()).contains(&e.line)
+            && !lines[e.line - 1].trim().is_empty()
+            && rows.insert(e.line);
+        e.lines = usize::from(counted);
     }
-    let rows: std::collections::HashSet<usize> = entries.iter().map(|e| e.line).collect();
     let mut skipped: Vec<Skipped> = Vec::new();
     let mut blank = 0;
     for (i, l) in lines.iter().enumerate() {
