@@ -402,6 +402,16 @@ fn field_of(folded: &str) -> Option<Field> {
     Some(if facts { Field::Credits } else { Field::Other })
 }
 
+/// Whether a line opens with a label and a colon ("Director: …"), not a
+/// label that needs none ("Dir. Bob Byington/USA/…").
+pub(super) fn colon_label(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(head, _)| {
+        head.chars().count() <= 32
+            && head.split_whitespace().count() <= 4
+            && field_of(&fold(head)).is_some()
+    })
+}
+
 /// The label a line starts with and its value ("Réalisation : Agnès
 /// Varda" → (Director, "Agnès Varda")).
 pub(super) fn label(line: &str) -> Option<(Field, String)> {

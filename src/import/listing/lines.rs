@@ -170,10 +170,7 @@ impl Class {
         // read as that field, credits and all. A label without one ("Dir.
         // Bob Byington/USA/2015/75 min The title of…") may open a credit
         // line that runs on, read below.
-        let colon = labelled.is_some()
-            && line
-                .split_once(':')
-                .is_some_and(|(head, _)| label(&format!("{head}: x")).is_some());
+        let colon = labelled.is_some() && colon_label(line);
         if let (true, Some((field, _))) = (colon, labelled.as_ref()) {
             match field {
                 Field::Event => {
