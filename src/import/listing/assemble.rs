@@ -755,14 +755,7 @@ impl Assembler<'_> {
                 Owner::Undecided => "not recognised",
                 _ => continue,
             };
-            match skipped.last_mut() {
-                Some(s) if s.reason == reason && s.last_line == i => s.last_line = i + 1,
-                _ => skipped.push(Skipped {
-                    line: i + 1,
-                    last_line: i + 1,
-                    reason: reason.to_string(),
-                }),
-            }
+            Skipped::add(&mut skipped, i, reason);
         }
         let blank = self.owner.iter().filter(|o| **o == Owner::Blank).count();
         Reading {

@@ -42,7 +42,6 @@ mod table;
 mod titles;
 
 use super::runtime;
-use credits::*;
 use labels::*;
 use table::*;
 use titles::*;
@@ -94,6 +93,21 @@ pub struct Skipped {
     pub line: usize,
     pub last_line: usize,
     pub reason: String,
+}
+
+impl Skipped {
+    /// Adds line `i` (0-based) to the runs skipped: to the last run when it
+    /// ends just before with the same reason, else as a new run.
+    pub(super) fn add(runs: &mut Vec<Skipped>, i: usize, reason: &str) {
+        match runs.last_mut() {
+            Some(s) if s.reason == reason && s.last_line == i => s.last_line = i + 1,
+            _ => runs.push(Skipped {
+                line: i + 1,
+                last_line: i + 1,
+                reason: reason.to_string(),
+            }),
+        }
+    }
 }
 
 /// A listing read: its entries, the lines skipped, and the totals that
@@ -220,15 +234,11 @@ fn table_reading(text: &str, mut entries: Vec<Entry>) -> Reading {
         if rows.contains(&(i + 1)) {
             continue;
         }
-        let reason = "a table header, or a line or row naming no film";
-        match skipped.last_mut() {
-            Some(s) if s.last_line == i => s.last_line = i + 1,
-            _ => skipped.push(Skipped {
-                line: i + 1,
-                last_line: i + 1,
-                reason: reason.into(),
-            }),
-        }
+        Skipped::add(
+            &mut skipped,
+            i,
+            "a table header, or a line or row naming no film",
+        );
     }
     Reading {
         entries,
@@ -238,24 +248,9 @@ fn table_reading(text: &str, mut entries: Vec<Entry>) -> Reading {
     }
 }
 
-/// A new entry from a title line.
-fn titled(line: &str, at: usize) -> Entry {
-    let tl = title_line(line);
-    let mut e = Entry {
-        title: (!tl.title.is_empty()).then_some(tl.title),
-        year: tl.year,
-        other_titles: tl.others,
-        line: at,
-        ..Entry::default()
-    };
-    for p in tl.credits {
-        apply_part(&mut e, p);
-    }
-    e
-}
-
 #[cfg(test)]
 mod tests {
+    use super::credits::credit_line;
     use super::*;
 
     #[test]

@@ -154,7 +154,7 @@ pub(super) fn csv_table(text: &str, offset: usize, known: usize) -> Option<Vec<E
             .map(str::trim)
             .filter(|t| !t.is_empty())
         {
-            let first = titled(t, line);
+            let first = super::facts::titled_entry(title_line(t), line);
             e.title = first.title;
             e.year = first.year;
             e.other_titles = first.other_titles;
