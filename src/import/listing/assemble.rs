@@ -36,6 +36,8 @@ struct Draft {
     dated: bool,
     /// Titled by a short line before a paragraph, with no facts (yet).
     weak: bool,
+    /// The run of short lines it was one of (see `leftover`).
+    run: Option<usize>,
 }
 
 /// What became of a line.
@@ -68,6 +70,8 @@ struct Assembler<'a> {
     furniture: bool,
     /// Lines taken as more description of an entry, in order.
     described: Vec<usize>,
+    /// Runs of short lines seen so far (see `leftover`).
+    runs: usize,
     k: &'a Knowledge,
 }
 
@@ -97,6 +101,7 @@ pub(super) fn assemble(
         titles: std::collections::HashMap::new(),
         furniture: false,
         described: Vec::new(),
+        runs: 0,
         k,
     };
     for i in 0..lines.len() {
@@ -174,6 +179,18 @@ impl Assembler<'_> {
                 let d = self.new_draft(i, titled_entry(tl, i + 1), "one-line record");
                 apply_prose(&mut self.drafts[d].entry, &text);
                 self.drafts[d].open = false;
+            }
+            Class::Index(titles) => {
+                // Each title is screened at the date after it; its write-up
+                // further down joins it (see `finish`).
+                self.resolve_pending();
+                for t in titles {
+                    let d =
+                        self.new_draft(i, titled_entry(title_line(&t), i + 1), "programme index");
+                    self.drafts[d].dated = true;
+                    self.drafts[d].open = false;
+                }
+                self.current = None;
             }
             Class::Labelled(segments) => self.labelled(i, segments),
             Class::Credits(mut parts, rest) => {
@@ -300,6 +317,7 @@ impl Assembler<'_> {
             uncertain: None,
             dated: false,
             weak: false,
+            run: None,
         });
         self.owner[i] = Owner::Entry(d);
         self.current = Some(d);
@@ -391,6 +409,11 @@ impl Assembler<'_> {
     /// language or a country the facts lack.
     fn entry_from_pending(&mut self, at: usize, facts: &Entry) -> usize {
         let pending = std::mem::take(&mut self.pending);
+        // A name no one knows is a director only between a title and its
+        // credits ("Title / Ann Smith / 2019, 84 min"), never before a
+        // paragraph ("DC LABORFEST / Celebrating Labor Arts / …").
+        let has_facts =
+            facts.year.is_some() || facts.runtime.is_some() || !facts.countries.is_empty();
         let mut extra = Entry::default();
         let mut title_at = None;
         let mut used = Vec::new();
@@ -428,7 +451,9 @@ impl Assembler<'_> {
                     && extra.directors.is_empty()
                     && !self.titles.contains_key(&p)
                     && is_name_shaped(line)
-                    && (self.k.knows_person(line) || self.k.looks_like_person(line) || more_above)
+                    && (self.k.knows_person(line)
+                        || self.k.looks_like_person(line)
+                        || more_above && has_facts)
                     && line.split_whitespace().count() <= 4
                 {
                     add_directors(&mut extra, names(&line.replace(" and ", ", ")));
@@ -496,6 +521,19 @@ impl Assembler<'_> {
 
     fn prose(&mut self, i: usize) {
         let text = self.lines[i].clone();
+        // A paragraph listing films, each with its credits in parentheses,
+        // is their entries, not one film's credits — unless it is the
+        // description an entry waits for ("…in the line of Salt of the
+        // Earth (1954) and Matewan (1987)").
+        let waiting = self
+            .current
+            .is_some_and(|c| self.drafts[c].open && self.drafts[c].entry.synopsis.is_none());
+        if !waiting && super::mentions::credited_items(&text).len() >= 2 {
+            self.resolve_pending();
+            let found = mentions(&text, self.k);
+            self.mentioned(i, found);
+            return;
+        }
         // A credit-shaped paragraph (a year and a runtime) is credits,
         // never a synopsis.
         if let Some(parts) = loose_credits(&text) {
@@ -517,6 +555,9 @@ impl Assembler<'_> {
             scratch.runtime = scratch.runtime.or(loose.runtime);
             if scratch.countries.is_empty() {
                 scratch.countries = loose.countries;
+            }
+            if self.pending.is_empty() && self.current.is_none() {
+                name_from_opening(&mut scratch, &text);
             }
             let d = self.attach_facts(i, scratch);
             self.drafts[d].open = false;
@@ -563,6 +604,19 @@ impl Assembler<'_> {
         apply_prose(&mut probe, &text);
         let has_credits = !probe.directors.is_empty() || probe.runtime.is_some();
         if let Some(c) = self.current {
+            // Under a line only guessed to be a title, a paragraph that
+            // names films is about them ("MADRID / … se proyectarán otras
+            // siete películas: …").
+            if self.drafts[c].weak {
+                let named: Vec<_> = mentions(&text, self.k)
+                    .into_iter()
+                    .filter(|m| m.certain)
+                    .collect();
+                if !named.is_empty() {
+                    self.mentioned(i, named);
+                    return;
+                }
+            }
             let draft = &mut self.drafts[c];
             if draft.open
                 && draft.entry.synopsis.is_none()
@@ -584,6 +638,7 @@ impl Assembler<'_> {
         if has_credits {
             let mut e = probe;
             e.line = i + 1;
+            name_from_opening(&mut e, &text);
             let d = self.new_draft(i, e, "paragraph with credits");
             self.drafts[d].open = false;
             return;
@@ -602,12 +657,18 @@ impl Assembler<'_> {
         for m in found {
             let d = self.new_draft(
                 i,
-                Entry {
-                    title: Some(m.title),
-                    directors: m.director.as_deref().map(names).unwrap_or_default(),
-                    year: m.year,
-                    line: i + 1,
-                    ..Entry::default()
+                {
+                    let mut e = Entry {
+                        title: Some(m.title),
+                        directors: m.director.as_deref().map(names).unwrap_or_default(),
+                        year: m.year,
+                        line: i + 1,
+                        ..Entry::default()
+                    };
+                    for p in m.parts {
+                        apply_part(&mut e, p);
+                    }
+                    e
                 },
                 "named in running text",
             );
@@ -649,6 +710,10 @@ impl Assembler<'_> {
             .filter(|&&l| self.k.knows_title(&self.title_text(l)))
             .count();
         let list = marked >= 2 || (lines.len() >= 3 && known * 2 >= lines.len());
+        let run = (lines.len() >= 3).then(|| {
+            self.runs += 1;
+            self.runs
+        });
         for &l in lines {
             let line = self.title_text(l);
             if is_heading(&line) && !self.k.knows_title(&line) {
@@ -659,6 +724,7 @@ impl Assembler<'_> {
             let tl = title_line(&line);
             let d = self.new_draft(l, titled_entry(tl, l + 1), "title alone");
             self.drafts[d].open = false;
+            self.drafts[d].run = run;
             if !(known || list) {
                 self.drafts[d].uncertain =
                     Some("a line alone, with no credits, date or description".into());
@@ -670,6 +736,12 @@ impl Assembler<'_> {
     /// Holds every title to the guard, drops entries with nothing in them,
     /// and accounts for every line.
     fn finish(mut self) -> Reading {
+        for d in &mut self.drafts {
+            if let Some(core) = d.entry.title.as_deref().and_then(quoted_core) {
+                d.entry.title = Some(core);
+            }
+        }
+        self.join_repeated_films();
         // Names found in the listing are names wherever else they appear.
         let mut listed = Knowledge::default();
         for d in &self.drafts {
@@ -765,6 +837,100 @@ impl Assembler<'_> {
             blank,
         }
     }
+}
+
+impl Assembler<'_> {
+    /// A film named twice in one listing is one entry: a page's index
+    /// ("MARX RELOADED: Thu, April 26") and its write-up further down, a
+    /// roll-call and the credits after it. The later mention's facts and
+    /// lines join the first, unless their facts disagree (a remake).
+    fn join_repeated_films(&mut self) {
+        let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for d in 0..self.drafts.len() {
+            let Some(title) = self.drafts[d].entry.title.as_deref() else {
+                continue;
+            };
+            let key = crate::text::fold(title);
+            let Some(&f) = first.get(&key) else {
+                first.insert(key, d);
+                continue;
+            };
+            if !same_film(&self.drafts[f].entry, &self.drafts[d].entry) {
+                continue;
+            }
+            let later = std::mem::replace(
+                &mut self.drafts[d],
+                Draft {
+                    entry: Entry::default(),
+                    lines: Vec::new(),
+                    open: false,
+                    uncertain: None,
+                    dated: false,
+                    weak: false,
+                    run: None,
+                },
+            );
+            for &l in &later.lines {
+                self.owner[l] = Owner::Entry(f);
+            }
+            let kept = &mut self.drafts[f];
+            kept.lines.extend(later.lines);
+            kept.dated |= later.dated;
+            if later.uncertain.is_none() {
+                kept.uncertain = None;
+            }
+            merge(&mut kept.entry, later.entry);
+        }
+        // A run of short lines two of whose titles the listing itself
+        // shows to be films (their credits follow further down) is a list
+        // of films: a page's index or roll-call.
+        let mut confirmed: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::new();
+        for d in &self.drafts {
+            if let (Some(r), None) = (d.run, &d.uncertain) {
+                if draft_has_facts(d) {
+                    *confirmed.entry(r).or_default() += 1;
+                }
+            }
+        }
+        for d in &mut self.drafts {
+            if d.run
+                .is_some_and(|r| confirmed.get(&r).is_some_and(|&n| n >= 2))
+            {
+                d.uncertain = None;
+            }
+        }
+    }
+}
+
+/// The title of a paragraph of credits that names no film on a line of
+/// its own, from its opening sentence ("Marx Reloaded is a
+/// cultural-economic documentary… Germany, France, Belgium 2011, 52m, DIR
+/// Jason Barker").
+fn name_from_opening(e: &mut Entry, text: &str) {
+    if e.title.is_some() {
+        return;
+    }
+    let first = text.split_inclusive(". ").next().unwrap_or(text).trim();
+    if let Some((title, director, year)) = super::mentions::film_sentence(first) {
+        e.title = Some(title);
+        if e.directors.is_empty() {
+            e.directors = director.as_deref().map(names).unwrap_or_default();
+        }
+        e.year = e.year.or(year);
+        e.layout = "paragraph naming its film";
+    }
+}
+
+/// Whether two entries with one title can be one film: no year, runtime
+/// or director of one contradicts the other.
+fn same_film(a: &Entry, b: &Entry) -> bool {
+    let agree = |x: Option<i64>, y: Option<i64>| x.is_none() || y.is_none() || x == y;
+    agree(a.year.map(i64::from), b.year.map(i64::from))
+        && agree(a.runtime.map(i64::from), b.runtime.map(i64::from))
+        && (a.directors.is_empty()
+            || b.directors.is_empty()
+            || a.directors.iter().any(|d| b.directors.contains(d)))
 }
 
 fn draft_has_facts(d: &Draft) -> bool {

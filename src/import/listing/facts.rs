@@ -75,11 +75,16 @@ pub(super) fn merge(e: &mut Entry, facts: Entry) {
 pub(super) fn loose_credits(text: &str) -> Option<Vec<Part>> {
     let parts: Vec<Part> = split_credits(text)
         .flat_map(|p| p.split(". "))
-        .filter_map(|p| {
+        .flat_map(|p| {
             let p = p.trim();
-            (p.split_whitespace().count() <= 3)
+            // "Belgium 2011": a country and a year in one piece.
+            match (p.split_whitespace().count() <= 3)
                 .then(|| part(p))
                 .flatten()
+            {
+                Some(one) => vec![one],
+                None => words_as_parts(p).unwrap_or_default(),
+            }
         })
         .filter(|p| !matches!(p, Part::Name(_)))
         .collect();

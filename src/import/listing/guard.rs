@@ -180,6 +180,39 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
     if k.knows_title(t) {
         return Verdict::Fine;
     }
+    // "(SERVIMEDIA)", "(trailer)": a note in parentheses, not a title.
+    if t.starts_with('(') && t.ends_with(')') {
+        return Verdict::Not("a note in parentheses");
+    }
+    // "Spanien 2004, R: Marcelo Expósito, 70 min": credits, not a title.
+    if super::facts::loose_credits(t).is_some()
+        || super::credits::credit_line(t).is_some_and(|parts| {
+            parts.iter().any(|p| {
+                matches!(
+                    p,
+                    super::credits::Part::Year(_) | super::credits::Part::Runtime(_)
+                )
+            })
+        })
+    {
+        return Verdict::Not("credits, not a title");
+    }
+    // "Documentary Feature", "Narrative Short": a film's kind.
+    if fold(t)
+        .split(' ')
+        .all(|w| super::credits::KIND_WORDS.contains(&w) || GENRE_WORDS.contains(&w))
+    {
+        return Verdict::Not("a kind of film, not a title");
+    }
+    if super::labels::is_column_header(t) {
+        return Verdict::Not("a table's header");
+    }
+    // "La Izquierda Diario México @LaIzqDiarioMX", "www.…": an address.
+    if t.split_whitespace().any(|w| {
+        w.starts_with('@') && w.len() > 1 || w.starts_with("http") || w.starts_with("www.")
+    }) {
+        return Verdict::Not("a link or an account name");
+    }
     let f = fold(t);
     let tokens: Vec<&str> = t.split_whitespace().collect();
     let context = context_reason(t);
@@ -236,8 +269,46 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
     if is_venue(t) && f.split(' ').count() <= 4 {
         return Verdict::Doubtful("it looks like a venue");
     }
+    // "czas trwania bloku": titles open with a capital (or a digit or a
+    // quotation mark); words in lower case are text.
+    if t.chars().next().is_some_and(char::is_lowercase) {
+        return Verdict::Doubtful("it starts in lower case, like running text");
+    }
+    // "Sein Stummfilmklassiker „Streik“": words round a quotation.
+    let quotes = t.matches(['“', '”', '„', '«', '»', '"']).count();
+    if quotes > 0 {
+        return Verdict::Doubtful("it has words round a quotation");
+    }
     Verdict::Fine
 }
+
+/// Words of a film's genre or form (folded), besides the kinds.
+const GENRE_WORDS: &[&str] = &[
+    "feature",
+    "short",
+    "narrative",
+    "fiction",
+    "film",
+    "drama",
+    "comedy",
+    "animated",
+    "experimental",
+    "kurzfilm",
+    "spielfilm",
+    "langfilm",
+    "court",
+    "metrage",
+    "long",
+    "cortometraje",
+    "largometraje",
+    "cortometraggio",
+    "lungometraggio",
+    "curta",
+    "longa",
+    "metragem",
+    "de",
+    "feature-length",
+];
 
 #[cfg(test)]
 mod tests {
@@ -264,6 +335,17 @@ mod tests {
             ("2016 programme of events", "a heading"),
             ("1979", "a number, not a title"),
             ("Book tickets", "a ticket, guest or event note"),
+            ("(SERVIMEDIA)", "a note in parentheses"),
+            ("Documentary Feature", "a kind of film, not a title"),
+            (
+                "Date Film Title Director(s) Year Country",
+                "a table's header",
+            ),
+            (
+                "Spanien 2004, R: Marcelo Expósito, 70 min",
+                "credits, not a title",
+            ),
+            ("21 Abr 2008", "a date or time"),
         ] {
             assert_eq!(
                 verdict(t, &k, &Knowledge::default(), false),

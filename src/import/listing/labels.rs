@@ -359,6 +359,20 @@ const FREE_LABELS: &[&str] = &[
 
 /// The field a folded label names: one of [`LABELS`], or several of them
 /// ("country year", "pays annee") as a credit line.
+/// Whether a line is a table's header: column names only ("Date Film
+/// Title Director(s) Year Country").
+pub(super) fn is_column_header(line: &str) -> bool {
+    let words: Vec<String> = fold(line).split(' ').map(str::to_string).collect();
+    words.len() >= 3
+        && words.iter().all(|w| {
+            field_of(w).is_some()
+                || matches!(
+                    w.as_str(),
+                    "date" | "datum" | "fecha" | "data" | "s" | "time" | "venue" | "no"
+                )
+        })
+}
+
 fn field_of(folded: &str) -> Option<Field> {
     static BY_LABEL: std::sync::OnceLock<std::collections::HashMap<&'static str, Field>> =
         std::sync::OnceLock::new();
@@ -489,6 +503,8 @@ pub(super) fn ordinary_case(title: &str) -> String {
 pub(super) fn clean(line: &str) -> (String, bool) {
     let mut t = line.trim();
     let mut marked = false;
+    // The edges of a table cell copied from a page ("… DIR Jason Barker |").
+    t = t.trim_matches('|').trim();
     t = t.trim_start_matches('#').trim_start();
     // "1. ", "12) ", "#3 " — at most three digits, so "1976. The miners" stays.
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();

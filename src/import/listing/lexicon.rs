@@ -208,6 +208,23 @@ pub(super) const MONTHS: &[&str] = &[
     "setembre",
     "octubre",
     "desembre",
+    // Abbreviations that are no word of their own.
+    "ene",
+    "abr",
+    "ago",
+    "dic",
+    "fev",
+    "janv",
+    "fevr",
+    "avr",
+    "juil",
+    "okt",
+    "giu",
+    "lug",
+    "ott",
+    // Danish and Norwegian.
+    "marts",
+    "maj",
 ];
 
 /// Words of lines about the event rather than a film: tickets, prices,
@@ -429,6 +446,16 @@ pub(super) const VENUE_WORDS: &[&str] = &[
     "downstairs",
     "venue",
     "online",
+    "university",
+    "universitat",
+    "universite",
+    "universidad",
+    "universita",
+    "universidade",
+    "college",
+    "institute",
+    "institut",
+    "instituto",
 ];
 
 /// Language names (in English and in the languages themselves or the

@@ -33,6 +33,9 @@ pub(super) enum Class {
     DatedTitle(String),
     /// A heading over films ("Strand: Women at Work", "Films:").
     Heading,
+    /// A programme index run on one line: titles, each with its date
+    /// (see `runon`).
+    Index(Vec<String>),
     /// A date (and time) before what the rest of the line is: "1st October
     /// 2019     The Olive Tree", "Saturday 2 March THE CHILDREN ACT (cert
     /// 12A) 1 hour 45 mins. Fiona Maye…".
@@ -133,6 +136,9 @@ impl Class {
         if line.is_empty() {
             return Class::Blank;
         }
+        if let Some(titles) = super::runon::index_titles(line) {
+            return Class::Index(titles);
+        }
         // A line in parentheses: credits with a year ("(Wim Wenders, DE
         // 1987, 122mins)"), or another title or a note under a title.
         if line.starts_with('(') && line.ends_with(')') {
@@ -153,7 +159,13 @@ impl Class {
         if let Some(open) = line.find(" (") {
             let tl = title_line(line);
             let year = tl.year.is_some() || tl.credits.iter().any(|p| matches!(p, Part::Year(_)));
+            // A record names one film: a sentence that lists several, each
+            // with its credits, is prose ("…con: Guardiano del faro di
+            // Lorenzo Ferrò (Italia, 2022, 14’), Auxiliaire di …").
+            let one_film = line[..open].split_whitespace().count() <= 14
+                && super::mentions::credited_items(line).len() <= 1;
             if year
+                && one_film
                 && !tl.title.is_empty()
                 && line[..open].trim() == tl.title.as_str()
                 && !k.knows_person(&tl.title)

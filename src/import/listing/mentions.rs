@@ -62,11 +62,31 @@ pub(super) struct Mention {
     pub(super) director: Option<String>,
     pub(super) year: Option<i32>,
     pub(super) certain: bool,
+    /// Credits the text gives the film ("(Italia, 2022, 14’)").
+    pub(super) parts: Vec<Part>,
 }
 
 /// The films a paragraph names.
 pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
+    // "…con: Guardiano del faro di Lorenzo Ferrò (Italia, 2022, 14’),
+    // Auxiliaire di Lucas Bacle (Francia, 2022, 24’) e …": films with their
+    // credits in parentheses.
+    for (title, director, parts) in credited_items(text) {
+        let year = parts.iter().find_map(|p| match p {
+            Part::Year(y) => Some(*y),
+            _ => None,
+        });
+        if !out.iter().any(|m| fold(&m.title) == fold(&title)) {
+            out.push(Mention {
+                title,
+                director,
+                year,
+                certain: true,
+                parts,
+            });
+        }
+    }
     let mut push = |item: &str, certain: bool, year: Option<i32>| {
         // "Il posto di Ermanno Olmi": the title and its director; "\u{1f}"
         // joins a title and a director already told apart.
@@ -97,10 +117,19 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             director,
             year,
             certain,
+            parts: Vec::new(),
         });
     };
     for sentence in text.split_inclusive(['.', '!', '?', ';']) {
         let lower = sentence.to_lowercase();
+        // "otras siete películas: “Resistencia”, “Agua con sal” y
+        // “Bubble”", "Films: …": a film word and a colon open a list.
+        if let Some(at) = film_word_colon(&lower) {
+            for item in list_items(&sentence[at..]) {
+                push(&item, true, None);
+            }
+            continue;
+        }
         for (phrases, says_films) in [(FILM_LISTS, true), (LISTS, false)] {
             let Some((at, len)) = phrases
                 .iter()
@@ -208,9 +237,18 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                     break;
                 }
             }
+            // "la película “La cuestión humana”", "the film ‘Pride’": a
+            // film word right before the quotation says what it is.
+            let named_film = rest[..i]
+                .split_whitespace()
+                .next_back()
+                .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+                .is_some_and(|w| {
+                    FILM_WORDS.contains(&w.as_str()) || FILM_PLURALS.contains(&w.as_str())
+                });
             // With its year it is a film; a short quoted title in a
             // paragraph about films may be one (or the series' name).
-            if !with_director && titled && year.is_some() {
+            if !with_director && titled && (year.is_some() || named_film) {
                 push(inner, true, year);
             } else if !with_director && titled && about_films {
                 push(inner, false, None);
@@ -301,6 +339,44 @@ const FILM_WORDS: &[&str] = &[
     "filmen",
 ];
 
+/// Plural film words: before a colon they open a list of films (folded).
+const FILM_PLURALS: &[&str] = &[
+    "films",
+    "movies",
+    "documentaries",
+    "peliculas",
+    "documentales",
+    "cortometrajes",
+    "filmes",
+    "documentarios",
+    "filme",
+    "dokumentarfilme",
+    "documentaires",
+    "courts-metrages",
+    "documentari",
+    "cortometraggi",
+    "pellicole",
+    "filmer",
+    "titles",
+    "titulos",
+    "titres",
+    "titoli",
+];
+
+/// Where a list of films opens after a film word and a colon, in lower
+/// case text ("se proyectarán otras siete películas: …").
+fn film_word_colon(lower: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(':').map(|i| i + from) {
+        let word = lower[..i].split_whitespace().next_back().unwrap_or("");
+        if FILM_PLURALS.contains(&fold(word).as_str()) && lower[i + 1..].trim().len() > 2 {
+            return Some(i + 1);
+        }
+        from = i + 1;
+    }
+    None
+}
+
 /// Words before a director's name.
 const DIRECTED_BY: &[&str] = &[
     "directed by ",
@@ -327,7 +403,7 @@ const DIRECTED_BY: &[&str] = &[
 /// so, the director and the year. "Harlan County, USA di Barbara Kopple,
 /// Oscar…" (title, then "di" and a name, at the start), "We want sex è un
 /// film del 2010 diretto da Nigel Cole" (title, then "is a film").
-fn film_sentence(sentence: &str) -> Option<(String, Option<String>, Option<i32>)> {
+pub(super) fn film_sentence(sentence: &str) -> Option<(String, Option<String>, Option<i32>)> {
     let lower = sentence.to_lowercase();
     // The title: what comes before "is a … film".
     let (title, rest) = IS_A_FILM
@@ -375,7 +451,35 @@ fn film_sentence(sentence: &str) -> Option<(String, Option<String>, Option<i32>)
     let title = title
         .trim_matches(|c: char| "\"“”«»'‘’*_".contains(c))
         .trim();
+    // "Si parte alle ore 15 con: Guardiano del faro di …": the title is
+    // after a colon that ends a clause.
+    let title = match title.rsplit_once(": ") {
+        Some((head, tail))
+            if head
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) =>
+        {
+            tail.trim()
+        }
+        _ => title,
+    };
     let words = title.split_whitespace().count();
+    // "The film is a…", "Il documentario è un…": the subject is the film
+    // already spoken of, not a title.
+    let subject_words = [
+        "the", "this", "that", "it", "its", "our", "his", "her", "their", "a", "an", "le", "la",
+        "ce", "il", "lo", "questo", "der", "die", "das", "dieser", "el", "este", "o", "este", "de",
+        "het", "deze", "den", "new", "latest", "first", "last", "second", "next", "short",
+        "feature", "story", "work", "piece",
+    ];
+    if title
+        .split_whitespace()
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .all(|w| subject_words.contains(&w.as_str()) || FILM_WORDS.contains(&w.as_str()))
+    {
+        return None;
+    }
     if words == 0
         || words > 10
         || !title
@@ -519,6 +623,98 @@ fn comma_by(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// Films in running text each followed by its credits in parentheses: a
+/// year or a runtime in them says the words before are a film, from the
+/// end of the item before (a comma, a colon, a full stop, or "and" before
+/// a capital) — "Title di Name (Country, 2022, 14’)", "Title (2019, 84
+/// min)". Parentheses without credits ("(The Shift)") stay in the item.
+pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Part>)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|i| i + from) {
+        let Some(close) = text[open..].find(')').map(|i| i + open) else {
+            break;
+        };
+        from = close + 1;
+        let inner = &text[open + 1..close];
+        let Some(parts) = super::credits::credit_line(inner) else {
+            continue;
+        };
+        // Two facts at least ("(Italia, 2022, 14’)"): a year alone in
+        // parentheses is any mention of a film, or of anything.
+        let facts = parts
+            .iter()
+            .filter(|p| matches!(p, Part::Year(_) | Part::Runtime(_) | Part::Country(_)))
+            .count();
+        if !parts
+            .iter()
+            .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
+            || facts < 2
+        {
+            continue;
+        }
+        let before = &text[start..open];
+        start = close + 1;
+        let mut cut = 0;
+        for b in [", ", ": ", ". ", "; ", " – ", " — "] {
+            if let Some(i) = before.rfind(b) {
+                cut = cut.max(i + b.len());
+            }
+        }
+        for joiner in [
+            " e ", " and ", " y ", " et ", " und ", " en ", " och ", " i ",
+        ] {
+            let mut rest = &before[cut..];
+            let mut offset = cut;
+            while let Some(i) = rest.find(joiner) {
+                let after = &rest[i + joiner.len()..];
+                // "di Michelle e Noel Keserwany": inside the names after
+                // "di"/"by", a joiner joins names.
+                let naming = [" di ", " by ", " de ", " von ", " da ", " del "]
+                    .iter()
+                    .any(|by| before[cut..offset + i].contains(by));
+                if !naming
+                    && after
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || "\"“«„".contains(c))
+                {
+                    cut = cut.max(offset + i + joiner.len());
+                }
+                offset += i + joiner.len();
+                rest = after;
+            }
+        }
+        let item = before[cut..].trim();
+        let words = item.split_whitespace().count();
+        let capital = item
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«„".contains(c));
+        if !(1..=14).contains(&words) || !capital {
+            continue;
+        }
+        let (title, director) = match by_director(item) {
+            Some(tl) => {
+                let who = tl.credits.iter().find_map(|p| match p {
+                    Part::Name(n) => Some(n.clone()),
+                    _ => None,
+                });
+                (tl.title, who)
+            }
+            None => (item.to_string(), None),
+        };
+        let mut parts = parts;
+        // The names in the parentheses are the director, unless one is given.
+        if director.is_some() {
+            parts.retain(|p| !matches!(p, Part::Name(_)));
+        }
+        out.push((title, director, parts));
+    }
+    out
+}
+
 /// Where a phrase occurs as whole words in lower-case text.
 fn find_words(lower: &str, phrase: &str) -> Option<usize> {
     let mut from = 0;
@@ -552,7 +748,18 @@ fn list_items(list: &str) -> Vec<String> {
         }
     }
     let list = bare.as_str();
-    let list = list.trim().trim_start_matches(':').trim();
+    // "I film in programma sono: Pane e cioccolata…", "films we show are:
+    // …": a few words in lower case and a colon before the items.
+    let list = match list.split_once(':') {
+        Some((head, items))
+            if head.split_whitespace().count() <= 3
+                && !head.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()) =>
+        {
+            items
+        }
+        _ => list,
+    };
+    let list = list.trim();
     let list = list.trim_end_matches(['.', '!', '?', ';', ')']);
     let mut items = Vec::new();
     for piece in list.split([',', ';']) {
@@ -578,6 +785,13 @@ fn list_items(list: &str) -> Vec<String> {
 fn split_and(piece: &str) -> Vec<&str> {
     for joiner in [" and ", " et ", " und ", " y ", " e ", " i ", " or ", " & "] {
         if let Some((a, b)) = piece.rsplit_once(joiner) {
+            // "“Lossers and Winners”": a joiner inside quotation marks is
+            // part of the title.
+            let straight = a.matches('"').count() % 2 == 1;
+            let curly = a.matches(['“', '«', '„']).count() > a.matches(['”', '»']).count();
+            if straight || curly {
+                continue;
+            }
             // Inside a title ("Pane e cioccolata") the word after the
             // joiner is in lower case; a next item starts with a capital.
             if b.trim_start()
@@ -607,6 +821,32 @@ mod tests {
         let titles: Vec<&str> = m.iter().map(|m| m.title.as_str()).collect();
         assert_eq!(titles, ["Norma Rae", "Silkwood", "Blue Collar"]);
         assert!(m.iter().all(|m| m.certain));
+        let m = mentions(
+            "I film in programma sono: Pane e cioccolata di Franco Brusati (presente il regista), Itaker di Toni Trupia e La migliore offerta di Giuseppe Tornatore.",
+            &k,
+        );
+        let titles: Vec<&str> = m.iter().map(|m| m.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Pane e cioccolata", "Itaker", "La migliore offerta"]
+        );
+        let m = mentions(
+            "Si parte alle ore 15 con: Guardiano del faro di Lorenzo Ferrò (Italia, 2022, 14’), Auxiliaire di Lucas Bacle (Francia, 2022, 24’) e La voix des autres di Fatima Kaci (Francia, 2023, 30’).",
+            &k,
+        );
+        let got: Vec<(&str, Option<&str>, Option<i32>)> = m
+            .iter()
+            .map(|m| (m.title.as_str(), m.director.as_deref(), m.year))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Guardiano del faro", Some("Lorenzo Ferrò"), Some(2022)),
+                ("Auxiliaire", Some("Lucas Bacle"), Some(2022)),
+                ("La voix des autres", Some("Fatima Kaci"), Some(2023))
+            ]
+        );
+        assert_eq!(m[0].parts.len(), 3);
         let m = mentions("Workers such as miners and dockers struck.", &k);
         assert!(m.is_empty(), "{m:?}");
     }

@@ -38,6 +38,7 @@ mod labels;
 mod lexicon;
 mod lines;
 mod mentions;
+mod runon;
 mod table;
 mod titles;
 

@@ -232,3 +232,53 @@ fn split_at_credits(line: &str) -> Option<(&str, Vec<Part>)> {
     }
     None
 }
+
+/// The quoted title inside a few words round it: "Mais aussi “Voix de
+/// garage”" → "Voix de garage", "Sein Stummfilmklassiker „Streik“" →
+/// "Streik". A title that is all quotation, or has none, is left alone.
+pub(super) fn quoted_core(title: &str) -> Option<String> {
+    for (open, close) in [
+        ('“', '”'),
+        ('„', '“'),
+        ('„', '”'),
+        ('«', '»'),
+        ('"', '"'),
+        ('»', '«'),
+    ] {
+        let Some(i) = title.find(open) else { continue };
+        let after = &title[i + open.len_utf8()..];
+        let Some(j) = after.find(close) else { continue };
+        let inner = after[..j].trim();
+        let outside = format!("{} {}", &title[..i], &after[j + close.len_utf8()..]);
+        let outside_words = outside.split_whitespace().count();
+        if (1..=4).contains(&outside_words)
+            && !inner.is_empty()
+            && inner
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return Some(inner.to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quoted_title_inside_words() {
+        assert_eq!(
+            quoted_core("Mais aussi \"Voix de garage\"").as_deref(),
+            Some("Voix de garage")
+        );
+        assert_eq!(
+            quoted_core("Sein Stummfilmklassiker „Streik“").as_deref(),
+            Some("Streik")
+        );
+        assert_eq!(quoted_core("“Streik”"), None);
+        assert_eq!(quoted_core("Streik"), None);
+    }
+}
