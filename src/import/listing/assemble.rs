@@ -588,7 +588,9 @@ impl Assembler<'_> {
                 .title
                 .as_deref()
                 .is_some_and(|t| self.k.knows_title(t));
-            let credited = !self.drafts[d].entry.directors.is_empty();
+            let credited = !self.drafts[d].entry.directors.is_empty()
+                || self.drafts[d].entry.runtime.is_some()
+                || speaks_of_a_film(&text);
             if dated || credited {
                 self.drafts[d].dated |= dated;
             } else if !known {

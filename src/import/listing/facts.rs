@@ -107,6 +107,20 @@ pub(super) fn starts_with_date(text: &str) -> bool {
 /// ("… Director: Lynne Harwood.").
 pub(super) fn apply_prose(e: &mut Entry, text: &str) {
     let text = prose_facts(e, text);
+    // "… their families. 52 min. See also Gold Widows": a running time
+    // written as a sentence of its own.
+    if e.runtime.is_none() {
+        e.runtime = text.split(". ").find_map(|s| {
+            let s = s.trim().trim_end_matches('.');
+            match (s.split_whitespace().count() <= 3)
+                .then(|| part(s))
+                .flatten()
+            {
+                Some(Part::Runtime(r)) if !s.bytes().all(|b| b.is_ascii_digit()) => Some(r),
+                _ => None,
+            }
+        });
+    }
     let synopsis = match prose_credits(&text, e) {
         Some(at) => text[..at].trim(),
         None => text.trim(),
@@ -139,4 +153,58 @@ pub(super) fn prose_facts(e: &mut Entry, text: &str) -> String {
         }
     }
     rest.concat()
+}
+
+/// Whether a paragraph speaks of one film, so that the line above it is
+/// that film's title: within its first words a film word after an article
+/// or a demonstrative ("This video takes viewers…", "A shocking
+/// documentary…", "Ce film raconte…"), or a running time.
+pub(super) fn speaks_of_a_film(text: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "this", "the", "a", "an", "ce", "le", "un", "une", "il", "questo", "un", "der", "dieser",
+        "ein", "eine", "la", "el", "este", "esta", "o", "um", "uma", "het", "de", "een", "deze",
+        "den", "denna", "en", "ta", "ten", "lo", "ese", "aquest",
+    ];
+    const FILM: &[&str] = &[
+        "film",
+        "movie",
+        "documentary",
+        "video",
+        "documental",
+        "documentaire",
+        "documentario",
+        "dokumentarfilm",
+        "dokumentation",
+        "pelicula",
+        "filme",
+        "cortometraje",
+        "cortometraggio",
+        "kurzfilm",
+        "spielfilm",
+        "feature",
+        "docudrama",
+        "filmen",
+        "dokument",
+        "reportage",
+    ];
+    let words: Vec<String> = crate::text::fold(text)
+        .split(' ')
+        .take(14)
+        .map(str::to_string)
+        .collect();
+    let named = words
+        .windows(2)
+        .any(|w| DETERMINERS.contains(&w[0].as_str()) && FILM.contains(&w[1].as_str()))
+        || words.windows(3).any(|w| {
+            // "A shocking documentary", "Un beau film" (not "the following
+            // video tapes").
+            [
+                "a", "an", "un", "une", "ein", "eine", "um", "uma", "een", "en",
+            ]
+            .contains(&w[0].as_str())
+                && FILM.contains(&w[2].as_str())
+        });
+    let mut probe = Entry::default();
+    apply_prose(&mut probe, text);
+    named || probe.runtime.is_some()
 }

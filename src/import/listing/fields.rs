@@ -205,6 +205,9 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
     if line.contains('©') {
         return Some("page furniture (links, comments, sharing, captions)");
     }
+    if is_shelf_mark(&tokens) {
+        return Some("a catalogue or shelf number");
+    }
     let event = EVENT_WORDS
         .iter()
         .any(|w| f == *w || opens_with(&f, w) || (w.contains(' ') && inside(&f, w)));
@@ -228,6 +231,30 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
         return Some("a ticket, guest or event note");
     }
     None
+}
+
+/// Whether a line is a library's or a shop's code for the item: "HD 5307
+/// .A15 1987 (1) w/Guide", "ISBN 978-3-89848-123-4", "DVD 7517": codes
+/// (letters and digits mixed, numbers, short capitals), with at least one
+/// that mixes letters and digits or opens with a full stop.
+fn is_shelf_mark(tokens: &[&str]) -> bool {
+    if tokens.len() < 2 || tokens.len() > 10 {
+        return false;
+    }
+    let code = |t: &str| {
+        let t = t.trim_matches(|c: char| "()[],;".contains(c));
+        t.bytes().any(|b| b.is_ascii_digit())
+            || t.starts_with('.')
+            || (1..=3).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            || t.contains('/')
+    };
+    let mixed = |t: &str| {
+        let t = t.trim_matches(|c: char| "()[],;".contains(c));
+        t.starts_with('.') && t.len() > 1
+            || t.bytes().any(|b| b.is_ascii_digit()) && t.bytes().any(|b| b.is_ascii_alphabetic())
+    };
+    let codes = tokens.iter().filter(|t| code(t)).count();
+    codes * 4 >= tokens.len() * 3 && tokens.iter().any(|t| mixed(t)) && !is_time(tokens[0])
 }
 
 /// Whether folded text opens with a phrase as whole words.

@@ -362,12 +362,23 @@ fn ends_sentence(line: &str) -> bool {
     if line.ends_with('.') {
         // "The Square." is a title with a full stop; "A story of miners."
         // a sentence: longer, or with words in lower case.
+        // "1877: The Grand Army of Starvation. American Social History
+        // Project.": capitalised like a title, with a full stop.
         let lower = line
             .split_whitespace()
             .skip(1)
             .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
             .count();
-        return words > 5 || lower >= 1;
+        let capitals = line
+            .split_whitespace()
+            .filter(|w| {
+                w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+            .count();
+        let title_case = lower <= 1 && capitals * 5 >= words * 3;
+        return (words > 5 || lower >= 1) && !title_case;
     }
     (line.ends_with('!') || line.ends_with('?')) && words > 5
 }

@@ -142,6 +142,38 @@ pub(super) fn title_line(line: &str) -> TitleLine {
             .trim_end_matches([',', ';', ':', '–', '—'])
             .trim(),
     );
+    // "1877: The Grand Army of Starvation. American Social History
+    // Project.": the title is the first sentence, the rest a note; a full
+    // stop after a title of several words is punctuation ("…with a
+    // Future."), after one word it may be the title's own ("Prah.").
+    let mut title = title;
+    if let Some((head, tail)) = title.split_once(". ") {
+        if head.split_whitespace().count() >= 3
+            && tail.split_whitespace().count() >= 2
+            && tail.chars().next().is_some_and(char::is_uppercase)
+        {
+            title = head;
+        }
+    }
+    if title.split_whitespace().count() >= 3 && !title.ends_with("..") {
+        if let Some(t) = title.strip_suffix('.') {
+            let last = t.rsplit(' ').next().unwrap_or("");
+            if last.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+                title = t;
+            }
+        }
+    }
+    // "Esquirlas/ Splinters": another title after a slash, however spaced.
+    let spaced;
+    let title = if !title.contains(" / ") && (title.contains("/ ") || title.contains(" /")) {
+        spaced = title
+            .replacen("/ ", " / ", 1)
+            .replacen(" /", " / ", 1)
+            .replace("  ", " ");
+        spaced.as_str()
+    } else {
+        title
+    };
     let mut titles = title.split(" / ").map(str::trim).filter(|t| !t.is_empty());
     out.title = strip_quotes(&ordinary_case(titles.next().unwrap_or("")));
     out.others
