@@ -477,7 +477,16 @@ impl Assembler<'_> {
         // "Title / Original title / credits", one line after another: the
         // first line of the block is the title, the others other titles.
         let mut others = Vec::new();
-        if let Some(n) = title_at {
+        // A title the listing gave before ("WE WANT SEX" in the programme,
+        // then over its credits) is the title: the line above it is no
+        // other title of it ("ARBEITSWELT IM FILM", the series).
+        let repeated = title_at.is_some_and(|n| {
+            let key = crate::text::fold(&self.title_text(pending[n]));
+            pending[..n]
+                .iter()
+                .any(|&p| crate::text::fold(&self.title_text(p)) == key)
+        });
+        if let Some(n) = title_at.filter(|_| !repeated) {
             let mut first = n;
             while first > 0
                 && pending[first - 1] + 1 == pending[first]

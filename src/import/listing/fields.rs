@@ -387,7 +387,10 @@ pub(super) fn is_name_shaped(text: &str) -> bool {
     const NOT_IN_NAMES: &[&str] = &[
         "the", "a", "an", "of", "in", "on", "for", "to", "with", "at", "from", "les", "des", "une",
         "un", "die", "ein", "eine", "il", "lo", "gli", "los", "las", "o", "os", "uma", "um", "is",
-        "my", "our", "your", "their", "this", "that", "it", "no", "not",
+        "my", "our", "your", "their", "this", "that", "it", "no", "not", "we", "i", "you", "he",
+        "she", "they", "us", "me", "im", "am", "zum", "zur", "or", "but", "all", "why", "what",
+        "how", "when", "who", "where", "was", "are", "be", "will", "can", "do", "does", "nous",
+        "ils", "wir", "ich", "sie",
     ];
     if words.iter().any(|w| {
         NOT_IN_NAMES.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()))
