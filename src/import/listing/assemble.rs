@@ -572,6 +572,18 @@ impl Assembler<'_> {
             self.drafts[d].open = false;
             return;
         }
+        // "Anchovies (17 min) / … / Program 7 / A short film about…": a
+        // heading between an entry and its description is passed over.
+        if !self.pending.is_empty()
+            && self.pending.iter().all(|&p| {
+                let t = self.title_text(p);
+                is_heading(&t) && !self.k.knows_title(&t)
+            })
+        {
+            for p in std::mem::take(&mut self.pending) {
+                self.owner[p] = Owner::Skipped("a heading");
+            }
+        }
         if !self.pending.is_empty() {
             // A paragraph that names films itself ("Pane, pace, libertà è
             // un documentario di…"): the line before it was a heading.

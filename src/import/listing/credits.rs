@@ -193,6 +193,24 @@ pub(super) fn part(p: &str) -> Option<Part> {
     if is_rating(p) && p.chars().count() <= 8 {
         return Some(Part::Format);
     }
+    // "production Le Fresnoy", "Prod.: IAD": who produced it, nothing slate
+    // keeps.
+    let head = crate::text::fold(p.split_whitespace().next().unwrap_or(""));
+    if [
+        "production",
+        "prod",
+        "produktion",
+        "produccion",
+        "produzione",
+        "producao",
+        "produced",
+        "productie",
+    ]
+    .contains(&head.as_str())
+        && p.split_whitespace().count() <= 6
+    {
+        return Some(Part::Format);
+    }
     // A release date among the credits ("13 April 2013"): nothing slate
     // keeps, and no runtime.
     if super::fields::is_date_phrase(p) {
@@ -209,6 +227,12 @@ pub(super) fn part(p: &str) -> Option<Part> {
         }
         // "2020 1h 29min" is a year and a runtime, read word by word.
         if p.split_whitespace().count() > 1 && p.split_whitespace().any(is_year) {
+            return None;
+        }
+        // "20:30", "18h30": a time of day, not a running time (which, in
+        // hours and minutes, is under five hours).
+        let hours: String = p.chars().take_while(char::is_ascii_digit).collect();
+        if super::fields::is_time(p) && hours.parse::<u32>().is_ok_and(|h| h >= 5) {
             return None;
         }
         // A runtime: a number with a unit ("94'", "1h30", "114 min", "95m")
@@ -306,6 +330,43 @@ pub(super) fn part(p: &str) -> Option<Part> {
         }
     }
     is_name_shaped(who).then(|| Part::Name(who.to_string()))
+}
+
+/// Words of a film's form (folded), besides the kinds.
+const FORM_WORDS: &[&str] = &[
+    "feature",
+    "short",
+    "narrative",
+    "fiction",
+    "film",
+    "drama",
+    "comedy",
+    "animated",
+    "experimental",
+    "kurzfilm",
+    "spielfilm",
+    "langfilm",
+    "court",
+    "metrage",
+    "long",
+    "cortometraje",
+    "largometraje",
+    "cortometraggio",
+    "lungometraggio",
+    "curta",
+    "longa",
+    "metragem",
+    "de",
+    "feature-length",
+];
+
+/// Whether a text only says what kind of film it is: "Documentary
+/// Feature", "Narrative Short", "Court métrage".
+pub(super) fn is_form_phrase(text: &str) -> bool {
+    let f = crate::text::fold(text);
+    !f.is_empty()
+        && f.split(' ')
+            .all(|w| KIND_WORDS.contains(&w) || FORM_WORDS.contains(&w))
 }
 
 /// The separators between the parts of a credit line.

@@ -198,10 +198,7 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
         return Verdict::Not("credits, not a title");
     }
     // "Documentary Feature", "Narrative Short": a film's kind.
-    if fold(t)
-        .split(' ')
-        .all(|w| super::credits::KIND_WORDS.contains(&w) || GENRE_WORDS.contains(&w))
-    {
+    if super::credits::is_form_phrase(t) {
         return Verdict::Not("a kind of film, not a title");
     }
     if super::labels::is_column_header(t) {
@@ -281,34 +278,6 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
     }
     Verdict::Fine
 }
-
-/// Words of a film's genre or form (folded), besides the kinds.
-const GENRE_WORDS: &[&str] = &[
-    "feature",
-    "short",
-    "narrative",
-    "fiction",
-    "film",
-    "drama",
-    "comedy",
-    "animated",
-    "experimental",
-    "kurzfilm",
-    "spielfilm",
-    "langfilm",
-    "court",
-    "metrage",
-    "long",
-    "cortometraje",
-    "largometraje",
-    "cortometraggio",
-    "lungometraggio",
-    "curta",
-    "longa",
-    "metragem",
-    "de",
-    "feature-length",
-];
 
 #[cfg(test)]
 mod tests {

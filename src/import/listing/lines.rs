@@ -164,6 +164,13 @@ impl Class {
             // Lorenzo Ferrò (Italia, 2022, 14’), Auxiliaire di …").
             let one_film = line[..open].split_whitespace().count() <= 14
                 && super::mentions::credited_items(line).len() <= 1;
+            // "Documentary Feature (2016) Australia": credits.
+            if year && is_form_phrase(&tl.title) {
+                let mut parts = vec![Part::Kind(kind_of_genre(&tl.title))];
+                parts.extend(tl.year.map(Part::Year));
+                parts.extend(tl.credits);
+                return Class::Credits(parts, None);
+            }
             if year
                 && one_film
                 && !tl.title.is_empty()

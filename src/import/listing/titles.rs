@@ -93,6 +93,11 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                 out.year = inner.parse().ok();
             } else if let Some(parts) = credit_line(inner) {
                 out.credits.extend(parts);
+            } else if (2..=3).contains(&inner.split_whitespace().count())
+                && super::fields::is_name_shaped(inner)
+            {
+                // "Les dieux du feu (Henri Storck)": the director.
+                out.credits.push(Part::Name(inner.to_string()));
             } else if !inner.is_empty() && !is_note(inner) {
                 out.others.push(inner.to_string());
             }
