@@ -38,6 +38,9 @@ struct Draft {
     weak: bool,
     /// The run of short lines it was one of (see `leftover`).
     run: Option<usize>,
+    /// Credits waiting for the title on the line after them (see
+    /// `credits_first`).
+    wants_title: bool,
 }
 
 /// What became of a line.
@@ -72,6 +75,8 @@ struct Assembler<'a> {
     described: Vec<usize>,
     /// Runs of short lines seen so far (see `leftover`).
     runs: usize,
+    /// The listing gives each film's credits before its title.
+    credits_first: bool,
     k: &'a Knowledge,
 }
 
@@ -88,6 +93,7 @@ pub(super) fn assemble(
     // What each line is, by itself: in parallel (the order is kept).
     use rayon::prelude::*;
     let classes: Vec<Class> = lines.par_iter().map(|l| Class::of(l, k)).collect();
+    let credits_first = credits_first(&classes);
     let mut a = Assembler {
         lines,
         marked,
@@ -102,6 +108,7 @@ pub(super) fn assemble(
         furniture: false,
         described: Vec::new(),
         runs: 0,
+        credits_first,
         k,
     };
     for i in 0..lines.len() {
@@ -210,12 +217,21 @@ impl Assembler<'_> {
                     && parts.iter().any(|p| matches!(p, Part::Name(_)));
                 let named_at = parts.iter().position(|p| matches!(p, Part::Name(_)));
                 if let Some(Part::Name(n)) = named_at.map(|at| &parts[at]) {
+                    // The line without the date before it ("19:00 | NORMA
+                    // RAE | Martin Ritt | USA 1979 | 114 min").
+                    let text = super::lines::after_date(&self.lines[i])
+                        .unwrap_or(&self.lines[i])
+                        .trim_start_matches(|c: char| "|/–—-:".contains(c) || c.is_whitespace());
                     let bare = if named_at == Some(0) {
-                        self.lines[i].trim_start().starts_with(n.as_str())
+                        text.trim_start().starts_with(n.as_str())
+                            || crate::text::fold(text).starts_with(&crate::text::fold(n))
                     } else {
-                        self.lines[i].trim_end().ends_with(n.as_str())
+                        text.trim_end().ends_with(n.as_str())
                     };
-                    let unknown = !self.k.knows_person(n) && !self.k.looks_like_person(n);
+                    // A title the catalogue knows is a title ("Norma Rae"),
+                    // whatever name it looks like.
+                    let unknown = self.k.knows_title(n)
+                        || !self.k.knows_person(n) && !self.k.looks_like_person(n);
                     let first_unattached =
                         named_at == Some(0) && self.pending.is_empty() && !waiting;
                     if bare && unknown && (first_unattached || year_and_name) {
@@ -223,6 +239,7 @@ impl Assembler<'_> {
                         let Part::Name(title) = parts.remove(named_at.unwrap_or(0)) else {
                             unreachable!("matched above")
                         };
+                        let title = ordinary_case(&title);
                         let mut e = Entry {
                             title: Some(title),
                             line: i + 1,
@@ -249,6 +266,17 @@ impl Assembler<'_> {
                         self.drafts[d].open = self.drafts[d].entry.synopsis.is_none();
                     }
                 }
+            }
+            Class::Short if self.current.is_some_and(|c| self.drafts[c].wants_title) => {
+                // "Dir. Ken Loach | UK | 2016 / I, DANIEL BLAKE": the title
+                // under its credits.
+                let c = self.current.unwrap_or_default();
+                let tl = title_line(&self.lines[i]);
+                let draft = &mut self.drafts[c];
+                draft.wants_title = false;
+                draft.entry.layout = "credits and title";
+                merge(&mut draft.entry, titled_entry(tl, i + 1));
+                self.own(c, i);
             }
             Class::Short => {
                 // "Publisher: …", "Product ##: 7517" among labelled lines: a
@@ -318,6 +346,7 @@ impl Assembler<'_> {
             dated: false,
             weak: false,
             run: None,
+            wants_title: false,
         });
         self.owner[i] = Owner::Entry(d);
         self.current = Some(d);
@@ -359,6 +388,22 @@ impl Assembler<'_> {
     /// one titled by the short lines before, the current one when they do
     /// not contradict it, or a new untitled one.
     fn attach_facts(&mut self, i: usize, scratch: Entry) -> usize {
+        if self.credits_first {
+            if let Some(c) = self.current {
+                let d = &self.drafts[c];
+                if d.wants_title && compatible(&d.entry, &scratch) {
+                    merge(&mut self.drafts[c].entry, scratch);
+                    self.own(c, i);
+                    return c;
+                }
+            }
+            self.resolve_pending();
+            let mut e = scratch;
+            e.line = i + 1;
+            let d = self.new_draft(i, e, "credits without a title");
+            self.drafts[d].wants_title = true;
+            return d;
+        }
         if !self.pending.is_empty() {
             let d = self.entry_from_pending(i, &scratch);
             merge(&mut self.drafts[d].entry, scratch);
@@ -745,10 +790,13 @@ impl Assembler<'_> {
             }
             let known = self.k.knows_title(&line);
             let tl = title_line(&line);
+            // "21:15 | MATEWAN | John Sayles | USA 1987 | 133 min": a title
+            // with its credits on its line is no line alone.
+            let credited = tl.has_facts();
             let d = self.new_draft(l, titled_entry(tl, l + 1), "title alone");
             self.drafts[d].open = false;
             self.drafts[d].run = run;
-            if !(known || list) {
+            if !(known || list || credited) {
                 self.drafts[d].uncertain =
                     Some("a line alone, with no credits, date or description".into());
             }
@@ -891,6 +939,7 @@ impl Assembler<'_> {
                     dated: false,
                     weak: false,
                     run: None,
+                    wants_title: false,
                 },
             );
             for &l in &later.lines {
@@ -924,6 +973,41 @@ impl Assembler<'_> {
             }
         }
     }
+}
+
+/// Whether the listing gives each film's credits before its title
+/// ("Dir. Ken Loach | UK | 2016 | 100 min / I, DANIEL BLAKE / A carpenter
+/// …"): most credit lines come after a paragraph (the film before's
+/// description) with a short line right under them, rather than under a
+/// short line. Decided once for the listing, from all its entries.
+fn credits_first(classes: &[Class]) -> bool {
+    let facts = |c: &Class| {
+        matches!(c, Class::Credits(_, None) | Class::Directors(_))
+            || matches!(c, Class::Labelled(segments) if segments.iter().all(|(f, _)| !matches!(f, Some(Field::Title))))
+    };
+    let filled: Vec<usize> = (0..classes.len())
+        .filter(|&i| !matches!(classes[i], Class::Blank))
+        .collect();
+    let (mut before, mut after) = (0, 0);
+    for (n, &i) in filled.iter().enumerate() {
+        if !facts(&classes[i]) {
+            continue;
+        }
+        let prev = n.checked_sub(1).map(|m| &classes[filled[m]]);
+        // The title is on the very next line: a blank line between would
+        // make it the next entry's.
+        let next = classes.get(i + 1);
+        if matches!(prev, Some(Class::Short)) {
+            after += 1;
+        } else if matches!(
+            prev,
+            None | Some(Class::Prose) | Some(Class::Context(_)) | Some(Class::Heading)
+        ) && matches!(next, Some(Class::Short))
+        {
+            before += 1;
+        }
+    }
+    before >= 2 && before > after
 }
 
 /// The title of a paragraph of credits that names no film on a line of

@@ -338,7 +338,15 @@ impl Class {
         {
             return Class::Context("a fragment, not recognised");
         }
-        if words <= 14 && line.chars().count() <= 110 && !ends_sentence(line) {
+        // Another title in parentheses does not make a title line long:
+        // "La Reprise du travail aux usines Wonder (The Return to Work at
+        // the Wonder Factory)".
+        let outside = match (line.find(" ("), line.ends_with(')')) {
+            (Some(open), true) => line[..open].split_whitespace().count(),
+            _ => words,
+        };
+        let limit = if outside < words { 160 } else { 110 };
+        if outside <= 14 && words <= 24 && line.chars().count() <= limit && !ends_sentence(line) {
             if line.ends_with(':') {
                 return Class::Heading;
             }
@@ -384,7 +392,13 @@ fn ends_sentence(line: &str) -> bool {
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             })
             .count();
-        let title_case = lower <= 1 && capitals * 5 >= words * 3;
+        let last_capital = line
+            .split_whitespace()
+            .next_back()
+            .and_then(|w| w.chars().find(|c| c.is_alphanumeric()))
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let title_case =
+            (lower == 0 || lower == 1 && words >= 6) && last_capital && capitals * 5 >= words * 3;
         return (words > 5 || lower >= 1) && !title_case;
     }
     (line.ends_with('!') || line.ends_with('?')) && words > 5
@@ -500,7 +514,7 @@ fn is_quotation(line: &str) -> bool {
 /// The rest of a line after the date and time it opens with ("1st October
 /// 2019     The Olive Tree" → "The Olive Tree"), when something follows
 /// that starts with a capital, a digit or a quotation mark.
-fn after_date(line: &str) -> Option<&str> {
+pub(super) fn after_date(line: &str) -> Option<&str> {
     let mut at = 0;
     let mut dated = false;
     for (i, w) in line.split_inclusive(' ').scan(0usize, |pos, w| {
