@@ -156,7 +156,14 @@ impl Class {
         }
         // "When Miners March (2006)": a title and its year, not a name and
         // a year, unless the name is one the catalogue knows.
-        if let Some(open) = line.find(" (") {
+        // "18.00 American Factory (…)": a time first is no part of the
+        // title ("October Sky (1999)" has no time).
+        let timed = after_date(line).is_some_and(|rest| {
+            line[..line.len() - rest.len()]
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+        });
+        if let Some(open) = line.find(" (").filter(|_| !timed) {
             let tl = title_line(line);
             let year = tl.year.is_some() || tl.credits.iter().any(|p| matches!(p, Part::Year(_)));
             // A record names one film: a sentence that lists several, each

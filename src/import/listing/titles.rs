@@ -128,8 +128,10 @@ pub(super) fn title_line(line: &str) -> TitleLine {
             title = t;
             out.credits = parts;
         }
-    } else if !out.credits.is_empty() {
-        // "Norma Rae — Martin Ritt (USA, 1979, 114')".
+    } else if !out.credits.is_empty() && !out.credits.iter().any(|p| matches!(p, Part::Name(_))) {
+        // "Norma Rae — Martin Ritt (USA, 1979, 114')"; credits that name
+        // the director already leave the title whole ("Two Days, One
+        // Night (…) – Jean-Pierre and Luc Dardenne, Belgium 2014").
         for dash in [" — ", " – ", " - ", ", "] {
             if let Some((t, who)) = title.rsplit_once(dash) {
                 if let Some(name @ Part::Name(_)) = part(who.trim()) {
@@ -243,7 +245,13 @@ fn split_at_credits(line: &str) -> Option<(&str, Vec<Part>)> {
         .iter()
         .flat_map(|c| line.match_indices(c).map(move |(i, _)| (i, c.len())))
         .collect();
-    at.sort_unstable();
+    // Dashes first: "Two Days, One Night (Deux jours, une nuit) – Jean-Pierre
+    // and Luc Dardenne, Belgium 2014" is cut at the dash, not the comma.
+    let dash = |len: usize, i: usize| {
+        let cut = &line[i..i + len];
+        !matches!(cut.trim(), "—" | "–" | "-" | "--")
+    };
+    at.sort_unstable_by_key(|&(i, len)| (dash(len, i), i));
     for (i, len) in at {
         let (left, right) = (line[..i].trim(), line[i + len..].trim());
         // The left side is the title: not itself a fact, nor a run of them

@@ -1,0 +1,128 @@
+//! Listing layouts written after real pages' shapes (credits before the
+//! title, schedules with times, bilingual title lines, records cut by
+//! full stops, …), each read into its films with their credits. These
+//! are the team's own fixtures: regression tests for the mechanisms in
+//! `src/import/listing/`, not evidence that real pages are read (that is
+//! the corpus, `tests/import_corpus.rs`).
+
+use slate::import::listing::{read, Entry, Knowledge};
+
+/// (title, year, directors, runtime) of each entry that would be written.
+fn films(text: &str) -> Vec<(String, Option<i32>, Vec<String>, Option<u32>)> {
+    read(text, &Knowledge::default())
+        .entries
+        .into_iter()
+        .filter(|e: &Entry| e.uncertain.is_none() && e.title.is_some())
+        .map(|e| (e.title.unwrap_or_default(), e.year, e.directors, e.runtime))
+        .collect()
+}
+
+fn film(t: &str, y: i32, d: &[&str], r: u32) -> (String, Option<i32>, Vec<String>, Option<u32>) {
+    (
+        t.to_string(),
+        Some(y),
+        d.iter().map(|s| s.to_string()).collect(),
+        Some(r),
+    )
+}
+
+#[test]
+fn credits_before_each_title() {
+    let text = "Programme of the week\n\nDir. Ken Loach | UK | 2016 | 100 min\nI, DANIEL BLAKE\nA carpenter recovering from a heart attack is caught in the benefits system.\n\nDir. Stephane Brize | France | 2015 | 93 min\nTHE MEASURE OF A MAN\nA man out of work takes a job as a supermarket security guard.\n\nRegie: Maren Ade | Deutschland | 2016 | 162 min\nTONI ERDMANN\nA father visits his daughter, a management consultant in Bucharest.\n";
+    assert_eq!(
+        films(text),
+        [
+            film("I, Daniel Blake", 2016, &["Ken Loach"], 100),
+            film("The Measure of a Man", 2015, &["Stephane Brize"], 93),
+            film("Toni Erdmann", 2016, &["Maren Ade"], 162),
+        ]
+    );
+}
+
+#[test]
+fn a_schedule_of_times_and_records() {
+    let text = "Friday 3 May\n\n19:00 | NORMA RAE | Martin Ritt | USA 1979 | 114 min\n21:15 | MATEWAN | John Sayles | USA 1987 | 133 min\n";
+    assert_eq!(
+        films(text),
+        [
+            film("Norma Rae", 1979, &["Martin Ritt"], 114),
+            film("Matewan", 1987, &["John Sayles"], 133),
+        ]
+    );
+    let text = "Programme\nFriday\n18.00 American Factory (Steven Bognar & Julia Reichert, 2019, 110 min)\n20.30 Sorry We Missed You (Ken Loach, 2019, 101 min)\n";
+    assert_eq!(
+        films(text),
+        [
+            film(
+                "American Factory",
+                2019,
+                &["Steven Bognar", "Julia Reichert"],
+                110
+            ),
+            film("Sorry We Missed You", 2019, &["Ken Loach"], 101),
+        ]
+    );
+}
+
+#[test]
+fn title_lines_with_another_title() {
+    let text = "La Reprise du travail aux usines Wonder (The Return to Work at the Wonder Factory)\nFrance 1968, 10 min\nDirector: Jacques Willemont\nA woman refuses to go back to work after the May strikes.\n\nCoup pour coup (Blow for Blow)\nFrance 1972, 90 min\nDirector: Marin Karmitz\nWomen textile workers occupy their factory.\n";
+    assert_eq!(
+        films(text),
+        [
+            film(
+                "La Reprise du travail aux usines Wonder",
+                1968,
+                &["Jacques Willemont"],
+                10
+            ),
+            film("Coup pour coup", 1972, &["Marin Karmitz"], 90),
+        ]
+    );
+    let text = "Two Days, One Night (Deux jours, une nuit) – Jean-Pierre and Luc Dardenne, Belgium 2014, 95 min\nSorry We Missed You – Ken Loach, UK 2019, 101 min\n";
+    assert_eq!(
+        films(text),
+        [
+            film(
+                "Two Days, One Night",
+                2014,
+                &["Jean-Pierre Dardenne", "Luc Dardenne"],
+                95
+            ),
+            film("Sorry We Missed You", 2019, &["Ken Loach"], 101),
+        ]
+    );
+}
+
+#[test]
+fn records_cut_by_full_stops_and_guests_between() {
+    let text = "Salt of the Earth. Herbert J. Biberman. USA, 1954. 94 min.\nMatewan. John Sayles. USA, 1987. 133 min.\n";
+    assert_eq!(
+        films(text),
+        [
+            film("Salt of the Earth", 1954, &["Herbert J. Biberman"], 94),
+            film("Matewan", 1987, &["John Sayles"], 133),
+        ]
+    );
+    let text = "BREAD AND ROSES\nwith director Ken Loach in attendance\nUK/Spain 2000, 110 min\nJanitors in Los Angeles organise.\n\nRIFF-RAFF\nintroduced by Dr Jane Smith\nUK 1991, 95 min\nA building site in London.\n";
+    let got = films(text);
+    let titles: Vec<&str> = got.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(titles, ["Bread and Roses", "Riff-raff"]);
+}
+
+#[test]
+fn a_programme_index_on_one_line_and_its_write_up() {
+    let text = "MARX RELOADED: Thu, April 26, 6:30p COMRADE, WHERE ARE YOU TODAY? Thu, May 3, 6:30p HARVEST OF EMPIRE Sun, May 6, 12:30pm ZERO WEEKS: Tues, May 15, 6p See below for write-ups.\n\nMarx Reloaded is a cultural-economic documentary about Karl Marx's ideas and the crisis of 2008. Germany, France, Belgium 2011, 52m, DIR Jason Barker |\n";
+    let got = films(text);
+    let titles: Vec<&str> = got.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Marx Reloaded",
+            "Comrade, Where Are You Today?",
+            "Harvest of Empire",
+            "Zero Weeks"
+        ]
+    );
+    assert_eq!(got[0], film("Marx Reloaded", 2011, &["Jason Barker"], 52));
+}
