@@ -126,3 +126,39 @@ fn a_programme_index_on_one_line_and_its_write_up() {
     );
     assert_eq!(got[0], film("Marx Reloaded", 2011, &["Jason Barker"], 52));
 }
+
+#[test]
+fn cinema_pages_in_german_and_french() {
+    let text = "Do 12.05. 19:30 Uhr\nDer Lohn der Angst\nFrankreich 1953, 148 Min., OmU\nRegie: Henri-Georges Clouzot\nVier Männer fahren Nitroglyzerin durch Südamerika.\n\nFr 13.05. 20:00 Uhr\nKuhle Wampe oder: Wem gehört die Welt?\nDeutschland 1932, 71 Min.\nRegie: Slatan Dudow\nEine Arbeiterfamilie in Berlin in der Wirtschaftskrise.\n";
+    assert_eq!(
+        films(text),
+        [
+            film("Der Lohn der Angst", 1953, &["Henri-Georges Clouzot"], 148),
+            film(
+                "Kuhle Wampe oder: Wem gehört die Welt?",
+                1932,
+                &["Slatan Dudow"],
+                71
+            ),
+        ]
+    );
+    let text = "Mardi 3 mars à 20h\nLA CLASSE OUVRIÈRE VA AU PARADIS\nde Elio Petri\nItalie, 1971, 1h52, VOSTF\nLulù Massa, ouvrier modèle, perd un doigt et devient militant.\n\nJeudi 5 mars à 18h30\nRESSOURCES HUMAINES\nde Laurent Cantet\nFrance, 1999, 1h40\nUn stagiaire des ressources humaines face à son père ouvrier.\n";
+    let got = films(text);
+    assert_eq!(got[0].2, ["Elio Petri"]);
+    assert_eq!(
+        got[1],
+        film("Ressources Humaines", 1999, &["Laurent Cantet"], 100)
+    );
+}
+
+#[test]
+fn a_library_record() {
+    let text = "Pride [videorecording] / directed by Matthew Warchus. -- 2014. -- 1 DVD (120 min.)\nMatewan [videorecording] / written and directed by John Sayles. -- 1987. -- 1 DVD (133 min.)\n";
+    assert_eq!(
+        films(text),
+        [
+            film("Pride", 2014, &["Matthew Warchus"], 120),
+            film("Matewan", 1987, &["John Sayles"], 133),
+        ]
+    );
+}

@@ -182,7 +182,7 @@ pub(super) fn part(p: &str) -> Option<Part> {
     let p = p
         .trim()
         .trim_end_matches(['.', ')', ']'])
-        .trim_start_matches(['(', '['])
+        .trim_start_matches(['(', '[', '-'])
         .trim();
     if p.is_empty() {
         return None;
@@ -378,6 +378,8 @@ pub(super) fn split_credits(line: &str) -> impl Iterator<Item = &str> {
         .into_iter()
         .flat_map(|s| s.split(SEPARATORS))
         .filter(|p| !matches!(p.trim().to_lowercase().as_str(), "s" | "w" | "b" | "n"))
+        // "-- 2014. -- 1 DVD (120 min.)": a library record's separators.
+        .flat_map(|p| p.split(" -- "))
         .flat_map(|p| p.split(" - "))
         .map(str::trim)
         .filter(|p| !p.is_empty())

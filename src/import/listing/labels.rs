@@ -384,8 +384,6 @@ const FREE_LABELS: &[&str] = &[
     "reż. ",
 ];
 
-/// The field a folded label names: one of [`LABELS`], or several of them
-/// ("country year", "pays annee") as a credit line.
 /// Whether a line is a table's header: column names only ("Date Film
 /// Title Director(s) Year Country").
 pub(super) fn is_column_header(line: &str) -> bool {
@@ -400,6 +398,8 @@ pub(super) fn is_column_header(line: &str) -> bool {
         })
 }
 
+/// The field a folded label names: one of [`LABELS`], or several of them
+/// ("country year", "pays annee") as a credit line.
 fn field_of(folded: &str) -> Option<Field> {
     static BY_LABEL: std::sync::OnceLock<std::collections::HashMap<&'static str, Field>> =
         std::sync::OnceLock::new();
@@ -468,6 +468,28 @@ pub(super) fn label(line: &str) -> Option<(Field, String)> {
                 if folded.len() > 1 || !value.is_empty() {
                     return Some((field, value.to_string()));
                 }
+            }
+        }
+    }
+    // "de Elio Petri", "by Ken Loach", "von Slatan Dudow": a bare "by"
+    // before a name and nothing else.
+    for by in [
+        "de ", "di ", "by ", "von ", "van ", "door ", "af ", "av ", "por ", "par ", "da ",
+    ] {
+        // In lower case: "De Staking", "VON DER WÜRDE DER ARBEIT" are titles.
+        if let Some(rest) = line.strip_prefix(by) {
+            let rest = rest.trim().trim_end_matches('.');
+            if rest.split_whitespace().count() <= 6
+                && super::fields::is_name_shaped(
+                    &rest
+                        .replace(" and ", ", ")
+                        .replace(" et ", ", ")
+                        .split(", ")
+                        .next()
+                        .unwrap_or(""),
+                )
+            {
+                return Some((Field::Director, rest.to_string()));
             }
         }
     }

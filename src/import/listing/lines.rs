@@ -408,7 +408,9 @@ fn ends_sentence(line: &str) -> bool {
             (lower == 0 || lower == 1 && words >= 6) && last_capital && capitals * 5 >= words * 3;
         return (words > 5 || lower >= 1) && !title_case;
     }
-    (line.ends_with('!') || line.ends_with('?')) && words > 5
+    // A question on a line of its own is a title ("Kuhle Wampe oder: Wem
+    // gehört die Welt?", "Comrade, Where Are You Today?") unless long.
+    line.ends_with('!') && words > 5 || line.ends_with('?') && words > 10
 }
 
 /// The title in a date line cut by dashes or pipes: the one run of

@@ -143,12 +143,12 @@ pub(super) fn title_line(line: &str) -> TitleLine {
         }
     }
     // "The Miner / Rudar": the title, then another (original) title.
-    let title = strip_version(
+    let title = strip_version(strip_material(
         title
             .trim()
             .trim_end_matches([',', ';', ':', '–', '—'])
             .trim(),
-    );
+    ));
     // "1877: The Grand Army of Starvation. American Social History
     // Project.": the title is the first sentence, the rest a note; a full
     // stop after a title of several words is punctuation ("…with a
@@ -181,11 +181,50 @@ pub(super) fn title_line(line: &str) -> TitleLine {
     } else {
         title
     };
-    let mut titles = title.split(" / ").map(str::trim).filter(|t| !t.is_empty());
-    out.title = strip_quotes(&ordinary_case(titles.next().unwrap_or("")));
+    // "Pride [videorecording] / directed by Matthew Warchus. -- 2014": a
+    // statement of who made it after the slash is credits, not a title.
+    let mut titles: Vec<&str> = Vec::new();
+    for t in title.split(" / ").map(str::trim).filter(|t| !t.is_empty()) {
+        if !titles.is_empty() && matches!(label(t), Some((Field::Director, _))) {
+            out.credits.extend(split_credits(t).filter_map(part));
+        } else {
+            titles.push(t);
+        }
+    }
+    let mut titles = titles.into_iter();
+    out.title = strip_quotes(&ordinary_case(strip_material(titles.next().unwrap_or(""))));
     out.others
-        .extend(titles.map(|t| strip_quotes(&ordinary_case(t))));
+        .extend(titles.map(|t| strip_quotes(&ordinary_case(strip_material(t)))));
     out
+}
+
+/// A title without a library's note of what the item is, in brackets
+/// ("Pride [videorecording]", "Matewan [DVD]").
+fn strip_material(title: &str) -> &str {
+    let t = title.trim();
+    if let Some(open) = t.rfind(" [") {
+        if t.ends_with(']') {
+            let inner = crate::text::fold(&t[open + 2..t.len() - 1]);
+            if [
+                "videorecording",
+                "video recording",
+                "dvd",
+                "videocassette",
+                "motion picture",
+                "film",
+                "video",
+                "electronic resource",
+                "videodisc",
+                "blu ray",
+                "vhs",
+            ]
+            .contains(&inner.as_str())
+            {
+                return t[..open].trim_end();
+            }
+        }
+    }
+    t
 }
 
 /// A title without the words that say how it is shown ("Ich, Daniel Blake
