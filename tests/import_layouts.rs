@@ -7,8 +7,11 @@
 
 use slate::import::listing::{read, Entry, Knowledge};
 
-/// (title, year, directors, runtime) of each entry that would be written.
-fn films(text: &str) -> Vec<(String, Option<i32>, Vec<String>, Option<u32>)> {
+/// (title, year, directors, runtime).
+type Film = (String, Option<i32>, Vec<String>, Option<u32>);
+
+/// Each entry that would be written, as a [`Film`].
+fn films(text: &str) -> Vec<Film> {
     read(text, &Knowledge::default())
         .entries
         .into_iter()
@@ -17,7 +20,7 @@ fn films(text: &str) -> Vec<(String, Option<i32>, Vec<String>, Option<u32>)> {
         .collect()
 }
 
-fn film(t: &str, y: i32, d: &[&str], r: u32) -> (String, Option<i32>, Vec<String>, Option<u32>) {
+fn film(t: &str, y: i32, d: &[&str], r: u32) -> Film {
     (
         t.to_string(),
         Some(y),

@@ -479,16 +479,9 @@ pub(super) fn label(line: &str) -> Option<(Field, String)> {
         // In lower case: "De Staking", "VON DER WÜRDE DER ARBEIT" are titles.
         if let Some(rest) = line.strip_prefix(by) {
             let rest = rest.trim().trim_end_matches('.');
-            if rest.split_whitespace().count() <= 6
-                && super::fields::is_name_shaped(
-                    &rest
-                        .replace(" and ", ", ")
-                        .replace(" et ", ", ")
-                        .split(", ")
-                        .next()
-                        .unwrap_or(""),
-                )
-            {
+            let joined = rest.replace(" and ", ", ").replace(" et ", ", ");
+            let first = joined.split(", ").next().unwrap_or("");
+            if rest.split_whitespace().count() <= 6 && super::fields::is_name_shaped(first) {
                 return Some((Field::Director, rest.to_string()));
             }
         }

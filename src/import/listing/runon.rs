@@ -22,6 +22,16 @@ pub(super) fn index_titles(line: &str) -> Option<Vec<String>> {
     if line.len() < 120 {
         return None;
     }
+    // Cheap first: an index has a number (a day, an hour) for each entry;
+    // running text seldom has three.
+    let numbers = line
+        .split_whitespace()
+        .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .take(MIN_DATES)
+        .count();
+    if numbers < MIN_DATES {
+        return None;
+    }
     let tokens: Vec<(usize, &str)> = line
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
