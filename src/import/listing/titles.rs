@@ -95,8 +95,15 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                 out.credits.extend(parts);
             } else if (2..=3).contains(&inner.split_whitespace().count())
                 && super::fields::is_name_shaped(inner)
+                && out.year.is_none()
+                && out.others.is_empty()
+                && !inner
+                    .split_whitespace()
+                    .any(|w| super::fields::country_name(w).is_some())
             {
-                // "Les dieux du feu (Henri Storck)": the director.
+                // "Les dieux du feu (Henri Storck)": the director (but
+                // "Industria Argentina (2011) (Argentine Industry)" is the
+                // title in English).
                 out.credits.push(Part::Name(inner.to_string()));
             } else if !inner.is_empty() && !is_note(inner) {
                 out.others.push(inner.to_string());
