@@ -92,16 +92,7 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         // joins a title and a director already told apart.
         let (title, director) = match item.split_once('\u{1f}') {
             Some((t, d)) => (t.to_string(), Some(d.to_string())),
-            None => match by_director(item) {
-                Some(tl) => {
-                    let who = tl.credits.iter().find_map(|p| match p {
-                        Part::Name(n) => Some(n.clone()),
-                        _ => None,
-                    });
-                    (tl.title, who)
-                }
-                None => (item.to_string(), None),
-            },
+            None => title_and_director(item),
         };
         let title = title
             .trim()
@@ -695,16 +686,7 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         if !(1..=14).contains(&words) || !capital {
             continue;
         }
-        let (title, director) = match by_director(item) {
-            Some(tl) => {
-                let who = tl.credits.iter().find_map(|p| match p {
-                    Part::Name(n) => Some(n.clone()),
-                    _ => None,
-                });
-                (tl.title, who)
-            }
-            None => (item.to_string(), None),
-        };
+        let (title, director) = title_and_director(item);
         let mut parts = parts;
         // The names in the parentheses are the director, unless one is given.
         if director.is_some() {
@@ -713,6 +695,21 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         out.push((title, director, parts));
     }
     out
+}
+
+/// A list item read as its title and, after "di"/"by"/"de", its director
+/// ("Il posto di Ermanno Olmi"), or all title.
+fn title_and_director(item: &str) -> (String, Option<String>) {
+    match by_director(item) {
+        Some(tl) => {
+            let who = tl.credits.iter().find_map(|p| match p {
+                Part::Name(n) => Some(n.clone()),
+                _ => None,
+            });
+            (tl.title, who)
+        }
+        None => (item.to_string(), None),
+    }
 }
 
 /// Where a phrase occurs as whole words in lower-case text.
