@@ -332,41 +332,13 @@ pub(super) fn part(p: &str) -> Option<Part> {
     is_name_shaped(who).then(|| Part::Name(who.to_string()))
 }
 
-/// Words of a film's form (folded), besides the kinds.
-const FORM_WORDS: &[&str] = &[
-    "feature",
-    "short",
-    "narrative",
-    "fiction",
-    "film",
-    "drama",
-    "comedy",
-    "animated",
-    "experimental",
-    "kurzfilm",
-    "spielfilm",
-    "langfilm",
-    "court",
-    "metrage",
-    "long",
-    "cortometraje",
-    "largometraje",
-    "cortometraggio",
-    "lungometraggio",
-    "curta",
-    "longa",
-    "metragem",
-    "de",
-    "feature-length",
-];
-
 /// Whether a text only says what kind of film it is: "Documentary
 /// Feature", "Narrative Short", "Court métrage".
 pub(super) fn is_form_phrase(text: &str) -> bool {
     let f = crate::text::fold(text);
     !f.is_empty()
         && f.split(' ')
-            .all(|w| KIND_WORDS.contains(&w) || FORM_WORDS.contains(&w))
+            .all(|w| KIND_WORDS.contains(&w) || super::lexicon::FORM_WORDS.contains(&w))
 }
 
 /// The separators between the parts of a credit line.

@@ -714,3 +714,31 @@ pub(super) const COUNTRY_CODES: &[(&str, &str)] = &[
     ("LU", "Luxembourg"),
     ("L", "Luxembourg"),
 ];
+
+/// Words of a film's form (folded), besides the kinds.
+pub(super) const FORM_WORDS: &[&str] = &[
+    "feature",
+    "short",
+    "narrative",
+    "fiction",
+    "film",
+    "drama",
+    "comedy",
+    "animated",
+    "experimental",
+    "kurzfilm",
+    "spielfilm",
+    "langfilm",
+    "court",
+    "metrage",
+    "long",
+    "cortometraje",
+    "largometraje",
+    "cortometraggio",
+    "lungometraggio",
+    "curta",
+    "longa",
+    "metragem",
+    "de",
+    "feature-length",
+];

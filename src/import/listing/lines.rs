@@ -170,7 +170,7 @@ impl Class {
             // with its credits, is prose ("…con: Guardiano del faro di
             // Lorenzo Ferrò (Italia, 2022, 14’), Auxiliaire di …").
             let one_film = line[..open].split_whitespace().count() <= 14
-                && super::mentions::credited_items(line).len() <= 1;
+                && super::inline::credited_items(line).len() <= 1;
             // "Documentary Feature (2016) Australia": credits.
             if year && is_form_phrase(&tl.title) {
                 let mut parts = vec![Part::Kind(kind_of_genre(&tl.title))];

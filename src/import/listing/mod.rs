@@ -34,6 +34,7 @@ mod credits;
 mod facts;
 mod fields;
 mod guard;
+mod inline;
 mod labels;
 mod lexicon;
 mod lines;

@@ -1,0 +1,188 @@
+//! The end of assembling: titles held to the guard, a film named twice
+//! made one entry, runs of titles the listing confirms, and the
+//! accounting of every line (entries, skipped runs, blanks).
+
+use super::*;
+
+impl Assembler<'_> {
+    /// Holds every title to the guard, drops entries with nothing in them,
+    /// and accounts for every line.
+    pub(super) fn finish(mut self) -> Reading {
+        for d in &mut self.drafts {
+            if let Some(core) = d.entry.title.as_deref().and_then(quoted_core) {
+                d.entry.title = Some(core);
+            }
+        }
+        self.join_repeated_films();
+        // Names found in the listing are names wherever else they appear.
+        let mut listed = Knowledge::default();
+        for d in &self.drafts {
+            for n in &d.entry.directors {
+                listed.add_person(n);
+            }
+        }
+        // Each title held to the guard on its own: in parallel.
+        use rayon::prelude::*;
+        let verdicts: Vec<Option<Verdict>> = self
+            .drafts
+            .par_iter()
+            .map(|d| {
+                let e = &d.entry;
+                let strong = (e.year.is_some() || e.runtime.is_some())
+                    && (!e.directors.is_empty() || e.year.is_some() && e.runtime.is_some());
+                e.title
+                    .as_deref()
+                    .map(|t| verdict(t, self.k, &listed, strong))
+            })
+            .collect();
+        let mut entries = Vec::new();
+        for (mut d, v) in std::mem::take(&mut self.drafts).into_iter().zip(verdicts) {
+            let mut reason = "no film facts";
+            if let Some(v) = v {
+                match v {
+                    Verdict::Fine => {}
+                    Verdict::Not(why) => {
+                        reason = why;
+                        d.entry.title = None;
+                        d.entry.other_titles.clear();
+                    }
+                    Verdict::Doubtful(why) => {
+                        if d.uncertain.is_none() {
+                            d.uncertain = Some(why.to_string());
+                        }
+                    }
+                }
+            }
+            let e = &d.entry;
+            let keep = e.title.is_some()
+                || !e.directors.is_empty()
+                || e.runtime.is_some()
+                || e.year.is_some();
+            if !keep {
+                for &l in &d.lines {
+                    self.owner[l] = Owner::Skipped(reason);
+                }
+                continue;
+            }
+            d.lines.sort_unstable();
+            d.lines.dedup();
+            let mut e = d.entry;
+            e.uncertain = d.uncertain;
+            e.lines = d.lines.len();
+            let first = d.lines.iter().min().copied().unwrap_or(e.line - 1);
+            e.line = first + 1;
+            e.last_line = d.lines.iter().max().copied().unwrap_or(first) + 1;
+            for &l in &d.lines {
+                self.owner[l] = Owner::Entry(entries.len());
+            }
+            entries.push(e);
+        }
+        // A joined line goes with the line it was joined to.
+        for i in 1..self.owner.len() {
+            if self.joined[i] {
+                self.owner[i] = self.owner[i - 1].clone();
+            }
+        }
+        let mut counts = vec![0usize; entries.len()];
+        for o in &self.owner {
+            if let Owner::Entry(n) = o {
+                counts[*n] += 1;
+            }
+        }
+        for (e, n) in entries.iter_mut().zip(counts) {
+            e.lines = n;
+        }
+        let mut skipped: Vec<Skipped> = Vec::new();
+        for (i, o) in self.owner.iter().enumerate() {
+            let reason = match o {
+                Owner::Skipped(r) => *r,
+                Owner::Undecided => "not recognised",
+                _ => continue,
+            };
+            Skipped::add(&mut skipped, i, reason);
+        }
+        let blank = self.owner.iter().filter(|o| **o == Owner::Blank).count();
+        Reading {
+            entries,
+            skipped,
+            lines: self.lines.len(),
+            blank,
+        }
+    }
+}
+
+impl Assembler<'_> {
+    /// A film named twice in one listing is one entry: a page's index
+    /// ("MARX RELOADED: Thu, April 26") and its write-up further down, a
+    /// roll-call and the credits after it. The later mention's facts and
+    /// lines join the first, unless their facts disagree (a remake).
+    fn join_repeated_films(&mut self) {
+        let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for d in 0..self.drafts.len() {
+            let Some(title) = self.drafts[d].entry.title.as_deref() else {
+                continue;
+            };
+            let key = crate::text::fold(title);
+            let Some(&f) = first.get(&key) else {
+                first.insert(key, d);
+                continue;
+            };
+            if !same_film(&self.drafts[f].entry, &self.drafts[d].entry) {
+                continue;
+            }
+            let later = std::mem::replace(
+                &mut self.drafts[d],
+                Draft {
+                    entry: Entry::default(),
+                    lines: Vec::new(),
+                    open: false,
+                    uncertain: None,
+                    dated: false,
+                    weak: false,
+                    run: None,
+                    wants_title: false,
+                },
+            );
+            for &l in &later.lines {
+                self.owner[l] = Owner::Entry(f);
+            }
+            let kept = &mut self.drafts[f];
+            kept.lines.extend(later.lines);
+            kept.dated |= later.dated;
+            if later.uncertain.is_none() {
+                kept.uncertain = None;
+            }
+            merge(&mut kept.entry, later.entry);
+        }
+        // A run of short lines two of whose titles the listing itself
+        // shows to be films (their credits follow further down) is a list
+        // of films: a page's index or roll-call.
+        let mut confirmed: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::new();
+        for d in &self.drafts {
+            if let (Some(r), None) = (d.run, &d.uncertain) {
+                if draft_has_facts(d) {
+                    *confirmed.entry(r).or_default() += 1;
+                }
+            }
+        }
+        for d in &mut self.drafts {
+            if d.run
+                .is_some_and(|r| confirmed.get(&r).is_some_and(|&n| n >= 2))
+            {
+                d.uncertain = None;
+            }
+        }
+    }
+}
+
+/// Whether two entries with one title can be one film: no year, runtime
+/// or director of one contradicts the other.
+fn same_film(a: &Entry, b: &Entry) -> bool {
+    let agree = |x: Option<i64>, y: Option<i64>| x.is_none() || y.is_none() || x == y;
+    agree(a.year.map(i64::from), b.year.map(i64::from))
+        && agree(a.runtime.map(i64::from), b.runtime.map(i64::from))
+        && (a.directors.is_empty()
+            || b.directors.is_empty()
+            || a.directors.iter().any(|d| b.directors.contains(d)))
+}

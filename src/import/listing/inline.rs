@@ -1,0 +1,183 @@
+//! Films written inline in running text with what identifies them: a
+//! comma and their director ("Recursos humanos, del francés Laurent
+//! Cantet"), or their credits in parentheses ("Guardiano del faro di
+//! Lorenzo Ferrò (Italia, 2022, 14’), Auxiliaire di …"). `mentions` asks
+//! these readers of every paragraph that belongs to no entry.
+
+use super::credits::Part;
+use super::fields::is_name_shaped;
+use super::lines::by_director;
+
+/// Titles followed by a comma and their director ("Recursos humanos, del
+/// francés Laurent Cantet", "Matewan, by John Sayles"). The title is the
+/// capitalised run before the comma, after any words in lower case that
+/// open its clause ("se proyecta", "la española"); a country in
+/// parentheses after it is left out.
+pub(super) fn comma_by(text: &str) -> Vec<(String, String)> {
+    let segments: Vec<&str> = text.split([',', ';', ':']).collect();
+    let mut out = Vec::new();
+    for pair in segments.windows(2) {
+        let (before, after) = (pair[0].trim(), pair[1]);
+        let Some(rest) = [" de ", " del ", " di ", " by ", " von ", " da ", " dei "]
+            .iter()
+            .find_map(|by| after.strip_prefix(by))
+        else {
+            continue;
+        };
+        // A demonym in lower case may come first: "del italiano Gianni".
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let skip = usize::from(
+            words
+                .first()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)),
+        );
+        let mut name: Vec<&str> = Vec::new();
+        for w in &words[skip.min(words.len())..] {
+            if !(w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "y" | "e" | "and" | "et" | "de" | "van" | "von"))
+            {
+                break;
+            }
+            // A full stop ends the name with the sentence: "Paulo Rocha.
+            // Mañana, domingo…".
+            if let Some(last) = w.strip_suffix('.').filter(|l| l.chars().count() > 1) {
+                name.push(last);
+                break;
+            }
+            name.push(w);
+        }
+        let mut name = name.join(" ");
+        for joiner in [" y", " e", " and", " et", " de", " van", " von"] {
+            if let Some(n) = name.strip_suffix(joiner) {
+                name = n.to_string();
+            }
+        }
+        if !is_name_shaped(&name) || name.split_whitespace().count() > 6 {
+            continue;
+        }
+        // The title: from its first capitalised word, a country in
+        // parentheses after it left out.
+        let mut title = before;
+        if let Some(open) = title.rfind(" (") {
+            if title.ends_with(')') {
+                title = title[..open].trim();
+            }
+        }
+        let start = title.split_whitespace().position(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+        let Some(start) = start else { continue };
+        let title: Vec<&str> = title.split_whitespace().skip(start).collect();
+        if title.is_empty() || title.len() > 8 {
+            continue;
+        }
+        let title = title.join(" ");
+        if title.contains(['"', '“', '”', '«', '»'])
+            || super::fields::context_reason(&title).is_some()
+        {
+            continue;
+        }
+        out.push((title, name));
+    }
+    out
+}
+
+/// Films in running text each followed by its credits in parentheses: a
+/// year or a runtime in them says the words before are a film, from the
+/// end of the item before (a comma, a colon, a full stop, or "and" before
+/// a capital) — "Title di Name (Country, 2022, 14’)", "Title (2019, 84
+/// min)". Parentheses without credits ("(The Shift)") stay in the item.
+pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Part>)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|i| i + from) {
+        let Some(close) = text[open..].find(')').map(|i| i + open) else {
+            break;
+        };
+        from = close + 1;
+        let inner = &text[open + 1..close];
+        let Some(parts) = super::credits::credit_line(inner) else {
+            continue;
+        };
+        // Two facts at least ("(Italia, 2022, 14’)"): a year alone in
+        // parentheses is any mention of a film, or of anything.
+        let facts = parts
+            .iter()
+            .filter(|p| matches!(p, Part::Year(_) | Part::Runtime(_) | Part::Country(_)))
+            .count();
+        if !parts
+            .iter()
+            .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
+            || facts < 2
+        {
+            continue;
+        }
+        let before = &text[start..open];
+        start = close + 1;
+        let mut cut = 0;
+        for b in [", ", ": ", ". ", "; ", " – ", " — "] {
+            if let Some(i) = before.rfind(b) {
+                cut = cut.max(i + b.len());
+            }
+        }
+        for joiner in [
+            " e ", " and ", " y ", " et ", " und ", " en ", " och ", " i ",
+        ] {
+            let mut rest = &before[cut..];
+            let mut offset = cut;
+            while let Some(i) = rest.find(joiner) {
+                let after = &rest[i + joiner.len()..];
+                // "di Michelle e Noel Keserwany": inside the names after
+                // "di"/"by", a joiner joins names.
+                let naming = [" di ", " by ", " de ", " von ", " da ", " del "]
+                    .iter()
+                    .any(|by| before[cut..offset + i].contains(by));
+                if !naming
+                    && after
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || "\"“«„".contains(c))
+                {
+                    cut = cut.max(offset + i + joiner.len());
+                }
+                offset += i + joiner.len();
+                rest = after;
+            }
+        }
+        let item = before[cut..].trim();
+        let words = item.split_whitespace().count();
+        let capital = item
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«„".contains(c));
+        if !(1..=14).contains(&words) || !capital {
+            continue;
+        }
+        let (title, director) = title_and_director(item);
+        let mut parts = parts;
+        // The names in the parentheses are the director, unless one is given.
+        if director.is_some() {
+            parts.retain(|p| !matches!(p, Part::Name(_)));
+        }
+        out.push((title, director, parts));
+    }
+    out
+}
+
+/// A list item read as its title and, after "di"/"by"/"de", its director
+/// ("Il posto di Ermanno Olmi"), or all title.
+pub(super) fn title_and_director(item: &str) -> (String, Option<String>) {
+    match by_director(item) {
+        Some(tl) => {
+            let who = tl.credits.iter().find_map(|p| match p {
+                Part::Name(n) => Some(n.clone()),
+                _ => None,
+            });
+            (tl.title, who)
+        }
+        None => (item.to_string(), None),
+    }
+}
