@@ -5,7 +5,7 @@
 //! page flattened: "Dir. Bob Byington/USA/2015/75 min The title of…"):
 //! [`credit_prefix`] reads the credits and hands back the rest.
 
-use super::fields::{country_code, is_language, is_name_shaped, is_rating};
+use super::fields::{country_code, has_day_and_month, is_language, is_name_shaped, is_rating};
 use super::labels::*;
 use super::*;
 
@@ -494,6 +494,10 @@ pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
     // Credits hold a year or a runtime, so a digit; only a short line of
     // details ("Comedy, Drama • Rating: U") has none.
     if line.len() > 60 && !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // "21 oct. 2022": a date, not a year among credits.
+    if has_day_and_month(line) && !line.bytes().any(|b| b == b'\'') && !line.contains("min") {
         return None;
     }
     let pieces: Vec<&str> = split_credits(line).collect();

@@ -30,6 +30,23 @@ pub(super) fn is_calendar_word(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Whether a text holds a day of the month beside a month's name ("21
+/// oct. 2022", "3 May", "May 3rd"): a date, whatever else is on the line.
+pub(super) fn has_day_and_month(text: &str) -> bool {
+    let tokens: Vec<&str> = text
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let day = |t: &str| {
+        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        t.len() - digits.len() <= 2 && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let month = |t: &str| MONTHS.contains(&fold(t).as_str());
+    tokens.windows(2).any(|w| {
+        day(w[0]) && month(w[1]) || month(w[0]) && day(w[1]) && !super::credits::is_year(w[1])
+    })
+}
+
 /// Whether a text is a language name, or several ("French and Arabic"),
 /// or says a film's version ("OmU", "with English subtitles").
 pub(super) fn is_language(text: &str) -> bool {
@@ -99,7 +116,12 @@ pub(super) fn is_time(token: &str) -> bool {
             }
         }
     }
-    false
+    // "20h", "20h - 22h": an hour of the evening in French or Portuguese;
+    // no film runs five hours or more in a listing's few words.
+    num.strip_suffix('h')
+        .filter(|h| digits(h))
+        .and_then(|h| h.parse::<u32>().ok())
+        .is_some_and(|h| (5..24).contains(&h))
 }
 
 /// Whether a text is a calendar date: "3/5", "06.10.2016", "2016-10-06",
@@ -207,6 +229,31 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
     }
     if is_shelf_mark(&tokens) {
         return Some("a catalogue or shelf number");
+    }
+    // "Quand" / "20h - 22h", "Où" / "…": a field's name over its value.
+    if words.len() == 1
+        && [
+            "quand", "ou", "when", "where", "wann", "wo", "cuando", "donde", "quando", "dove",
+            "onde", "wanneer", "waar", "kiedy", "gdzie",
+        ]
+        .contains(&f.as_str())
+    {
+        return Some("an event detail (date, venue, tickets, guests)");
+    }
+    // "Score courtesy of Vector Lovers": thanks for the print or the music.
+    if words.len() <= 12
+        && [
+            "courtesy of",
+            "avec l aimable autorisation",
+            "mit freundlicher genehmigung",
+            "por cortesia de",
+            "per gentile concessione",
+            "print courtesy",
+        ]
+        .iter()
+        .any(|w| inside(&f, w) || opens_with(&f, w))
+    {
+        return Some("an acknowledgement (print, music, rights)");
     }
     let event = EVENT_WORDS
         .iter()
@@ -341,6 +388,27 @@ pub(super) fn is_rating(text: &str) -> bool {
         .iter()
         .any(|x| f.ends_with(x) && f.len() <= 10 && f.starts_with(|c: char| c.is_ascii_digit()))
         || f.starts_with("-") && f.len() <= 4
+}
+
+/// Whether a word is a given name (see `given-names.txt`), or an initial
+/// ("J.", "J.T."): the start of a person's name rather than of a title.
+pub(super) fn is_given_name(word: &str) -> bool {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        include_str!("given-names.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+    let w = word.trim_end_matches(',');
+    let initial = w.ends_with('.')
+        && w.split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    // "Jean-Pierre": a given name joined to another.
+    let first = w.split('-').next().unwrap_or(w);
+    initial || names.contains(crate::text::fold(first).as_str())
 }
 
 /// Particles of names ("de", "van", "von") kept lower case inside them.

@@ -219,6 +219,18 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
     {
         return Verdict::Not("a date or time");
     }
+    // "Tuesdays, February 2-April 26 at 6:30pm in the Integrative Learning
+    // Center": a clock time beside a calendar word is when, not what.
+    if tokens
+        .iter()
+        .any(|w| is_time(w.trim_matches(|c: char| c == ',' || c == '*')))
+        && tokens.iter().any(|w| {
+            let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            is_calendar_word(&w) || is_calendar_word(w.trim_end_matches('s'))
+        })
+    {
+        return Verdict::Not("a date or time");
+    }
     if crate::countries::canonical(t).is_some()
         || t.split([',', '/'])
             .all(|c| crate::countries::canonical(c.trim()).is_some())

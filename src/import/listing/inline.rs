@@ -13,6 +13,36 @@ use super::lines::by_director;
 /// capitalised run before the comma, after any words in lower case that
 /// open its clause ("se proyecta", "la española"); a country in
 /// parentheses after it is left out.
+/// Where a title ends a run of words, read backwards: capitalised words,
+/// with a short word in lower case between two of them ("Como Enlouquecer
+/// seu Chefe"); two words in lower case end it ("clássicos fundamentais
+/// como Tempos Modernos" → "Tempos Modernos"), and so does the start of the
+/// text.
+fn title_start(words: &[&str]) -> Option<usize> {
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let mut start = None;
+    let mut i = words.len();
+    while i > 0 {
+        i -= 1;
+        let w = words[i];
+        if capital(w) {
+            start = Some(i);
+            continue;
+        }
+        // A small word inside the title, with a capitalised word before it.
+        let small = w.chars().count() <= 4 && start.is_some();
+        if small && i > 0 && capital(words[i - 1]) {
+            continue;
+        }
+        break;
+    }
+    start
+}
+
 pub(super) fn comma_by(text: &str) -> Vec<(String, String)> {
     let segments: Vec<&str> = text.split([',', ';', ':']).collect();
     let mut out = Vec::new();
@@ -63,13 +93,11 @@ pub(super) fn comma_by(text: &str) -> Vec<(String, String)> {
                 title = title[..open].trim();
             }
         }
-        let start = title.split_whitespace().position(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        });
-        let Some(start) = start else { continue };
-        let title: Vec<&str> = title.split_whitespace().skip(start).collect();
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let Some(start) = title_start(&words) else {
+            continue;
+        };
+        let title: Vec<&str> = words[start..].to_vec();
         if title.is_empty() || title.len() > 8 {
             continue;
         }

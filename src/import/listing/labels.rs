@@ -193,6 +193,7 @@ const LABELS: &[(&str, Field)] = &[
     ("with", Field::Cast),
     ("avec", Field::Cast),
     ("mit", Field::Cast),
+    ("met", Field::Cast),
     ("con", Field::Cast),
     ("com", Field::Cast),
     ("interpretes", Field::Cast),
@@ -244,6 +245,7 @@ const LABELS: &[(&str, Field)] = &[
     ("written by", Field::Other),
     ("scenario", Field::Other),
     ("drehbuch", Field::Other),
+    ("buch", Field::Other),
     ("guion", Field::Other),
     ("sceneggiatura", Field::Other),
     ("music", Field::Other),
@@ -462,7 +464,25 @@ pub(super) fn label(line: &str) -> Option<(Field, String)> {
         // Labels are short: at most four words before the colon.
         if head.chars().count() <= 32 && head.split_whitespace().count() <= 4 {
             let folded = fold(head);
-            if let Some(field) = field_of(&folded) {
+            // "Buch, Regie:", "Buch und Montage:": several labels for one
+            // value; a director among them makes it the director.
+            let joint = || {
+                let fields: Vec<Field> = head
+                    .split([',', '/', '&'])
+                    .flat_map(|p| p.split(" und "))
+                    .flat_map(|p| p.split(" and "))
+                    .flat_map(|p| p.split(" et "))
+                    .map(|p| field_of(&fold(p)))
+                    .collect::<Option<_>>()?;
+                (fields.len() >= 2).then(|| {
+                    if fields.contains(&Field::Director) {
+                        Field::Director
+                    } else {
+                        fields[0]
+                    }
+                })
+            };
+            if let Some(field) = field_of(&folded).or_else(joint) {
                 let value = line[colon + 1..].trim();
                 // "D:" and other one-letter labels only with a value.
                 if folded.len() > 1 || !value.is_empty() {

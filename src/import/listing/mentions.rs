@@ -99,10 +99,20 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             .trim_matches(|c: char| "\"“”«»‘’'*_".contains(c))
             .trim()
             .to_string();
-        if title.is_empty() || out.iter().any(|m| fold(&m.title) == fold(&title)) {
+        if title.is_empty() {
             return;
         }
         let certain = certain || director.is_some();
+        // Named twice: a later, surer reading ("Tempos Modernos, de
+        // Charles Chaplin") completes an unsure earlier one.
+        if let Some(m) = out.iter_mut().find(|m| fold(&m.title) == fold(&title)) {
+            if certain && !m.certain {
+                m.certain = true;
+                m.director = m.director.take().or(director);
+                m.year = m.year.or(year);
+            }
+            return;
+        }
         out.push(Mention {
             title,
             director,

@@ -33,6 +33,7 @@ mod assemble;
 mod credits;
 mod facts;
 mod fields;
+mod glue;
 mod guard;
 mod inline;
 mod labels;
@@ -177,6 +178,9 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
         })
         .unzip();
     let joined = join_broken_lines(&mut lines);
+    lines
+        .par_iter_mut()
+        .for_each(|l| repair_glued_cells(l, knowledge));
     assemble::assemble(&lines, &marked, &joined, knowledge)
 }
 
@@ -184,6 +188,38 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
 /// a line ending in a dash ("Das ist nur der Anfang -") or an opening
 /// quotation mark takes the next line. The line taken becomes empty and
 /// is marked, so it is accounted with the line it joined.
+/// A line whose page cells ran together (see `glue`): written once if it
+/// was written twice, cut into cells where that makes it credits, a record
+/// or a dated line.
+fn repair_glued_cells(line: &mut String, k: &Knowledge) {
+    if let Some(once) = glue::undouble(line) {
+        *line = once.to_string();
+        return;
+    }
+    if !glue::may_be_glued(line) {
+        return;
+    }
+    let Some(cut) = glue::unglue(line) else {
+        return;
+    };
+    use lines::Class;
+    let plain = |c: &Class| matches!(c, Class::Short | Class::Prose | Class::Context(_));
+    let read = |c: &Class| {
+        matches!(
+            c,
+            Class::Credits(..)
+                | Class::Record(_)
+                | Class::RecordThen(..)
+                | Class::Labelled(_)
+                | Class::DatedTitle(_)
+                | Class::Dated(_)
+        )
+    };
+    if plain(&Class::of(line, k)) && read(&Class::of(&cut, k)) {
+        *line = cut;
+    }
+}
+
 fn join_broken_lines(lines: &mut [String]) -> Vec<bool> {
     let mut joined = vec![false; lines.len()];
     let broken = |l: &str, next: &str| {

@@ -43,6 +43,50 @@ const QUOTES: &[(char, char)] = &[
     ('»', '«'),
 ];
 
+/// A title and who made it after a comma: "Madame Lee, Pier Emanuel
+/// Petit", "On ira à Neuilly inch'allah, Anna Salzberg et Mehdi Ahoudig".
+/// Everything after the cut must be people (a name that starts with a given
+/// name), or a collective's one word beside one ("Cinélutte - Jean-Pierre
+/// Thorn"): "Goodbye, Dragon Inn" keeps its comma.
+fn split_at_makers(line: &str) -> Option<(&str, Vec<String>)> {
+    // "I, DANIEL BLAKE": a line in capitals is one title.
+    if !line.chars().any(char::is_lowercase) {
+        return None;
+    }
+    for (at, _) in line.match_indices(", ") {
+        let (title, who) = (line[..at].trim(), line[at + 2..].trim());
+        // "Anmaßung | Director: Chris Wright, Stefan Kolbe": labelled
+        // credits, read as such elsewhere.
+        if title.is_empty() || title.contains(['|', ':']) {
+            return None;
+        }
+        if title.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+            continue;
+        }
+        let mut joined = who.to_string();
+        for joiner in [" - ", " et ", " and ", " & ", " y ", " e ", " und "] {
+            joined = joined.replace(joiner, ", ");
+        }
+        let pieces: Vec<String> = joined.split(", ").map(|n| n.trim().to_string()).collect();
+        let person = |n: &str| {
+            super::fields::is_name_shaped(n)
+                && n.split_whitespace()
+                    .next()
+                    .is_some_and(super::fields::is_given_name)
+        };
+        let collective = |n: &str| {
+            !n.contains(' ')
+                && n.chars().next().is_some_and(char::is_uppercase)
+                && n.chars().count() >= 3
+        };
+        let people = pieces.iter().filter(|n| person(n)).count();
+        if people >= 1 && pieces.iter().all(|n| person(n) || collective(n)) {
+            return Some((title, pieces));
+        }
+    }
+    None
+}
+
 /// "Harlan County USA (1976)", "Pyme (2004) (SMB)", "Blue Collar (Paul
 /// Schrader, 1978, 114 min)", "Norma Rae — Martin Ritt (USA, 1979, 114')",
 /// "Title (1979) 95m; Sweden; D: Name", "Title — Director, 2002, UK, 106
@@ -73,6 +117,15 @@ pub(super) fn title_line(line: &str) -> TitleLine {
             }
         }
     }
+    // "Tempos modernos [Modern Times]": brackets after a title hold what
+    // parentheses would.
+    let bracketed;
+    let line = if line.contains(" [") && line.contains(']') && !line.contains('(') {
+        bracketed = line.replace(" [", " (").replace(']', ")");
+        bracketed.as_str()
+    } else {
+        line
+    };
     let mut title = line;
     if let Some(i) = line
         .find(" (")
@@ -95,6 +148,10 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                 out.credits.extend(parts);
             } else if (2..=3).contains(&inner.split_whitespace().count())
                 && super::fields::is_name_shaped(inner)
+                && inner
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(super::fields::is_given_name)
                 && out.year.is_none()
                 && out.others.is_empty()
                 && !inner
@@ -134,6 +191,11 @@ pub(super) fn title_line(line: &str) -> TitleLine {
         if let Some((t, parts)) = split_at_credits(title) {
             title = t;
             out.credits = parts;
+        } else if let Some((t, people)) = split_at_makers(title) {
+            // "Un cinéma dans la ville, Jérémy Leroux", "La Grève des
+            // ouvriers de Margoline, Cinélutte - Jean-Pierre Thorn".
+            title = t;
+            out.credits = people.into_iter().map(Part::Name).collect();
         }
     } else if !out.credits.is_empty() && !out.credits.iter().any(|p| matches!(p, Part::Name(_))) {
         // "Norma Rae — Martin Ritt (USA, 1979, 114')"; credits that name

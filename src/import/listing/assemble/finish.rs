@@ -46,6 +46,10 @@ impl Assembler<'_> {
                         d.entry.title = None;
                         d.entry.other_titles.clear();
                     }
+                    // "César Chavez / 2014 / Dir: Diego Luna": a film named
+                    // after a person, made by someone else.
+                    Verdict::Doubtful("it looks like a person's name")
+                        if d.name_is_title || made_by_another(&d.entry) => {}
                     Verdict::Doubtful(why) => {
                         if d.uncertain.is_none() {
                             d.uncertain = Some(why.to_string());
@@ -141,6 +145,8 @@ impl Assembler<'_> {
                     weak: false,
                     run: None,
                     wants_title: false,
+                    name_line: None,
+                    name_is_title: false,
                 },
             );
             for &l in &later.lines {
@@ -155,13 +161,14 @@ impl Assembler<'_> {
             merge(&mut kept.entry, later.entry);
         }
         // A run of short lines two of whose titles the listing itself
-        // shows to be films (their credits follow further down) is a list
-        // of films: a page's index or roll-call.
+        // shows to be films (their credits follow further down, or they
+        // are screened on several days) is a list of films: a page's index,
+        // roll-call or calendar.
         let mut confirmed: std::collections::HashMap<usize, usize> =
             std::collections::HashMap::new();
         for d in &self.drafts {
             if let (Some(r), None) = (d.run, &d.uncertain) {
-                if draft_has_facts(d) {
+                if draft_has_facts(d) || d.dated {
                     *confirmed.entry(r).or_default() += 1;
                 }
             }
@@ -174,6 +181,19 @@ impl Assembler<'_> {
             }
         }
     }
+}
+
+/// Whether an entry titled like a name has credits naming someone else as
+/// its director, with a year or running time.
+fn made_by_another(e: &Entry) -> bool {
+    let title = e
+        .title
+        .as_deref()
+        .map(crate::text::fold)
+        .unwrap_or_default();
+    (e.year.is_some() || e.runtime.is_some())
+        && !e.directors.is_empty()
+        && e.directors.iter().all(|d| crate::text::fold(d) != title)
 }
 
 /// Whether two entries with one title can be one film: no year, runtime

@@ -44,6 +44,13 @@ struct Draft {
     /// Credits waiting for the title on the line after them (see
     /// `credits_first`).
     wants_title: bool,
+    /// A line shaped like a name read as the director of an entry with no
+    /// other title: the title after all if labelled credits later name
+    /// someone else ("César Chavez / 2014 / Dir: Diego Luna").
+    name_line: Option<usize>,
+    /// That line became the title: its credits name another director, so
+    /// a title shaped like a name is no doubt.
+    name_is_title: bool,
 }
 
 /// What became of a line.
@@ -80,6 +87,9 @@ struct Assembler<'a> {
     runs: usize,
     /// The listing gives each film's credits before its title.
     credits_first: bool,
+    /// Titles that date lines name more than once (folded): films screened
+    /// on several days ("Perla 7 september", "Perla 8, 9 en 13 september").
+    screened_again: std::collections::HashSet<String>,
     k: &'a Knowledge,
 }
 
@@ -97,6 +107,7 @@ pub(super) fn assemble(
     use rayon::prelude::*;
     let classes: Vec<Class> = lines.par_iter().map(|l| Class::of(l, k)).collect();
     let credits_first = credits_first(&classes);
+    let screened_again = screened_again(&classes);
     let mut a = Assembler {
         lines,
         marked,
@@ -112,6 +123,7 @@ pub(super) fn assemble(
         described: Vec::new(),
         runs: 0,
         credits_first,
+        screened_again,
         k,
     };
     for i in 0..lines.len() {
@@ -350,6 +362,8 @@ impl Assembler<'_> {
             weak: false,
             run: None,
             wants_title: false,
+            name_line: None,
+            name_is_title: false,
         });
         self.owner[i] = Owner::Entry(d);
         self.current = Some(d);
@@ -414,6 +428,18 @@ impl Assembler<'_> {
             return d;
         }
         if let Some(c) = self.current {
+            if let Some(p) = self.drafts[c].name_line {
+                let named = &self.drafts[c].entry.directors;
+                if !scratch.directors.is_empty()
+                    && scratch.directors.iter().all(|d| !named.contains(d))
+                {
+                    let e = &mut self.drafts[c].entry;
+                    e.directors.clear();
+                    e.title = Some(title_line(&self.lines[p]).title);
+                    self.drafts[c].name_line = None;
+                    self.drafts[c].name_is_title = true;
+                }
+            }
             if compatible(&self.drafts[c].entry, &scratch) {
                 merge(&mut self.drafts[c].entry, scratch);
                 self.own(c, i);
@@ -495,13 +521,20 @@ impl Assembler<'_> {
                     used.push(p);
                     continue;
                 }
+                // Only a heading above ("Films / King Coal / 1948 | 3
+                // mins"): the line is the title unless it is a known name.
+                let title_above = pending[..n]
+                    .iter()
+                    .any(|&q| !is_heading(&self.title_text(q)));
                 if facts.directors.is_empty()
                     && extra.directors.is_empty()
                     && !self.titles.contains_key(&p)
                     && is_name_shaped(line)
                     && (self.k.knows_person(line)
-                        || self.k.looks_like_person(line)
-                        || more_above && has_facts)
+                        || title_above && self.k.looks_like_person(line)
+                        || more_above
+                            && has_facts
+                            && line.split_whitespace().next().is_some_and(is_given_name))
                     && line.split_whitespace().count() <= 4
                 {
                     add_directors(&mut extra, names(&line.replace(" and ", ", ")));
@@ -566,7 +599,10 @@ impl Assembler<'_> {
                 (used.iter().min().copied().unwrap_or(at), extra)
             }
         };
+        let name_line =
+            (title_at.is_none() && used.len() == 1 && entry.directors.len() == 1).then(|| used[0]);
         let d = self.new_draft(first_line, entry, "title and credits");
+        self.drafts[d].name_line = name_line;
         for p in used {
             self.own(d, p);
         }
@@ -649,16 +685,34 @@ impl Assembler<'_> {
             // "21:15 | MATEWAN | John Sayles | USA 1987 | 133 min": a title
             // with its credits on its line is no line alone.
             let credited = tl.has_facts();
+            let again = self.titles.contains_key(&l)
+                && self.screened_again.contains(&crate::text::fold(&tl.title));
             let d = self.new_draft(l, titled_entry(tl, l + 1), "title alone");
             self.drafts[d].open = false;
             self.drafts[d].run = run;
-            if !(known || list || credited) {
+            self.drafts[d].dated = self.titles.contains_key(&l);
+            if !(known || list || credited || again) {
                 self.drafts[d].uncertain =
                     Some("a line alone, with no credits, date or description".into());
             }
         }
         self.current = None;
     }
+}
+
+/// Titles named by more than one date line of the listing (folded).
+fn screened_again(classes: &[Class]) -> std::collections::HashSet<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut again = std::collections::HashSet::new();
+    for c in classes {
+        if let Class::DatedTitle(t) = c {
+            let t = crate::text::fold(&title_line(t).title);
+            if !t.is_empty() && !seen.insert(t.clone()) {
+                again.insert(t);
+            }
+        }
+    }
+    again
 }
 
 /// Whether the listing gives each film's credits before its title
