@@ -165,3 +165,58 @@ fn a_library_record() {
         ]
     );
 }
+
+#[test]
+fn cells_of_a_page_that_ran_together() {
+    // A title written twice (image caption and heading), its kind, year
+    // and running time run together; then a calendar whose titles run into
+    // their dates, each film screened on several days.
+    let text = "MinerMiner\nDocumentary195036 minsSilent Location: Featherstone\nAbsorbing overview of coalmining in the early years of nationalisation.\nGuilty ChimneysGuilty Chimneys\nDocumentary195418 mins\nA sponsored film about the smoke over British cities.\n";
+    assert_eq!(
+        films(text),
+        [
+            ("Miner".to_string(), Some(1950), Vec::new(), Some(36)),
+            (
+                "Guilty Chimneys".to_string(),
+                Some(1954),
+                Vec::new(),
+                Some(18)
+            ),
+        ]
+    );
+    let text = "Perla7 september\nPerla8, 9 en 13 september\nThe North12 oktober\nThe North13, 14 en 18 oktober\n";
+    let titles: Vec<String> = films(text).into_iter().map(|f| f.0).collect();
+    assert_eq!(titles, ["Perla", "The North"]);
+}
+
+#[test]
+fn makers_after_a_comma_and_titles_named_after_people() {
+    let text = "Madame Lee, Pier Emanuel Petit\nFrance, 2014, couleur, 33 min\nÀ Montreuil, une échoppe coréenne.\n\nOn ira à Neuilly inch’allah, Anna Salzberg et Mehdi Ahoudig\nFrance, 2015, noir et blanc, 20 min\nUne manifestation de jeunes travailleurs.\n";
+    assert_eq!(
+        films(text),
+        [
+            film("Madame Lee", 2014, &["Pier Emanuel Petit"], 33),
+            film(
+                "On ira à Neuilly inch’allah",
+                2015,
+                &["Anna Salzberg", "Mehdi Ahoudig"],
+                20
+            ),
+        ]
+    );
+    // A film named after a person, its director labelled below; another
+    // title in brackets.
+    let text = "César Chavez\n\n2014\n\nDir: Diego Luna\n\nCinebiografia do líder sindical.\n\nTempos modernos [Modern Times]\n\n1936\n\nDir: Charles Chaplin\n\nClássico do cinema-mudo.\n";
+    let got = read(text, &Knowledge::default());
+    let written: Vec<&Entry> = got
+        .entries
+        .iter()
+        .filter(|e| e.uncertain.is_none())
+        .collect();
+    assert_eq!(written.len(), 2, "{:?}", got.entries);
+    assert_eq!(written[0].title.as_deref(), Some("César Chavez"));
+    assert_eq!(written[0].directors, ["Diego Luna"]);
+    assert_eq!(written[1].title.as_deref(), Some("Tempos modernos"));
+    assert_eq!(written[1].other_titles, ["Modern Times"]);
+    assert_eq!(written[1].directors, ["Charles Chaplin"]);
+}

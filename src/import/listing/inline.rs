@@ -13,36 +13,6 @@ use super::lines::by_director;
 /// capitalised run before the comma, after any words in lower case that
 /// open its clause ("se proyecta", "la española"); a country in
 /// parentheses after it is left out.
-/// Where a title ends a run of words, read backwards: capitalised words,
-/// with a short word in lower case between two of them ("Como Enlouquecer
-/// seu Chefe"); two words in lower case end it ("clássicos fundamentais
-/// como Tempos Modernos" → "Tempos Modernos"), and so does the start of the
-/// text.
-fn title_start(words: &[&str]) -> Option<usize> {
-    let capital = |w: &str| {
-        w.chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    };
-    let mut start = None;
-    let mut i = words.len();
-    while i > 0 {
-        i -= 1;
-        let w = words[i];
-        if capital(w) {
-            start = Some(i);
-            continue;
-        }
-        // A small word inside the title, with a capitalised word before it.
-        let small = w.chars().count() <= 4 && start.is_some();
-        if small && i > 0 && capital(words[i - 1]) {
-            continue;
-        }
-        break;
-    }
-    start
-}
-
 pub(super) fn comma_by(text: &str) -> Vec<(String, String)> {
     let segments: Vec<&str> = text.split([',', ';', ':']).collect();
     let mut out = Vec::new();
@@ -207,5 +177,168 @@ pub(super) fn title_and_director(item: &str) -> (String, Option<String>) {
             (tl.title, who)
         }
         None => (item.to_string(), None),
+    }
+}
+
+/// Where a title ends a run of words, read backwards: capitalised words,
+/// with a short word in lower case between two of them ("Como Enlouquecer
+/// seu Chefe"); two words in lower case end it ("clássicos fundamentais
+/// como Tempos Modernos" → "Tempos Modernos"), and so does the start of the
+/// text.
+fn title_start(words: &[&str]) -> Option<usize> {
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let mut start = None;
+    let mut i = words.len();
+    while i > 0 {
+        i -= 1;
+        let w = words[i];
+        if capital(w) {
+            start = Some(i);
+            continue;
+        }
+        // A small word inside the title, with a capitalised word before it.
+        let small = w.chars().count() <= 4 && start.is_some();
+        if small && i > 0 && capital(words[i - 1]) {
+            continue;
+        }
+        break;
+    }
+    start
+}
+
+/// Verbs that say a person directed a film, between the person and the
+/// title: "Mario Monicelli dirige I compagni", "Michael Powell directs Red
+/// Ensign", "Jean-Pierre Thorn réalise …".
+const DIRECTS: &[&str] = &[
+    "dirige", "directs", "directed", "realise", "réalise", "réalisa", "dreht", "drehte", "gira",
+    "girò", "rueda", "rodó", "filma", "filmó", "firma",
+];
+
+/// Words that end a title in running text: relative pronouns and the
+/// like ("Fantozzi che…", "Strike, which…").
+const TITLE_ENDS: &[&str] = &[
+    "che",
+    "qui",
+    "que",
+    "which",
+    "who",
+    "that",
+    "der",
+    "die",
+    "das",
+    "dove",
+    "où",
+    "donde",
+    "pellicola",
+    "film",
+];
+
+/// Films named after a directing verb, with their director before it:
+/// "1963 – Mario Monicelli dirige I compagni, in cui degli operai…". The
+/// title runs from the verb to the first comma, full stop, exclamation or
+/// question mark (kept: "Sciopero!") or a word that opens a clause; it
+/// opens with a capital and has at most eight words. A year opening the
+/// sentence ("1925 – …") is the film's.
+pub(super) fn directed_by_verb(text: &str) -> Vec<(String, String, Option<i32>)> {
+    let mut out = Vec::new();
+    for sentence in text.split_inclusive(". ") {
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        let year = words
+            .first()
+            .filter(|w| super::credits::is_year(w))
+            .and_then(|w| w.parse::<i32>().ok())
+            .filter(|_| {
+                words
+                    .get(1)
+                    .is_some_and(|w| ["–", "—", "-", ":"].contains(w))
+            });
+        for (v, w) in words.iter().enumerate() {
+            if v < 2 || !DIRECTS.contains(&w.to_lowercase().as_str()) {
+                continue;
+            }
+            // The director: the capitalised run before the verb.
+            let mut from = v;
+            while from > 0
+                && words[from - 1]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())
+            {
+                from -= 1;
+            }
+            // "L’americano Herbert J. Biberman": an elided article opens
+            // the phrase, not the name.
+            while from < v && words[from].contains(['’', '\'']) {
+                from += 1;
+            }
+            let who = words[from..v].join(" ");
+            if !is_name_shaped(&who) {
+                continue;
+            }
+            let mut title: Vec<&str> = Vec::new();
+            for t in &words[v + 1..] {
+                let bare = t.trim_end_matches([',', '.', ';', ':', '!', '?']);
+                if !title.is_empty() && TITLE_ENDS.contains(&bare.to_lowercase().as_str()) {
+                    break;
+                }
+                if t.ends_with(['!', '?']) {
+                    title.push(t);
+                    break;
+                }
+                title.push(bare);
+                if bare.len() < t.len() || title.len() > 8 {
+                    break;
+                }
+            }
+            let opens = title
+                .first()
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if opens && (1..=8).contains(&title.len()) {
+                out.push((title.join(" "), who, year));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn films_after_a_directing_verb() {
+        let text = "1925 – Il regista sovietico Sergej Ejzenstejn dirige Sciopero! pellicola dai chiari intenti. 1963 – Mario Monicelli dirige I compagni, in cui degli operai scioperano. 1975 – Luciano Salce dirige il primo Fantozzi che fa ridere.";
+        assert_eq!(
+            directed_by_verb(text),
+            [
+                (
+                    "Sciopero!".to_string(),
+                    "Sergej Ejzenstejn".to_string(),
+                    Some(1925)
+                ),
+                (
+                    "I compagni".to_string(),
+                    "Mario Monicelli".to_string(),
+                    Some(1963)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_ends_a_run_of_capitalised_words() {
+        let w: Vec<&str> = "clássicos fundamentais como Tempos Modernos"
+            .split(' ')
+            .collect();
+        assert_eq!(title_start(&w), Some(3));
+        let w: Vec<&str> = "títulos modernos como Como Enlouquecer seu Chefe"
+            .split(' ')
+            .collect();
+        assert_eq!(title_start(&w), Some(3));
     }
 }

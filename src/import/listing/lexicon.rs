@@ -328,7 +328,7 @@ pub(super) const EVENT_WORDS: &[&str] = &[
 /// Lines of a web page around the listing: links, comments, sharing.
 pub(super) const PAGE_WORDS: &[&str] = &[
     "leave a comment",
-    "l evenement est termine",
+    "levenement est termine",
     "cet evenement est termine",
     "this event has ended",
     "this event has passed",
