@@ -134,21 +134,7 @@ impl Assembler<'_> {
             if !same_film(&self.drafts[f].entry, &self.drafts[d].entry) {
                 continue;
             }
-            let later = std::mem::replace(
-                &mut self.drafts[d],
-                Draft {
-                    entry: Entry::default(),
-                    lines: Vec::new(),
-                    open: false,
-                    uncertain: None,
-                    dated: false,
-                    weak: false,
-                    run: None,
-                    wants_title: false,
-                    name_line: None,
-                    name_is_title: false,
-                },
-            );
+            let later = std::mem::take(&mut self.drafts[d]);
             for &l in &later.lines {
                 self.owner[l] = Owner::Entry(f);
             }

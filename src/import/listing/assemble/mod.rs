@@ -27,7 +27,7 @@ mod finish;
 mod prose;
 
 /// An entry being built, with the lines it owns.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Draft {
     entry: Entry,
     lines: Vec<usize>,
@@ -357,13 +357,7 @@ impl Assembler<'_> {
             entry,
             lines: vec![i],
             open: true,
-            uncertain: None,
-            dated: false,
-            weak: false,
-            run: None,
-            wants_title: false,
-            name_line: None,
-            name_is_title: false,
+            ..Draft::default()
         });
         self.owner[i] = Owner::Entry(d);
         self.current = Some(d);
