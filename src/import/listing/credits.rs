@@ -496,8 +496,16 @@ pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
     if line.len() > 60 && !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    // "21 oct. 2022": a date, not a year among credits.
-    if has_day_and_month(line) && !line.bytes().any(|b| b == b'\'') && !line.contains("min") {
+    // "21 oct. 2022", "2012-05-31 20:01:48": a date, not a year among
+    // credits.
+    let full_date = line.split_whitespace().any(|t| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        t.matches(['-', '/', '.']).count() == 2 && super::fields::is_date_token(t)
+    });
+    if (has_day_and_month(line) || full_date)
+        && !line.bytes().any(|b| b == b'\'')
+        && !line.contains("min")
+    {
         return None;
     }
     let pieces: Vec<&str> = split_credits(line).collect();

@@ -116,6 +116,20 @@ pub(super) fn is_time(token: &str) -> bool {
             }
         }
     }
+    // "20:01:48": a clock with seconds (a running time "1:42:00" has fewer
+    // than five hours).
+    let hms: Vec<&str> = num.split(':').collect();
+    if hms.len() == 3
+        && hms
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        && hms[0].parse::<u32>().is_ok_and(|h| (5..24).contains(&h))
+        && hms[1..]
+            .iter()
+            .all(|p| p.parse::<u32>().is_ok_and(|v| v < 60))
+    {
+        return true;
+    }
     // "20h", "20h - 22h": an hour of the evening in French or Portuguese;
     // no film runs five hours or more in a listing's few words.
     num.strip_suffix('h')

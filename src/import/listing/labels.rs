@@ -116,6 +116,10 @@ const LABELS: &[(&str, Field)] = &[
     ("rezyseria", Field::Director),
     ("rez", Field::Director),
     ("rezie", Field::Director),
+    ("rezija", Field::Director),
+    ("reditelj", Field::Director),
+    ("redatelj", Field::Director),
+    ("redateljica", Field::Director),
     ("direcao", Field::Director),
     ("realizacao", Field::Director),
     ("realizador", Field::Director),
@@ -570,9 +574,19 @@ pub(super) fn clean(line: &str) -> (String, bool) {
     t = t.trim_start_matches('#').trim_start();
     // "1. ", "12) ", "#3 " — at most three digits, so "1976. The miners" stays.
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    // "18. jun – Okrug Harlan": a day and its month, not a list marker.
+    let month_after = t
+        .get(digits + 2..)
+        .and_then(|r| r.split_whitespace().next())
+        .is_some_and(|w| {
+            super::fields::is_calendar_word(&crate::text::fold(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+            ))
+        });
     if (1..=3).contains(&digits)
         && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
         && t.as_bytes().get(digits + 1) == Some(&b' ')
+        && !month_after
     {
         t = t[digits + 2..].trim_start();
         marked = true;

@@ -158,11 +158,15 @@ impl Class {
         // a year, unless the name is one the catalogue knows.
         // "18.00 American Factory (…)": a time first is no part of the
         // title ("October Sky (1999)" has no time).
-        let timed = after_date(line).is_some_and(|rest| {
-            line[..line.len() - rest.len()]
-                .bytes()
-                .any(|b| b.is_ascii_digit())
-        });
+        // The whole date before the text ("Sunday 11 June – "), however
+        // many steps `after_date` takes to pass it.
+        let mut undated = line;
+        while let Some(rest) = after_date(undated).filter(|r| r.len() < undated.len()) {
+            undated = rest;
+        }
+        let timed = line[..line.len() - undated.len()]
+            .bytes()
+            .any(|b| b.is_ascii_digit());
         if let Some(open) = line.find(" (").filter(|_| !timed) {
             let tl = title_line(line);
             let year = tl.year.is_some() || tl.credits.iter().any(|p| matches!(p, Part::Year(_)));
@@ -171,6 +175,12 @@ impl Class {
             // Lorenzo Ferrò (Italia, 2022, 14’), Auxiliaire di …").
             let one_film = line[..open].split_whitespace().count() <= 14
                 && super::inline::credited_items(line).len() <= 1;
+            // "La contrafigura la donarà l’obra del cineasta Jordi Bayona
+            // (Vic, 1931- La Floresta, 2013) que amb Distancia 200 metres
+            // posa…": a sentence runs on after the parentheses.
+            let runs_on = line
+                .rfind(')')
+                .is_some_and(|close| line[close + 1..].split_whitespace().nth(12).is_some());
             // "Documentary Feature (2016) Australia": credits.
             if year && is_form_phrase(&tl.title) {
                 let mut parts = vec![Part::Kind(kind_of_genre(&tl.title))];
@@ -180,6 +190,7 @@ impl Class {
             }
             if year
                 && one_film
+                && !runs_on
                 && !tl.title.is_empty()
                 && line[..open].trim() == tl.title.as_str()
                 && !k.knows_person(&tl.title)
@@ -526,11 +537,27 @@ fn is_quotation(line: &str) -> bool {
 pub(super) fn after_date(line: &str) -> Option<&str> {
     let mut at = 0;
     let mut dated = false;
+    // "11 June", "Sunday 11 June": a day's number beside a month's name.
+    let month_word = |w: &str| {
+        let f = crate::text::fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        !f.is_empty() && super::lexicon::MONTHS.contains(&f.as_str())
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut n = 0;
     for (i, w) in line.split_inclusive(' ').scan(0usize, |pos, w| {
         let start = *pos;
         *pos += w.len();
         Some((start, w))
     }) {
+        let day_of_month = !w.trim().is_empty() && {
+            let t = w.trim().trim_end_matches('.');
+            let next = words.get(n + 1).copied().unwrap_or("");
+            n += 1;
+            t.len() <= 2
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && t.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+                && month_word(next)
+        };
         let t = w.trim();
         if t.is_empty() {
             at = i + w.len();
@@ -563,7 +590,8 @@ pub(super) fn after_date(line: &str) -> Option<&str> {
         ) || bare.is_empty();
         // Joining words are lower case: "A Short Film…" after a date is a title.
         let joiner = joiner && !bare.chars().next().is_some_and(char::is_uppercase);
-        let dateish = is_date_token(t)
+        let dateish = day_of_month
+            || is_date_token(t)
             || is_time(t)
             || is_calendar_word(&f)
             || super::credits::is_year(bare)

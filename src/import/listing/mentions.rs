@@ -171,6 +171,11 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             .iter(),
         )
         .any(|w| lower.contains(w));
+    // Whether the paragraph says when: a day and month, or a clock time.
+    let dated = super::fields::has_day_and_month(text)
+        || text
+            .split_whitespace()
+            .any(|t| super::fields::is_time(t.trim_matches(|c: char| c == ',' || c == '.')));
     for (open, close) in QUOTE_PAIRS {
         let mut rest = text;
         while let Some(i) = rest.find(open) {
@@ -247,9 +252,21 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 .is_some_and(|w| {
                     FILM_WORDS.contains(&w.as_str()) || FILM_PLURALS.contains(&w.as_str())
                 });
+            // "Giovedì 23 ottobre alle h 18.00 … presenterà “Signorinaeffe”":
+            // a quoted title in a paragraph that says when it is shown is a
+            // screening, unless the word before names a series or an event
+            // ("la rassegna “Sguardi al lavoro”").
+            let word_before = rest[..i]
+                .split_whitespace()
+                .next_back()
+                .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+                .unwrap_or_default();
+            let screened = dated
+                && !super::lines::is_heading(&word_before)
+                && !SHOW_WORDS.contains(&word_before.as_str());
             // With its year it is a film; a short quoted title in a
             // paragraph about films may be one (or the series' name).
-            if !with_director && titled && (year.is_some() || named_film) {
+            if !with_director && titled && (year.is_some() || named_film || screened) {
                 push(inner, true, year);
             } else if !with_director && titled && about_films {
                 push(inner, false, None);
@@ -303,6 +320,174 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     }
     out
 }
+
+/// Words for what is shown besides films: a quotation after them names a
+/// play, a concert, an exhibition, a talk or a book (folded).
+const SHOW_WORDS: &[&str] = &[
+    "spettacolo",
+    "concerto",
+    "mostra",
+    "libro",
+    "book",
+    "play",
+    "concert",
+    "exhibition",
+    "talk",
+    "lecture",
+    "livre",
+    "piece",
+    "spectacle",
+    "exposition",
+    "conference",
+    "buch",
+    "ausstellung",
+    "vortrag",
+    "konzert",
+    "theaterstuck",
+    "libro",
+    "obra",
+    "exposicion",
+    "charla",
+    "livro",
+    "peca",
+    "exposicao",
+    "palestra",
+    "tema",
+    "theme",
+    "thema",
+    "motto",
+    "titolo",
+    "title",
+    "titel",
+    "titre",
+    "titulo",
+    "progetto",
+    "project",
+    "projekt",
+    "projet",
+    "proyecto",
+    "projeto",
+    "rassegna",
+    "series",
+    "serie",
+    "cycle",
+    "ciclo",
+    "reihe",
+    "edizione",
+    "edition",
+    "festival",
+    "programme",
+    "program",
+    "programma",
+    "soiree",
+    "soirees",
+    "evening",
+    "night",
+    "serata",
+    "noche",
+    "velada",
+    "abend",
+    "concorso",
+    "competition",
+    "wettbewerb",
+    "concours",
+    "concurso",
+    "giornata",
+    "journee",
+    "convegno",
+    "congress",
+    "conference",
+    "kongress",
+    "seminar",
+    "seminario",
+    "workshop",
+    "atelier",
+    "incontro",
+    "rencontre",
+    "debate",
+    "dibattito",
+    "evento",
+    "event",
+    "evenement",
+    "veranstaltung",
+    "sezione",
+    "section",
+    "sektion",
+    "seccion",
+    "secao",
+    "award",
+    "prize",
+    "premio",
+    "prix",
+    "preis",
+    "settimana",
+    "week",
+    "semaine",
+    "woche",
+    "semana",
+    "mese",
+    "month",
+    "mois",
+    // Places and bodies: "Samoobrazovni univerzitet “Svetozar Marković”".
+    "univerzitet",
+    "university",
+    "universita",
+    "universite",
+    "universidad",
+    "universidade",
+    "universitat",
+    "institut",
+    "institute",
+    "istituto",
+    "instituto",
+    "fondazione",
+    "foundation",
+    "fondation",
+    "stiftung",
+    "fundacion",
+    "fundacao",
+    "museum",
+    "museo",
+    "musee",
+    "museu",
+    "club",
+    "circolo",
+    "associazione",
+    "association",
+    "verein",
+    "asociacion",
+    "associacao",
+    "cinema",
+    "kino",
+    "cine",
+    "teatro",
+    "theatre",
+    "theater",
+    "sala",
+    "hall",
+    "salle",
+    "saal",
+    "school",
+    "scuola",
+    "ecole",
+    "schule",
+    "escuela",
+    "escola",
+    "library",
+    "biblioteca",
+    "bibliotheque",
+    "bibliothek",
+    "cinematheque",
+    "cineteca",
+    "centre",
+    "center",
+    "centro",
+    "zentrum",
+    "casa",
+    "haus",
+    "maison",
+    "house",
+];
 
 /// Number words, two to twelve, in the languages of the labels (folded).
 const COUNTS: &[(&str, usize)] = &[

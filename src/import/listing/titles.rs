@@ -142,8 +142,23 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                 break;
             }
             let inner = rest[open + 1..open + close].trim();
+            // "Metuan (Matewan, 1987)", "Dva dana, jedna noć (Deux jours,
+            // une nuit, 2014)": the original title, then the year.
+            let original = inner.rsplit_once(", ").filter(|(first, year)| {
+                is_year(year.trim())
+                    && first.chars().next().is_some_and(char::is_uppercase)
+                    && !first
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(super::fields::is_given_name)
+                    && super::fields::country_name(first).is_none()
+                    && credit_line(first).is_none()
+            });
             if is_year(inner) {
                 out.year = inner.parse().ok();
+            } else if let Some((first, year)) = original {
+                out.others.push(first.trim().to_string());
+                out.year = year.trim().parse().ok();
             } else if let Some(parts) = credit_line(inner) {
                 out.credits.extend(parts);
             } else if (2..=3).contains(&inner.split_whitespace().count())

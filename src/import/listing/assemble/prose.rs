@@ -22,8 +22,19 @@ impl Assembler<'_> {
             return;
         }
         // A credit-shaped paragraph (a year and a runtime) is credits,
-        // never a synopsis.
-        if let Some(parts) = loose_credits(&text) {
+        // never a synopsis — unless it is running text naming several
+        // films with their makers ("…: ABC Brasil, de Sérgio Péo; Greve de
+        // Março, de Renato Tapajós; e Greve!, de João Batista de Andrade").
+        let loose = loose_credits(&text);
+        if loose.is_some() && !waiting && text.split_whitespace().nth(60).is_some() {
+            let found = mentions(&text, self.k);
+            if found.iter().filter(|m| m.director.is_some()).count() >= 2 {
+                self.resolve_pending();
+                self.mentioned(i, found);
+                return;
+            }
+        }
+        if let Some(parts) = loose {
             let mut scratch = Entry::default();
             apply_prose(&mut scratch, &text);
             // The synopsis is the text before inline credits, never them.
