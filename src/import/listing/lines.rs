@@ -542,8 +542,6 @@ pub(super) fn after_date(line: &str) -> Option<&str> {
         let f = crate::text::fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
         !f.is_empty() && super::lexicon::MONTHS.contains(&f.as_str())
     };
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let mut n = 0;
     for (i, w) in line.split_inclusive(' ').scan(0usize, |pos, w| {
         let start = *pos;
         *pos += w.len();
@@ -551,8 +549,7 @@ pub(super) fn after_date(line: &str) -> Option<&str> {
     }) {
         let day_of_month = !w.trim().is_empty() && {
             let t = w.trim().trim_end_matches('.');
-            let next = words.get(n + 1).copied().unwrap_or("");
-            n += 1;
+            let next = line[i + w.len()..].split_whitespace().next().unwrap_or("");
             t.len() <= 2
                 && t.bytes().all(|b| b.is_ascii_digit())
                 && t.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
