@@ -154,6 +154,19 @@ impl Class {
                 _ => Class::Short,
             };
         }
+        // "(D 2011, Regie: Carmen Losmann, 90 Min.) Nichts wird mehr…":
+        // credits in parentheses opening a paragraph, then its text.
+        if line.starts_with('(') {
+            if let Some(close) = line.find(')').filter(|&c| c + 1 < line.len()) {
+                if let Some(parts) = credit_line(&line[1..close]).filter(|parts| {
+                    parts
+                        .iter()
+                        .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
+                }) {
+                    return Class::Credits(parts, Some(close + 1));
+                }
+            }
+        }
         // "When Miners March (2006)": a title and its year, not a name and
         // a year, unless the name is one the catalogue knows.
         // "18.00 American Factory (…)": a time first is no part of the
@@ -259,7 +272,7 @@ impl Class {
                 Class::Short => {
                     Class::DatedTitle(dated_title(rest).unwrap_or_else(|| rest.to_string()))
                 }
-                Class::Prose => match record_then(rest) {
+                Class::Prose => match record_then(rest).or_else(|| title_then_text(rest)) {
                     Some(inner) => Class::Dated(Box::new(inner)),
                     // "… 5:30pm – Special release screening. Picturehouse
                     // (FACT) Liverpool.": a note on the screening.
@@ -584,7 +597,12 @@ pub(super) fn after_date(line: &str) -> Option<&str> {
                 | "am"
                 | "den"
                 | "el"
-        ) || bare.is_empty();
+        ) || bare.is_empty()
+            || dated
+                && matches!(
+                    f.as_str(),
+                    "a m" | "p m" | "am" | "pm" | "h" | "hrs" | "uhr"
+                );
         // Joining words are lower case: "A Short Film…" after a date is a title.
         let joiner = joiner && !bare.chars().next().is_some_and(char::is_uppercase);
         let dateish = day_of_month
@@ -595,8 +613,19 @@ pub(super) fn after_date(line: &str) -> Option<&str> {
             || f.starts_with("uhr")
             || f.ends_with("nd") && f.chars().next().is_some_and(|c| c.is_ascii_digit());
         if dateish {
-            // A year alone does not date a screening ("2018 Oscar Selection").
-            dated |= !super::credits::is_year(bare);
+            // A year alone does not date a screening ("2018 Oscar Selection"),
+            // nor a month's name alone ("May Day at the Movies").
+            let month_alone = month_word(t)
+                && !super::lexicon::WEEKDAYS.contains(&f.as_str())
+                && !line[i + w.len()..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|n| n.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+                && !line[..i].bytes().any(|b| b.is_ascii_digit());
+            dated |= !super::credits::is_year(bare) && !month_alone;
+            if month_alone && !dated {
+                break;
+            }
             at = i + w.len();
         } else if joiner && dated {
             at = i + w.len();
@@ -619,6 +648,22 @@ pub(super) fn after_date(line: &str) -> Option<&str> {
 
 /// A record at the start of a paragraph: its first sentence a title with
 /// facts, the rest the description.
+/// A title, a colon and what the film is, after a time: "11:10 a.m. -
+/// 12:35 p.m. -- Inside Job: As the Administration in Washington today
+/// dismantles regulations…". The title is short and capitalised, no label
+/// or heading, and a sentence follows.
+fn title_then_text(text: &str) -> Option<Class> {
+    let (head, rest) = text.split_once(": ")?;
+    let words = head.split_whitespace().count();
+    let titled = (1..=10).contains(&words)
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && label(text).is_none()
+        && !is_heading(head)
+        && context_reason(head).is_none()
+        && rest.split_whitespace().nth(5).is_some();
+    titled.then(|| Class::RecordThen(title_line(head), rest.trim().to_string()))
+}
+
 fn record_then(text: &str) -> Option<Class> {
     let (first, rest) = text.split_once(". ")?;
     let tl = title_line(first);
