@@ -227,7 +227,13 @@ fn join_broken_lines(lines: &mut [String]) -> Vec<bool> {
             l.ends_with(['“', '„', '«']) || l.ends_with('"') && l.matches('"').count() % 2 == 1;
         let dash = l.ends_with(" -")
             || l.ends_with(" –") && next.chars().next().is_some_and(char::is_lowercase);
-        (open_quote || dash) && !next.is_empty() && l.len() < 4000
+        // "17h30 : L’été froid de 1953 (Aleksandr" / "Prochkine )": a
+        // parenthesis the next short line closes.
+        let open_paren = l.matches('(').count() > l.matches(')').count()
+            && next.contains(')')
+            && !next.contains('(')
+            && next.split_whitespace().count() <= 8;
+        (open_quote || dash || open_paren) && !next.is_empty() && l.len() < 4000
     };
     let mut i = 0;
     while i < lines.len() {
