@@ -220,3 +220,27 @@ fn makers_after_a_comma_and_titles_named_after_people() {
     assert_eq!(written[1].other_titles, ["Modern Times"]);
     assert_eq!(written[1].directors, ["Charles Chaplin"]);
 }
+
+#[test]
+fn schedules_with_times_and_credits_in_parentheses() {
+    // A time range, then "Title: what the film is".
+    let text = "Date: Tuesday, May 1, 2018\n\n11:10 a.m. - 12:35 p.m. -- Inside Job: this Oscar-winning documentary reminds us of the potential for future Wall Street meltdowns.\n\n2:20 - 3:45 p.m. - Anita: the documentary details how the case of Anita Hill played out in the Senate.\n";
+    let titles: Vec<String> = films(text).into_iter().map(|f| f.0).collect();
+    assert_eq!(titles, ["Inside Job", "Anita"]);
+    // Credits in parentheses open the paragraph under a dated title.
+    let text = "19. Februar 2013, 20:00\n\nWORK HARD PLAY HARD\n\n(D 2011, Regie: Carmen Losmann, 90 Min.) Nichts wird mehr dem Zufall überlassen.\n\n11. jun – Metuan (Matewan, 1987)\n\nRežija: Džon Sejls\n";
+    let got = films(text);
+    assert_eq!(
+        got[0],
+        film("Work Hard Play Hard", 2011, &["Carmen Losmann"], 90)
+    );
+    assert_eq!(
+        got[1],
+        (
+            "Metuan".to_string(),
+            Some(1987),
+            vec!["Džon Sejls".to_string()],
+            None
+        )
+    );
+}

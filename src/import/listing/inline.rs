@@ -180,34 +180,90 @@ pub(super) fn title_and_director(item: &str) -> (String, Option<String>) {
     }
 }
 
-/// Where a title ends a run of words, read backwards: capitalised words,
-/// with a short word in lower case between two of them ("Como Enlouquecer
-/// seu Chefe"); two words in lower case end it ("clássicos fundamentais
-/// como Tempos Modernos" → "Tempos Modernos"), and so does the start of the
-/// text.
+/// Where a title starts in the words before its director: at the first
+/// capitalised word when what follows is a title's length ("se proyecta Así
+/// reían", "Un hombre sin importancia"); in a longer clause, at the first
+/// capitalised word after its last run of two or more words in lower case
+/// ("O público poderá reviver clássicos fundamentais como Tempos
+/// Modernos", "A programação inclui títulos modernos como Como Enlouquecer
+/// seu Chefe").
 fn title_start(words: &[&str]) -> Option<usize> {
     let capital = |w: &str| {
         w.chars()
             .find(|c| c.is_alphanumeric())
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
-    let mut start = None;
-    let mut i = words.len();
-    while i > 0 {
-        i -= 1;
-        let w = words[i];
-        if capital(w) {
-            start = Some(i);
-            continue;
-        }
-        // A small word inside the title, with a capitalised word before it.
-        let small = w.chars().count() <= 4 && start.is_some();
-        if small && i > 0 && capital(words[i - 1]) {
-            continue;
-        }
-        break;
+    // The first capitalised word, when that makes a title's length ("se
+    // proyecta Así reían", "Un hombre sin importancia").
+    let first = words.iter().position(|w| capital(w))?;
+    if words.len() - first <= 8 {
+        return Some(first);
     }
-    start
+    let mut after_run = 0;
+    for i in 1..words.len() {
+        if !capital(words[i]) && !capital(words[i - 1]) {
+            after_run = i + 1;
+        }
+    }
+    (after_run..words.len()).find(|&i| capital(words[i]))
+}
+
+/// Titles listed each with its country in parentheses: "Troperos
+/// (Argentina), Fuera de Sistema (Chile) y Norma Rae (EE.UU)". Two or more
+/// in a paragraph that speaks of films; the title runs from the first
+/// capitalised word after the list's comma or joining word to the
+/// parenthesis.
+pub(super) fn country_items(text: &str) -> Vec<(String, Option<String>, Vec<Part>)> {
+    let lower = text.to_lowercase();
+    let about_films = [
+        "film",
+        "pelicul",
+        "película",
+        "movie",
+        "document",
+        "largometraje",
+        "cortometraje",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    if !about_films {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find(" (").map(|i| from + i) {
+        let Some(close) = text[open..].find(')').map(|i| open + i) else {
+            break;
+        };
+        let inner = text[open + 2..close].trim();
+        let country = super::fields::country_name(inner);
+        let before = &text[from..open];
+        let cut = [", ", " y ", " e ", " et ", " and ", " und ", ": ", " – "]
+            .iter()
+            .filter_map(|j| before.rfind(j).map(|i| i + j.len()))
+            .max()
+            .unwrap_or(0);
+        let words: Vec<&str> = before[cut..].split_whitespace().collect();
+        // Titles in sentence case ("el documental Carne propia"): from the
+        // first capitalised word after the cut.
+        let start = words.iter().position(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+        if let (Some(country), Some(start)) = (country, start) {
+            let title = words[start..].join(" ");
+            if (1..=8).contains(&(words.len() - start)) {
+                out.push((title, None, vec![Part::Country(country.to_string())]));
+            }
+        }
+        from = close + 1;
+    }
+    if out.len() >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 /// Verbs that say a person directed a film, between the person and the
@@ -328,6 +384,16 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn titles_listed_with_their_countries() {
+        let text = "Las películas que se exhibieron, se encontraban Troperos (Argentina), Fuera de Sistema (Chile) y el documental Carne propia (Argentina).";
+        let titles: Vec<String> = country_items(text).into_iter().map(|t| t.0).collect();
+        assert_eq!(titles, ["Troperos", "Fuera de Sistema", "Carne propia"]);
+        // One is not a list; without films in the paragraph, nothing.
+        assert!(country_items("Las películas de Troperos (Argentina).").is_empty());
+        assert!(country_items("Visits to Lyon (France), Turin (Italy) and Leeds (UK).").is_empty());
     }
 
     #[test]

@@ -72,7 +72,14 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     // "…con: Guardiano del faro di Lorenzo Ferrò (Italia, 2022, 14’),
     // Auxiliaire di Lucas Bacle (Francia, 2022, 24’) e …": films with their
     // credits in parentheses.
-    for (title, director, parts) in credited_items(text) {
+    // "…se encontraban Troperos (Argentina), Fuera de Sistema (Chile) y
+    // Norma Rae (EE.UU), el documental Carne propia (Argentina)": titles,
+    // each with its country, listed in a paragraph about films.
+    let mut items = credited_items(text);
+    if items.is_empty() {
+        items = super::inline::country_items(text);
+    }
+    for (title, director, parts) in items {
         let year = parts.iter().find_map(|p| match p {
             Part::Year(y) => Some(*y),
             _ => None,

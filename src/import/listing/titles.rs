@@ -60,7 +60,7 @@ fn split_at_makers(line: &str) -> Option<(&str, Vec<String>)> {
         if title.is_empty() || title.contains(['|', ':']) {
             return None;
         }
-        if title.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+        if title.chars().filter(|c| c.is_alphanumeric()).count() < 4 {
             continue;
         }
         let mut joined = who.to_string();

@@ -684,7 +684,7 @@ impl Assembler<'_> {
             let d = self.new_draft(l, titled_entry(tl, l + 1), "title alone");
             self.drafts[d].open = false;
             self.drafts[d].run = run;
-            self.drafts[d].dated = self.titles.contains_key(&l);
+            self.drafts[d].dated = again;
             if !(known || list || credited || again) {
                 self.drafts[d].uncertain =
                     Some("a line alone, with no credits, date or description".into());
@@ -694,7 +694,8 @@ impl Assembler<'_> {
     }
 }
 
-/// Titles named by more than one date line of the listing (folded).
+/// Titles named by more than one date line of the listing (folded), when
+/// at least two titles are.
 fn screened_again(classes: &[Class]) -> std::collections::HashSet<String> {
     let mut seen = std::collections::HashSet::new();
     let mut again = std::collections::HashSet::new();
@@ -705,6 +706,11 @@ fn screened_again(classes: &[Class]) -> std::collections::HashSet<String> {
                 again.insert(t);
             }
         }
+    }
+    // A calendar of films names several titles again; one line repeated
+    // ("18h | TAP Castille") is a venue or a slot.
+    if again.len() < 2 {
+        again.clear();
     }
     again
 }
