@@ -362,6 +362,94 @@ pub(super) fn directed_by_verb(text: &str) -> Vec<(String, String, Option<i32>)>
     out
 }
 
+/// Number words, two to twelve, in the languages of the labels (folded).
+const COUNTS: &[(&str, usize)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("funf", 5),
+    ("sechs", 6),
+    ("sieben", 7),
+    ("acht", 8),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("sept", 7),
+    ("huit", 8),
+    ("dos", 2),
+    ("tres", 3),
+    ("cuatro", 4),
+    ("cinco", 5),
+    ("seis", 6),
+    ("siete", 7),
+    ("ocho", 8),
+    ("due", 2),
+    ("tre", 3),
+    ("quattro", 4),
+    ("cinque", 5),
+    ("sette", 7),
+    ("otto", 8),
+    ("dois", 2),
+    ("duas", 2),
+    ("quatro", 4),
+    ("sete", 7),
+    ("oito", 8),
+    ("twee", 2),
+    ("drie", 3),
+    ("zes", 6),
+    ("zeven", 7),
+];
+
+/// Titles in parentheses in a paragraph that says how many films it
+/// shows ("vier Filme", "three films"), when it holds exactly that many
+/// short capitalised texts in parentheses that are no year or credits.
+pub(super) fn counted_in_parentheses(text: &str) -> Vec<String> {
+    let f = crate::text::fold(text);
+    let words: Vec<&str> = f.split(' ').collect();
+    let said = words.windows(2).find_map(|w| {
+        let n = COUNTS
+            .iter()
+            .find(|(c, _)| *c == w[0])
+            .map(|(_, n)| *n)
+            .or_else(|| w[0].parse::<usize>().ok().filter(|n| (2..=12).contains(n)))?;
+        (super::sentences::FILM_PLURALS.contains(&w[1]) || w[1] == "film").then_some(n)
+    });
+    let Some(n) = said else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        let inner = rest[open + 1..open + close].trim();
+        let titled = inner.chars().next().is_some_and(|c| c.is_uppercase())
+            && (1..=8).contains(&inner.split_whitespace().count())
+            && !inner.bytes().any(|b| b.is_ascii_digit())
+            && super::credits::credit_line(inner).is_none();
+        if titled {
+            found.push(inner.to_string());
+        }
+        rest = &rest[open + close + 1..];
+    }
+    if found.len() == n {
+        found
+    } else {
+        Vec::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -333,7 +333,7 @@ impl Class {
                     .collect(),
             );
         }
-        if super::mentions::is_film_sentence(line) {
+        if super::sentences::is_film_sentence(line) {
             return Class::Prose;
         }
         let words = line.split_whitespace().count();

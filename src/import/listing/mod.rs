@@ -3,8 +3,10 @@
 //! the recognisers in `fields` over the word lists of `lexicon`, the labels
 //! of `labels`, credit lines in `credits` and title lines in `titles`), how
 //! lines make entries (`assemble`, with the facts of entries and paragraphs
-//! in `facts`), films named in running text (`mentions`), what a title may
-//! not be (`guard`), and tables (`table`).
+//! in `facts`), films named in running text (`mentions`, with the inline
+//! readers of `inline` and the film sentences and words of `sentences`),
+//! page cells that ran together (`glue`), what a title may not be
+//! (`guard`), and tables (`table`).
 //!
 //! Fields are recognised by what they are, in any order and language: a
 //! year, a runtime in any notation ("94'", "1h34", "95m", "1:34"), a country
@@ -41,6 +43,7 @@ mod lexicon;
 mod lines;
 mod mentions;
 mod runon;
+mod sentences;
 mod table;
 mod titles;
 

@@ -174,7 +174,7 @@ fn name_from_opening(e: &mut Entry, text: &str) {
         return;
     }
     let first = text.split_inclusive(". ").next().unwrap_or(text).trim();
-    if let Some((title, director, year)) = super::super::mentions::film_sentence(first) {
+    if let Some((title, director, year)) = super::super::sentences::film_sentence(first) {
         e.title = Some(title);
         if e.directors.is_empty() {
             e.directors = director.as_deref().map(names).unwrap_or_default();
