@@ -33,6 +33,10 @@ pub(super) fn is_calendar_word(folded: &str) -> bool {
 /// Whether a text holds a day of the month beside a month's name ("21
 /// oct. 2022", "3 May", "May 3rd"): a date, whatever else is on the line.
 pub(super) fn has_day_and_month(text: &str) -> bool {
+    // Called for every credit line: the cheap tests first.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let tokens: Vec<&str> = text
         .split_whitespace()
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -43,7 +47,7 @@ pub(super) fn has_day_and_month(text: &str) -> bool {
     };
     let month = |t: &str| MONTHS.contains(&fold(t).as_str());
     tokens.windows(2).any(|w| {
-        day(w[0]) && month(w[1]) || month(w[0]) && day(w[1]) && !super::credits::is_year(w[1])
+        day(w[0]) && month(w[1]) || day(w[1]) && !super::credits::is_year(w[1]) && month(w[0])
     })
 }
 

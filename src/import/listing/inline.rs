@@ -1,8 +1,12 @@
 //! Films written inline in running text with what identifies them: a
 //! comma and their director ("Recursos humanos, del francés Laurent
-//! Cantet"), or their credits in parentheses ("Guardiano del faro di
-//! Lorenzo Ferrò (Italia, 2022, 14’), Auxiliaire di …"). `mentions` asks
-//! these readers of every paragraph that belongs to no entry.
+//! Cantet"), their credits in parentheses ("Guardiano del faro di Lorenzo
+//! Ferrò (Italia, 2022, 14’), Auxiliaire di …"), their country in
+//! parentheses in a list ("Troperos (Argentina), Fuera de Sistema
+//! (Chile)"), a directing verb ("Mario Monicelli dirige I compagni"), or
+//! as many titles in parentheses as the paragraph says it shows ("vier
+//! Filme … (Nae Pasaran)"). `mentions` asks these readers of every
+//! paragraph that belongs to no entry.
 
 use super::credits::Part;
 use super::fields::is_name_shaped;
