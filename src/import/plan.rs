@@ -102,6 +102,17 @@ pub struct ImportPlan {
     pub fills: Vec<(String, Fill)>,
 }
 
+/// The names of a list as the catalogue takes them: trimmed, none blank.
+/// The catalogue refuses a blank item in any list, so whatever a reader let
+/// through, a blank item is nothing to write.
+fn listed(v: &[String]) -> Vec<String> {
+    v.iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Facts `entry` gives that `film` lacks (synopses are never copied: a
 /// catalogue's synopses are its own words).
 fn fills(film: &Film, entry: &Entry) -> Vec<Fill> {
@@ -112,8 +123,9 @@ fn fills(film: &Film, entry: &Entry) -> Vec<Fill> {
     if film.runtime.is_none() {
         out.extend(entry.runtime.map(Fill::Runtime));
     }
-    if film.directors.is_empty() && !entry.directors.is_empty() {
-        out.push(Fill::Directors(entry.directors.clone()));
+    let directors = listed(&entry.directors);
+    if film.directors.is_empty() && !directors.is_empty() {
+        out.push(Fill::Directors(directors));
     }
     let canonical: Vec<String> = entry
         .countries
@@ -123,8 +135,9 @@ fn fills(film: &Film, entry: &Entry) -> Vec<Fill> {
     if film.countries.is_empty() && !canonical.is_empty() {
         out.push(Fill::Countries(canonical));
     }
-    if film.languages.is_empty() && !entry.languages.is_empty() {
-        out.push(Fill::Languages(entry.languages.clone()));
+    let languages = listed(&entry.languages);
+    if film.languages.is_empty() && !languages.is_empty() {
+        out.push(Fill::Languages(languages));
     }
     if film.kind.is_none() {
         out.extend(entry.kind.as_deref().and_then(Kind::parse).map(Fill::Kind));
@@ -343,9 +356,9 @@ fn new_film(
         id,
         title: title.to_string(),
         year: e.year,
-        directors: e.directors.clone(),
+        directors: listed(&e.directors),
         countries: country_list,
-        languages: e.languages.clone(),
+        languages: listed(&e.languages),
         runtime: e.runtime,
         kind: e.kind.as_deref().and_then(Kind::parse),
         themes: tags
@@ -356,7 +369,7 @@ fn new_film(
         synopsis: e.synopsis.clone(),
         sources: vec![source.to_string()],
         notes: (!notes.is_empty()).then(|| notes.join(" ")),
-        cast: e.cast.clone(),
+        cast: listed(&e.cast),
         ..Film::default()
     }
 }

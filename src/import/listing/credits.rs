@@ -288,7 +288,14 @@ pub(super) fn part(p: &str) -> Option<Part> {
                 .ok()
                 .filter(|_| is_year(value.trim()))
                 .map(Part::Year),
-            labels::Field::Language => Some(Part::Language(value)),
+            // "LANGUAGE: / )": a label with no language after it says nothing.
+            labels::Field::Language => {
+                let value = value.trim();
+                value
+                    .chars()
+                    .any(char::is_alphabetic)
+                    .then(|| Part::Language(value.to_string()))
+            }
             labels::Field::Other | labels::Field::Cast => {
                 // "Cor: 126min": a runtime under a label slate keeps nothing of.
                 Some(
