@@ -429,6 +429,27 @@ pub(super) fn is_given_name(word: &str) -> bool {
     initial || names.contains(crate::text::fold(first).as_str())
 }
 
+/// Whether a text is a person's name as credits write one: a first name in
+/// ordinary capitals, then the surname in capitals ("Gilles BALBASTRE",
+/// "Marie-Pierre JAURY", "Atisso MÉDESSOU"). Titles are written in
+/// capitals whole, or not at all.
+pub(super) fn is_credited_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || !is_name_shaped(text) {
+        return false;
+    }
+    let first = words[0];
+    let upper = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().any(char::is_lowercase)
+        && words[1..]
+            .iter()
+            .all(|w| upper(w) || NAME_PARTICLES.contains(w))
+        && words.last().is_some_and(|w| upper(w))
+}
+
 /// Particles of names ("de", "van", "von") kept lower case inside them.
 pub(super) const NAME_PARTICLES: &[&str] = &[
     "and", "de", "da", "das", "dos", "van", "von", "der", "den", "la", "le", "del", "della", "di",
@@ -579,6 +600,12 @@ mod tests {
         }
         for n in ["In 1984 the miners", "Blue collar workers struck.", "(USA)"] {
             assert!(!is_name_shaped(n), "{n}");
+        }
+        for n in ["Gilles BALBASTRE", "Marie-Pierre JAURY", "Yves de LA TOUR"] {
+            assert!(is_credited_name(n), "{n}");
+        }
+        for n in ["SALT OF THE EARTH", "Norma Rae", "Radio", "Ken Loach"] {
+            assert!(!is_credited_name(n), "{n}");
         }
     }
 }

@@ -120,7 +120,7 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         let before = &text[start..open];
         start = close + 1;
         let mut cut = 0;
-        for b in [", ", ": ", ". ", "; ", " – ", " — "] {
+        for b in [", ", ": ", ". ", "; ", " – ", " — ", "? ", "! "] {
             if let Some(i) = before.rfind(b) {
                 cut = cut.max(i + b.len());
             }

@@ -245,8 +245,12 @@ impl Assembler<'_> {
                     };
                     // A title the catalogue knows is a title ("Norma Rae"),
                     // whatever name it looks like.
+                    // A name as credits write one ("Gilles BALBASTRE,
+                    // 2001") is a person, known or not.
                     let unknown = self.k.knows_title(n)
-                        || !self.k.knows_person(n) && !self.k.looks_like_person(n);
+                        || !self.k.knows_person(n)
+                            && !self.k.looks_like_person(n)
+                            && !is_credited_name(n);
                     let first_unattached =
                         named_at == Some(0) && self.pending.is_empty() && !waiting;
                     if bare && unknown && (first_unattached || year_and_name) {
