@@ -28,9 +28,12 @@ pub fn key(title: &str) -> String {
     title_key(&t)
 }
 
-/// Films of a catalogue by title key (titles and original titles).
+/// Films of a catalogue by title key (titles and original titles), with
+/// each film's directors folded once (an entry is compared with every
+/// film of its title, and a common title has many).
 pub struct Index {
     by_key: HashMap<String, Vec<usize>>,
+    directors: Vec<Vec<String>>,
 }
 
 impl Index {
@@ -44,7 +47,12 @@ impl Index {
                 }
             }
         }
-        Index { by_key }
+        let directors = catalogue
+            .films()
+            .iter()
+            .map(|f| f.directors.iter().map(|d| fold(d)).collect())
+            .collect();
+        Index { by_key, directors }
     }
 
     pub fn candidates(&self, title: &str) -> &[usize] {
@@ -57,13 +65,17 @@ impl Index {
 
 /// Whether two director names are the same person, allowing a typo.
 pub fn same_director(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
+    same_folded_director(&fold(a), &fold(b))
+}
+
+/// `same_director` of two names already folded.
+fn same_folded_director(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
     // "Sergei M. Esenstein" ~ "Sergei Eisenstein": compare surnames, then whole.
     let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();
-    let (la, lb) = (last(&a), last(&b));
+    let (la, lb) = (last(a), last(b));
     let limit = (la.len().max(lb.len()) / 4).max(1);
     let first = |s: &str| s.split(' ').next().unwrap_or("").to_string();
     // Listings glue text onto names ("Alejandro MalowikiPYME"): the same first
@@ -73,9 +85,14 @@ pub fn same_director(a: &str, b: &str) -> bool {
         .zip(lb.chars())
         .take_while(|(x, y)| x == y)
         .count();
-    strsim::levenshtein(&la, &lb) <= limit
-        || strsim::levenshtein(&a, &b) <= (a.len().max(b.len()) / 5).max(1)
-        || (first(&a) == first(&b) && a.contains(' ') && b.contains(' ') && shared >= 5)
+    // Lengths further apart than the limit are further apart in edits too:
+    // the cheap test first (a common title has many films to compare).
+    let near = |x: &str, y: &str, limit: usize| {
+        x.len().abs_diff(y.len()) <= limit && strsim::levenshtein(x, y) <= limit
+    };
+    near(&la, &lb, limit)
+        || near(a, b, (a.len().max(b.len()) / 5).max(1))
+        || (first(a) == first(b) && a.contains(' ') && b.contains(' ') && shared >= 5)
 }
 
 /// How an entry matched a film.
@@ -93,14 +110,15 @@ pub fn find(catalogue: &Catalogue, index: &Index, entry: &Entry) -> Option<Match
     let mut titles = vec![title.to_string()];
     titles.extend(entry.other_titles.iter().cloned());
     let mut best: Option<(usize, u32)> = None;
+    let listed: Vec<String> = entry.directors.iter().map(|d| fold(d)).collect();
     for t in &titles {
         for &f in index.candidates(t) {
             let film = &films[f];
-            let director_agrees = !entry.directors.is_empty()
-                && entry
-                    .directors
+            let director_agrees = listed.iter().any(|d| {
+                index.directors[f]
                     .iter()
-                    .any(|d| film.directors.iter().any(|c| same_director(d, c)));
+                    .any(|c| same_folded_director(d, c))
+            });
             let director_known = !entry.directors.is_empty() && !film.directors.is_empty();
             if director_known && !director_agrees {
                 continue;
@@ -127,6 +145,10 @@ pub fn find(catalogue: &Catalogue, index: &Index, entry: &Entry) -> Option<Match
                 let rank = gap.unwrap_or(0) * 2 + u32::from(!director_agrees);
                 if best.is_none_or(|(_, r)| rank < r) {
                     best = Some((f, rank));
+                }
+                // Same year and director: no film can match better.
+                if rank == 0 {
+                    break;
                 }
             }
         }

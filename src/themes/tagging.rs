@@ -54,12 +54,16 @@ const UNIT_WORDS: &[&str] = &[
 /// A light stemmer for English inflections: plural and verbal endings go,
 /// then a final "e" (so "mine" and "mining" share "min").
 pub fn stem(word: &str) -> String {
+    stem_of(word).into_owned()
+}
+
+/// `stem`, borrowing the word when the stem is a part of it (most words:
+/// the tagger stems every word of every text).
+fn stem_of(word: &str) -> std::borrow::Cow<'_, str> {
     let w = word;
     let mut s: &str = w;
-    let owned;
     if s.len() > 4 && s.ends_with("ies") {
-        owned = format!("{}y", &s[..s.len() - 3]);
-        s = &owned;
+        return std::borrow::Cow::Owned(format!("{}y", &s[..s.len() - 3]));
     } else {
         for suffix in ["ings", "ing", "ers", "er", "ed", "es", "s"] {
             if s.len() > suffix.len() + 2 && s.ends_with(suffix) && !s.ends_with("ss") {
@@ -75,9 +79,9 @@ pub fn stem(word: &str) -> String {
         && b[b.len() - 1] == b[b.len() - 2]
         && !matches!(b[b.len() - 1], b'l' | b's' | b'z')
     {
-        return s[..s.len() - 1].to_string();
+        return std::borrow::Cow::Borrowed(&s[..s.len() - 1]);
     }
-    s.to_string()
+    std::borrow::Cow::Borrowed(s)
 }
 
 /// A theme found in a text, with the words (as written, folded) that signalled it.
@@ -228,7 +232,7 @@ impl Tagger {
     fn clause_hits(&self, clause: usize, text: &str, out: &mut Vec<Found>) {
         let folded = fold(text);
         let words: Vec<&str> = folded.split_whitespace().collect();
-        let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        let stems: Vec<std::borrow::Cow<str>> = words.iter().map(|w| stem_of(w)).collect();
         let mut hits = Vec::new();
         for i in 0..words.len() {
             // Units never signal a theme: "95 min" is not about mining,
@@ -236,7 +240,7 @@ impl Tagger {
             if UNIT_WORDS.contains(&words[i]) {
                 continue;
             }
-            let candidates = self.by_stem.get(&stems[i]).into_iter().flatten();
+            let candidates = self.by_stem.get(stems[i].as_ref()).into_iter().flatten();
             for &k in candidates.chain(self.by_word.get(words[i]).into_iter().flatten()) {
                 let kw = &self.keywords[k];
                 let end = i + kw.words.len();
@@ -283,7 +287,10 @@ impl Tagger {
                     theme: kw.theme,
                     weak: kw.role == Role::Weak || hedged[h.start],
                     phrase: words[h.start..h.end].join(" "),
-                    stems: stems[h.start..h.end].to_vec(),
+                    stems: stems[h.start..h.end]
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect(),
                     clause,
                     start: h.start,
                     end: h.end,
