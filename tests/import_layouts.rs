@@ -244,3 +244,42 @@ fn schedules_with_times_and_credits_in_parentheses() {
         )
     );
 }
+
+#[test]
+fn titles_each_with_a_description_confirmed_by_their_neighbours() {
+    // Two of the four give credits; the other two are films by the same
+    // layout. The page's own title on its first line stays out.
+    let text = "Films from the docks\n\nSome films about ports we have shown this year.\n\nDockside Winter\nDirected by Anna Berg, 1998, 94 min. Dockers at a northern port hold out through a winter lock-out.\n\nThe Long Quay\nA crane driver teaches his daughter the trade as the port automates.\n\nSalt Harbour\nDirected by Paul Meyer, 2004, 88 min. A port town votes on the sale of its harbour.\n\nNight Shift at Pier Nine\nWomen cleaners organise the night shift on the ferries.\n";
+    let titles: Vec<String> = films(text).into_iter().map(|f| f.0).collect();
+    assert_eq!(
+        titles,
+        [
+            "Dockside Winter",
+            "The Long Quay",
+            "Salt Harbour",
+            "Night Shift at Pier Nine"
+        ]
+    );
+}
+
+#[test]
+fn a_name_written_as_credits_write_names_is_a_director() {
+    let text = "Nouvelles acquisitions\n\nLe quai des brumes du travail\nJeanne DUPRÉ, 2001\n\nLa grève du rail\nMarc LEROY, 2006\n";
+    assert_eq!(
+        films(text),
+        [
+            (
+                "Le quai des brumes du travail".to_string(),
+                Some(2001),
+                vec!["Jeanne DUPRÉ".to_string()],
+                None
+            ),
+            (
+                "La grève du rail".to_string(),
+                Some(2006),
+                vec!["Marc LEROY".to_string()],
+                None
+            ),
+        ]
+    );
+}

@@ -166,6 +166,45 @@ impl Assembler<'_> {
                 d.uncertain = None;
             }
         }
+        self.confirm_alike();
+    }
+
+    /// Titles each followed by a description or by credits, one after
+    /// another, are one layout: when two or more of them (and at least a
+    /// third) are films for sure (the catalogue knows them, or their text
+    /// gives credits or a date), the others, guessed only from the layout,
+    /// are films too
+    /// ("5 memorable strikes in films: / Billy Elliot / … / Happiness /
+    /// …"). The first line of the page stays unsure: it is usually the
+    /// page's title.
+    fn confirm_alike(&mut self) {
+        let alike = |d: &Draft| {
+            matches!(
+                d.entry.layout,
+                "title and description" | "title and credits"
+            )
+        };
+        let mut start = 0;
+        while start < self.drafts.len() {
+            if !alike(&self.drafts[start]) {
+                start += 1;
+                continue;
+            }
+            let mut end = start;
+            while end < self.drafts.len() && alike(&self.drafts[end]) {
+                end += 1;
+            }
+            let run = &mut self.drafts[start..end];
+            let sure = run.iter().filter(|d| d.uncertain.is_none()).count();
+            if sure >= 2 && sure * 3 >= run.len() {
+                // The page's first line is its own title ("Labor
+                // Bibliography"), not one of its films, unless shown so.
+                for d in run.iter_mut().filter(|d| d.weak && d.entry.line > 1) {
+                    d.uncertain = None;
+                }
+            }
+            start = end;
+        }
     }
 }
 
