@@ -283,3 +283,11 @@ fn a_name_written_as_credits_write_names_is_a_director() {
         ]
     );
 }
+
+#[test]
+fn titles_shaped_like_people_or_rooms_with_their_makers() {
+    let text = "Programme\n\nLina Brandt\nDirected by Lina Kovac\n\nBoiler Room, de Pau Roig y Marta Vidal, 2003, 91 min.\n";
+    let titles: Vec<String> = films(text).into_iter().map(|f| f.0).collect();
+    assert!(titles.contains(&"Lina Brandt".to_string()), "{titles:?}");
+    assert!(titles.contains(&"Boiler Room".to_string()), "{titles:?}");
+}

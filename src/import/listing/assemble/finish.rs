@@ -50,6 +50,15 @@ impl Assembler<'_> {
                     // after a person, made by someone else.
                     Verdict::Doubtful("it looks like a person's name")
                         if d.name_is_title || made_by_another(&d.entry) => {}
+                    // "Smoking room, de Julio Wallovits y Roger Gual": a
+                    // title that reads like a room, given on one line with
+                    // its makers. (A venue on a date line above a film's
+                    // credits stays doubtful.)
+                    Verdict::Doubtful("it looks like a venue")
+                        if matches!(
+                            d.entry.layout,
+                            "named in running text" | "one-line record"
+                        ) && made_by_another(&d.entry) => {}
                     Verdict::Doubtful(why) => {
                         if d.uncertain.is_none() {
                             d.uncertain = Some(why.to_string());
@@ -208,17 +217,19 @@ impl Assembler<'_> {
     }
 }
 
-/// Whether an entry titled like a name has credits naming someone else as
-/// its director, with a year or running time.
+/// Whether an entry titled like a name or a place is a film all the same:
+/// its credits name someone else as its director ("Martin Eden di Pietro
+/// Marcello", "Smoking room, de Julio Wallovits y Roger Gual"), or give
+/// both its year and its running time (no person or room has those).
 fn made_by_another(e: &Entry) -> bool {
     let title = e
         .title
         .as_deref()
         .map(crate::text::fold)
         .unwrap_or_default();
-    (e.year.is_some() || e.runtime.is_some())
-        && !e.directors.is_empty()
-        && e.directors.iter().all(|d| crate::text::fold(d) != title)
+    let directed =
+        !e.directors.is_empty() && e.directors.iter().all(|d| crate::text::fold(d) != title);
+    directed || e.year.is_some() && e.runtime.is_some()
 }
 
 /// Whether two entries with one title can be one film: no year, runtime
