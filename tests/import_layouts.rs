@@ -291,3 +291,12 @@ fn titles_shaped_like_people_or_rooms_with_their_makers() {
     assert!(titles.contains(&"Lina Brandt".to_string()), "{titles:?}");
     assert!(titles.contains(&"Boiler Room".to_string()), "{titles:?}");
 }
+
+#[test]
+fn a_venue_on_the_date_line_under_a_title() {
+    let text = "Season\n\nEight Grey Sisters\n\nFriday 7th October 7:40pm Regal Cinema (Upstairs) Leeds\n\nDir. Rosa Lind/USA/2015/75 min A cook in a hotel kitchen organises the night staff.\n";
+    assert_eq!(
+        films(text),
+        [film("Eight Grey Sisters", 2015, &["Rosa Lind"], 75)]
+    );
+}

@@ -167,6 +167,19 @@ impl Assembler<'_> {
                 self.owner[i] = Owner::Skipped("a heading");
             }
             Class::DatedTitle(title) => {
+                // "7 Chinese Brothers / Thursday 6th October 7:40pm
+                // Picturehouse (FACT) Liverpool": under a title, what a
+                // date line names is where the film is shown.
+                let under_title = self.pending.last().is_some_and(|&p| {
+                    self.lines[p + 1..i].iter().all(|l| l.trim().is_empty())
+                        && !self.titles.contains_key(&p)
+                        && !is_heading(&self.lines[p])
+                });
+                if under_title && is_venue(&title_line(&title).title) {
+                    self.owner[i] = Owner::Skipped("a date and time line");
+                    self.dated_since = true;
+                    return;
+                }
                 // A title candidate like any short line, with its date: the
                 // lines after it say whether it is a film.
                 self.resolve_pending();
