@@ -300,3 +300,10 @@ fn a_venue_on_the_date_line_under_a_title() {
         [film("Eight Grey Sisters", 2015, &["Rosa Lind"], 75)]
     );
 }
+
+#[test]
+fn titles_under_dates_and_times_with_screening_notes() {
+    let text = "Filmreihe\n3. Mai, 19.00 Uhr\nDIE LETZTE SCHICHT\nDiskussion mit Anna Berger (IG Metall)\n10. Mai, 19.00 Uhr\nHAFEN IM NEBEL\nDiskussion mit Peter Holm\n";
+    let titles: Vec<String> = films(text).into_iter().map(|f| f.0).collect();
+    assert_eq!(titles, ["Die Letzte Schicht", "Hafen Im Nebel"]);
+}

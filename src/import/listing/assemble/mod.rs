@@ -685,6 +685,23 @@ impl Assembler<'_> {
             self.runs += 1;
             self.runs
         });
+        // "18. April, 19.00 Uhr / DIE WUNDERSAME WELT DER WASCHKRAFT": a
+        // line right under a date and time is what is shown then, when the
+        // listing does so twice or more (one such line is as often a
+        // blog's post title or an address).
+        // (A line between a date and the title it heads is no film: the
+        // line after must be about the screening, or nothing.)
+        let after_date = |l: usize| {
+            let before = (0..l).rev().find(|&p| !self.lines[p].trim().is_empty());
+            let after = (l + 1..self.lines.len()).find(|&n| !self.lines[n].trim().is_empty());
+            before.is_some_and(|p| self.owner[p] == Owner::Skipped("a date and time line"))
+                && after.is_none_or(|n| matches!(self.owner[n], Owner::Skipped(_)))
+        };
+        let under_dates: Vec<usize> = lines
+            .iter()
+            .copied()
+            .filter(|&l| after_date(l) && !is_heading(&self.title_text(l)))
+            .collect();
         for &l in lines {
             let line = self.title_text(l);
             if is_heading(&line) && !self.k.knows_title(&line) {
@@ -698,11 +715,12 @@ impl Assembler<'_> {
             let credited = tl.has_facts();
             let again = self.titles.contains_key(&l)
                 && self.screened_again.contains(&crate::text::fold(&tl.title));
+            let shown = under_dates.len() >= 2 && under_dates.contains(&l);
             let d = self.new_draft(l, titled_entry(tl, l + 1), "title alone");
             self.drafts[d].open = false;
             self.drafts[d].run = run;
             self.drafts[d].dated = again;
-            if !(known || list || credited || again) {
+            if !(known || list || credited || again || shown) {
                 self.drafts[d].uncertain =
                     Some("a line alone, with no credits, date or description".into());
             }
