@@ -7,6 +7,7 @@
 
 use super::fields::{country_code, has_day_and_month, is_language, is_name_shaped, is_rating};
 use super::labels::*;
+pub(super) use super::names::names;
 use super::*;
 
 /// Whether a text is a year a film could have.
@@ -620,45 +621,6 @@ pub(super) fn credit_prefix(line: &str) -> Option<(Vec<Part>, usize)> {
         return None;
     }
     None
-}
-
-pub(super) fn names(v: &str) -> Vec<String> {
-    if is_nothing(v) {
-        return Vec::new();
-    }
-    let joined = v
-        .replace(" and ", ", ")
-        .replace(" & ", ", ")
-        .replace(" et ", ", ")
-        .replace(" und ", ", ")
-        .replace(" y ", ", ")
-        .replace(" en ", ", ")
-        .replace(" e ", ", ");
-    let mut out: Vec<String> = joined
-        .split([',', ';'])
-        .map(|n| {
-            let n = n.trim();
-            let n = ["u.a.", "et al.", "et al", "etc.", "u. a."]
-                .iter()
-                .find_map(|x| n.strip_suffix(x))
-                .unwrap_or(n);
-            n.trim().trim_end_matches('.').trim()
-        })
-        .filter(|n| !n.is_empty() && n.chars().any(|c| c.is_alphabetic()))
-        .map(str::to_string)
-        .collect();
-    // "Jean-Pierre e Luc Dardenne": a first name alone shares the surname
-    // of the name after it.
-    for i in 0..out.len().saturating_sub(1) {
-        if !out[i].contains(' ')
-            && out[i + 1].contains(' ')
-            && out[i].chars().next().is_some_and(char::is_uppercase)
-        {
-            let surname = out[i + 1].rsplit(' ').next().unwrap_or("").to_string();
-            out[i] = format!("{} {surname}", out[i]);
-        }
-    }
-    out
 }
 
 /// Reads credits written inline in prose ("DIR/SCR Hanna Slak; PROD … .

@@ -6,7 +6,7 @@
 //! in `facts`), films named in running text (`mentions`, with the inline
 //! readers of `inline` and the film sentences and words of `sentences`),
 //! page cells that ran together (`glue`), what a title may not be
-//! (`guard`), and tables (`table`).
+//! (`guard`), people's names in credits (`names`), and tables (`table`).
 //!
 //! Fields are recognised by what they are, in any order and language: a
 //! year, a runtime in any notation ("94'", "1h34", "95m", "1:34"), a country
@@ -42,6 +42,7 @@ mod labels;
 mod lexicon;
 mod lines;
 mod mentions;
+mod names;
 mod runon;
 mod sentences;
 mod table;
