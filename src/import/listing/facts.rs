@@ -130,6 +130,20 @@ pub(super) fn apply_prose(e: &mut Entry, text: &str) {
     }
 }
 
+/// A paragraph read as a film's description: `apply_prose`, and the
+/// director the description names ("Writer-director John Sayles
+/// recreates…") when the entry has none. (A paragraph merely probed for
+/// credits is read with `apply_prose` alone: a director named in prose
+/// does not make a paragraph another film's credits.)
+pub(super) fn describe(e: &mut Entry, text: &str) {
+    apply_prose(e, text);
+    if e.directors.is_empty() {
+        if let Some(who) = super::sentences::director_named(text) {
+            e.directors.push(who);
+        }
+    }
+}
+
 /// Reads labelled sentences out of a paragraph ("Director: Joel
 /// Lamangan"), returning the rest.
 pub(super) fn prose_facts(e: &mut Entry, text: &str) -> String {

@@ -248,3 +248,105 @@ pub(super) fn find_words(lower: &str, phrase: &str) -> Option<usize> {
     }
     None
 }
+
+/// Words that name a film's director just before the name (folded).
+/// Phrases only: a bare "director" in a description is as often another
+/// film's ("in the tradition of director Ken Loach").
+const DIRECTOR_CUES: &[&str] = &[
+    "writer director",
+    "writer and director",
+    "directed by",
+    "a film by",
+    "realise par",
+    "un film de",
+    "regia di",
+    "diretto da",
+    "un film di",
+    "dirigida por",
+    "dirigido por",
+    "un filme de",
+    "ein film von",
+];
+
+/// The director a description names after a cue ("Writer-director John
+/// Sayles recreates…"): a name that starts with a given name, right after
+/// the cue.
+pub(super) fn director_named(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    for cue in DIRECTOR_CUES {
+        let cue: Vec<&str> = cue.split(' ').collect();
+        // "Writer-director" folds to two words.
+        let flat: Vec<&str> = folded.iter().flat_map(|w| w.split(' ')).collect();
+        if flat.len() != folded.len() {
+            // Hyphenated words: match on the words as written instead.
+            let joined = cue.join("-");
+            if let Some(at) = folded.iter().position(|w| w.replace(' ', "-") == joined) {
+                if let Some(n) = name_at(&words, at + 1) {
+                    return Some(n);
+                }
+            }
+        }
+        for at in 0..folded.len().saturating_sub(cue.len()) {
+            if folded[at..at + cue.len()]
+                .iter()
+                .zip(&cue)
+                .all(|(a, b)| a == b)
+            {
+                if let Some(n) = name_at(&words, at + cue.len()) {
+                    return Some(n);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A person's name starting at word `at`: two to four capitalised words
+/// (particles inside), the first a given name.
+fn name_at(words: &[&str], at: usize) -> Option<String> {
+    let first = words.get(at)?;
+    if !super::fields::is_given_name(first.trim_matches(|c: char| !c.is_alphanumeric())) {
+        return None;
+    }
+    let mut name: Vec<&str> = Vec::new();
+    for w in &words[at..] {
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')', '’', '\'']);
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        let particle = super::fields::NAME_PARTICLES.contains(&bare) && !name.is_empty();
+        if !(capital || particle) || name.len() == 4 {
+            break;
+        }
+        name.push(bare);
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    while name
+        .last()
+        .is_some_and(|w| super::fields::NAME_PARTICLES.contains(w))
+    {
+        name.pop();
+    }
+    let name = name.join(" ");
+    (name.split_whitespace().count() >= 2 && super::fields::is_name_shaped(&name)).then_some(name)
+}
+
+#[cfg(test)]
+mod director_tests {
+    use super::director_named;
+
+    #[test]
+    fn a_director_named_in_a_description() {
+        assert_eq!(
+            director_named("Writer-director John Sayles recreates the strike.").as_deref(),
+            Some("John Sayles")
+        );
+        assert_eq!(
+            director_named("Un film di lotta, regia di Daniele Segre, girato a Torino.").as_deref(),
+            Some("Daniele Segre")
+        );
+        // No given name after the cue: no director.
+        assert_eq!(director_named("Directed by the workers themselves."), None);
+    }
+}

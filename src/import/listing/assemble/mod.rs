@@ -212,7 +212,7 @@ impl Assembler<'_> {
             Class::RecordThen(tl, text) => {
                 self.resolve_pending();
                 let d = self.new_draft(i, titled_entry(tl, i + 1), "one-line record");
-                apply_prose(&mut self.drafts[d].entry, &text);
+                describe(&mut self.drafts[d].entry, &text);
                 self.drafts[d].open = false;
             }
             Class::Index(titles) => {
@@ -294,7 +294,7 @@ impl Assembler<'_> {
                     if context_reason(&text) == Some("a date and time line") {
                         self.drafts[d].dated = true;
                     } else if context_reason(&text).is_none() && self.drafts[d].open {
-                        apply_prose(&mut self.drafts[d].entry, &text);
+                        describe(&mut self.drafts[d].entry, &text);
                         self.drafts[d].open = self.drafts[d].entry.synopsis.is_none();
                     }
                 }
@@ -482,7 +482,7 @@ impl Assembler<'_> {
             let text = text.join(" ");
             let draft = &mut self.drafts[d];
             if draft.entry.synopsis.is_none() {
-                apply_prose(&mut draft.entry, &text);
+                describe(&mut draft.entry, &text);
             }
             draft.entry.line = above + 1;
         }

@@ -90,7 +90,7 @@ impl Assembler<'_> {
             // A title followed by its description.
             let d = self.entry_from_pending(i, &Entry::default());
             self.drafts[d].entry.layout = "title and description";
-            apply_prose(&mut self.drafts[d].entry, &text);
+            describe(&mut self.drafts[d].entry, &text);
             self.own(d, i);
             self.drafts[d].open = false;
             let known = self.drafts[d]
@@ -134,7 +134,7 @@ impl Assembler<'_> {
                 && draft.entry.synopsis.is_none()
                 && !(has_credits && draft_has_facts(draft))
             {
-                apply_prose(&mut draft.entry, &text);
+                describe(&mut draft.entry, &text);
                 draft.open = false;
                 self.own(c, i);
                 return;
