@@ -52,6 +52,12 @@ impl Knowledge {
     }
 
     /// Learns a name (a director found in the listing).
+    /// A title known, as the catalogue's are (for tests of readers).
+    #[cfg(test)]
+    pub(super) fn add_title(&mut self, title: &str) {
+        self.titles.insert(fold(title));
+    }
+
     pub(super) fn add_person(&mut self, name: &str) {
         let f = fold(name);
         if let Some(first) = f.split(' ').next().filter(|w| w.len() >= 3) {

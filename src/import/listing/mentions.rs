@@ -100,8 +100,10 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     let mut push = |item: &str, certain: bool, year: Option<i32>| {
         // "Il posto di Ermanno Olmi": the title and its director; "\u{1f}"
         // joins a title and a director already told apart.
+        // (A title with "\u{1f}" and nothing after it is taken whole:
+        // "El fin de San Petersburgo" is no title and director.)
         let (title, director) = match item.split_once('\u{1f}') {
-            Some((t, d)) => (t.to_string(), Some(d.to_string())),
+            Some((t, d)) => (t.to_string(), (!d.is_empty()).then(|| d.to_string())),
             None => title_and_director(item),
         };
         let title = title
@@ -310,6 +312,17 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     // "1963 – Mario Monicelli dirige I compagni, in cui…".
     for (title, director, year) in directed_by_verb(text) {
         push(&format!("{title}\u{1f}{director}"), true, year);
+    }
+    // "…en estas películas (Daens, Harlan County USA, La huelga, Norma
+    // Rae, …)": titles listed in parentheses in a paragraph about films,
+    // sure when the catalogue knows one of them.
+    if about_films {
+        for items in parenthesised_lists(text) {
+            let known = items.iter().any(|i| k.knows_title(i));
+            for item in items {
+                push(&format!("{item}\u{1f}"), known, None);
+            }
+        }
     }
     // Titles the catalogue knows, written in the text.
     for title in k.titles_in(text) {
@@ -530,6 +543,36 @@ fn find_close(text: &str, close: char) -> Option<usize> {
 /// The items of a list in running text: "Norma Rae, Silkwood and Blue
 /// Collar." → three items; an item must start with a capital (or a quote)
 /// and be short; the list stops at the first item that is not one.
+/// Lists of three or more title-shaped items in parentheses ("(Daens,
+/// Harlan County USA, La huelga)"), each list whole or not at all.
+fn parenthesised_lists(text: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|i| from + i) {
+        let Some(close) = text[open..].find(')').map(|i| open + i) else {
+            break;
+        };
+        from = close + 1;
+        let inner = &text[open + 1..close];
+        if inner.contains('(') || inner.matches(',').count() < 2 {
+            continue;
+        }
+        let items = list_items(inner);
+        // Every piece an item (a list stops at its first non-title), none
+        // a year or credits.
+        let pieces = inner.split([',', ';']).count();
+        if items.len() >= 3
+            && items.len() >= pieces
+            && items
+                .iter()
+                .all(|i| !i.bytes().all(|b| b.is_ascii_digit() || b == b' '))
+        {
+            out.push(items);
+        }
+    }
+    out
+}
+
 fn list_items(list: &str) -> Vec<String> {
     // Asides in parentheses are no items: "Itaker di Toni Trupia (presente
     // il regista)".
@@ -606,6 +649,24 @@ fn split_and(piece: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_listed_in_parentheses() {
+        let mut k = Knowledge::default();
+        k.add_title("Norma Rae");
+        let text = "En estas películas la huelga es central (Los puertos, Norma Rae, El fin de San Petersburgo). Otras obras (Uno, dos, tres) son comedias.";
+        let m = mentions(text, &k);
+        let sure: Vec<&str> = m
+            .iter()
+            .filter(|m| m.certain)
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(
+            sure,
+            ["Los puertos", "Norma Rae", "El fin de San Petersburgo"]
+        );
+        assert!(m.iter().all(|m| m.director.is_none()));
+    }
 
     #[test]
     fn lists_of_films_in_prose() {

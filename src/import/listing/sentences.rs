@@ -333,7 +333,7 @@ fn name_at(words: &[&str], at: usize) -> Option<String> {
 }
 
 #[cfg(test)]
-mod director_tests {
+mod tests {
     use super::director_named;
 
     #[test]
