@@ -272,28 +272,36 @@ const DIRECTOR_CUES: &[&str] = &[
 /// Sayles recreates…"): a name that starts with a given name, right after
 /// the cue.
 pub(super) fn director_named(text: &str) -> Option<String> {
+    // Most descriptions name no director this way: a cheap look first.
+    let lower = text.to_lowercase();
+    if ![
+        "writer", "directed", "film", "realis", "réalis", "regia", "diretto", "dirig",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
-    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    // Folded words, each with the word of the text it comes from
+    // ("Writer-director" gives two).
+    let folded: Vec<(String, usize)> = words
+        .iter()
+        .enumerate()
+        .flat_map(|(i, w)| {
+            fold(w)
+                .split(' ')
+                .filter(|s| !s.is_empty())
+                .map(|s| (s.to_string(), i))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     for cue in DIRECTOR_CUES {
         let cue: Vec<&str> = cue.split(' ').collect();
-        // "Writer-director" folds to two words.
-        let flat: Vec<&str> = folded.iter().flat_map(|w| w.split(' ')).collect();
-        if flat.len() != folded.len() {
-            // Hyphenated words: match on the words as written instead.
-            let joined = cue.join("-");
-            if let Some(at) = folded.iter().position(|w| w.replace(' ', "-") == joined) {
-                if let Some(n) = name_at(&words, at + 1) {
-                    return Some(n);
-                }
-            }
-        }
         for at in 0..folded.len().saturating_sub(cue.len()) {
-            if folded[at..at + cue.len()]
-                .iter()
-                .zip(&cue)
-                .all(|(a, b)| a == b)
-            {
-                if let Some(n) = name_at(&words, at + cue.len()) {
+            let here = &folded[at..at + cue.len()];
+            if here.iter().zip(&cue).all(|((w, _), c)| w == c) {
+                if let Some(n) = name_at(&words, here[cue.len() - 1].1 + 1) {
                     return Some(n);
                 }
             }
