@@ -284,6 +284,15 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
     if is_venue(t) && f.split(' ').count() <= 4 {
         return Verdict::Doubtful("it looks like a venue");
     }
+    // "Responses to an inquiry sent out to the list in January, 2015": a
+    // phrase that ends on a month is running text with its date.
+    let last = tokens
+        .last()
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .unwrap_or_default();
+    if tokens.len() >= 4 && is_calendar_word(&last) {
+        return Verdict::Doubtful("it ends on a month, like a sentence with its date");
+    }
     // "czas trwania bloku": titles open with a capital (or a digit or a
     // quotation mark); words in lower case are text.
     if t.chars().next().is_some_and(char::is_lowercase) {
@@ -344,12 +353,22 @@ mod tests {
             verdict("Martin Scorsese", &k, &Knowledge::default(), false),
             Verdict::Doubtful("it looks like a person's name")
         );
+        assert_eq!(
+            verdict(
+                "Responses to an inquiry sent out in January",
+                &k,
+                &Knowledge::default(),
+                false
+            ),
+            Verdict::Doubtful("it ends on a month, like a sentence with its date")
+        );
         for t in [
             "Norma Rae",
             "Matewan",
             "The Organizer",
             "I, Daniel Blake",
             "Salt of the Earth",
+            "Ten Days",
         ] {
             assert_eq!(
                 verdict(t, &k, &Knowledge::default(), false),
