@@ -138,7 +138,7 @@ pub(super) fn apply_prose(e: &mut Entry, text: &str) {
 pub(super) fn describe(e: &mut Entry, text: &str) {
     apply_prose(e, text);
     if e.directors.is_empty() {
-        if let Some(who) = super::sentences::director_named(text) {
+        if let Some(who) = super::names::director_named(text) {
             e.directors.push(who);
         }
     }

@@ -51,13 +51,13 @@ impl Knowledge {
         k
     }
 
-    /// Learns a name (a director found in the listing).
     /// A title known, as the catalogue's are (for tests of readers).
     #[cfg(test)]
     pub(super) fn add_title(&mut self, title: &str) {
         self.titles.insert(fold(title));
     }
 
+    /// Learns a name (a director found in the listing).
     pub(super) fn add_person(&mut self, name: &str) {
         let f = fold(name);
         if let Some(first) = f.split(' ').next().filter(|w| w.len() >= 3) {

@@ -540,9 +540,6 @@ fn find_close(text: &str, close: char) -> Option<usize> {
     None
 }
 
-/// The items of a list in running text: "Norma Rae, Silkwood and Blue
-/// Collar." → three items; an item must start with a capital (or a quote)
-/// and be short; the list stops at the first item that is not one.
 /// Lists of three or more title-shaped items in parentheses ("(Daens,
 /// Harlan County USA, La huelga)"), each list whole or not at all.
 fn parenthesised_lists(text: &str) -> Vec<Vec<String>> {
@@ -573,6 +570,9 @@ fn parenthesised_lists(text: &str) -> Vec<Vec<String>> {
     out
 }
 
+/// The items of a list in running text: "Norma Rae, Silkwood and Blue
+/// Collar." → three items; an item must start with a capital (or a quote)
+/// and be short; the list stops at the first item that is not one.
 fn list_items(list: &str) -> Vec<String> {
     // Asides in parentheses are no items: "Itaker di Toni Trupia (presente
     // il regista)".

@@ -4,10 +4,15 @@
 //! phrase before, "Documentaire de Gérard Vidal"; a note in parentheses
 //! after, "Robert Ménégoz (scène des noceurs)").
 //!
+//! Also the director a film's description names after a maker phrase
+//! ("Writer-director John Sayles recreates…"): the same phrases, read in
+//! running text.
+//!
 //! Kept apart from `credits` (which reads whole credit lines) because
 //! every reader of names uses it: labels, records, prose and tables.
 
 use super::labels::is_nothing;
+use crate::text::fold;
 
 /// The names in a list of names: split at commas, semicolons and the
 /// words for "and", each without a maker phrase, a note in parentheses
@@ -55,43 +60,51 @@ pub(super) fn names(v: &str) -> Vec<String> {
 }
 
 /// Phrases that say who made a film, before the name ("Documentaire de
-/// Gérard Vidal", "A film by …"), folded, in the languages of the
-/// listings.
-const MAKER_PHRASES: &[&str] = &[
-    "un documentaire de",
-    "documentaire de",
-    "un film de",
-    "film de",
-    "a film by",
-    "film by",
-    "a documentary by",
-    "documentary by",
-    "directed by",
-    "realise par",
-    "ein film von",
-    "film von",
-    "dokumentarfilm von",
-    "un film di",
-    "film di",
-    "un documentario di",
-    "documentario di",
-    "regia di",
-    "una pelicula de",
-    "pelicula de",
-    "un documental de",
-    "documental de",
-    "dirigida por",
-    "um filme de",
-    "filme de",
-    "um documentario de",
-    "documentario de",
-    "dirigido por",
+/// Gérard Vidal", "A film by …", "Writer-director John Sayles"), folded,
+/// in the languages of the listings; each with whether it names the film's
+/// own director when it stands in a description's running text. A
+/// credit's name loses any of them; a description is searched only for
+/// the sure ones ("le film de Ken Loach" in a description is as often
+/// another film's director, "regia di" never is).
+const MAKER_PHRASES: &[(&str, bool)] = &[
+    ("writer director", true),
+    ("writer and director", true),
+    ("un documentaire de", false),
+    ("documentaire de", false),
+    ("un film de", true),
+    ("film de", false),
+    ("a film by", true),
+    ("film by", false),
+    ("a documentary by", false),
+    ("documentary by", false),
+    ("directed by", true),
+    ("realise par", true),
+    ("ein film von", true),
+    ("film von", false),
+    ("dokumentarfilm von", false),
+    ("un film di", true),
+    ("film di", false),
+    ("un documentario di", false),
+    ("documentario di", false),
+    ("regia di", true),
+    ("diretto da", true),
+    ("una pelicula de", false),
+    ("pelicula de", false),
+    ("un documental de", false),
+    ("documental de", false),
+    ("dirigida por", true),
+    ("un filme de", true),
+    ("um filme de", false),
+    ("filme de", false),
+    ("um documentario de", false),
+    ("documentario de", false),
+    ("dirigido por", true),
 ];
 
 /// A name without a maker phrase before it.
 fn without_maker_phrase(name: &str) -> &str {
-    let folded = crate::text::fold(name);
-    for phrase in MAKER_PHRASES {
+    let folded = fold(name);
+    for (phrase, _) in MAKER_PHRASES {
         if folded.starts_with(phrase) && folded[phrase.len()..].starts_with(' ') {
             // The name from the word after the phrase.
             let mut rest = name.trim_start();
@@ -107,6 +120,80 @@ fn without_maker_phrase(name: &str) -> &str {
         }
     }
     name
+}
+
+/// The director a description names after a sure maker phrase
+/// ("Writer-director John Sayles recreates…", "…, regia di Daniele
+/// Segre"): a name that starts with a given name, right after the phrase.
+/// A bare "director" is no such phrase: in a description it is as often
+/// another film's ("in the tradition of director Ken Loach").
+pub(super) fn director_named(text: &str) -> Option<String> {
+    // Most descriptions name no director this way: a cheap look first.
+    let lower = text.to_lowercase();
+    if ![
+        "writer", "directed", "film", "realis", "réalis", "regia", "diretto", "dirig",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // Folded words, each with the word of the text it comes from
+    // ("Writer-director" gives two).
+    let folded: Vec<(String, usize)> = words
+        .iter()
+        .enumerate()
+        .flat_map(|(i, w)| {
+            fold(w)
+                .split(' ')
+                .filter(|s| !s.is_empty())
+                .map(|s| (s.to_string(), i))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (cue, _) in MAKER_PHRASES.iter().filter(|(_, sure)| *sure) {
+        let cue: Vec<&str> = cue.split(' ').collect();
+        for at in 0..folded.len().saturating_sub(cue.len()) {
+            let here = &folded[at..at + cue.len()];
+            if here.iter().zip(&cue).all(|((w, _), c)| w == c) {
+                if let Some(n) = name_at(&words, here[cue.len() - 1].1 + 1) {
+                    return Some(n);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A person's name starting at word `at`: two to four capitalised words
+/// (particles inside), the first a given name.
+fn name_at(words: &[&str], at: usize) -> Option<String> {
+    let first = words.get(at)?;
+    if !super::fields::is_given_name(first.trim_matches(|c: char| !c.is_alphanumeric())) {
+        return None;
+    }
+    let mut name: Vec<&str> = Vec::new();
+    for w in &words[at..] {
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')', '’', '\'']);
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        let particle = super::fields::NAME_PARTICLES.contains(&bare) && !name.is_empty();
+        if !(capital || particle) || name.len() == 4 {
+            break;
+        }
+        name.push(bare);
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    while name
+        .last()
+        .is_some_and(|w| super::fields::NAME_PARTICLES.contains(w))
+    {
+        name.pop();
+    }
+    let name = name.join(" ");
+    (name.split_whitespace().count() >= 2 && super::fields::is_name_shaped(&name)).then_some(name)
 }
 
 /// A text without its parenthesised parts.
@@ -142,5 +229,19 @@ mod tests {
         );
         // A name that merely starts like a phrase stays whole.
         assert_eq!(names("Filmer Lindqvist"), ["Filmer Lindqvist"]);
+    }
+
+    #[test]
+    fn a_director_named_in_a_description() {
+        assert_eq!(
+            director_named("Writer-director John Sayles recreates the strike.").as_deref(),
+            Some("John Sayles")
+        );
+        assert_eq!(
+            director_named("Un film di lotta, regia di Daniele Segre, girato a Torino.").as_deref(),
+            Some("Daniele Segre")
+        );
+        // No given name after the cue: no director.
+        assert_eq!(director_named("Directed by the workers themselves."), None);
     }
 }

@@ -182,10 +182,9 @@ impl Assembler<'_> {
     /// another, are one layout: when two or more of them (and at least a
     /// third) are films for sure (the catalogue knows them, or their text
     /// gives credits or a date), the others, guessed only from the layout,
-    /// are films too
-    /// ("5 memorable strikes in films: / Billy Elliot / … / Happiness /
-    /// …"). The first line of the page stays unsure: it is usually the
-    /// page's title.
+    /// are films too ("5 memorable strikes in films: / Billy Elliot / … /
+    /// Happiness / …"). The first line of the page stays unsure: it is
+    /// usually the page's title.
     fn confirm_alike(&mut self) {
         let alike = |d: &Draft| {
             matches!(

@@ -257,9 +257,9 @@ impl Assembler<'_> {
                         text.trim_end().ends_with(n.as_str())
                     };
                     // A title the catalogue knows is a title ("Norma Rae"),
-                    // whatever name it looks like.
-                    // A name as credits write one ("Gilles BALBASTRE,
-                    // 2001") is a person, known or not.
+                    // whatever name it looks like; a name as credits write
+                    // one ("Gilles BALBASTRE, 2001") is a person, known or
+                    // not.
                     let unknown = self.k.knows_title(n)
                         || !self.k.knows_person(n)
                             && !self.k.looks_like_person(n)
@@ -686,11 +686,11 @@ impl Assembler<'_> {
             self.runs
         });
         // "18. April, 19.00 Uhr / DIE WUNDERSAME WELT DER WASCHKRAFT": a
-        // line right under a date and time is what is shown then, when the
-        // listing does so twice or more (one such line is as often a
-        // blog's post title or an address).
-        // (A line between a date and the title it heads is no film: the
-        // line after must be about the screening, or nothing.)
+        // line right under a date and time, with only notes about the
+        // screening (or nothing) after it, is what is shown then, when the
+        // listing does so twice or more. One such line is as often a
+        // blog's post title or an address; a line between a date and the
+        // title under it is a series heading.
         let after_date = |l: usize| {
             let before = (0..l).rev().find(|&p| !self.lines[p].trim().is_empty());
             let after = (l + 1..self.lines.len()).find(|&n| !self.lines[n].trim().is_empty());
