@@ -4,17 +4,23 @@
 //!
 //! - [`catalogue`]: films, loading and validation of a data directory
 //! - [`themes`]: the theme vocabulary
+//! - [`events`]: the historical events films are about
+//! - [`festivals`]: the festivals films were drawn from
+//! - [`addresses`]: shapes of web addresses and external ids
 //! - [`countries`]: canonical country names
 //! - [`diagnostics`]: located errors and warnings
 //! - [`toml_fields`]: reading TOML tables with every problem located
 //! - [`text`]: folding, slugs, title keys, suggestions
 //! - [`synthetic`]: generated catalogues for benchmarks and tests
 
+pub mod addresses;
 pub mod atomic_file;
 pub mod catalogue;
 pub mod countries;
 pub mod diagnostics;
+pub mod events;
 pub mod export;
+pub mod festivals;
 pub mod graph;
 pub mod import;
 pub mod json_paths;

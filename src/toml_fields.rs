@@ -323,6 +323,50 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
+    /// An array of inline tables (`companions = [{ film = "x", relation = "sequel" }]`),
+    /// each read with its own [`Fields`] named `what` ("a companion of film `x`"),
+    /// with the same plain-text rule. `example` shows the expected shape in
+    /// messages about a value of the wrong type.
+    pub fn table_list(
+        &self,
+        key: &str,
+        what: &str,
+        example: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Vec<Fields<'t, 'i>>> {
+        let v = self.get(key)?;
+        let DeValue::Array(items) = v.get_ref() else {
+            diags.push(
+                self.type_error(key, "an array of tables", v)
+                    .help(format!("write {example}")),
+            );
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push(Fields {
+                    table: t,
+                    span: self.abs(item.span()),
+                    source: self.source,
+                    what: what.to_string(),
+                    base: self.base,
+                    plain_text: self.plain_text,
+                }),
+                other => diags.push(
+                    Diagnostic::error(format!(
+                        "each entry of `{key}` in {} must be a table, found {}",
+                        self.what,
+                        type_name(other)
+                    ))
+                    .at(self.source, self.abs(item.span()))
+                    .help(format!("write {example}")),
+                ),
+            }
+        }
+        Some(out)
+    }
+
     /// An array of strings; each element comes with its own span.
     pub fn str_list(
         &self,
@@ -368,6 +412,49 @@ impl<'t, 'i> Fields<'t, 'i> {
             }
         }
     }
+}
+
+/// Reads the `id` of an entry of a vocabulary file (`[[event]]`,
+/// `[[festival]]`): present, a slug, not used before in the file (`seen`
+/// maps ids to their offsets). Names the table after its id from then on.
+/// `kind` is "event"; `example` an id to show ("uk-miners-strike-1984").
+pub fn vocabulary_id(
+    f: &mut Fields<'_, '_>,
+    kind: &str,
+    example: &str,
+    seen: &mut std::collections::HashMap<String, usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let Some((id, span)) = f.str("id", diags) else {
+        if f.get("id").is_none() {
+            f.missing("id", &format!("id = \"{example}\""), diags);
+        }
+        return None;
+    };
+    f.set_what(format!("{kind} `{id}`"));
+    if !crate::text::is_slug(id) {
+        diags.push(
+            Diagnostic::error(format!(
+                "{kind} id `{id}` is not a slug (lowercase letters, digits and hyphens)"
+            ))
+            .at(f.source, span.clone())
+            .value(id)
+            .help(format!("use id = \"{}\"", crate::text::slugify(id))),
+        );
+        return None;
+    }
+    if let Some(&first) = seen.get(id) {
+        let (line, _, _) = f.source.locate(first);
+        diags.push(
+            Diagnostic::error(format!("duplicate {kind} id `{id}`"))
+                .at(f.source, span)
+                .value(id)
+                .help(format!("`{id}` is already defined on line {line}")),
+        );
+        return None;
+    }
+    seen.insert(id.to_string(), span.start);
+    Some(id.to_string())
 }
 
 /// Reads the top level of a document whose only key is an array of tables

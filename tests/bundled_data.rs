@@ -58,8 +58,15 @@ fn every_film_is_sourced_and_described() {
     for f in bundled().films() {
         assert!(!f.sources.is_empty(), "{} has no sources", f.id);
         assert!(f.synopsis.is_some(), "{} has no synopsis", f.id);
-        assert!(!f.directors.is_empty(), "{} has no director", f.id);
-        assert!(f.kind.is_some(), "{} has no kind", f.id);
+        // A fact no source states is left out, and the notes say what is
+        // known instead (a collective, an unnamed crew).
+        if f.directors.is_empty() || f.kind.is_none() {
+            assert!(
+                f.notes.as_ref().is_some_and(|n| n.len() >= 20),
+                "{} lacks a director or kind and its notes do not say why",
+                f.id
+            );
+        }
     }
 }
 

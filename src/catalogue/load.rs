@@ -19,7 +19,10 @@ use rayon::prelude::*;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::{files, split, Catalogue, Film, Kind, Origin, FILM_KEYS, MULTILINE_KEYS};
+use super::{companions, files, split, Catalogue, Film, Kind, Origin, FILM_KEYS, MULTILINE_KEYS};
+use crate::events::Events;
+use crate::festivals::Festivals;
+use super::references::{read_references, Vocabularies};
 use crate::countries;
 use crate::diagnostics::{summary, Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
@@ -68,9 +71,20 @@ pub use super::files::film_files;
 
 /// What one file yields.
 struct FileResult {
-    films: Vec<(Film, Origin, usize)>,
+    films: Vec<ReadFilm>,
     diags: Vec<Diagnostic>,
 }
+
+/// One film as read from its file.
+struct ReadFilm {
+    film: Film,
+    origin: Origin,
+    /// Byte offset of its id.
+    id_at: usize,
+    /// Where each of its companions is written, as an error to fill in.
+    companion_at: Vec<Diagnostic>,
+}
+
 
 /// Loads and validates the catalogue in `dir`. `progress` is called with the
 /// number of bytes of each film file as it is finished (for progress bars).
@@ -99,7 +113,18 @@ pub fn load(
             .help("a data directory needs a themes.toml with [[theme]] tables"),
         ));
     }
-    let (vocabulary, mut diags) = Vocabulary::load(&themes_path);
+    let (themes, mut diags) = Vocabulary::load(&themes_path);
+    let (events, event_diags) = Events::load(&dir.join("events.toml"));
+    let (festivals, festival_diags) = Festivals::load(&dir.join("festivals.toml"));
+    let vocabs = Vocabularies {
+        themes,
+        events_failed: event_diags.iter().any(Diagnostic::is_error),
+        events,
+        festivals_failed: festival_diags.iter().any(Diagnostic::is_error),
+        festivals,
+    };
+    diags.extend(event_diags);
+    diags.extend(festival_diags);
     let found = files::find(dir);
     let misplaced = found.diags.iter().any(Diagnostic::is_error);
     diags.extend(found.diags);
@@ -114,7 +139,7 @@ pub fn load(
         .par_iter()
         .enumerate()
         .map(|(i, path)| {
-            let r = load_file(i, path, &vocabulary, options);
+            let r = load_file(i, path, &vocabs, options);
             progress(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0));
             r
         })
@@ -128,9 +153,16 @@ pub fn load(
     let mut by_id: HashMap<String, usize> = HashMap::with_capacity(total);
     // Files read again to show the lines of duplicate ids, each read once.
     let mut reread: HashMap<usize, Option<SourceFile>> = HashMap::new();
+    let mut companion_at = Vec::with_capacity(total);
     for r in results {
         diags.extend(r.diags);
-        for (film, origin, id_at) in r.films {
+        for ReadFilm {
+            film,
+            origin,
+            id_at,
+            companion_at: at,
+        } in r.films
+        {
             if let Some(&prev) = by_id.get(&film.id) {
                 let src = reread
                     .entry(origin.file)
@@ -148,8 +180,10 @@ pub fn load(
             by_id.insert(film.id.clone(), films.len());
             films.push(film);
             origins.push(origin);
+            companion_at.push(at);
         }
     }
+    diags.extend(companions::check(&films, &by_id, &companion_at));
     if films.is_empty() && !files.is_empty() {
         diags.push(
             Diagnostic::warning(format!("the catalogue in `{}` has no films", dir.display()))
@@ -161,8 +195,15 @@ pub fn load(
         return Err(LoadError { diagnostics: diags });
     }
     let warnings = diags;
+    let Vocabularies {
+        themes,
+        events,
+        festivals,
+        ..
+    } = vocabs;
     Ok(Loaded {
-        catalogue: Catalogue::with_index(films, origins, files, vocabulary, by_id),
+        catalogue: Catalogue::with_index(films, origins, files, themes, by_id)
+            .with_vocabularies(events, festivals),
         warnings,
     })
 }
@@ -198,7 +239,7 @@ fn duplicate_id(
 /// Files larger than 1.5 × this are parsed in parallel parts (see [`split`]).
 const PART_BYTES: usize = 1 << 20;
 
-fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOptions) -> FileResult {
+fn load_file(index: usize, path: &Path, vocab: &Vocabularies, options: &LoadOptions) -> FileResult {
     match SourceFile::read(path) {
         Ok(src) => load_source(index, &src, vocab, options, PART_BYTES),
         Err(d) => FileResult {
@@ -215,7 +256,7 @@ fn load_file(index: usize, path: &Path, vocab: &Vocabulary, options: &LoadOption
 fn load_source(
     index: usize,
     src: &SourceFile,
-    vocab: &Vocabulary,
+    vocab: &Vocabularies,
     options: &LoadOptions,
     part_bytes: usize,
 ) -> FileResult {
@@ -257,7 +298,7 @@ fn read_part(
     src: &SourceFile,
     base: usize,
     root: &Spanned<DeTable<'_>>,
-    vocab: &Vocabulary,
+    vocab: &Vocabularies,
     options: &LoadOptions,
 ) -> FileResult {
     let mut diags = Vec::new();
@@ -266,17 +307,18 @@ fn read_part(
     for (table, span) in tables {
         let mut f = Fields::new(table, span.clone(), src, base, "a film of this file")
             .plain_text(MULTILINE_KEYS);
-        if let Some((film, id_at)) = read_film(&mut f, vocab, options, &mut diags) {
+        if let Some((film, id_at, companion_at)) = read_film(&mut f, vocab, options, &mut diags) {
             let (line, column, _) = src.locate(id_at);
-            films.push((
+            films.push(ReadFilm {
                 film,
-                Origin {
+                origin: Origin {
                     file: index,
                     line: line as u32,
                     column: column as u32,
                 },
                 id_at,
-            ));
+                companion_at,
+            });
         }
     }
     FileResult { films, diags }
@@ -310,13 +352,14 @@ fn text(f: &Fields, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
 }
 
 /// Reads and validates one `[[film]]` table. Returns the film (if it has at
-/// least a usable id) and the byte offset of its id.
+/// least a usable id), the byte offset of its id and where each of its
+/// companions is written.
 fn read_film(
     f: &mut Fields,
-    vocab: &Vocabulary,
+    vocab: &Vocabularies,
     options: &LoadOptions,
     diags: &mut Vec<Diagnostic>,
-) -> Option<(Film, usize)> {
+) -> Option<(Film, usize, Vec<Diagnostic>)> {
     let src = f.source;
     // Named first, so that even messages about the id and title name the film.
     let raw = |key: &str| match f.get(key).map(|v| v.get_ref()) {
@@ -460,15 +503,15 @@ fn read_film(
     film.short = f.bool("short", diags).map(|(b, _)| b);
     if let Some(list) = f.str_list("themes", diags) {
         for (t, span) in list {
-            if !vocab.contains(t) {
-                if vocab.is_empty() {
+            if !vocab.themes.contains(t) {
+                if vocab.themes.is_empty() {
                     continue; // the vocabulary itself failed; its errors say why
                 }
                 diags.push(
                     Diagnostic::error(format!("unknown theme `{t}` in {}", f.what))
                         .at(src, span)
                         .value(t)
-                        .help(vocab.suggestion(t).unwrap_or_else(|| {
+                        .help(vocab.themes.suggestion(t).unwrap_or_else(|| {
                             "themes are the ids defined in themes.toml (`slate themes` lists them)"
                                 .into()
                         })),
@@ -486,6 +529,7 @@ fn read_film(
     }
     film.synopsis = text(f, "synopsis", diags);
     film.notes = text(f, "notes", diags);
+    let companion_at = read_references(f, &mut film, vocab, diags);
     if film.id.is_empty() || film.title.is_empty() {
         return None;
     }
@@ -506,7 +550,7 @@ fn read_film(
             .help("add themes = [...] with ids from themes.toml, or themes = [] if none applies"),
         );
     }
-    Some((film, id_at))
+    Some((film, id_at, companion_at))
 }
 
 #[cfg(test)]
@@ -514,7 +558,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn vocab() -> Vocabulary {
+    fn vocab() -> Vocabularies {
         let src = SourceFile::new(
             "themes.toml",
             "[[theme]]\nid = \"strikes\"\nlabel = \"Strikes\"\n[[theme]]\nid = \"mining\"\nlabel = \"Mining\"\n"
@@ -522,7 +566,13 @@ mod tests {
         );
         let (v, d) = Vocabulary::parse(&src);
         assert!(d.is_empty());
-        v
+        Vocabularies {
+            themes: v,
+            events: Events::default(),
+            events_failed: false,
+            festivals: Festivals::default(),
+            festivals_failed: false,
+        }
     }
 
     fn films(text: &str) -> (Vec<Film>, Vec<Diagnostic>) {
@@ -534,7 +584,7 @@ mod tests {
             ..LoadOptions::default()
         };
         let r = load_file(0, &p, &vocab(), &opts);
-        (r.films.into_iter().map(|(f, _, _)| f).collect(), r.diags)
+        (r.films.into_iter().map(|r| r.film).collect(), r.diags)
     }
 
     #[test]
@@ -630,7 +680,12 @@ runtime = 0
             ..LoadOptions::default()
         };
         let r = load_source(0, &src, &vocab(), &opts, part_bytes);
-        (r.films, r.diags)
+        let films = r
+            .films
+            .into_iter()
+            .map(|r| (r.film, r.origin, r.id_at))
+            .collect();
+        (films, r.diags)
     }
 
     #[test]

@@ -4,10 +4,12 @@
 //! Loading and validation live in [`load`] (film files found by `files`,
 //! big ones cut for parallel parsing by `split`), filters in [`query`], summary figures in [`stats`].
 
+pub mod companions;
 mod files;
 pub mod load;
 pub mod lock;
 pub mod query;
+mod references;
 mod split;
 pub mod stats;
 
@@ -18,7 +20,11 @@ use std::path::PathBuf;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use crate::events::Events;
+use crate::festivals::Festivals;
 use crate::themes::Vocabulary;
+
+pub use companions::{Companion, Link, Relation};
 
 pub use load::{LoadError, LoadOptions};
 
@@ -40,6 +46,13 @@ pub const FILM_KEYS: &[&str] = &[
     "sources",
     "notes",
     "cast",
+    "silent",
+    "festivals",
+    "events",
+    "companions",
+    "wikidata",
+    "imdb",
+    "website",
 ];
 
 /// The keys of a `[[film]]` table whose text may hold line breaks and tabs;
@@ -114,6 +127,20 @@ pub struct Film {
     pub notes: Option<String>,
     /// Leading players, when known.
     pub cast: Vec<String>,
+    /// A silent film (it then has no spoken `languages`).
+    pub silent: bool,
+    /// Ids of the festivals that screened it (see [`crate::festivals`]).
+    pub festivals: Vec<String>,
+    /// Ids of the struggles and events it is about (see [`crate::events`]).
+    pub events: Vec<String>,
+    /// Related films as written in its file (see [`companions`]).
+    pub companions: Vec<Companion>,
+    /// Wikidata item id ("Q1151155").
+    pub wikidata: Option<String>,
+    /// IMDb title id ("tt0074605").
+    pub imdb: Option<String>,
+    /// The film's own website.
+    pub website: Option<String>,
 }
 
 impl Film {
@@ -142,7 +169,7 @@ impl Serialize for Film {
     /// Every key is always present (null or [] when unknown) so scripts can
     /// rely on the shape; `short` is the derived value.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Film", 15)?;
+        let mut st = s.serialize_struct("Film", 22)?;
         st.serialize_field("id", &self.id)?;
         st.serialize_field("title", &self.title)?;
         st.serialize_field("original_title", &self.original_title)?;
@@ -158,6 +185,13 @@ impl Serialize for Film {
         st.serialize_field("sources", &self.sources)?;
         st.serialize_field("notes", &self.notes)?;
         st.serialize_field("cast", &self.cast)?;
+        st.serialize_field("silent", &self.silent)?;
+        st.serialize_field("festivals", &self.festivals)?;
+        st.serialize_field("events", &self.events)?;
+        st.serialize_field("companions", &self.companions)?;
+        st.serialize_field("wikidata", &self.wikidata)?;
+        st.serialize_field("imdb", &self.imdb)?;
+        st.serialize_field("website", &self.website)?;
         st.end()
     }
 }
@@ -179,6 +213,12 @@ pub struct Catalogue {
     files: Vec<PathBuf>,
     vocabulary: Vocabulary,
     by_id: HashMap<String, usize>,
+    events: Events,
+    festivals: Festivals,
+    /// Per film: its companions from both sides (see [`companions::links`]).
+    links: Vec<Vec<Link>>,
+    /// Per event (vocabulary position): the films carrying it, in catalogue order.
+    event_films: Vec<Vec<u32>>,
 }
 
 impl Catalogue {
@@ -207,13 +247,54 @@ impl Catalogue {
     ) -> Self {
         debug_assert_eq!(films.len(), origins.len());
         debug_assert_eq!(films.len(), by_id.len());
+        let links = companions::links(&films, &by_id);
         Catalogue {
             films,
             origins,
             files,
             vocabulary,
             by_id,
+            events: Events::default(),
+            festivals: Festivals::default(),
+            links,
+            event_films: Vec::new(),
         }
+    }
+
+    /// Adds the event and festival vocabularies the films refer to.
+    pub fn with_vocabularies(mut self, events: Events, festivals: Festivals) -> Self {
+        let mut event_films = vec![Vec::new(); events.len()];
+        for (i, f) in self.films.iter().enumerate() {
+            for e in &f.events {
+                if let Some(p) = events.position(e) {
+                    event_films[p].push(i as u32);
+                }
+            }
+        }
+        self.events = events;
+        self.festivals = festivals;
+        self.event_films = event_films;
+        self
+    }
+
+    /// The historical events films can be about.
+    pub fn events(&self) -> &Events {
+        &self.events
+    }
+
+    /// The festivals films were screened at.
+    pub fn festivals(&self) -> &Festivals {
+        &self.festivals
+    }
+
+    /// A film's companions from both sides, closest relation first.
+    pub fn companions(&self, film: usize) -> &[Link] {
+        self.links.get(film).map_or(&[], Vec::as_slice)
+    }
+
+    /// The films carrying the event at `position` in [`Catalogue::events`].
+    pub fn event_films(&self, position: usize) -> &[u32] {
+        self.event_films.get(position).map_or(&[], Vec::as_slice)
     }
 
     /// Films in load order (files in name order, films in file order).
@@ -313,7 +394,14 @@ mod tests {
                 "synopsis",
                 "sources",
                 "notes",
-                "cast"
+                "cast",
+                "silent",
+                "festivals",
+                "events",
+                "companions",
+                "wikidata",
+                "imdb",
+                "website"
             ]
         );
         assert_eq!(v["short"], true);

@@ -195,6 +195,17 @@ fn film_csv_row(f: &Film) -> Vec<String> {
         join(&f.sources),
         opt(f.notes.as_ref()),
         join(&f.cast),
+        f.silent.to_string(),
+        join(&f.festivals),
+        join(&f.events),
+        f.companions
+            .iter()
+            .map(|c| format!("{} {}", c.relation, c.film))
+            .collect::<Vec<_>>()
+            .join("; "),
+        opt(f.wikidata.as_ref()),
+        opt(f.imdb.as_ref()),
+        opt(f.website.as_ref()),
     ]
 }
 

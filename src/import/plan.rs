@@ -161,6 +161,8 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
     let max_year = LoadOptions::default().max_year;
     let index = Index::new(catalogue);
     let tagger = Tagger::new(catalogue.vocabulary());
+    // Events are found by their keywords as themes are.
+    let event_tagger = Tagger::new(&catalogue.events().tagging_vocabulary());
     let mut out = ImportPlan::default();
     let mut untitled_seen: HashMap<String, usize> = HashMap::new();
     let mut new_by_key: HashMap<String, Vec<usize>> = HashMap::new();
@@ -172,6 +174,16 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
         // so they run in parallel; what depends on earlier entries of the
         // import (duplicates within it, ids, fills) runs in order below.
         type Read = (Entry, Vec<String>, Vec<Tag>, Option<super::matching::Match>);
+        let events_of = |entry: &Entry| -> Vec<String> {
+            if catalogue.events().is_empty() {
+                return Vec::new();
+            }
+            event_tagger
+                .tag(&entry_text(entry))
+                .into_iter()
+                .map(|t| t.theme)
+                .collect()
+        };
         let read: Vec<Read> = entries
             .par_iter()
             .map(|entry| {
@@ -234,7 +246,8 @@ pub fn plan(catalogue: &Catalogue, files: &[(String, Vec<Entry>)], source: &str)
                             filled,
                         }
                     } else {
-                        let film = new_film(catalogue, &entry, title, &tags, source, &mut ids);
+                        let mut film = new_film(catalogue, &entry, title, &tags, source, &mut ids);
+                        film.events = events_of(&entry);
                         new_by_key
                             .entry(key(title))
                             .or_default()

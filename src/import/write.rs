@@ -85,6 +85,12 @@ fn film_table(f: &Film) -> Table {
         t["kind"] = value(k.as_str());
     }
     t["themes"] = value(strings(&f.themes));
+    if !f.events.is_empty() {
+        t["events"] = value(strings(&f.events));
+    }
+    if !f.festivals.is_empty() {
+        t["festivals"] = value(strings(&f.festivals));
+    }
     if let Some(s) = &f.synopsis {
         t["synopsis"] = value(catalogue_text(s, true));
     }

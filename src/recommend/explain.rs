@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, Relation};
 use crate::graph::ThemeGraph;
 
 /// A theme at most this share of the catalogue carries is called rare.
@@ -26,9 +26,34 @@ pub struct SharedTheme {
     pub implied_by: Option<String>,
 }
 
+/// A companion relation between the recommended film and the film asked
+/// about, read from the recommended film ("sequel of Man of Marble").
+#[derive(Debug, Clone, Serialize)]
+pub struct CompanionWhy {
+    /// The film asked about.
+    pub film: String,
+    pub title: String,
+    /// The recommended film is a … of the film asked about.
+    pub relation: Relation,
+}
+
+/// A historical event both films are about.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedEvent {
+    pub id: String,
+    pub label: String,
+}
+
 /// Why a film was recommended.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Why {
+    /// The companion relation, when the two films are companions.
+    pub companion: Option<CompanionWhy>,
+    /// Events both films are about, in vocabulary order.
+    pub events: Vec<SharedEvent>,
+    /// Distinctive words both synopses use, as the recommended film writes
+    /// them, most telling first (see [`super::words`]).
+    pub words: Vec<String>,
     /// Shared themes, most telling first.
     pub themes: Vec<SharedTheme>,
     /// A director the two films share.
@@ -95,7 +120,19 @@ impl Why {
             (Some(x), Some(y)) => Some(x.abs_diff(y)),
             _ => None,
         };
+        let companion = catalogue
+            .companions(b)
+            .iter()
+            .find(|l| l.film as usize == a)
+            .map(|l| CompanionWhy {
+                film: fa.id.clone(),
+                title: fa.title.clone(),
+                relation: l.relation,
+            });
         Why {
+            companion,
+            events: shared_events(catalogue, a, b),
+            words: Vec::new(),
             themes,
             same_director,
             same_country,
@@ -114,6 +151,20 @@ impl Why {
                 Some(t) => format!("via {t} (close to {})", via.seed_title),
                 None => format!("via {}", via.seed_title),
             });
+        }
+        if let Some(c) = &self.companion {
+            parts.push(c.relation.phrase(&c.title));
+        }
+        match &self.events[..] {
+            [] => {}
+            [one] => parts.push(format!("both about the {}", one.label)),
+            many => parts.push(format!(
+                "both about {}",
+                many.iter()
+                    .map(|e| format!("the {}", e.label))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )),
         }
         let shown: Vec<&SharedTheme> = self
             .themes
@@ -145,6 +196,9 @@ impl Why {
             };
             parts.push(format!("shares {}{rarity}", names.join(" / ")));
         }
+        if !self.words.is_empty() {
+            parts.push(format!("both mention {}", self.words.join(", ")));
+        }
         if let Some(d) = &self.same_director {
             parts.push(format!("same director ({d})"));
         }
@@ -168,6 +222,29 @@ impl Why {
             parts.join("; ")
         }
     }
+}
+
+/// The events films `a` and `b` (catalogue indices) are both about.
+pub fn shared_events(catalogue: &Catalogue, a: usize, b: usize) -> Vec<SharedEvent> {
+    let (fa, fb) = (&catalogue.films()[a], &catalogue.films()[b]);
+    let mut out: Vec<(usize, SharedEvent)> = fa
+        .events
+        .iter()
+        .filter(|e| fb.events.contains(e))
+        .filter_map(|e| {
+            let p = catalogue.events().position(e)?;
+            let ev = &catalogue.events().all()[p];
+            Some((
+                p,
+                SharedEvent {
+                    id: ev.id.clone(),
+                    label: ev.label.clone(),
+                },
+            ))
+        })
+        .collect();
+    out.sort_by_key(|(p, _)| *p);
+    out.into_iter().map(|(_, e)| e).collect()
 }
 
 fn lower_first(s: &str) -> String {
@@ -200,7 +277,7 @@ mod tests {
             same_director: None,
             same_country: None,
             year_gap: Some(3),
-            via: None,
+            ..Why::default()
         };
         assert_eq!(
             why.line(400, (Some(1976), Some(1979))),
@@ -211,7 +288,7 @@ mod tests {
             same_director: Some("Ken Loach".into()),
             same_country: Some("United Kingdom".into()),
             year_gap: Some(4),
-            via: None,
+            ..Why::default()
         };
         assert_eq!(
             why.line(400, (Some(1969), Some(1973))),

@@ -6,6 +6,7 @@ pub mod discover;
 pub mod explain;
 pub mod related;
 pub mod series;
+pub mod words;
 
 use serde::Serialize;
 

@@ -7,16 +7,28 @@
 //! + up to [`YEAR_BONUS`] for films made close together
 //!   (`YEAR_BONUS · (1 − gap/10)` for a gap under 10 years).
 //!
+//! + [`COMPANION_BONUS`] (plus [`CLOSENESS_STEP`] per step of
+//!   [`crate::catalogue::Relation::closeness`]) for a companion film: a sequel, a part of the
+//!   same work, a remake, a reply, a film about the very same subject
+//! + [`EVENT_BONUS`] for sharing a historical event, [`MORE_EVENTS_BONUS`]
+//!   for each further one (two at most).
+//!
 //! The bonuses reorder films that share themes; a film sharing no theme is
-//! listed only for a shared director. A film without themes falls back to
-//! director, country and years (see [`Related::fallback`]). Ties break by id.
+//! listed only for a shared director, a companion relation or an event. The
+//! tie bonuses are tiers, not nudges: every companion outranks every other
+//! film and every film of a shared event outranks every film that shares
+//! only themes (whose score is at most 1 + [`MAX_BONUS`]), because a
+//! programmer asked for *Man of Iron*'s relatives wants *Man of Marble*
+//! first and, for *Billy Elliot*, the other films of the 1984–85 strike. A
+//! film without themes falls back to director, country, years and these
+//! ties (see [`Related::fallback`]). Ties break by id.
 
 use crate::catalogue::query::Filter;
 use crate::catalogue::Catalogue;
 use crate::graph::{Scratch, ThemeGraph};
 
 use super::explain::Why;
-use super::Recommendation;
+use super::{words, Recommendation};
 
 /// Added to the score of a film by the same director.
 pub const DIRECTOR_BONUS: f32 = 0.10;
@@ -24,8 +36,48 @@ pub const DIRECTOR_BONUS: f32 = 0.10;
 pub const COUNTRY_BONUS: f32 = 0.05;
 /// Added, at most, to the score of a film of the same year.
 pub const YEAR_BONUS: f32 = 0.05;
-/// The most all bonuses together add.
+/// The most the director, country and year bonuses together add.
 pub const MAX_BONUS: f32 = DIRECTOR_BONUS + COUNTRY_BONUS + YEAR_BONUS;
+/// Added to the score of a companion film (above any other film's score).
+pub const COMPANION_BONUS: f32 = 4.0;
+/// Added per step of a companion relation's closeness (sequel over remake
+/// over same subject): more than events and themes together can add, so a
+/// closer relation always ranks first.
+pub const CLOSENESS_STEP: f32 = 4.0;
+/// Added to the score of a film about an event the query film is about:
+/// more than any film sharing only themes can score.
+pub const EVENT_BONUS: f32 = 1.0 + MAX_BONUS + WORDS_BONUS + 0.05;
+/// Added for each further shared event, up to two.
+pub const MORE_EVENTS_BONUS: f32 = 0.25;
+
+/// The companion and event part of the score of film `b` for film `a`.
+pub fn tie_bonus(catalogue: &Catalogue, a: usize, b: usize) -> f32 {
+    let mut s = 0.0;
+    if let Some(l) = catalogue.companions(a).iter().find(|l| l.film as usize == b) {
+        s += COMPANION_BONUS + CLOSENESS_STEP * l.relation.closeness() as f32;
+    }
+    let (fa, fb) = (&catalogue.films()[a], &catalogue.films()[b]);
+    let shared = fa.events.iter().filter(|e| fb.events.contains(e)).count();
+    if shared > 0 {
+        s += EVENT_BONUS + MORE_EVENTS_BONUS * (shared - 1).min(2) as f32;
+    }
+    s
+}
+
+/// The films tied to film `a` by a companion relation or a shared event,
+/// sorted, without `a`.
+pub fn tied_films(catalogue: &Catalogue, a: usize) -> Vec<u32> {
+    let mut out: Vec<u32> = catalogue.companions(a).iter().map(|l| l.film).collect();
+    for e in &catalogue.films()[a].events {
+        if let Some(p) = catalogue.events().position(e) {
+            out.extend_from_slice(catalogue.event_films(p));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.retain(|&b| b as usize != a);
+    out
+}
 
 /// What to look for.
 #[derive(Debug, Clone, Default)]
@@ -62,7 +114,19 @@ pub fn year_bonus(graph: &ThemeGraph, a: u32, b: u32) -> f32 {
     }
 }
 
-/// The `query.n` films closest to the film at catalogue index `film`.
+/// Added, at most, for distinctive synopsis words the two films share
+/// (the cosine of their weighted word sets, see [`super::words`]).
+pub const WORDS_BONUS: f32 = 0.3;
+/// How many of the best films by themes and bonuses the words stage
+/// reorders: this many times the films asked for, at least [`MIN_POOL`].
+pub const POOL_FACTOR: usize = 3;
+pub const MIN_POOL: usize = 30;
+/// How many shared words an explanation names.
+pub const WORDS_SHOWN: usize = 3;
+
+/// The `query.n` films closest to the film at catalogue index `film`: the
+/// best by themes, bonuses, companions and events, then reordered by the
+/// synopsis words they share with it.
 pub fn related(
     catalogue: &Catalogue,
     graph: &ThemeGraph,
@@ -70,10 +134,73 @@ pub fn related(
     film: usize,
     query: &Query,
 ) -> Related {
+    let films = catalogue.films();
+    let pool = Query {
+        n: (query.n * POOL_FACTOR).max(MIN_POOL),
+        ..query.clone()
+    };
+    let (mut candidates, fallback) = by_themes(catalogue, graph, scratch, film, &pool);
+    let text = |i: usize| films[i].synopsis.as_deref().unwrap_or("");
+    let own = words::stems(text(film));
+    let docs: Vec<Vec<String>> = candidates
+        .iter()
+        .map(|&(b, _)| words::stems(text(b as usize)))
+        .collect();
+    let weights = words::Weights::new(std::iter::once(own.as_slice()).chain(docs.iter().map(Vec::as_slice)));
+    let mut shared_words: Vec<Vec<String>> = Vec::with_capacity(candidates.len());
+    for ((_, score), doc) in candidates.iter_mut().zip(&docs) {
+        let (sim, shared) = weights.similarity(doc, &own);
+        *score += WORDS_BONUS * sim;
+        shared_words.push(shared.iter().take(WORDS_SHOWN).map(|w| w.to_string()).collect());
+    }
+    let mut ranked: Vec<(u32, f32, Vec<String>)> = candidates
+        .into_iter()
+        .zip(shared_words)
+        .map(|((b, s), w)| (b, s, w))
+        .collect();
+    ranked.sort_by(|x, y| {
+        y.1.total_cmp(&x.1)
+            .then_with(|| films[x.0 as usize].id.cmp(&films[y.0 as usize].id))
+    });
+    ranked.truncate(query.n);
+    let total = films.len();
+    let items = ranked
+        .into_iter()
+        .map(|(b, score, shared)| {
+            let mut reasons = Why::between(catalogue, graph, film, b as usize);
+            let fb = &films[b as usize];
+            let wanted: Vec<&str> = shared.iter().map(String::as_str).collect();
+            reasons.words = words::as_written(text(b as usize), &wanted);
+            Recommendation {
+                film: b as usize,
+                id: fb.id.clone(),
+                title: fb.title.clone(),
+                year: fb.year,
+                score,
+                why: reasons.line(total, (films[film].year, fb.year)),
+                reasons,
+            }
+        })
+        .collect();
+    Related { items, fallback }
+}
+
+/// The first stage: the `query.n` best films by themes, director, country,
+/// years, companions and events, best first (ties by id); and whether the
+/// film had no themes to go by.
+fn by_themes(
+    catalogue: &Catalogue,
+    graph: &ThemeGraph,
+    scratch: &mut Scratch,
+    film: usize,
+    query: &Query,
+) -> (Vec<(u32, f32)>, bool) {
     let a = film as u32;
     let films = catalogue.films();
     let fallback = !graph.has_themes(a);
     let mut candidates: Vec<(u32, f32)> = Vec::new();
+    let tied = tied_films(catalogue, film);
+    let is_tied = |b: u32| tied.binary_search(&b).is_ok();
     let keep = |b: u32| {
         b != a
             && !(query.exclude_director && graph.same_director(a, b))
@@ -95,7 +222,9 @@ pub fn related(
                 s += 0.2;
             }
             s += 2.0 * year_bonus(graph, a, b);
-            if s >= 0.25 {
+            if is_tied(b) {
+                candidates.push((b, s + tie_bonus(catalogue, film, b as usize)));
+            } else if s >= 0.25 {
                 candidates.push((b, s));
             }
         }
@@ -116,10 +245,17 @@ pub fn related(
         // chunk by chunk, until no film left could still enter the top n:
         // in a big catalogue a query touches most films, and only the head
         // of that list matters.
+        // Tied films are scored in full first; the search below covers the rest.
+        for &b in &tied {
+            if keep(b) {
+                let cos = scratch.scores[b as usize];
+                candidates.push((b, score(b, cos) + tie_bonus(catalogue, film, b as usize)));
+            }
+        }
         let mut pairs: Vec<(u32, f32)> = scratch
             .touched
             .iter()
-            .filter(|&&b| b != a)
+            .filter(|&&b| b != a && !is_tied(b))
             .map(|&b| (b, scratch.scores[b as usize]))
             .collect();
         let by_similarity =
@@ -150,7 +286,7 @@ pub fn related(
         }
         // Same director but no shared theme: still related, at the tail.
         for b in graph.same_director_films(a) {
-            if scratch.scores[b as usize] == 0.0 && keep(b) {
+            if scratch.scores[b as usize] == 0.0 && keep(b) && !is_tied(b) {
                 candidates.push((b, DIRECTOR_BONUS + year_bonus(graph, a, b)));
             }
         }
@@ -167,24 +303,7 @@ pub fn related(
     }
     candidates.sort_by(order);
     candidates.truncate(n);
-    let total = films.len();
-    let items = candidates
-        .into_iter()
-        .map(|(b, score)| {
-            let reasons = Why::between(catalogue, graph, film, b as usize);
-            let fb = &films[b as usize];
-            Recommendation {
-                film: b as usize,
-                id: fb.id.clone(),
-                title: fb.title.clone(),
-                year: fb.year,
-                score,
-                why: reasons.line(total, (films[film].year, fb.year)),
-                reasons,
-            }
-        })
-        .collect();
-    Related { items, fallback }
+    (candidates, fallback)
 }
 
 #[cfg(test)]
@@ -267,7 +386,7 @@ mod tests {
                 exclude_director: exclude,
             };
             let mut scratch = Scratch::new(graph);
-            let got: Vec<String> = related(cat, graph, &mut scratch, film, &q).items.into_iter().map(|r| r.id).collect();
+            let got: Vec<String> = by_themes(cat, graph, &mut scratch, film, &q).0.into_iter().map(|(b, _)| cat.films()[b as usize].id.clone()).collect();
             let want = brute_force(cat, graph, film, &q);
             // Cosines from the accumulator and from merging rows may differ in
             // the last bit; compare as sets only when scores are that close.

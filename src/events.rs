@@ -1,0 +1,321 @@
+//! The event vocabulary: specific struggles and historical events that films
+//! are about (the 1984–85 UK miners' strike, the Lawrence textile strike),
+//! read from `events.toml`, which films carry as `events = [...]`.
+//!
+//! An event is far more telling than a theme: two films about the Gdańsk
+//! shipyard strike belong together in a way two films about "strikes" do
+//! not. Events have keywords like themes, and tagging reuses the theme
+//! tagger over them ([`Events::tagging_vocabulary`]), so importing learns
+//! events from a synopsis as it learns themes. The file is optional: a data
+//! directory without it has no events.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::countries;
+use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::text::did_you_mean;
+use crate::themes::{Theme, Vocabulary};
+use crate::toml_fields::{array_of_tables, parse, vocabulary_id, Fields};
+
+/// One struggle or event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    pub id: String,
+    /// "1984–85 UK miners' strike".
+    pub label: String,
+    /// First and last year (the same for a one-year event).
+    pub years: (i32, i32),
+    /// Canonical country names.
+    pub places: Vec<String>,
+    /// Regions, cities, sites, as free text.
+    pub regions: Vec<String>,
+    pub description: Option<String>,
+    /// Phrases that, in a synopsis, mean this event.
+    pub keywords: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+impl Event {
+    /// "1984–85" or "1912".
+    pub fn years_label(&self) -> String {
+        let (a, b) = self.years;
+        if a == b {
+            a.to_string()
+        } else if a / 100 == b / 100 {
+            format!("{a}–{:02}", b % 100)
+        } else {
+            format!("{a}–{b}")
+        }
+    }
+}
+
+/// The keys an `[[event]]` table may have (a public interface).
+pub const EVENT_KEYS: &[&str] = &[
+    "id",
+    "label",
+    "years",
+    "places",
+    "regions",
+    "description",
+    "keywords",
+    "sources",
+];
+
+/// All events of a data directory, in file order, indexed by id.
+#[derive(Debug, Clone, Default)]
+pub struct Events {
+    events: Vec<Event>,
+    index: HashMap<String, usize>,
+}
+
+impl Events {
+    pub fn new(events: Vec<Event>) -> Self {
+        let index = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        Events { events, index }
+    }
+
+    pub fn all(&self) -> &[Event] {
+        &self.events
+    }
+
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Event> {
+        self.index.get(id).map(|&i| &self.events[i])
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// A close id, or the event whose label was written instead of its id.
+    pub fn suggestion(&self, id: &str) -> Option<String> {
+        did_you_mean(id, self.events.iter().map(|e| e.id.as_str())).or_else(|| {
+            let label = crate::text::suggest(id, self.events.iter().map(|e| e.label.as_str()))?;
+            let e = self.events.iter().find(|e| e.label == label)?;
+            Some(format!("did you mean `{}` ({})?", e.id, e.label))
+        })
+    }
+
+    /// The events as a theme vocabulary without hierarchy, so the theme
+    /// tagger finds them in a text by their keywords.
+    pub fn tagging_vocabulary(&self) -> Vocabulary {
+        Vocabulary::new(
+            self.events
+                .iter()
+                .map(|e| Theme {
+                    id: e.id.clone(),
+                    label: e.label.clone(),
+                    description: None,
+                    keywords: e.keywords.clone(),
+                    broader: None,
+                })
+                .collect(),
+        )
+    }
+
+    /// Loads `events.toml`; no file is no events.
+    pub fn load(path: &Path) -> (Events, Vec<Diagnostic>) {
+        if !path.exists() {
+            return (Events::default(), Vec::new());
+        }
+        match SourceFile::read(path) {
+            Ok(src) => Self::parse(&src),
+            Err(d) => (Events::default(), vec![*d]),
+        }
+    }
+
+    /// Parses and validates an events document.
+    pub fn parse(src: &SourceFile) -> (Events, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let root = match parse(src) {
+            Ok(r) => r,
+            Err(d) => return (Events::default(), d),
+        };
+        let tables = array_of_tables(&root, src, 0, "event", &mut diags);
+        let mut events = Vec::new();
+        let mut seen = HashMap::new();
+        for (n, (table, span)) in tables.into_iter().enumerate() {
+            let mut f = Fields::new(table, span, src, 0, format!("event #{}", n + 1))
+                .plain_text(&["description"]);
+            let id = vocabulary_id(&mut f, "event", "uk-miners-strike-1984", &mut seen, &mut diags);
+            f.unknown_keys(EVENT_KEYS, &mut diags);
+            let label = f.str("label", &mut diags).map(|(l, _)| l.trim().to_string());
+            if label.is_none() && f.get("label").is_none() {
+                f.missing("label", "label = \"1984–85 UK miners' strike\"", &mut diags);
+            }
+            let years = read_years(&f, &mut diags);
+            let list = |key: &str, diags: &mut Vec<Diagnostic>| -> Vec<String> {
+                f.str_list(key, diags)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(s, _)| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            };
+            let mut places = Vec::new();
+            for (p, span) in f.str_list("places", &mut diags).unwrap_or_default() {
+                match countries::canonical(p.trim()) {
+                    Some(c) if c == p.trim() => places.push(c.to_string()),
+                    found => diags.push(
+                        Diagnostic::error(format!("unknown country `{p}` in {}", f.what))
+                            .at(src, span)
+                            .value(p)
+                            .help(match found.or_else(|| countries::suggest(p)) {
+                                Some(s) => format!("write the canonical name `{s}`"),
+                                None => "places are countries as in src/countries.txt; put regions and cities in `regions`".into(),
+                            }),
+                    ),
+                }
+            }
+            let regions = list("regions", &mut diags);
+            let keywords = list("keywords", &mut diags);
+            let sources = list("sources", &mut diags);
+            let description = f
+                .str("description", &mut diags)
+                .map(|(d, _)| d.trim().to_string())
+                .filter(|d| !d.is_empty());
+            let (Some(id), Some(label), Some(years)) = (id, label, years) else {
+                continue;
+            };
+            if sources.is_empty() {
+                diags.push(
+                    Diagnostic::warning(format!("{} names no sources", f.what))
+                        .at(src, f.span.start..f.span.start)
+                        .help("add sources = [\"https://…\"] stating the event's dates and places"),
+                );
+            }
+            events.push(Event {
+                id,
+                label,
+                years,
+                places,
+                regions,
+                description,
+                keywords,
+                sources,
+            });
+        }
+        (Events::new(events), diags)
+    }
+}
+
+/// `years = [1984, 1985]` or `years = [1912]`.
+fn read_years(f: &Fields, diags: &mut Vec<Diagnostic>) -> Option<(i32, i32)> {
+    let Some(v) = f.get("years") else {
+        f.missing("years", "years = [1984, 1985]", diags);
+        return None;
+    };
+    let bad = |diags: &mut Vec<Diagnostic>, why: &str| {
+        let mut d = Diagnostic::error(format!("`years` of {} {why}", f.what))
+            .help("write years = [first, last], or years = [1912] for one year");
+        d = match f.source.text.get(v.span()) {
+            Some(_) => d.at(f.source, v.span()),
+            None => d,
+        };
+        diags.push(d);
+        None
+    };
+    let toml::de::DeValue::Array(items) = v.get_ref() else {
+        return bad(diags, "must be an array of one or two years");
+    };
+    let mut ys = Vec::new();
+    for item in items.iter() {
+        match item.get_ref() {
+            toml::de::DeValue::Integer(i) => match i.as_str().parse::<i32>() {
+                Ok(y) if (1000..=9999).contains(&y) => ys.push(y),
+                _ => return bad(diags, "holds something that is not a year"),
+            },
+            _ => return bad(diags, "holds something that is not a year"),
+        }
+    }
+    match ys[..] {
+        [y] => Some((y, y)),
+        [a, b] if a <= b => Some((a, b)),
+        [_, _] => bad(diags, "ends before it starts"),
+        _ => bad(diags, "must hold one or two years"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(s: &str) -> (Events, Vec<Diagnostic>) {
+        Events::parse(&SourceFile::new("events.toml", s.to_string()))
+    }
+
+    #[test]
+    fn reads_events() {
+        let (e, d) = parse_str(
+            r#"
+[[event]]
+id = "uk-miners-strike-1984"
+label = "1984–85 UK miners' strike"
+years = [1984, 1985]
+places = ["United Kingdom"]
+keywords = ["Orgreave"]
+sources = ["https://example.org"]
+"#,
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let ev = e.get("uk-miners-strike-1984").unwrap();
+        assert_eq!(ev.years_label(), "1984–85");
+        assert_eq!(e.tagging_vocabulary().len(), 1);
+        assert_eq!(
+            e.suggestion("uk-miners-strike").as_deref(),
+            Some("did you mean `uk-miners-strike-1984`?")
+        );
+    }
+
+    #[test]
+    fn reports_every_problem() {
+        let (e, d) = parse_str(
+            r#"
+[[event]]
+id = "a"
+label = "A"
+years = [1990, 1980]
+places = ["Yorkshire"]
+[[event]]
+id = "a"
+label = "again"
+years = [1990]
+[[event]]
+id = "Bad Id"
+labl = "x"
+years = "1990"
+"#,
+        );
+        let msgs: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+        let all = msgs.join("\n");
+        for want in [
+            "ends before it starts",
+            "unknown country `Yorkshire`",
+            "duplicate event id `a`",
+            "not a slug",
+            "unknown key `labl`",
+            "must be an array",
+        ] {
+            assert!(all.contains(want), "{want} not in\n{all}");
+        }
+        assert!(e.is_empty() || e.len() <= 1);
+    }
+}
