@@ -31,12 +31,17 @@ fn fault(problem: impl Into<String>, fix: Option<String>) -> Option<Fault> {
 pub fn wikidata(id: &str) -> Option<Fault> {
     let digits = id.strip_prefix('Q');
     match digits {
-        Some(d) if !d.is_empty() && !d.starts_with('0') && d.bytes().all(|b| b.is_ascii_digit()) => {
+        Some(d)
+            if !d.is_empty() && !d.starts_with('0') && d.bytes().all(|b| b.is_ascii_digit()) =>
+        {
             None
         }
         _ => {
             let fix = trailing_id(id, 'Q', 1..=12).filter(|f| f != id);
-            fault("is not a Wikidata item id (Q followed by digits, e.g. \"Q1151155\")", fix)
+            fault(
+                "is not a Wikidata item id (Q followed by digits, e.g. \"Q1151155\")",
+                fix,
+            )
         }
     }
 }
@@ -61,7 +66,10 @@ pub fn imdb(id: &str) -> Option<Fault> {
             format!("tt{digits}")
         })
         .filter(|f| (9..=12).contains(&f.len()) && f != id);
-    fault("is not an IMDb title id (tt followed by 7 to 10 digits, e.g. \"tt0074605\")", fix)
+    fault(
+        "is not an IMDb title id (tt followed by 7 to 10 digits, e.g. \"tt0074605\")",
+        fix,
+    )
 }
 
 /// The id at the end of an address such as `https://www.wikidata.org/wiki/Q42`.
@@ -184,14 +192,20 @@ mod tests {
         assert!(wikidata("Q0").is_some());
         assert!(wikidata("q12").is_some());
         assert_eq!(
-            wikidata("https://www.wikidata.org/wiki/Q42").unwrap().fix.as_deref(),
+            wikidata("https://www.wikidata.org/wiki/Q42")
+                .unwrap()
+                .fix
+                .as_deref(),
             Some("Q42")
         );
         assert_eq!(imdb("tt0074605"), None);
         assert_eq!(imdb("tt10872600"), None);
         assert!(imdb("tt123").is_some());
         assert_eq!(
-            imdb("https://www.imdb.com/title/tt0074605/").unwrap().fix.as_deref(),
+            imdb("https://www.imdb.com/title/tt0074605/")
+                .unwrap()
+                .fix
+                .as_deref(),
             Some("tt0074605")
         );
     }

@@ -155,9 +155,17 @@ impl Events {
         for (n, (table, span)) in tables.into_iter().enumerate() {
             let mut f = Fields::new(table, span, src, 0, format!("event #{}", n + 1))
                 .plain_text(&["description"]);
-            let id = vocabulary_id(&mut f, "event", "uk-miners-strike-1984", &mut seen, &mut diags);
+            let id = vocabulary_id(
+                &mut f,
+                "event",
+                "uk-miners-strike-1984",
+                &mut seen,
+                &mut diags,
+            );
             f.unknown_keys(EVENT_KEYS, &mut diags);
-            let label = f.str("label", &mut diags).map(|(l, _)| l.trim().to_string());
+            let label = f
+                .str("label", &mut diags)
+                .map(|(l, _)| l.trim().to_string());
             if label.is_none() && f.get("label").is_none() {
                 f.missing("label", "label = \"1984–85 UK miners' strike\"", &mut diags);
             }

@@ -96,8 +96,8 @@ impl Festivals {
         let mut festivals = Vec::new();
         let mut seen = HashMap::new();
         for (n, (table, span)) in tables.into_iter().enumerate() {
-            let mut f = Fields::new(table, span, src, 0, format!("festival #{}", n + 1))
-                .plain_text(&[]);
+            let mut f =
+                Fields::new(table, span, src, 0, format!("festival #{}", n + 1)).plain_text(&[]);
             let id = vocabulary_id(&mut f, "festival", "reel-work", &mut seen, &mut diags);
             f.unknown_keys(FESTIVAL_KEYS, &mut diags);
             let text = |key: &str, diags: &mut Vec<Diagnostic>| {
@@ -107,7 +107,11 @@ impl Festivals {
             };
             let name = text("name", &mut diags).map(|(s, _)| s);
             if name.is_none() && f.get("name").is_none() {
-                f.missing("name", "name = \"Reel Work May Day Labor Film Festival\"", &mut diags);
+                f.missing(
+                    "name",
+                    "name = \"Reel Work May Day Labor Film Festival\"",
+                    &mut diags,
+                );
             }
             let city = text("city", &mut diags).map(|(s, _)| s);
             let country = text("country", &mut diags).and_then(|(c, span)| {
@@ -122,19 +126,21 @@ impl Festivals {
                 );
                 None
             });
-            let website = text("website", &mut diags).and_then(|(w, span)| {
-                match addresses::url(&w) {
+            let website =
+                text("website", &mut diags).and_then(|(w, span)| match addresses::url(&w) {
                     None => Some(w),
                     Some(fault) => {
                         diags.push(address_error(&f, "website", &w, span, &fault));
                         None
                     }
-                }
-            });
+                });
             let mut sources = Vec::new();
             for (s, span) in f.str_list("sources", &mut diags).unwrap_or_default() {
                 let s = s.trim();
-                if let Some(fault) = addresses::is_address(s).then(|| addresses::url(s)).flatten() {
+                if let Some(fault) = addresses::is_address(s)
+                    .then(|| addresses::url(s))
+                    .flatten()
+                {
                     diags.push(address_error(&f, "sources", s, span, &fault));
                 } else if !s.is_empty() {
                     sources.push(s.to_string());
@@ -199,11 +205,20 @@ website = "http://advanceq.comwww.reelwork.org"
         );
         let (f, d) = Festivals::parse(&src);
         assert_eq!(f.len(), 2);
-        assert_eq!(f.get("reel-work").unwrap().country.as_deref(), Some("United States"));
+        assert_eq!(
+            f.get("reel-work").unwrap().country.as_deref(),
+            Some("United States")
+        );
         let all: Vec<String> = d.iter().map(|d| d.to_string()).collect();
         assert_eq!(d.len(), 2, "{all:?}");
-        assert!(all[0].contains("unknown country `Untied States`"), "{all:?}");
+        assert!(
+            all[0].contains("unknown country `Untied States`"),
+            "{all:?}"
+        );
         assert!(all[1].contains("two addresses"), "{all:?}");
-        assert_eq!(d[1].help.as_deref(), Some("write \"http://www.reelwork.org\""));
+        assert_eq!(
+            d[1].help.as_deref(),
+            Some("write \"http://www.reelwork.org\"")
+        );
     }
 }

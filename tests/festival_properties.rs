@@ -99,6 +99,9 @@ fn festival(seed: u64) -> String {
         }
     }
     let n_series = rng.random_range(1..=4);
+    // Films the series name outright: copies and guests mostly go to them, so
+    // that they are screened (a film drawn from the whole catalogue rarely is).
+    let mut named: Vec<String> = Vec::new();
     for s in 0..n_series {
         t.push_str(&format!(
             "\n[[series]]\nid = \"s{s}\"\ntitle = \"Series {s}\"\nscreenings = {}\n",
@@ -130,9 +133,11 @@ fn festival(seed: u64) -> String {
                 t.push_str(&format!("languages = [\"{}\"]\n", film.languages[0]))
             }
             _ => {
-                let list: Vec<String> = (0..6)
-                    .map(|_| format!("\"{}\"", films[rng.random_range(0..films.len())].id))
+                let ids: Vec<String> = (0..6)
+                    .map(|_| films[rng.random_range(0..films.len())].id.clone())
                     .collect();
+                named.extend(ids.iter().cloned());
+                let list: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
                 t.push_str(&format!("films = [{}]\n", list.join(", ")));
             }
         }
@@ -165,11 +170,17 @@ fn festival(seed: u64) -> String {
         }
     }
     // Copies for some films.
+    let pick = |rng: &mut StdRng| -> String {
+        match named.choose(rng) {
+            Some(id) if rng.random_bool(0.8) => id.clone(),
+            _ => films[rng.random_range(0..films.len())].id.clone(),
+        }
+    };
     for _ in 0..rng.random_range(0..=12) {
-        let f = &films[rng.random_range(0..films.len())];
+        let id = pick(&mut rng);
         t.push_str(&format!(
             "\n[[copy]]\nfilm = \"{}\"\nformat = \"{}\"\n",
-            f.id,
+            id,
             FORMATS.choose(&mut rng).unwrap()
         ));
         if rng.random_bool(0.5) {
@@ -188,7 +199,7 @@ fn festival(seed: u64) -> String {
     // Guests.
     for g in 0..rng.random_range(0..=2) {
         let list: Vec<String> = (0..rng.random_range(1..=3))
-            .map(|_| format!("\"{}\"", films[rng.random_range(0..films.len())].id))
+            .map(|_| format!("\"{}\"", pick(&mut rng)))
             .collect();
         t.push_str(&format!(
             "\n[[guest]]\nname = \"Guest {g}\"\nfilms = [{}]\ndiscussion = {}\n",

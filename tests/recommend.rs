@@ -291,7 +291,19 @@ fn discovery_is_diverse_and_explained() {
         .iter()
         .map(|id| cat.position(id).unwrap())
         .collect();
-    let items = discover(&cat, &graph, &seeds, 20, &Filter::default()).unwrap();
+    let found = discover(&cat, &graph, &seeds, 20, &Filter::default()).unwrap();
+    // The answer says how diversifying changed it, and the figures agree
+    // with the films' ranks by relevance.
+    let d = &found.diversity;
+    assert!(d.relevance_kept > 0.5 && d.relevance_kept <= 1.0, "{d:?}");
+    let replaced = found
+        .items
+        .iter()
+        .filter(|r| r.relevance_rank.is_none_or(|k| k > 20))
+        .count();
+    assert_eq!(d.replaced, replaced);
+    assert!(d.moved >= d.replaced);
+    let items = found.items;
     assert_eq!(items.len(), 20);
     let mut per_director = std::collections::HashMap::new();
     let mut per_decade = std::collections::HashMap::new();
@@ -320,7 +332,7 @@ fn discovery_is_diverse_and_explained() {
     let again = discover(&cat, &graph, &seeds, 20, &Filter::default()).unwrap();
     assert_eq!(
         items.iter().map(|r| &r.id).collect::<Vec<_>>(),
-        again.iter().map(|r| &r.id).collect::<Vec<_>>()
+        again.items.iter().map(|r| &r.id).collect::<Vec<_>>()
     );
 }
 
@@ -510,7 +522,10 @@ fn companions_come_first() {
             checked += 1;
             let other = &cat.films()[l.film as usize].id;
             if !got.contains(other) {
-                failures.push(format!("{other} ({}) is not in the top {n} of {}: {got:?}", l.relation, f.id));
+                failures.push(format!(
+                    "{other} ({}) is not in the top {n} of {}: {got:?}",
+                    l.relation, f.id
+                ));
             }
         }
     }
@@ -534,9 +549,15 @@ fn films_of_one_event_find_each_other() {
         for &f in films {
             let id = &cat.films()[f as usize].id;
             let got = top(&cat, &graph, id, 5);
-            let mates = films.iter().filter(|&&g| g != f).map(|&g| &cat.films()[g as usize].id);
+            let mates = films
+                .iter()
+                .filter(|&&g| g != f)
+                .map(|&g| &cat.films()[g as usize].id);
             if !mates.clone().any(|m| got.contains(m)) {
-                failures.push(format!("no other film of {} in the top 5 of {id}: {got:?}", e.id));
+                failures.push(format!(
+                    "no other film of {} in the top 5 of {id}: {got:?}",
+                    e.id
+                ));
             }
         }
     }
@@ -549,12 +570,30 @@ fn companions_and_events_are_explained() {
     let (cat, graph) = bundled();
     let film = cat.position("man-of-iron").unwrap();
     let mut scratch = Scratch::new(&graph);
-    let q = Query { n: 3, ..Query::default() };
+    let q = Query {
+        n: 3,
+        ..Query::default()
+    };
     let answer = related(&cat, &graph, &mut scratch, film, &q);
     assert_eq!(answer.items[0].id, "man-of-marble");
-    assert!(answer.items[0].why.starts_with("followed by its sequel Man of Iron"), "{}", answer.items[0].why);
+    assert!(
+        answer.items[0]
+            .why
+            .starts_with("followed by its sequel Man of Iron"),
+        "{}",
+        answer.items[0].why
+    );
     let film = cat.position("billy-elliot").unwrap();
-    let answer = related(&cat, &graph, &mut scratch, film, &Query { n: 5, ..Query::default() });
+    let answer = related(
+        &cat,
+        &graph,
+        &mut scratch,
+        film,
+        &Query {
+            n: 5,
+            ..Query::default()
+        },
+    );
     let about: Vec<&str> = answer
         .items
         .iter()

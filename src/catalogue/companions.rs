@@ -292,8 +292,20 @@ mod tests {
             film("man-of-marble", &[]),
         ];
         let l = links(&films, &index(&films));
-        assert_eq!(l[0], [Link { film: 1, relation: Relation::Sequel }]);
-        assert_eq!(l[1], [Link { film: 0, relation: Relation::Prequel }]);
+        assert_eq!(
+            l[0],
+            [Link {
+                film: 1,
+                relation: Relation::Sequel
+            }]
+        );
+        assert_eq!(
+            l[1],
+            [Link {
+                film: 0,
+                relation: Relation::Prequel
+            }]
+        );
         assert_eq!(
             Relation::Prequel.phrase("Man of Iron"),
             "followed by its sequel Man of Iron"
@@ -313,10 +325,7 @@ mod tests {
     #[test]
     fn closer_relations_come_first() {
         let films = vec![
-            film(
-                "a",
-                &[("b", Relation::SameSubject), ("c", Relation::Part)],
-            ),
+            film("a", &[("b", Relation::SameSubject), ("c", Relation::Part)]),
             film("b", &[]),
             film("c", &[]),
         ];

@@ -19,12 +19,12 @@ use rayon::prelude::*;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::{companions, files, split, Catalogue, Film, Kind, Origin, FILM_KEYS, MULTILINE_KEYS};
-use crate::events::Events;
-use crate::festivals::Festivals;
 use super::references::{read_references, Vocabularies};
+use super::{companions, files, split, Catalogue, Film, Kind, Origin, FILM_KEYS, MULTILINE_KEYS};
 use crate::countries;
 use crate::diagnostics::{summary, Diagnostic, SourceFile};
+use crate::events::Events;
+use crate::festivals::Festivals;
 use crate::text::{did_you_mean, is_slug, slugify};
 use crate::themes::Vocabulary;
 use crate::toml_fields::{array_of_tables, parse_part, Fields};
@@ -84,7 +84,6 @@ struct ReadFilm {
     /// Where each of its companions is written, as an error to fill in.
     companion_at: Vec<Diagnostic>,
 }
-
 
 /// Loads and validates the catalogue in `dir`. `progress` is called with the
 /// number of bytes of each film file as it is finished (for progress bars).

@@ -45,7 +45,8 @@ const NOT_LANGUAGES: &[&str] = &[
 ];
 
 /// An example companion entry for messages.
-const COMPANION_EXAMPLE: &str = "companions = [{ film = \"man-of-marble\", relation = \"sequel\" }]";
+const COMPANION_EXAMPLE: &str =
+    "companions = [{ film = \"man-of-marble\", relation = \"sequel\" }]";
 
 /// Reads the outward keys of a film into `film`. Returns where each
 /// companion is written (an error to fill in when a later check fails).
@@ -100,7 +101,10 @@ pub(super) fn read_references(
         diags,
     );
     for (key, check) in [
-        ("wikidata", addresses::wikidata as fn(&str) -> Option<addresses::Fault>),
+        (
+            "wikidata",
+            addresses::wikidata as fn(&str) -> Option<addresses::Fault>,
+        ),
         ("imdb", addresses::imdb),
         ("website", addresses::url),
     ] {
@@ -123,7 +127,10 @@ pub(super) fn read_references(
     if let Some(list) = f.str_list("sources", diags) {
         for (s, span) in list {
             let s = s.trim();
-            if let Some(fault) = addresses::is_address(s).then(|| addresses::url(s)).flatten() {
+            if let Some(fault) = addresses::is_address(s)
+                .then(|| addresses::url(s))
+                .flatten()
+            {
                 diags.push(address_error(f, "sources", s, span, &fault));
             }
         }

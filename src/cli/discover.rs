@@ -53,12 +53,16 @@ pub fn run(cli: &Cli, args: &DiscoverArgs) -> CmdResult {
             );
         }
     }
-    let items = discover(cat, &graph, &seeds, args.n as usize, &args.filters.filter())
+    let found = discover(cat, &graph, &seeds, args.n as usize, &args.filters.filter())
         .map_err(|e| Failure::Data(format!("error: {e}")))?;
     let detail = if args.why {
         Detail::Themes
     } else {
         Detail::Line
     };
-    emit(&render(&items, args.format, detail, cat.len()))
+    let mut text = render(&found.items, args.format, detail, cat.len());
+    if args.format == Format::Table && !found.items.is_empty() {
+        text.push_str(&format!("\n{}\n", found.diversity.line(found.items.len())));
+    }
+    emit(&text)
 }

@@ -174,7 +174,36 @@ pub fn render(items: &[Recommendation], format: Format, detail: Detail, total: u
                             format!("+{COUNTRY_BONUS:.3}"),
                         ]);
                     }
+                    let why = &r.reasons;
+                    if let (Detail::Score, Some(c)) = (detail, &why.companion) {
+                        rows.push(vec![
+                            "companion".into(),
+                            c.relation.phrase(&c.title),
+                            format!("+{:.3}", why.companion_bonus),
+                        ]);
+                    }
+                    if detail == Detail::Score && !why.events.is_empty() {
+                        rows.push(vec![
+                            "same event".into(),
+                            why.events
+                                .iter()
+                                .map(|e| e.label.as_str())
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                            format!("+{:.3}", why.events_bonus),
+                        ]);
+                    }
+                    if detail == Detail::Score && why.words_bonus > 0.0005 {
+                        rows.push(vec![
+                            "synopsis words".into(),
+                            why.words.join(", "),
+                            format!("+{:.3}", why.words_bonus),
+                        ]);
+                    }
                     let bonus = r.score
+                        - why.companion_bonus
+                        - why.events_bonus
+                        - why.words_bonus
                         - r.reasons.themes.iter().map(|t| t.contribution).sum::<f32>()
                         - if r.reasons.same_director.is_some() {
                             DIRECTOR_BONUS

@@ -1,5 +1,5 @@
 //! The keys of a `[[series]]` table beyond themes: how it chooses films
-//! (`films`, `countries`, `kinds`, `directors`, `languages`, `years`),
+//! (`films`, `countries`, `kinds`, `directors`, `languages`, `years`, `silent`),
 //! where its screenings may go (`venues`, `days`, `tags`) and the time
 //! around its films (`intro`, `discussion`, `repeats`).
 //!
@@ -177,6 +177,7 @@ pub(super) fn series_keys(
             directors,
             languages,
             years,
+            silent: f.bool("silent", diags).map(|(b, _)| b),
         },
         placement: Placement { venues, days, tags },
         intro: minutes("intro", diags),

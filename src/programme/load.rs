@@ -78,6 +78,7 @@ pub(super) const SERIES_KEYS: &[&str] = &[
     "directors",
     "languages",
     "years",
+    "silent",
     "venues",
     "days",
     "tags",

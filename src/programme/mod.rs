@@ -129,6 +129,8 @@ pub struct Criteria {
     pub languages: Vec<String>,
     /// `years`: inclusive bounds, either open.
     pub years: Option<(Option<i32>, Option<i32>)>,
+    /// `silent`: only silent films (true) or only films with sound (false).
+    pub silent: Option<bool>,
 }
 
 impl Criteria {

@@ -1,7 +1,7 @@
 //! Which films a series may use: a film qualifies when it carries the
 //! series' themes (any or all of them, directly or through a narrower
 //! theme) when it names themes, meets every other criterion it gives
-//! (`films`, `countries`, `kinds`, `directors`, `languages`, `years`), is
+//! (`films`, `countries`, `kinds`, `directors`, `languages`, `years`, `silent`), is
 //! not excluded, and is no longer than its `max_runtime`.
 //!
 //! The loader (pins must qualify), the planner (its candidates), `--keep`
@@ -96,6 +96,14 @@ pub fn unmet_criteria(catalogue: &Catalogue, c: &Criteria, film: usize) -> Vec<S
             true => "the catalogue gives no language for it".to_string(),
             false => format!("it is in {}", f.languages.join(", ")),
         });
+    }
+    if let Some(silent) = c.silent {
+        if f.silent != silent {
+            out.push(match f.silent {
+                true => "it is a silent film".to_string(),
+                false => "it is not a silent film".to_string(),
+            });
+        }
     }
     if let Some((lo, hi)) = c.years {
         let inside = f

@@ -116,7 +116,7 @@ pub(super) fn series_requests(
             diags.push(
                 Diagnostic::error(format!("series `{id}` says nothing about which films it wants"))
                     .at(src, id_span.clone())
-                    .help("give it `themes`, or another criterion: `films`, `countries`, `kinds`, `directors`, `languages` or `years`"),
+                    .help("give it `themes`, or another criterion: `films`, `countries`, `kinds`, `directors`, `languages`, `years` or `silent`"),
             );
         }
         let matching = match f.str("match", diags) {

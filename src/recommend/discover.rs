@@ -20,8 +20,16 @@
 //!    `λ·relevance − (1−λ)·redundancy` with the films already picked
 //!    (λ = [`LAMBDA`]); redundancy mixes thematic similarity, a shared
 //!    director and a shared decade. At most two films per director.
-//! 4. Each film is explained by the path that reached it: the seed it is
-//!    closest to, or the film in between when it shares no theme with a seed.
+//! 4. Companions of a seed ([`COMPANION_RELEVANCE`]) and films of an event a
+//!    seed is about ([`EVENT_RELEVANCE`]) are added to the relevance, shared
+//!    among the seeds as the walks are.
+//! 5. Each film is explained by the path that reached it: the seed it is
+//!    tied to or closest to, or the film in between when it shares no theme
+//!    with a seed.
+//!
+//! The answer says how much diversifying changed it: each film carries its
+//! rank by relevance alone ([`Recommendation::relevance_rank`]), and
+//! [`Diversity`] sums it up.
 
 use crate::catalogue::query::Filter;
 use crate::catalogue::Catalogue;
@@ -39,6 +47,75 @@ pub const MAX_ITERATIONS: usize = 30;
 pub const LAMBDA: f32 = 0.7;
 /// At most this many films by one director in an answer.
 pub const PER_DIRECTOR: usize = 2;
+/// Relevance added to a seed's companion films (the best walk film has 1).
+pub const COMPANION_RELEVANCE: f32 = 1.0;
+/// Relevance added to films of an event a seed is about.
+pub const EVENT_RELEVANCE: f32 = 0.5;
+
+/// How much diversifying changed an answer of `n` films.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Diversity {
+    /// Weight of relevance against redundancy.
+    pub lambda: f32,
+    pub per_director: usize,
+    /// Films in the answer that are not among the `n` most relevant.
+    pub replaced: usize,
+    /// Films whose place differs from their rank by relevance.
+    pub moved: usize,
+    /// The answer's total relevance over that of the `n` most relevant films.
+    pub relevance_kept: f32,
+}
+
+impl Diversity {
+    /// Of the answer `items` (with their relevance ranks and scores) and the
+    /// scores of the most relevant films, in order.
+    pub fn of(items: &[Recommendation], best: &[f32]) -> Diversity {
+        let n = items.len();
+        let top: f32 = best.iter().take(n).sum();
+        let kept: f32 = items.iter().map(|r| r.score).sum();
+        Diversity {
+            lambda: LAMBDA,
+            per_director: PER_DIRECTOR,
+            replaced: items
+                .iter()
+                .filter(|r| r.relevance_rank.is_none_or(|k| k > n))
+                .count(),
+            moved: items
+                .iter()
+                .enumerate()
+                .filter(|(i, r)| r.relevance_rank != Some(i + 1))
+                .count(),
+            relevance_kept: if top > 0.0 {
+                (kept / top).min(1.0)
+            } else {
+                1.0
+            },
+        }
+    }
+
+    /// "Order diversified (λ = 0.70, at most 2 films per director): 3 of 10
+    /// films replace more relevant ones, 5 moved from their rank by
+    /// relevance; 94% of the relevance kept."
+    pub fn line(&self, n: usize) -> String {
+        format!(
+            "Order diversified (λ = {:.2}, at most {} films per director): {} of {n} {} more relevant ones, {} moved from {} rank by relevance; {:.0}% of the relevance kept.",
+            self.lambda,
+            self.per_director,
+            self.replaced,
+            if self.replaced == 1 { "film replaces" } else { "films replace" },
+            self.moved,
+            if self.moved == 1 { "its" } else { "their" },
+            self.relevance_kept * 100.0
+        )
+    }
+}
+
+/// A discovery answer: the films, and how diversifying changed them.
+#[derive(Debug, Clone)]
+pub struct Discovery {
+    pub items: Vec<Recommendation>,
+    pub diversity: Diversity,
+}
 
 /// Why discovery could not run.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -119,12 +196,25 @@ pub fn discover(
     seeds: &[usize],
     n: usize,
     filter: &Filter,
-) -> Result<Vec<Recommendation>, DiscoverError> {
+) -> Result<Discovery, DiscoverError> {
     if !seeds.iter().any(|&s| graph.has_themes(s as u32)) {
         return Err(DiscoverError::NoThemes);
     }
     let films = catalogue.films();
-    let mass = walk(graph, seeds);
+    let mut mass = walk(graph, seeds);
+    let share = 1.0 / seeds.len().max(1) as f32;
+    for &s in seeds {
+        for l in catalogue.companions(s) {
+            mass[l.film as usize] += COMPANION_RELEVANCE * share;
+        }
+        for e in &films[s].events {
+            if let Some(p) = catalogue.events().position(e) {
+                for &f in catalogue.event_films(p) {
+                    mass[f as usize] += EVENT_RELEVANCE * share;
+                }
+            }
+        }
+    }
     let mut pool: Vec<(u32, f32)> = mass
         .iter()
         .enumerate()
@@ -144,6 +234,7 @@ pub fn discover(
     let best = pool.first().map(|p| p.1).unwrap_or(1.0);
     let mut chosen: Vec<(u32, f32)> = Vec::with_capacity(n);
     let mut remaining: Vec<(u32, f32)> = pool.into_iter().map(|(f, m)| (f, m / best)).collect();
+    let by_relevance: Vec<(u32, f32)> = remaining.clone();
     while chosen.len() < n && !remaining.is_empty() {
         let mut pick: Option<(usize, f32)> = None;
         for (i, &(c, rel)) in remaining.iter().enumerate() {
@@ -172,7 +263,7 @@ pub fn discover(
     }
     let mut scratch = Scratch::new(graph);
     let total = films.len();
-    Ok(chosen
+    let items: Vec<Recommendation> = chosen
         .into_iter()
         .map(|(c, rel)| {
             let c = c as usize;
@@ -191,9 +282,16 @@ pub fn discover(
                 score: rel,
                 why: reasons.line(total, (anchor, films[c].year)),
                 reasons,
+                relevance_rank: by_relevance
+                    .iter()
+                    .position(|&(f, _)| f as usize == c)
+                    .map(|p| p + 1),
             }
         })
-        .collect())
+        .collect();
+    let best: Vec<f32> = by_relevance.iter().map(|&(_, r)| r).collect();
+    let diversity = Diversity::of(&items, &best);
+    Ok(Discovery { items, diversity })
 }
 
 /// How much a candidate repeats a film already picked.
@@ -222,7 +320,10 @@ fn path(
     let films = catalogue.films();
     let closest = seeds
         .iter()
-        .map(|&s| (s, graph.similarity(s as u32, film as u32)))
+        .map(|&s| {
+            let tie = super::related::tie_bonus(catalogue, s, film);
+            (s, tie + graph.similarity(s as u32, film as u32))
+        })
         .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
     if let Some((s, sim)) = closest.filter(|&(_, sim)| sim > 0.0) {
         let _ = sim;

@@ -54,6 +54,11 @@ pub struct Why {
     /// Distinctive words both synopses use, as the recommended film writes
     /// them, most telling first (see [`super::words`]).
     pub words: Vec<String>,
+    /// The parts of a related film's score these add (0 when none; see
+    /// [`super::related`]).
+    pub companion_bonus: f32,
+    pub events_bonus: f32,
+    pub words_bonus: f32,
     /// Shared themes, most telling first.
     pub themes: Vec<SharedTheme>,
     /// A director the two films share.
@@ -133,6 +138,9 @@ impl Why {
             companion,
             events: shared_events(catalogue, a, b),
             words: Vec::new(),
+            companion_bonus: 0.0,
+            events_bonus: 0.0,
+            words_bonus: 0.0,
             themes,
             same_director,
             same_country,
@@ -157,11 +165,10 @@ impl Why {
         }
         match &self.events[..] {
             [] => {}
-            [one] => parts.push(format!("both about the {}", one.label)),
             many => parts.push(format!(
                 "both about {}",
                 many.iter()
-                    .map(|e| format!("the {}", e.label))
+                    .map(|e| named(&e.label))
                     .collect::<Vec<_>>()
                     .join(" and ")
             )),
@@ -245,6 +252,17 @@ pub fn shared_events(catalogue: &Catalogue, a: usize, b: usize) -> Vec<SharedEve
         .collect();
     out.sort_by_key(|(p, _)| *p);
     out.into_iter().map(|(_, e)| e).collect()
+}
+
+/// An event's label in running text: "the 1984–85 UK miners' strike", but
+/// "Argentina's recovered factories" (a possessive takes no article).
+fn named(label: &str) -> String {
+    let first = label.split_whitespace().next().unwrap_or("");
+    if first.ends_with("'s") || first.ends_with("’s") || first == "The" {
+        label.to_string()
+    } else {
+        format!("the {label}")
+    }
 }
 
 fn lower_first(s: &str) -> String {

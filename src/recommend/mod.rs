@@ -27,4 +27,8 @@ pub struct Recommendation {
     pub why: String,
     /// What the explanation is made of.
     pub reasons: Why,
+    /// For discovery: the film's rank by relevance alone, before the answer
+    /// was diversified (1 = most relevant).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relevance_rank: Option<usize>,
 }

@@ -50,18 +50,29 @@ pub const EVENT_BONUS: f32 = 1.0 + MAX_BONUS + WORDS_BONUS + 0.05;
 /// Added for each further shared event, up to two.
 pub const MORE_EVENTS_BONUS: f32 = 0.25;
 
-/// The companion and event part of the score of film `b` for film `a`.
-pub fn tie_bonus(catalogue: &Catalogue, a: usize, b: usize) -> f32 {
-    let mut s = 0.0;
-    if let Some(l) = catalogue.companions(a).iter().find(|l| l.film as usize == b) {
-        s += COMPANION_BONUS + CLOSENESS_STEP * l.relation.closeness() as f32;
-    }
+/// The companion part and the event part of the score of film `b` for film `a`.
+pub fn tie_bonuses(catalogue: &Catalogue, a: usize, b: usize) -> (f32, f32) {
+    let companion = catalogue
+        .companions(a)
+        .iter()
+        .find(|l| l.film as usize == b)
+        .map_or(0.0, |l| {
+            COMPANION_BONUS + CLOSENESS_STEP * l.relation.closeness() as f32
+        });
     let (fa, fb) = (&catalogue.films()[a], &catalogue.films()[b]);
     let shared = fa.events.iter().filter(|e| fb.events.contains(e)).count();
-    if shared > 0 {
-        s += EVENT_BONUS + MORE_EVENTS_BONUS * (shared - 1).min(2) as f32;
-    }
-    s
+    let events = if shared > 0 {
+        EVENT_BONUS + MORE_EVENTS_BONUS * (shared - 1).min(2) as f32
+    } else {
+        0.0
+    };
+    (companion, events)
+}
+
+/// The companion and event part of the score of film `b` for film `a`.
+pub fn tie_bonus(catalogue: &Catalogue, a: usize, b: usize) -> f32 {
+    let (c, e) = tie_bonuses(catalogue, a, b);
+    c + e
 }
 
 /// The films tied to film `a` by a companion relation or a shared event,
@@ -146,14 +157,22 @@ pub fn related(
         .iter()
         .map(|&(b, _)| words::stems(text(b as usize)))
         .collect();
-    let weights = words::Weights::new(std::iter::once(own.as_slice()).chain(docs.iter().map(Vec::as_slice)));
-    let mut shared_words: Vec<Vec<String>> = Vec::with_capacity(candidates.len());
+    let weights =
+        words::Weights::new(std::iter::once(own.as_slice()).chain(docs.iter().map(Vec::as_slice)));
+    let mut shared_words: Vec<(f32, Vec<String>)> = Vec::with_capacity(candidates.len());
     for ((_, score), doc) in candidates.iter_mut().zip(&docs) {
         let (sim, shared) = weights.similarity(doc, &own);
         *score += WORDS_BONUS * sim;
-        shared_words.push(shared.iter().take(WORDS_SHOWN).map(|w| w.to_string()).collect());
+        shared_words.push((
+            WORDS_BONUS * sim,
+            shared
+                .iter()
+                .take(WORDS_SHOWN)
+                .map(|w| w.to_string())
+                .collect(),
+        ));
     }
-    let mut ranked: Vec<(u32, f32, Vec<String>)> = candidates
+    let mut ranked: Vec<(u32, f32, (f32, Vec<String>))> = candidates
         .into_iter()
         .zip(shared_words)
         .map(|((b, s), w)| (b, s, w))
@@ -166,11 +185,14 @@ pub fn related(
     let total = films.len();
     let items = ranked
         .into_iter()
-        .map(|(b, score, shared)| {
+        .map(|(b, score, (words_bonus, shared))| {
             let mut reasons = Why::between(catalogue, graph, film, b as usize);
             let fb = &films[b as usize];
             let wanted: Vec<&str> = shared.iter().map(String::as_str).collect();
             reasons.words = words::as_written(text(b as usize), &wanted);
+            (reasons.companion_bonus, reasons.events_bonus) =
+                tie_bonuses(catalogue, film, b as usize);
+            reasons.words_bonus = words_bonus;
             Recommendation {
                 film: b as usize,
                 id: fb.id.clone(),
@@ -179,6 +201,7 @@ pub fn related(
                 score,
                 why: reasons.line(total, (films[film].year, fb.year)),
                 reasons,
+                relevance_rank: None,
             }
         })
         .collect();
