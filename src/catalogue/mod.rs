@@ -196,6 +196,22 @@ impl Serialize for Film {
     }
 }
 
+/// A film's pages elsewhere, as (name, address): its website, Wikidata item
+/// and IMDb title, for `catalog show` and the published page.
+pub fn links(f: &Film) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(w) = &f.website {
+        out.push(("website", w.clone()));
+    }
+    if let Some(q) = &f.wikidata {
+        out.push(("wikidata", format!("https://www.wikidata.org/wiki/{q}")));
+    }
+    if let Some(t) = &f.imdb {
+        out.push(("imdb", format!("https://www.imdb.com/title/{t}/")));
+    }
+    out
+}
+
 /// Where a film was defined, for messages that point back at the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {

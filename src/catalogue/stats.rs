@@ -46,6 +46,18 @@ pub struct Stats {
     pub by_country: Vec<Count>,
     pub by_kind: Vec<Count>,
     pub runtime: Runtimes,
+    /// Festivals in `festivals.toml`, and how many of the films name one.
+    pub festivals: usize,
+    pub films_from_festivals: usize,
+    /// Films per festival (key: id, label: "name (country)"), most first.
+    pub by_festival: Vec<Count>,
+    /// Films screened by the festivals of each country, most first (a film
+    /// two festivals of one country screened counts once there).
+    pub by_festival_country: Vec<Count>,
+    /// Films per historical event, in vocabulary order.
+    pub by_event: Vec<Count>,
+    /// Companion pairs (each pair once).
+    pub companion_pairs: usize,
 }
 
 /// Upper bounds (inclusive) of the runtime bands, in minutes.
@@ -127,6 +139,58 @@ impl Stats {
                 }
             })
             .collect();
+        let festivals = catalogue.festivals();
+        let mut per_festival: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut per_festival_country: BTreeMap<&str, usize> = BTreeMap::new();
+        for f in films {
+            let mut seen_countries: Vec<&str> = Vec::new();
+            for id in &f.festivals {
+                *per_festival.entry(id.as_str()).or_default() += 1;
+                if let Some(c) = festivals.get(id).and_then(|x| x.country.as_deref()) {
+                    if !seen_countries.contains(&c) {
+                        seen_countries.push(c);
+                        *per_festival_country.entry(c).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut by_festival: Vec<Count> = festivals
+            .all()
+            .iter()
+            .map(|x| Count {
+                key: x.id.clone(),
+                label: match &x.country {
+                    Some(c) => format!("{} ({c})", x.name),
+                    None => x.name.clone(),
+                },
+                films: per_festival.get(x.id.as_str()).copied().unwrap_or(0),
+            })
+            .collect();
+        by_festival.sort_by(|a, b| b.films.cmp(&a.films).then_with(|| a.key.cmp(&b.key)));
+        let mut by_festival_country: Vec<Count> = per_festival_country
+            .into_iter()
+            .map(|(c, n)| Count {
+                key: c.to_string(),
+                label: c.to_string(),
+                films: n,
+            })
+            .collect();
+        by_festival_country.sort_by(|a, b| b.films.cmp(&a.films).then_with(|| a.key.cmp(&b.key)));
+        let by_event = catalogue
+            .events()
+            .all()
+            .iter()
+            .enumerate()
+            .map(|(p, e)| Count {
+                key: e.id.clone(),
+                label: e.label.clone(),
+                films: catalogue.event_films(p).len(),
+            })
+            .collect();
+        let companion_pairs = (0..films.len())
+            .map(|i| catalogue.companions(i).len())
+            .sum::<usize>()
+            / 2;
         let mut band_counts = vec![0usize; BANDS.len()];
         for r in &runtimes {
             let i = BANDS
@@ -155,6 +219,12 @@ impl Stats {
             by_decade,
             by_country,
             by_kind,
+            festivals: festivals.len(),
+            films_from_festivals: films.iter().filter(|f| !f.festivals.is_empty()).count(),
+            by_festival,
+            by_festival_country,
+            by_event,
+            companion_pairs,
             runtime: Runtimes {
                 known: n,
                 min: runtimes.first().copied(),

@@ -291,6 +291,9 @@ fn detail(cat: &Catalogue, f: &Film) -> String {
             .unwrap_or_default(),
     );
     field("kind", opt(f.kind));
+    if f.silent {
+        field("sound", "silent".into());
+    }
     field("cast", f.cast.join(", "));
     let themes: Vec<String> = f
         .themes
@@ -301,6 +304,41 @@ fn detail(cat: &Catalogue, f: &Film) -> String {
         })
         .collect();
     field("themes", themes.join(", "));
+    let events: Vec<String> = f
+        .events
+        .iter()
+        .map(|e| match cat.events().get(e) {
+            Some(ev) => format!("{e} ({})", ev.label),
+            None => e.clone(),
+        })
+        .collect();
+    field("events", events.join(", "));
+    let index = cat.position(&f.id).unwrap_or(usize::MAX);
+    let companions: Vec<String> = cat
+        .companions(index)
+        .iter()
+        .map(|l| {
+            let other = &cat.films()[l.film as usize];
+            format!(
+                "{} [{}]",
+                l.relation.phrase(&other.display_title()),
+                other.id
+            )
+        })
+        .collect();
+    field("companions", companions.join("; "));
+    let festivals: Vec<String> = f
+        .festivals
+        .iter()
+        .map(|id| match cat.festivals().get(id) {
+            Some(x) => x.name.clone(),
+            None => id.clone(),
+        })
+        .collect();
+    field("festivals", festivals.join("; "));
+    for (name, link) in slate::catalogue::links(f) {
+        field(name, link);
+    }
     field("defined at", opt(cat.origin(&f.id)));
     if let Some(syn) = &f.synopsis {
         s.push_str(&format!("\n{}\n", wrap(syn, 78)));
@@ -354,12 +392,33 @@ fn stats(cli: &Cli, format: Format) -> CmdResult {
             for (k, n) in overview {
                 rows.push(vec!["total".into(), k.into(), k.into(), n.to_string()]);
             }
-            let sections: [(&str, &[Count]); 5] = [
+            rows.push(vec![
+                "total".into(),
+                "festivals".into(),
+                "festivals".into(),
+                st.festivals.to_string(),
+            ]);
+            rows.push(vec![
+                "total".into(),
+                "films_from_festivals".into(),
+                "films from festivals".into(),
+                st.films_from_festivals.to_string(),
+            ]);
+            rows.push(vec![
+                "total".into(),
+                "companion_pairs".into(),
+                "companion pairs".into(),
+                st.companion_pairs.to_string(),
+            ]);
+            let sections: [(&str, &[Count]); 8] = [
                 ("theme", &st.by_theme),
                 ("decade", &st.by_decade),
                 ("country", &st.by_country),
                 ("kind", &st.by_kind),
                 ("runtime", &st.runtime.bands),
+                ("festival", &st.by_festival),
+                ("festival_country", &st.by_festival_country),
+                ("event", &st.by_event),
             ];
             for (name, counts) in sections {
                 for c in counts {
@@ -428,5 +487,21 @@ fn stats_table(st: &Stats) -> String {
     s.push_str(&section("COUNTRY", &st.by_country, false));
     s.push_str(&section("KIND", &st.by_kind, false));
     s.push_str(&section("RUNTIME", &st.runtime.bands, false));
+    if st.festivals > 0 {
+        s.push_str(&format!(
+            "\n{} of the films were screened by {} festivals in {} countries:\n",
+            st.films_from_festivals,
+            st.festivals,
+            st.by_festival_country.len()
+        ));
+        s.push_str(&section("FESTIVAL COUNTRY", &st.by_festival_country, false));
+        s.push_str(&section("FESTIVAL", &st.by_festival, true));
+    }
+    if !st.by_event.is_empty() {
+        s.push_str(&section("EVENT", &st.by_event, true));
+    }
+    if st.companion_pairs > 0 {
+        s.push_str(&format!("\n{} companion pairs\n", st.companion_pairs));
+    }
     s
 }

@@ -484,6 +484,20 @@ fn film_index(out: &mut String, page: &Page, style: &SeriesStyle) {
             e(&f.title),
             e(&credits(f, page.film(id)))
         );
+        if let Some(film) = page.film(id) {
+            for (name, href) in crate::catalogue::links(film) {
+                let label = match name {
+                    "wikidata" => "Wikidata",
+                    "imdb" => "IMDb",
+                    _ => "Website",
+                };
+                let _ = write!(
+                    out,
+                    " <a class=\"ext\" rel=\"external noopener\" href=\"{}\">{label}</a>",
+                    e(&href)
+                );
+            }
+        }
         let when: Vec<String> =
             screenings
                 .iter()
