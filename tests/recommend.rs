@@ -345,6 +345,7 @@ fn series_are_well_formed() {
         max_films: 7,
         max_runtime_total: Some(700),
         seed: 3,
+        ..SeriesQuery::default()
     };
     let series = suggest(&cat, &graph, &q);
     assert_eq!(series.len(), 6, "{series:#?}");
@@ -602,4 +603,104 @@ fn companions_and_events_are_explained() {
         .collect();
     assert!(about.len() >= 3, "{about:?}");
     assert!(about.contains(&"pride"), "{about:?}");
+}
+
+#[test]
+fn series_can_be_steered_and_pasted_into_a_programme() {
+    // By event: the series is the strike's, titled by it.
+    let out = slate()
+        .args([
+            "series",
+            "suggest",
+            "--event",
+            "uk-miners-strike-1984",
+            "--min-films",
+            "3",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["title"], "1984–85 UK miners' strike");
+    let (cat, _) = bundled();
+    for id in v[0]["film_ids"].as_array().unwrap() {
+        let f = cat.get(id.as_str().unwrap()).unwrap();
+        assert!(
+            f.events.iter().any(|e| e == "uk-miners-strike-1984"),
+            "{id}"
+        );
+    }
+    // Around a film, with a runtime cap and a country: every series holds
+    // the film, and every film meets the caps.
+    let out = slate()
+        .args([
+            "series",
+            "suggest",
+            "--around",
+            "man-of-iron",
+            "--max-film-runtime",
+            "160",
+            "--country",
+            "Poland",
+            "--min-films",
+            "3",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!v.as_array().unwrap().is_empty());
+    for s in v.as_array().unwrap() {
+        let ids: Vec<&str> = s["film_ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap())
+            .collect();
+        assert!(ids.contains(&"man-of-iron"), "{ids:?}");
+        for id in ids {
+            let f = cat.get(id).unwrap();
+            assert!(
+                f.runtime.is_some_and(|r| r <= 160) && f.countries.iter().any(|c| c == "Poland"),
+                "{id}"
+            );
+        }
+    }
+    // By theme: the first theme anchors every series.
+    let out = slate()
+        .args([
+            "series", "suggest", "--theme", "textiles", "-n", "3", "--format", "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for s in v.as_array().unwrap() {
+        assert_eq!(s["themes"][0], "textiles", "{s:#}");
+    }
+    // TOML blocks paste into a programme file that checks.
+    let out = slate()
+        .args(["series", "suggest", "-n", "3", "--format", "toml"])
+        .output()
+        .unwrap();
+    let blocks = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(blocks.matches("[[series]]").count(), 3, "{blocks}");
+    let weekend = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("programmes/weekend.toml"),
+    )
+    .unwrap();
+    let head = weekend.split("[[series]]").next().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let programme = dir.path().join("p.toml");
+    std::fs::write(&programme, format!("{head}\n{blocks}")).unwrap();
+    slate().arg("check").arg(&programme).assert().success();
+    slate()
+        .args(["series", "suggest", "--event", "uk-miners-strike"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "did you mean `uk-miners-strike-1984`?",
+        ));
 }

@@ -84,6 +84,30 @@ impl From<KindArg> for Kind {
     }
 }
 
+/// Event ids given on the command line must exist: a usage error otherwise.
+pub fn check_events(cat: &Catalogue, events: &[String]) -> Result<(), Failure> {
+    for e in events {
+        if !cat.events().contains(e) {
+            let hint = cat.events().suggestion(e).unwrap_or_else(|| {
+                "events are the ids of data/events.toml (`slate catalog stats` lists them)".into()
+            });
+            return Err(Failure::Usage(format!("unknown event `{e}`; {hint}")));
+        }
+    }
+    Ok(())
+}
+
+/// Countries given on the command line, read as the catalogue's names.
+pub fn countries(list: &[String]) -> Result<Vec<String>, Failure> {
+    list.iter()
+        .map(|c| {
+            parse_country(c)
+                .map(str::to_string)
+                .map_err(|e| Failure::Usage(format!("--country {c}: {e}")))
+        })
+        .collect()
+}
+
 /// Theme ids given on the command line must exist: a usage error otherwise.
 pub fn check_themes(cat: &Catalogue, themes: &[String]) -> Result<(), Failure> {
     for t in themes {

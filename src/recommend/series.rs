@@ -16,6 +16,16 @@
 //! 4. A series is titled by its one or two dominant themes, ordered
 //!    chronologically (the way retrospectives usually run), and scored by
 //!    its coherence: the mean thematic similarity over all pairs of its films.
+//!
+//! **Steering** ([`Steering`]) narrows what a series may hold: films
+//! carrying given themes, films about given events, films from given
+//! countries, films no longer than a runtime, or the films around one film.
+//! Communities are still found on the whole graph (their structure does not
+//! depend on the request); each is cut down to the films that qualify, and
+//! the qualifying films are also tried as one group, so a narrow request (the
+//! films of one strike) still yields its series. A series steered by themes
+//! is anchored on the first of them; one steered by events is titled by the
+//! event; one steered `around` a film holds that film.
 
 use std::collections::BTreeMap;
 
@@ -48,6 +58,8 @@ pub struct SeriesQuery {
     pub max_runtime_total: Option<u32>,
     /// Seeds the order of label propagation.
     pub seed: u64,
+    /// What the series must hold.
+    pub steer: Steering,
 }
 
 impl Default for SeriesQuery {
@@ -58,9 +70,55 @@ impl Default for SeriesQuery {
             max_films: 8,
             max_runtime_total: None,
             seed: 1,
+            steer: Steering::default(),
         }
     }
 }
+
+/// What a series must hold; every part given must hold for every film.
+#[derive(Debug, Clone, Default)]
+pub struct Steering {
+    /// Theme ids: a film carries each (or a narrower theme).
+    pub themes: Vec<String>,
+    /// Event ids: a film is about any of them.
+    pub events: Vec<String>,
+    /// Canonical country names: a film is from any of them.
+    pub countries: Vec<String>,
+    /// Catalogue index of a film every series holds, with films related to it.
+    pub around: Option<usize>,
+    /// Longest film, in minutes (films of unknown runtime are left out).
+    pub max_film_runtime: Option<u32>,
+}
+
+impl Steering {
+    pub fn is_empty(&self) -> bool {
+        self.themes.is_empty()
+            && self.events.is_empty()
+            && self.countries.is_empty()
+            && self.around.is_none()
+            && self.max_film_runtime.is_none()
+    }
+
+    /// Whether film `f` may be in a steered series (`near`: the films
+    /// around [`Steering::around`], when given).
+    fn admits(&self, catalogue: &Catalogue, near: &[usize], f: usize) -> bool {
+        let film = &catalogue.films()[f];
+        let vocab = catalogue.vocabulary();
+        self.themes
+            .iter()
+            .all(|t| film.themes.iter().any(|c| vocab.implies(c, t)))
+            && (self.events.is_empty() || film.events.iter().any(|e| self.events.contains(e)))
+            && (self.countries.is_empty()
+                || film.countries.iter().any(|c| self.countries.contains(c)))
+            && self
+                .max_film_runtime
+                .is_none_or(|m| film.runtime.is_some_and(|r| r <= m))
+            && (self.around.is_none() || near.contains(&f))
+    }
+}
+
+/// How many related films make the pool of a series steered `around` a film.
+pub const AROUND_POOL: usize = 40;
 
 /// A proposed series.
 #[derive(Debug, Clone, Serialize)]
@@ -180,16 +238,59 @@ pub fn suggest(
 ) -> Vec<SuggestedSeries> {
     let g = neighbour_graph(graph);
     let labels = communities(&g, query.seed);
+    let steer = &query.steer;
+    let near: Vec<usize> = match steer.around {
+        Some(a) => {
+            let mut scratch = crate::graph::Scratch::new(graph);
+            let q = super::related::Query {
+                n: AROUND_POOL,
+                ..Default::default()
+            };
+            std::iter::once(a)
+                .chain(
+                    super::related::related(catalogue, graph, &mut scratch, a, &q)
+                        .items
+                        .into_iter()
+                        .map(|r| r.film),
+                )
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let admits = |f: usize| steer.admits(catalogue, &near, f);
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (f, &l) in labels.iter().enumerate() {
-        if graph.has_themes(f as u32) && g.neighbors(NodeIndex::new(f)).next().is_some() {
+        if graph.has_themes(f as u32)
+            && g.neighbors(NodeIndex::new(f)).next().is_some()
+            && admits(f)
+        {
             groups.entry(l).or_default().push(f);
         }
     }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    if !steer.is_empty() {
+        // The qualifying films as one group too: a narrow request may fall
+        // across several communities.
+        let all: Vec<usize> = (0..catalogue.len())
+            .filter(|&f| graph.has_themes(f as u32) && admits(f))
+            .collect();
+        if !groups.contains(&all) {
+            groups.push(all);
+        }
+    }
+    if let Some(a) = steer.around {
+        // Every series holds the film it is steered around.
+        for members in &mut groups {
+            if !members.contains(&a) && admits(a) {
+                members.push(a);
+            }
+        }
+    }
     let mut series: Vec<SuggestedSeries> = groups
-        .into_values()
+        .into_iter()
         .filter(|members| members.len() >= query.min_films)
         .filter_map(|members| build(catalogue, graph, (&g, &labels), &members, query))
+        .filter(|s| steer.around.is_none_or(|a| s.films.contains(&a)))
         .collect();
     // Best first: coherent series with enough films; ties by title.
     series.sort_by(|a, b| {
@@ -228,6 +329,17 @@ fn build(
     }
     let mut ranked: Vec<(u32, f32)> = weight.into_iter().collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    // A series steered by themes is anchored on the first of them.
+    if let Some(p) = query
+        .steer
+        .themes
+        .first()
+        .and_then(|t| vocab.position(t))
+        .map(|p| p as u32)
+    {
+        ranked.retain(|&(t, _)| t != p);
+        ranked.insert(0, (p, f32::INFINITY));
+    }
     let anchor = ranked.first()?.0;
     let carries = |f: usize, t: u32| graph.memberships(f as u32).any(|m| m.theme == t);
     // Grow from the best-connected film carrying the anchor theme: the
@@ -247,12 +359,18 @@ fn build(
             .map(|e| *e.weight())
             .sum()
     };
-    let (start, _) = members
-        .iter()
-        .copied()
-        .filter(|&f| carries(f, anchor))
-        .map(|f| (f, strength(f)))
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    let start = match query.steer.around {
+        Some(a) if members.contains(&a) => a,
+        _ => {
+            members
+                .iter()
+                .copied()
+                .filter(|&f| carries(f, anchor))
+                .map(|f| (f, strength(f)))
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?
+                .0
+        }
+    };
     let mut chosen = vec![start];
     let mut budget = query.max_runtime_total.map(|m| m as i64);
     if let Some(b) = budget.as_mut() {
@@ -310,11 +428,19 @@ fn build(
         title_themes.push(second);
     }
     let label = |t: u32| vocab.themes()[t as usize].label.clone();
-    let title = title_themes
-        .iter()
-        .map(|&t| label(t))
-        .collect::<Vec<_>>()
-        .join(" & ");
+    // A series steered by events is titled by the event its films share.
+    let event_title = query.steer.events.iter().find_map(|e| {
+        let all = chosen.iter().all(|&f| films[f].events.contains(e));
+        all.then(|| catalogue.events().get(e).map(|ev| ev.label.clone()))
+            .flatten()
+    });
+    let title = event_title.unwrap_or_else(|| {
+        title_themes
+            .iter()
+            .map(|&t| label(t))
+            .collect::<Vec<_>>()
+            .join(" & ")
+    });
     let why = title_themes
         .iter()
         .map(|&t| {
