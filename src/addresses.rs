@@ -82,27 +82,39 @@ fn trailing_id(s: &str, prefix: char, digits: std::ops::RangeInclusive<usize>) -
 
 /// Whether a source is meant as a web address (rather than a citation).
 pub fn is_address(s: &str) -> bool {
-    let lower = s.trim_start().to_ascii_lowercase();
-    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("www.")
+    let s = s.trim_start();
+    starts_with_ci(s, "http:") || starts_with_ci(s, "https:") || starts_with_ci(s, "www.")
+}
+
+/// Whether `s` starts with `prefix`, ignoring ASCII case.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// Where `needle` (lowercase ASCII) first occurs in `s`, ignoring ASCII case.
+fn find_ci(s: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (s.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// What is wrong with a web address (a `website`, or a source that is one).
+/// Every catalogue source goes through here on each load, so a sound
+/// address is passed without allocating.
 pub fn url(s: &str) -> Option<Fault> {
     if s.chars().any(char::is_whitespace) {
         let fix: String = s.split_whitespace().collect::<Vec<_>>().join("%20");
         return fault("holds a space", Some(fix).filter(|f| url(f).is_none()));
     }
-    let lower = s.to_ascii_lowercase();
-    let rest = if let Some(r) = lower.strip_prefix("https://") {
-        r
-    } else if let Some(r) = lower.strip_prefix("http://") {
-        r
-    } else if lower.starts_with("www.") {
+    let scheme_len = if starts_with_ci(s, "https://") {
+        8
+    } else if starts_with_ci(s, "http://") {
+        7
+    } else if starts_with_ci(s, "www.") {
         return fault("has no scheme", Some(format!("https://{s}")));
     } else {
         return fault("is not an http:// or https:// address", None);
     };
-    let scheme_len = s.len() - rest.len();
+    let rest = &s[scheme_len..];
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = &rest[..host_end];
     let bare_host = host.rsplit('@').next().unwrap_or(host);
@@ -121,29 +133,34 @@ pub fn url(s: &str) -> Option<Fault> {
     {
         return fault(format!("has no valid host (`{bare_host}`)"), None);
     }
-    if let Some(i) = bare_host.find("www.").filter(|&i| i > 0) {
+    if let Some(i) = find_ci(bare_host, "www.").filter(|&i| i > 0) {
         let fix = format!("{}{}", &s[..scheme_len], &s[scheme_len + i..]);
         return fault(
             "runs two addresses together (`www.` in the middle of the host)",
             Some(fix),
         );
     }
-    for inner in ["https%3a%2f%2f", "http%3a%2f%2f"] {
-        if let Some(i) = lower.find(inner) {
-            return fault(
-                "holds another address, percent-encoded",
-                Some(percent_decode(&s[i..])),
-            );
+    if s.contains('%') {
+        for inner in ["https%3a%2f%2f", "http%3a%2f%2f"] {
+            if let Some(i) = find_ci(s, inner) {
+                return fault(
+                    "holds another address, percent-encoded",
+                    Some(percent_decode(&s[i..])),
+                );
+            }
         }
     }
-    if let Some(i) = lower[scheme_len..]
-        .find("http://")
-        .or_else(|| lower[scheme_len..].find("https://"))
-    {
-        return fault(
-            "holds another address",
-            Some(s[scheme_len + i..].to_string()),
-        );
+    if let Some(i) = rest.find("://") {
+        let before = &rest[..i];
+        for scheme in ["https", "http"] {
+            if before.len() >= scheme.len()
+                && before.as_bytes()[before.len() - scheme.len()..]
+                    .eq_ignore_ascii_case(scheme.as_bytes())
+            {
+                let at = scheme_len + i - scheme.len();
+                return fault("holds another address", Some(s[at..].to_string()));
+            }
+        }
     }
     let bytes = s.as_bytes();
     let double = (0..bytes.len().saturating_sub(4)).any(|i| {
@@ -224,6 +241,8 @@ mod tests {
             f.fix.as_deref(),
             Some("https://europeanfilmawards.eu/en_EN/film/the-full-monty.5448")
         );
+        let f = url("https://example.org/go?to=https://other.org/x").unwrap();
+        assert_eq!(f.fix.as_deref(), Some("https://other.org/x"));
         let f = url("https://example.org/a%2520b").unwrap();
         assert_eq!(f.fix.as_deref(), Some("https://example.org/a%20b"));
     }

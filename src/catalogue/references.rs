@@ -58,10 +58,13 @@ pub(super) fn read_references(
 ) -> Vec<Diagnostic> {
     let src = f.source;
     film.silent = f.bool("silent", diags).is_some_and(|(b, _)| b);
-    if let Some(list) = f.str_list("languages", diags) {
-        for (l, span) in list {
-            if NOT_LANGUAGES.contains(&fold(l.trim()).as_str()) {
-                film.languages.retain(|x| x != l.trim());
+    // `languages` was read already; its spans are looked up again only when
+    // something is wrong (every load passes here for every film).
+    let not_language = |l: &str| NOT_LANGUAGES.contains(&fold(l).as_str());
+    if film.languages.iter().any(|l| not_language(l)) || (film.silent && !film.languages.is_empty())
+    {
+        for (l, span) in f.str_list("languages", &mut Vec::new()).unwrap_or_default() {
+            if not_language(l.trim()) {
                 diags.push(
                     Diagnostic::error(format!("`{}` in `languages` of {} is not a language", l.trim(), f.what))
                         .at(src, span)
@@ -81,6 +84,7 @@ pub(super) fn read_references(
                 );
             }
         }
+        film.languages.retain(|l| !not_language(l));
     }
     film.festivals = ids(
         f,
@@ -124,13 +128,15 @@ pub(super) fn read_references(
             }
         }
     }
-    if let Some(list) = f.str_list("sources", diags) {
-        for (s, span) in list {
+    let faulty = |s: &str| {
+        addresses::is_address(s)
+            .then(|| addresses::url(s))
+            .flatten()
+    };
+    if film.sources.iter().any(|s| faulty(s).is_some()) {
+        for (s, span) in f.str_list("sources", &mut Vec::new()).unwrap_or_default() {
             let s = s.trim();
-            if let Some(fault) = addresses::is_address(s)
-                .then(|| addresses::url(s))
-                .flatten()
-            {
+            if let Some(fault) = faulty(s) {
                 diags.push(address_error(f, "sources", s, span, &fault));
             }
         }
