@@ -99,14 +99,18 @@ fn weekend_page_is_self_contained_complete_and_reproducible() {
         assert!(page.contains(needle), "{needle}");
     }
     // Nothing to run and nothing to fetch: no script, no src, only links to
-    // anchors and to the calendars beside the page.
+    // anchors, to the calendars beside the page, and to films' own pages
+    // elsewhere (website, Wikidata, IMDb), marked as external.
     assert!(!page.to_lowercase().contains("<script"));
     assert!(!page.contains("@import") && !page.contains("url("));
     let mut calendars = 0;
+    let mut external = 0;
     for t in targets(&page) {
         assert!(t.starts_with("href=\""), "{t}");
         let target = &t["href=\"".len()..];
-        if let Some(file) = target.strip_prefix("calendars/") {
+        if target.starts_with("https://") || target.starts_with("http://") {
+            external += 1;
+        } else if let Some(file) = target.strip_prefix("calendars/") {
             calendars += 1;
             let ics = std::fs::read_to_string(dir.path().join("a/calendars").join(file))
                 .unwrap_or_else(|e| panic!("{target}: {e}"));
@@ -117,6 +121,11 @@ fn weekend_page_is_self_contained_complete_and_reproducible() {
             assert!(page.contains(&format!("id=\"{id}\"")), "dangling {t}");
         }
     }
+    assert_eq!(
+        external,
+        page.matches("<a class=\"ext\" rel=\"external noopener\" href=").count()
+    );
+    assert!(page.contains("href=\"https://www.imdb.com/title/"), "no film links to IMDb");
     // The whole programme, 4 series and 1 venue, each linked from the
     // calendars section (series also from their own sections).
     assert!(calendars >= 6, "{calendars}");

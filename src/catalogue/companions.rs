@@ -229,9 +229,10 @@ pub fn check(
             stated.insert((a, b), (c.relation, j));
         }
     }
-    let mut pairs: Vec<(&(usize, usize), &(Relation, usize))> = stated.iter().collect();
-    pairs.sort_by_key(|(k, _)| **k);
-    for (&(a, b), &(relation, _)) in pairs {
+    let mut pairs: Vec<(usize, usize)> = stated.keys().copied().collect();
+    pairs.sort_unstable();
+    for (a, b) in pairs {
+        let (relation, _) = stated[&(a, b)];
         if a > b {
             continue;
         }

@@ -14,8 +14,10 @@
 //!    the film with the highest mean similarity to those already in, up to
 //!    `max_films` films and the runtime budget.
 //! 4. A series is titled by its one or two dominant themes, ordered
-//!    chronologically (the way retrospectives usually run), and scored by
-//!    its coherence: the mean thematic similarity over all pairs of its films.
+//!    chronologically (the way retrospectives usually run), and ranked by
+//!    its coherence (the mean thematic similarity over all pairs of its
+//!    films), weighted up for more films, and down for films that meet on a
+//!    single theme (see [`FULL_DEPTH`]) and for films of unknown length.
 //!
 //! **Steering** ([`Steering`]) narrows what a series may hold: films
 //! carrying given themes, films about given events, films from given
@@ -45,6 +47,8 @@ use crate::graph::ThemeGraph;
 pub const NEIGHBOURS: usize = 12;
 /// Weakest similarity that links two films when looking for communities.
 pub const MIN_SIMILARITY: f32 = 0.2;
+/// Themes two films of a series share, on average, for its full score.
+pub const FULL_DEPTH: f32 = 2.0;
 
 /// What series to look for.
 #[derive(Debug, Clone)]
@@ -139,7 +143,7 @@ pub struct SuggestedSeries {
     pub unknown_runtimes: usize,
     /// Mean thematic similarity over all pairs of films, 0..=1.
     pub coherence: f32,
-    /// What the series are ranked by: coherence, weighted up for more films.
+    /// What the series are ranked by: coherence × depth × share of known runtimes × ln(1 + films).
     pub score: f32,
     /// What holds the series together.
     pub why: String,
@@ -466,7 +470,32 @@ fn build(
     } else {
         total / pairs as f32
     };
-    let score = coherence * (1.0 + chosen.len() as f32).ln();
+    // Depth: how many themes two films of the series share, on average (two
+    // or more count fully). Films tagged with one theme each are perfectly
+    // "coherent" yet say little together; a programmer's series has films
+    // that meet on several counts.
+    let mut shared = 0usize;
+    for (i, &a) in chosen.iter().enumerate() {
+        for &b in &chosen[i + 1..] {
+            shared += films[a]
+                .themes
+                .iter()
+                .filter(|t| films[b].themes.contains(t))
+                .count();
+        }
+    }
+    let depth = if pairs == 0 {
+        0.0
+    } else {
+        (shared as f32 / pairs as f32 / FULL_DEPTH).min(1.0)
+    };
+    // A series whose films' lengths are unknown cannot be fitted into slots.
+    let known = chosen
+        .iter()
+        .filter(|&&f| films[f].runtime.is_some())
+        .count() as f32
+        / chosen.len() as f32;
+    let score = coherence * depth * known * (1.0 + chosen.len() as f32).ln();
     Some(SuggestedSeries {
         id: crate::text::slugify(&title),
         title,
