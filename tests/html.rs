@@ -123,9 +123,13 @@ fn weekend_page_is_self_contained_complete_and_reproducible() {
     }
     assert_eq!(
         external,
-        page.matches("<a class=\"ext\" rel=\"external noopener\" href=").count()
+        page.matches("<a class=\"ext\" rel=\"external noopener\" href=")
+            .count()
     );
-    assert!(page.contains("href=\"https://www.imdb.com/title/"), "no film links to IMDb");
+    assert!(
+        page.contains("href=\"https://www.imdb.com/title/"),
+        "no film links to IMDb"
+    );
     // The whole programme, 4 series and 1 venue, each linked from the
     // calendars section (series also from their own sections).
     assert!(calendars >= 6, "{calendars}");
