@@ -236,3 +236,27 @@ fn vocabulary_files_are_checked_too() {
     // A vocabulary that failed checks nothing: its own errors say why.
     assert!(!text.contains("unknown event"), "{text}");
 }
+
+#[test]
+fn importing_learns_events_from_their_keywords() {
+    let dir = data_dir(GOOD);
+    let listing = dir.path().join("listing.txt");
+    std::fs::write(
+        &listing,
+        "SHIPYARD NIGHTS\nDir. Anna Nowak / Poland / 2019 / 82 min\n\
+         Welders at the Lenin Shipyard remember the August they stopped work.\n",
+    )
+    .unwrap();
+    slate()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("import")
+        .arg(&listing)
+        .arg("--source")
+        .arg("https://example.org/listing")
+        .assert()
+        .success();
+    run(dir.path(), &["catalog", "show", "shipyard-nights"])
+        .success()
+        .stdout(predicate::str::contains("events         gdansk-1980"));
+}
