@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::countries;
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::text::did_you_mean;
+use crate::indexed::{Identified, Indexed};
 use crate::themes::{Theme, Vocabulary};
 use crate::toml_fields::{array_of_tables, parse, vocabulary_id, Fields};
 
@@ -65,60 +65,23 @@ pub const EVENT_KEYS: &[&str] = &[
 ];
 
 /// All events of a data directory, in file order, indexed by id.
-#[derive(Debug, Clone, Default)]
-pub struct Events {
-    events: Vec<Event>,
-    index: HashMap<String, usize>,
+pub type Events = Indexed<Event>;
+
+impl Identified for Event {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn label(&self) -> &str {
+        &self.label
+    }
 }
 
-impl Events {
-    pub fn new(events: Vec<Event>) -> Self {
-        let index = events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
-        Events { events, index }
-    }
-
-    pub fn all(&self) -> &[Event] {
-        &self.events
-    }
-
-    pub fn len(&self) -> usize {
-        self.events.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
-    }
-
-    pub fn get(&self, id: &str) -> Option<&Event> {
-        self.index.get(id).map(|&i| &self.events[i])
-    }
-
-    pub fn position(&self, id: &str) -> Option<usize> {
-        self.index.get(id).copied()
-    }
-
-    pub fn contains(&self, id: &str) -> bool {
-        self.index.contains_key(id)
-    }
-
-    /// A close id, or the event whose label was written instead of its id.
-    pub fn suggestion(&self, id: &str) -> Option<String> {
-        did_you_mean(id, self.events.iter().map(|e| e.id.as_str())).or_else(|| {
-            let label = crate::text::suggest(id, self.events.iter().map(|e| e.label.as_str()))?;
-            let e = self.events.iter().find(|e| e.label == label)?;
-            Some(format!("did you mean `{}` ({})?", e.id, e.label))
-        })
-    }
-
+impl Indexed<Event> {
     /// The events as a theme vocabulary without hierarchy, so the theme
     /// tagger finds them in a text by their keywords.
     pub fn tagging_vocabulary(&self) -> Vocabulary {
         Vocabulary::new(
-            self.events
+            self.all()
                 .iter()
                 .map(|e| Theme {
                     id: e.id.clone(),
@@ -134,11 +97,11 @@ impl Events {
     /// Loads `events.toml`; no file is no events.
     pub fn load(path: &Path) -> (Events, Vec<Diagnostic>) {
         if !path.exists() {
-            return (Events::default(), Vec::new());
+            return (Indexed::default(), Vec::new());
         }
         match SourceFile::read(path) {
             Ok(src) => Self::parse(&src),
-            Err(d) => (Events::default(), vec![*d]),
+            Err(d) => (Indexed::default(), vec![*d]),
         }
     }
 
@@ -147,7 +110,7 @@ impl Events {
         let mut diags = Vec::new();
         let root = match parse(src) {
             Ok(r) => r,
-            Err(d) => return (Events::default(), d),
+            Err(d) => return (Indexed::default(), d),
         };
         let tables = array_of_tables(&root, src, 0, "event", &mut diags);
         let mut events = Vec::new();
@@ -221,7 +184,7 @@ impl Events {
                 sources,
             });
         }
-        (Events::new(events), diags)
+        (Indexed::new(events), diags)
     }
 }
 

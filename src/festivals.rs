@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::addresses;
 use crate::countries;
 use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::text::did_you_mean;
+use crate::indexed::{Identified, Indexed};
 use crate::toml_fields::{array_of_tables, parse, vocabulary_id, Fields};
 
 /// A festival, series or strand that screens films.
@@ -34,54 +34,26 @@ pub struct Festival {
 pub const FESTIVAL_KEYS: &[&str] = &["id", "name", "city", "country", "website", "sources"];
 
 /// All festivals of a data directory, in file order, indexed by id.
-#[derive(Debug, Clone, Default)]
-pub struct Festivals {
-    festivals: Vec<Festival>,
-    index: HashMap<String, usize>,
+pub type Festivals = Indexed<Festival>;
+
+impl Identified for Festival {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn label(&self) -> &str {
+        &self.name
+    }
 }
 
-impl Festivals {
-    pub fn new(festivals: Vec<Festival>) -> Self {
-        let index = festivals
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.id.clone(), i))
-            .collect();
-        Festivals { festivals, index }
-    }
-
-    pub fn all(&self) -> &[Festival] {
-        &self.festivals
-    }
-
-    pub fn len(&self) -> usize {
-        self.festivals.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.festivals.is_empty()
-    }
-
-    pub fn get(&self, id: &str) -> Option<&Festival> {
-        self.index.get(id).map(|&i| &self.festivals[i])
-    }
-
-    pub fn contains(&self, id: &str) -> bool {
-        self.index.contains_key(id)
-    }
-
-    pub fn suggestion(&self, id: &str) -> Option<String> {
-        did_you_mean(id, self.festivals.iter().map(|f| f.id.as_str()))
-    }
-
+impl Indexed<Festival> {
     /// Loads `festivals.toml`; no file is no festivals.
     pub fn load(path: &Path) -> (Festivals, Vec<Diagnostic>) {
         if !path.exists() {
-            return (Festivals::default(), Vec::new());
+            return (Indexed::default(), Vec::new());
         }
         match SourceFile::read(path) {
             Ok(src) => Self::parse(&src),
-            Err(d) => (Festivals::default(), vec![*d]),
+            Err(d) => (Indexed::default(), vec![*d]),
         }
     }
 
@@ -90,7 +62,7 @@ impl Festivals {
         let mut diags = Vec::new();
         let root = match parse(src) {
             Ok(r) => r,
-            Err(d) => return (Festivals::default(), d),
+            Err(d) => return (Indexed::default(), d),
         };
         let tables = array_of_tables(&root, src, 0, "festival", &mut diags);
         let mut festivals = Vec::new();
@@ -158,7 +130,7 @@ impl Festivals {
                 sources,
             });
         }
-        (Festivals::new(festivals), diags)
+        (Indexed::new(festivals), diags)
     }
 }
 

@@ -7,6 +7,7 @@
 //! - [`events`]: the historical events films are about
 //! - [`festivals`]: the festivals films were drawn from
 //! - [`addresses`]: shapes of web addresses and external ids
+//! - [`indexed`]: vocabulary entries looked up by id
 //! - [`countries`]: canonical country names
 //! - [`diagnostics`]: located errors and warnings
 //! - [`toml_fields`]: reading TOML tables with every problem located
@@ -23,6 +24,7 @@ pub mod export;
 pub mod festivals;
 pub mod graph;
 pub mod import;
+pub mod indexed;
 pub mod json_paths;
 pub mod picture;
 pub mod programme;

@@ -119,15 +119,7 @@ impl Stats {
                 films: n,
             })
             .collect();
-        let mut by_country: Vec<Count> = countries
-            .into_iter()
-            .map(|(c, n)| Count {
-                key: c.to_string(),
-                label: c.to_string(),
-                films: n,
-            })
-            .collect();
-        by_country.sort_by(|a, b| b.films.cmp(&a.films).then_with(|| a.key.cmp(&b.key)));
+        let by_country = most_first(countries);
         let by_kind = kinds
             .into_iter()
             .map(|(k, n)| {
@@ -167,15 +159,7 @@ impl Stats {
             })
             .collect();
         by_festival.sort_by(|a, b| b.films.cmp(&a.films).then_with(|| a.key.cmp(&b.key)));
-        let mut by_festival_country: Vec<Count> = per_festival_country
-            .into_iter()
-            .map(|(c, n)| Count {
-                key: c.to_string(),
-                label: c.to_string(),
-                films: n,
-            })
-            .collect();
-        by_festival_country.sort_by(|a, b| b.films.cmp(&a.films).then_with(|| a.key.cmp(&b.key)));
+        let by_festival_country = most_first(per_festival_country);
         let by_event = catalogue
             .events()
             .all()
@@ -248,6 +232,20 @@ impl Stats {
             },
         }
     }
+}
+
+/// Counts by name, most films first, then by name.
+fn most_first(counts: BTreeMap<&str, usize>) -> Vec<Count> {
+    let mut out: Vec<Count> = counts
+        .into_iter()
+        .map(|(c, n)| Count {
+            key: c.to_string(),
+            label: c.to_string(),
+            films: n,
+        })
+        .collect();
+    out.sort_by(|a, b| b.films.cmp(&a.films).then_with(|| a.key.cmp(&b.key)));
+    out
 }
 
 fn round1(x: f64) -> f64 {
