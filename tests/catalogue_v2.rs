@@ -260,3 +260,46 @@ fn importing_learns_events_from_their_keywords() {
         .success()
         .stdout(predicate::str::contains("events         gdansk-1980"));
 }
+
+/// A listing's "Language: silent" makes a silent film, and a language never
+/// fills in on a silent film: what an import writes always loads.
+#[test]
+fn importing_respects_silent_films() {
+    let dir = data_dir(GOOD);
+    let listing = dir.path().join("listing.txt");
+    std::fs::write(
+        &listing,
+        "STRIKE\nDirector: Sergei Eisenstein\nYear: 1925\nLanguage: Russian\n\n\
+         THE OLD FACTORY\nDirector: Jan Kowalski\nYear: 1928\nRunning time: 60 min\nLanguage: Silent\n",
+    )
+    .unwrap();
+    slate()
+        .arg("--data")
+        .arg(dir.path())
+        .arg("import")
+        .arg(&listing)
+        .args(["--source", "https://example.org/listing"])
+        .assert()
+        .success();
+    run(dir.path(), &["catalog", "check"]).success();
+    let out = slate()
+        .arg("--data")
+        .arg(dir.path())
+        .args(["catalog", "list", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let film = |id: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .cloned()
+    };
+    let strike = film("strike-1925").unwrap();
+    assert_eq!(strike["silent"], true);
+    assert_eq!(strike["languages"], serde_json::json!([]));
+    let old = film("the-old-factory").expect("the new film");
+    assert_eq!(old["silent"], true, "{old:#}");
+    assert_eq!(old["languages"], serde_json::json!([]));
+}

@@ -196,6 +196,49 @@ impl Serialize for Film {
     }
 }
 
+/// Words written as a language that say a film has no spoken language, and
+/// whether each means a silent film ("silent", "muet") or only one without
+/// dialogue ("none", "no dialogue").
+const NOT_LANGUAGES: &[(&str, bool)] = &[
+    ("silent", true),
+    ("mute", true),
+    ("muet", true),
+    ("stumm", true),
+    ("mudo", true),
+    ("muto", true),
+    ("none", false),
+    ("no dialogue", false),
+    ("without dialogue", false),
+    ("no language", false),
+];
+
+/// `Some(silent)` when `language` is not a language but says there is none
+/// (see [`NOT_LANGUAGES`]); `None` for a language.
+pub fn not_a_language(language: &str) -> Option<bool> {
+    let folded = crate::text::fold(language);
+    NOT_LANGUAGES
+        .iter()
+        .find(|(w, _)| *w == folded)
+        .map(|&(_, silent)| silent)
+}
+
+/// The spoken languages of a list as a listing gives them, and whether the
+/// list says the film is silent.
+pub fn spoken_languages(list: &[String]) -> (Vec<String>, bool) {
+    let mut silent = false;
+    let mut out = Vec::new();
+    for l in list.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        match not_a_language(l) {
+            Some(s) => silent |= s,
+            None => out.push(l.to_string()),
+        }
+    }
+    if silent {
+        out.clear();
+    }
+    (out, silent)
+}
+
 /// A film's pages elsewhere, as (name, address): its website, Wikidata item
 /// and IMDb title, for `catalog show` and the published page.
 pub fn links(f: &Film) -> Vec<(&'static str, String)> {

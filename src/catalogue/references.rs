@@ -16,7 +16,7 @@ use crate::addresses;
 use crate::diagnostics::Diagnostic;
 use crate::events::Events;
 use crate::festivals::{address_error, Festivals};
-use crate::text::{did_you_mean, fold};
+use crate::text::did_you_mean;
 use crate::themes::Vocabulary;
 use crate::toml_fields::Fields;
 
@@ -29,20 +29,6 @@ pub(super) struct Vocabularies {
     pub festivals: Festivals,
     pub festivals_failed: bool,
 }
-
-/// Words written in `languages` that say a film has no spoken language.
-const NOT_LANGUAGES: &[&str] = &[
-    "silent",
-    "none",
-    "no dialogue",
-    "without dialogue",
-    "no language",
-    "mute",
-    "muet",
-    "stumm",
-    "mudo",
-    "muto",
-];
 
 /// An example companion entry for messages.
 const COMPANION_EXAMPLE: &str =
@@ -60,7 +46,7 @@ pub(super) fn read_references(
     film.silent = f.bool("silent", diags).is_some_and(|(b, _)| b);
     // `languages` was read already; its spans are looked up again only when
     // something is wrong (every load passes here for every film).
-    let not_language = |l: &str| NOT_LANGUAGES.contains(&fold(l).as_str());
+    let not_language = |l: &str| super::not_a_language(l).is_some();
     if film.languages.iter().any(|l| not_language(l)) || (film.silent && !film.languages.is_empty())
     {
         for (l, span) in f.str_list("languages", &mut Vec::new()).unwrap_or_default() {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::listing::Entry;
 use super::matching::{find, key, same_director, Index};
 use crate::catalogue::load::{MAX_RUNTIME, MIN_YEAR};
-use crate::catalogue::{Catalogue, Film, Kind, LoadOptions};
+use crate::catalogue::{spoken_languages, Catalogue, Film, Kind, LoadOptions};
 use crate::text::{fold, slugify};
 use crate::themes::tagging::{Tag, Tagger};
 
@@ -135,8 +135,9 @@ fn fills(film: &Film, entry: &Entry) -> Vec<Fill> {
     if film.countries.is_empty() && !canonical.is_empty() {
         out.push(Fill::Countries(canonical));
     }
-    let languages = listed(&entry.languages);
-    if film.languages.is_empty() && !languages.is_empty() {
+    // A silent film has no spoken languages to fill in.
+    let (languages, _) = crate::catalogue::spoken_languages(&entry.languages);
+    if film.languages.is_empty() && !film.silent && !languages.is_empty() {
         out.push(Fill::Languages(languages));
     }
     if film.kind.is_none() {
@@ -371,7 +372,8 @@ fn new_film(
         year: e.year,
         directors: listed(&e.directors),
         countries: country_list,
-        languages: listed(&e.languages),
+        languages: spoken_languages(&e.languages).0,
+        silent: spoken_languages(&e.languages).1,
         runtime: e.runtime,
         kind: e.kind.as_deref().and_then(Kind::parse),
         themes: tags

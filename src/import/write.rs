@@ -78,6 +78,9 @@ fn film_table(f: &Film) -> Table {
     if !f.languages.is_empty() {
         t["languages"] = value(strings(&f.languages));
     }
+    if f.silent {
+        t["silent"] = value(true);
+    }
     if let Some(r) = f.runtime {
         t["runtime"] = value(r as i64);
     }
