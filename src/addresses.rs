@@ -13,6 +13,9 @@
 //! A source that is not an address at all ("Sight and Sound, May 1976") is
 //! a citation and is not checked.
 
+use crate::diagnostics::Diagnostic;
+use crate::toml_fields::Fields;
+
 /// A fault in a value, with the corrected value when it can be worked out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fault {
@@ -197,6 +200,38 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// The error for a faulty address under `key` of the table `f`.
+pub fn error(
+    f: &Fields,
+    key: &str,
+    value: &str,
+    span: std::ops::Range<usize>,
+    fault: &Fault,
+) -> Diagnostic {
+    Diagnostic::error(format!("`{key}` of {} {}", f.what, fault.problem))
+        .at(f.source, span)
+        .value(value)
+        .help(match &fault.fix {
+            Some(fix) => format!("write \"{fix}\""),
+            None => "copy the address again from the page's address bar".into(),
+        })
+}
+
+/// The `sources` of a vocabulary entry (an event, a festival): trimmed, none
+/// empty, each address checked ([`url`]); citations pass as written.
+pub fn sources(f: &Fields, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (s, span) in f.str_list("sources", diags).unwrap_or_default() {
+        let s = s.trim();
+        if let Some(fault) = is_address(s).then(|| url(s)).flatten() {
+            diags.push(error(f, "sources", s, span, &fault));
+        } else if !s.is_empty() {
+            out.push(s.to_string());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

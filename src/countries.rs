@@ -91,6 +91,35 @@ pub fn suggest(name: &str) -> Option<&'static str> {
     canonical(name).or_else(|| crate::text::suggest(name, all().iter().copied()))
 }
 
+/// Reads a country written in a data file: the canonical name, or an error
+/// at `span` naming the value, with the canonical name when an alias was
+/// written and the nearest name otherwise. `where_` names the table
+/// ("film `kes`").
+pub fn located(
+    c: &str,
+    span: std::ops::Range<usize>,
+    source: &crate::diagnostics::SourceFile,
+    where_: &str,
+    diags: &mut Vec<crate::diagnostics::Diagnostic>,
+) -> Option<&'static str> {
+    let c = c.trim();
+    if is_canonical(c) {
+        return canonical(c);
+    }
+    let help = match suggest(c) {
+        Some(s) if canonical(c) == Some(s) => format!("write the canonical name `{s}`"),
+        Some(s) => format!("did you mean `{s}`?"),
+        None => "countries are English short names such as \"United States\", \"Soviet Union\" (list: src/countries.txt)".into(),
+    };
+    diags.push(
+        crate::diagnostics::Diagnostic::error(format!("unknown country `{c}` in {where_}"))
+            .at(source, span)
+            .value(c)
+            .help(help),
+    );
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

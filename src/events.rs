@@ -7,18 +7,17 @@
 //! not. Events have keywords like themes, and tagging reuses the theme
 //! tagger over them ([`Events::tagging_vocabulary`]), so importing learns
 //! events from a synopsis as it learns themes. The file is optional: a data
-//! directory without it has no events.
-
-use std::collections::HashMap;
-use std::path::Path;
+//! directory without it has no events. The file is read by
+//! [`Indexed::load`]; [`Entry::read`] here reads one `[[event]]`.
 
 use serde::Serialize;
 
+use crate::addresses;
 use crate::countries;
-use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::indexed::{Identified, Indexed};
+use crate::diagnostics::Diagnostic;
+use crate::indexed::{Entry, Identified, Indexed};
 use crate::themes::{Theme, Vocabulary};
-use crate::toml_fields::{array_of_tables, parse, vocabulary_id, Fields};
+use crate::toml_fields::Fields;
 
 /// One struggle or event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -93,98 +92,60 @@ impl Indexed<Event> {
                 .collect(),
         )
     }
+}
 
-    /// Loads `events.toml`; no file is no events.
-    pub fn load(path: &Path) -> (Events, Vec<Diagnostic>) {
-        if !path.exists() {
-            return (Indexed::default(), Vec::new());
-        }
-        match SourceFile::read(path) {
-            Ok(src) => Self::parse(&src),
-            Err(d) => (Indexed::default(), vec![*d]),
-        }
-    }
+impl Entry for Event {
+    const ARRAY: &'static str = "event";
+    const EXAMPLE_ID: &'static str = "uk-miners-strike-1984";
+    const MULTILINE: &'static [&'static str] = &["description"];
 
-    /// Parses and validates an events document.
-    pub fn parse(src: &SourceFile) -> (Events, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        let root = match parse(src) {
-            Ok(r) => r,
-            Err(d) => return (Indexed::default(), d),
+    fn read(f: &Fields, id: Option<String>, diags: &mut Vec<Diagnostic>) -> Option<Event> {
+        f.unknown_keys(EVENT_KEYS, diags);
+        let label = f.str("label", diags).map(|(l, _)| l.trim().to_string());
+        if label.is_none() && f.get("label").is_none() {
+            f.missing("label", "label = \"1984–85 UK miners' strike\"", diags);
+        }
+        let years = read_years(f, diags);
+        let list = |key: &str, diags: &mut Vec<Diagnostic>| -> Vec<String> {
+            f.str_list(key, diags)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(s, _)| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
         };
-        let tables = array_of_tables(&root, src, 0, "event", &mut diags);
-        let mut events = Vec::new();
-        let mut seen = HashMap::new();
-        for (n, (table, span)) in tables.into_iter().enumerate() {
-            let mut f = Fields::new(table, span, src, 0, format!("event #{}", n + 1))
-                .plain_text(&["description"]);
-            let id = vocabulary_id(
-                &mut f,
-                "event",
-                "uk-miners-strike-1984",
-                &mut seen,
-                &mut diags,
-            );
-            f.unknown_keys(EVENT_KEYS, &mut diags);
-            let label = f
-                .str("label", &mut diags)
-                .map(|(l, _)| l.trim().to_string());
-            if label.is_none() && f.get("label").is_none() {
-                f.missing("label", "label = \"1984–85 UK miners' strike\"", &mut diags);
-            }
-            let years = read_years(&f, &mut diags);
-            let list = |key: &str, diags: &mut Vec<Diagnostic>| -> Vec<String> {
-                f.str_list(key, diags)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(s, _)| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            };
-            let mut places = Vec::new();
-            for (p, span) in f.str_list("places", &mut diags).unwrap_or_default() {
-                match countries::canonical(p.trim()) {
-                    Some(c) if c == p.trim() => places.push(c.to_string()),
-                    found => diags.push(
-                        Diagnostic::error(format!("unknown country `{p}` in {}", f.what))
-                            .at(src, span)
-                            .value(p)
-                            .help(match found.or_else(|| countries::suggest(p)) {
-                                Some(s) => format!("write the canonical name `{s}`"),
-                                None => "places are countries as in src/countries.txt; put regions and cities in `regions`".into(),
-                            }),
-                    ),
-                }
-            }
-            let regions = list("regions", &mut diags);
-            let keywords = list("keywords", &mut diags);
-            let sources = list("sources", &mut diags);
-            let description = f
-                .str("description", &mut diags)
-                .map(|(d, _)| d.trim().to_string())
-                .filter(|d| !d.is_empty());
-            let (Some(id), Some(label), Some(years)) = (id, label, years) else {
-                continue;
-            };
-            if sources.is_empty() {
-                diags.push(
-                    Diagnostic::warning(format!("{} names no sources", f.what))
-                        .at(src, f.span.start..f.span.start)
-                        .help("add sources = [\"https://…\"] stating the event's dates and places"),
-                );
-            }
-            events.push(Event {
-                id,
-                label,
-                years,
-                places,
-                regions,
-                description,
-                keywords,
-                sources,
-            });
+        let mut places = Vec::new();
+        for (p, span) in f.str_list("places", diags).unwrap_or_default() {
+            places
+                .extend(countries::located(p, span, f.source, &f.what, diags).map(str::to_string));
         }
-        (Indexed::new(events), diags)
+        let regions = list("regions", diags);
+        let keywords = list("keywords", diags);
+        let sources = addresses::sources(f, diags);
+        let description = f
+            .str("description", diags)
+            .map(|(d, _)| d.trim().to_string())
+            .filter(|d| !d.is_empty());
+        let (Some(id), Some(label), Some(years)) = (id, label, years) else {
+            return None;
+        };
+        if sources.is_empty() {
+            diags.push(
+                Diagnostic::warning(format!("{} names no sources", f.what))
+                    .at(f.source, f.span.start..f.span.start)
+                    .help("add sources = [\"https://…\"] stating the event's dates and places"),
+            );
+        }
+        Some(Event {
+            id,
+            label,
+            years,
+            places,
+            regions,
+            description,
+            keywords,
+            sources,
+        })
     }
 }
 
@@ -228,6 +189,7 @@ fn read_years(f: &Fields, diags: &mut Vec<Diagnostic>) -> Option<(i32, i32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::SourceFile;
 
     fn parse_str(s: &str) -> (Events, Vec<Diagnostic>) {
         Events::parse(&SourceFile::new("events.toml", s.to_string()))

@@ -4,18 +4,16 @@
 //! A festival is kept as a vocabulary (like themes and events) rather than as
 //! free text on each film so that one spelling serves every film, `catalog
 //! check` catches a misspelt id, and `catalog stats` can count films and
-//! countries per festival. The file is optional.
-
-use std::collections::HashMap;
-use std::path::Path;
+//! countries per festival. The file is optional; it is read by
+//! [`Indexed::load`], and [`Entry::read`] here reads one `[[festival]]`.
 
 use serde::Serialize;
 
 use crate::addresses;
 use crate::countries;
-use crate::diagnostics::{Diagnostic, SourceFile};
-use crate::indexed::{Identified, Indexed};
-use crate::toml_fields::{array_of_tables, parse, vocabulary_id, Fields};
+use crate::diagnostics::Diagnostic;
+use crate::indexed::{Entry, Identified, Indexed};
+use crate::toml_fields::Fields;
 
 /// A festival, series or strand that screens films.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,115 +43,53 @@ impl Identified for Festival {
     }
 }
 
-impl Indexed<Festival> {
-    /// Loads `festivals.toml`; no file is no festivals.
-    pub fn load(path: &Path) -> (Festivals, Vec<Diagnostic>) {
-        if !path.exists() {
-            return (Indexed::default(), Vec::new());
-        }
-        match SourceFile::read(path) {
-            Ok(src) => Self::parse(&src),
-            Err(d) => (Indexed::default(), vec![*d]),
-        }
-    }
+impl Entry for Festival {
+    const ARRAY: &'static str = "festival";
+    const EXAMPLE_ID: &'static str = "reel-work";
+    const MULTILINE: &'static [&'static str] = &[];
 
-    /// Parses and validates a festivals document.
-    pub fn parse(src: &SourceFile) -> (Festivals, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        let root = match parse(src) {
-            Ok(r) => r,
-            Err(d) => return (Indexed::default(), d),
+    fn read(f: &Fields, id: Option<String>, diags: &mut Vec<Diagnostic>) -> Option<Festival> {
+        f.unknown_keys(FESTIVAL_KEYS, diags);
+        let text = |key: &str, diags: &mut Vec<Diagnostic>| {
+            f.str(key, diags)
+                .map(|(s, span)| (s.trim().to_string(), span))
+                .filter(|(s, _)| !s.is_empty())
         };
-        let tables = array_of_tables(&root, src, 0, "festival", &mut diags);
-        let mut festivals = Vec::new();
-        let mut seen = HashMap::new();
-        for (n, (table, span)) in tables.into_iter().enumerate() {
-            let mut f =
-                Fields::new(table, span, src, 0, format!("festival #{}", n + 1)).plain_text(&[]);
-            let id = vocabulary_id(&mut f, "festival", "reel-work", &mut seen, &mut diags);
-            f.unknown_keys(FESTIVAL_KEYS, &mut diags);
-            let text = |key: &str, diags: &mut Vec<Diagnostic>| {
-                f.str(key, diags)
-                    .map(|(s, span)| (s.trim().to_string(), span))
-                    .filter(|(s, _)| !s.is_empty())
-            };
-            let name = text("name", &mut diags).map(|(s, _)| s);
-            if name.is_none() && f.get("name").is_none() {
-                f.missing(
-                    "name",
-                    "name = \"Reel Work May Day Labor Film Festival\"",
-                    &mut diags,
-                );
-            }
-            let city = text("city", &mut diags).map(|(s, _)| s);
-            let country = text("country", &mut diags).and_then(|(c, span)| {
-                if countries::is_canonical(&c) {
-                    return Some(c);
-                }
-                diags.push(
-                    Diagnostic::error(format!("unknown country `{c}` in {}", f.what))
-                        .at(src, span)
-                        .value(c.as_str())
-                        .maybe_help(countries::suggest(&c).map(|s| format!("did you mean `{s}`?"))),
-                );
-                None
-            });
-            let website =
-                text("website", &mut diags).and_then(|(w, span)| match addresses::url(&w) {
-                    None => Some(w),
-                    Some(fault) => {
-                        diags.push(address_error(&f, "website", &w, span, &fault));
-                        None
-                    }
-                });
-            let mut sources = Vec::new();
-            for (s, span) in f.str_list("sources", &mut diags).unwrap_or_default() {
-                let s = s.trim();
-                if let Some(fault) = addresses::is_address(s)
-                    .then(|| addresses::url(s))
-                    .flatten()
-                {
-                    diags.push(address_error(&f, "sources", s, span, &fault));
-                } else if !s.is_empty() {
-                    sources.push(s.to_string());
-                }
-            }
-            let (Some(id), Some(name)) = (id, name) else {
-                continue;
-            };
-            festivals.push(Festival {
-                id,
-                name,
-                city,
-                country,
-                website,
-                sources,
-            });
+        let name = text("name", diags).map(|(s, _)| s);
+        if name.is_none() && f.get("name").is_none() {
+            f.missing(
+                "name",
+                "name = \"Reel Work May Day Labor Film Festival\"",
+                diags,
+            );
         }
-        (Indexed::new(festivals), diags)
-    }
-}
-
-/// The error for a faulty address under `key` of the table `f`.
-pub fn address_error(
-    f: &Fields,
-    key: &str,
-    value: &str,
-    span: std::ops::Range<usize>,
-    fault: &addresses::Fault,
-) -> Diagnostic {
-    Diagnostic::error(format!("`{key}` of {} {}", f.what, fault.problem))
-        .at(f.source, span)
-        .value(value)
-        .help(match &fault.fix {
-            Some(fix) => format!("write \"{fix}\""),
-            None => "copy the address again from the page's address bar".into(),
+        let city = text("city", diags).map(|(s, _)| s);
+        let country = text("country", diags)
+            .and_then(|(c, span)| countries::located(&c, span, f.source, &f.what, diags))
+            .map(str::to_string);
+        let website = text("website", diags).and_then(|(w, span)| match addresses::url(&w) {
+            None => Some(w),
+            Some(fault) => {
+                diags.push(addresses::error(f, "website", &w, span, &fault));
+                None
+            }
+        });
+        let sources = addresses::sources(f, diags);
+        Some(Festival {
+            id: id?,
+            name: name?,
+            city,
+            country,
+            website,
+            sources,
         })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::SourceFile;
 
     #[test]
     fn reads_festivals_and_reports_problems() {

@@ -1,10 +1,28 @@
 //! [`Indexed`]: the entries of a vocabulary file (`[[event]]`,
 //! `[[festival]]`) in file order, looked up by id, with "did you mean"
-//! suggestions — one mechanism for every vocabulary that films refer to by id.
+//! suggestions; and [`Indexed::load`]/[`Indexed::parse`], which read such a
+//! file (optional, every problem located) given how to read one entry — one
+//! mechanism for every vocabulary that films refer to by id.
 
 use std::collections::HashMap;
+use std::path::Path;
 
+use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::text::did_you_mean;
+use crate::toml_fields::{array_of_tables, parse, vocabulary_id, Fields};
+
+/// One kind of vocabulary file and how to read an entry of it.
+pub trait Entry: Identified + Sized {
+    /// The name of its tables (`event` for `[[event]]`).
+    const ARRAY: &'static str;
+    /// An id to show in messages ("uk-miners-strike-1984").
+    const EXAMPLE_ID: &'static str;
+    /// The keys whose text may hold line breaks and tabs.
+    const MULTILINE: &'static [&'static str];
+    /// Reads one table whose `id` was read already (None when it is missing
+    /// or faulty: the other keys are still checked), reporting every problem.
+    fn read(f: &Fields, id: Option<String>, diags: &mut Vec<Diagnostic>) -> Option<Self>;
+}
 
 /// An entry films refer to by id, with a human label.
 pub trait Identified {
@@ -25,6 +43,39 @@ impl<T> Default for Indexed<T> {
             items: Vec::new(),
             index: HashMap::new(),
         }
+    }
+}
+
+impl<T: Entry> Indexed<T> {
+    /// Loads a vocabulary file; no file is an empty vocabulary.
+    pub fn load(path: &Path) -> (Self, Vec<Diagnostic>) {
+        if !path.exists() {
+            return (Indexed::default(), Vec::new());
+        }
+        match SourceFile::read(path) {
+            Ok(src) => Self::parse(&src),
+            Err(d) => (Indexed::default(), vec![*d]),
+        }
+    }
+
+    /// Parses and validates a vocabulary document: its `[[T::ARRAY]]`
+    /// tables, ids unique slugs, each entry read by [`Entry::read`].
+    pub fn parse(src: &SourceFile) -> (Self, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let root = match parse(src) {
+            Ok(r) => r,
+            Err(d) => return (Indexed::default(), d),
+        };
+        let tables = array_of_tables(&root, src, 0, T::ARRAY, &mut diags);
+        let mut items = Vec::new();
+        let mut seen = HashMap::new();
+        for (n, (table, span)) in tables.into_iter().enumerate() {
+            let mut f = Fields::new(table, span, src, 0, format!("{} #{}", T::ARRAY, n + 1))
+                .plain_text(T::MULTILINE);
+            let id = vocabulary_id(&mut f, T::ARRAY, T::EXAMPLE_ID, &mut seen, &mut diags);
+            items.extend(T::read(&f, id, &mut diags));
+        }
+        (Indexed::new(items), diags)
     }
 }
 

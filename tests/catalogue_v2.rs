@@ -3,7 +3,7 @@
 //! (good and bad), run through the `slate` binary.
 
 mod common;
-use common::slate;
+use common::{json_of, slate};
 
 use std::path::Path;
 
@@ -77,6 +77,11 @@ fn data_dir(films: &str) -> tempfile::TempDir {
     dir
 }
 
+/// The JSON a command prints on a data directory (it must succeed).
+fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    json_of(slate().arg("--data").arg(dir).args(args))
+}
+
 fn run(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     slate().arg("--data").arg(dir).args(args).assert()
 }
@@ -115,13 +120,7 @@ fn a_good_catalogue_loads_and_shows_its_links_and_ties() {
     .success()
     .stdout(predicate::str::contains("\"silent\": true"));
     // The companion ranks first and says why; the film of the same event next.
-    let out = slate()
-        .arg("--data")
-        .arg(dir.path())
-        .args(["related", "man-of-iron", "--format", "json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(dir.path(), &["related", "man-of-iron", "--format", "json"]);
     assert_eq!(v[0]["id"], "man-of-marble");
     assert!(
         v[0]["why"]
@@ -135,13 +134,7 @@ fn a_good_catalogue_loads_and_shows_its_links_and_ties() {
         .as_str()
         .unwrap()
         .contains("both about the Gdańsk shipyard strike, 1980"));
-    let stats = slate()
-        .arg("--data")
-        .arg(dir.path())
-        .args(["catalog", "stats", "--format", "json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    let v = json(dir.path(), &["catalog", "stats", "--format", "json"]);
     assert_eq!(v["festivals"], 1);
     assert_eq!(v["films_from_festivals"], 1);
     assert_eq!(v["companion_pairs"], 1);
@@ -282,13 +275,7 @@ fn importing_respects_silent_films() {
         .assert()
         .success();
     run(dir.path(), &["catalog", "check"]).success();
-    let out = slate()
-        .arg("--data")
-        .arg(dir.path())
-        .args(["catalog", "list", "--format", "json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json(dir.path(), &["catalog", "list", "--format", "json"]);
     let film = |id: &str| {
         v.as_array()
             .unwrap()

@@ -3,7 +3,7 @@
 //! diverse, series are well formed — and bad input gets clear answers.
 
 mod common;
-use common::slate;
+use common::{json_of, slate, stdout_of};
 
 use std::path::Path;
 
@@ -398,11 +398,8 @@ fn cli_related_lists_and_explains() {
         .success()
         .stdout(predicate::str::contains("Man of Iron"))
         .stdout(predicate::str::contains("shares"));
-    let out = slate()
-        .args(["related", "pride", "-n", "5", "--format", "json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: serde_json::Value =
+        json_of(slate().args(["related", "pride", "-n", "5", "--format", "json"]));
     let items = v.as_array().unwrap();
     assert_eq!(items.len(), 5);
     for key in ["id", "title", "score", "why", "rank"] {
@@ -608,21 +605,16 @@ fn companions_and_events_are_explained() {
 #[test]
 fn series_can_be_steered_and_pasted_into_a_programme() {
     // By event: the series is the strike's, titled by it.
-    let out = slate()
-        .args([
-            "series",
-            "suggest",
-            "--event",
-            "uk-miners-strike-1984",
-            "--min-films",
-            "3",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: serde_json::Value = json_of(slate().args([
+        "series",
+        "suggest",
+        "--event",
+        "uk-miners-strike-1984",
+        "--min-films",
+        "3",
+        "--format",
+        "json",
+    ]));
     assert_eq!(v[0]["title"], "1984–85 UK miners' strike");
     let (cat, _) = bundled();
     for id in v[0]["film_ids"].as_array().unwrap() {
@@ -634,24 +626,20 @@ fn series_can_be_steered_and_pasted_into_a_programme() {
     }
     // Around a film, with a runtime cap and a country: every series holds
     // the film, and every film meets the caps.
-    let out = slate()
-        .args([
-            "series",
-            "suggest",
-            "--around",
-            "man-of-iron",
-            "--max-film-runtime",
-            "160",
-            "--country",
-            "Poland",
-            "--min-films",
-            "3",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: serde_json::Value = json_of(slate().args([
+        "series",
+        "suggest",
+        "--around",
+        "man-of-iron",
+        "--max-film-runtime",
+        "160",
+        "--country",
+        "Poland",
+        "--min-films",
+        "3",
+        "--format",
+        "json",
+    ]));
     assert!(!v.as_array().unwrap().is_empty());
     for s in v.as_array().unwrap() {
         let ids: Vec<&str> = s["film_ids"]
@@ -670,22 +658,17 @@ fn series_can_be_steered_and_pasted_into_a_programme() {
         }
     }
     // By theme: the first theme anchors every series.
-    let out = slate()
-        .args([
-            "series", "suggest", "--theme", "textiles", "-n", "3", "--format", "json",
-        ])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: serde_json::Value = json_of(slate().args([
+        "series", "suggest", "--theme", "textiles", "-n", "3", "--format", "json",
+    ]));
     for s in v.as_array().unwrap() {
         assert_eq!(s["themes"][0], "textiles", "{s:#}");
     }
     // TOML blocks paste into a programme file that checks.
-    let out = slate()
-        .args(["series", "suggest", "-n", "3", "--format", "toml"])
-        .output()
-        .unwrap();
-    let blocks = String::from_utf8(out.stdout).unwrap();
+    let blocks = String::from_utf8(stdout_of(
+        slate().args(["series", "suggest", "-n", "3", "--format", "toml"]),
+    ))
+    .unwrap();
     assert_eq!(blocks.matches("[[series]]").count(), 3, "{blocks}");
     let weekend = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("programmes/weekend.toml"),

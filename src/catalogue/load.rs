@@ -447,24 +447,9 @@ fn read_film(
     film.sources = names(f, "sources", diags);
     if let Some(list) = f.str_list("countries", diags) {
         for (c, span) in list {
-            let c = c.trim();
-            if countries::is_canonical(c) {
+            if let Some(c) = countries::located(c, span, src, &f.what, diags) {
                 film.countries.push(c.to_string());
-                continue;
             }
-            let help = match countries::suggest(c) {
-                Some(s) if countries::canonical(c) == Some(s) => {
-                    format!("write the canonical name `{s}`")
-                }
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "countries are English short names such as \"United States\", \"Soviet Union\" (list: src/countries.txt)".into(),
-            };
-            diags.push(
-                Diagnostic::error(format!("unknown country `{c}` in {}", f.what))
-                    .at(src, span)
-                    .value(c)
-                    .help(help),
-            );
         }
     }
     if let Some((r, span)) = f.int("runtime", diags) {

@@ -15,7 +15,7 @@ use super::{Companion, Film, Relation};
 use crate::addresses;
 use crate::diagnostics::Diagnostic;
 use crate::events::Events;
-use crate::festivals::{address_error, Festivals};
+use crate::festivals::Festivals;
 use crate::text::did_you_mean;
 use crate::themes::Vocabulary;
 use crate::toml_fields::Fields;
@@ -103,7 +103,7 @@ pub(super) fn read_references(
         };
         let value = value.trim();
         match check(value) {
-            Some(fault) => diags.push(address_error(f, key, value, span, &fault)),
+            Some(fault) => diags.push(addresses::error(f, key, value, span, &fault)),
             None => {
                 let slot = match key {
                     "wikidata" => &mut film.wikidata,
@@ -123,7 +123,7 @@ pub(super) fn read_references(
         for (s, span) in f.str_list("sources", &mut Vec::new()).unwrap_or_default() {
             let s = s.trim();
             if let Some(fault) = faulty(s) {
-                diags.push(address_error(f, "sources", s, span, &fault));
+                diags.push(addresses::error(f, "sources", s, span, &fault));
             }
         }
     }

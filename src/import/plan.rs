@@ -366,14 +366,15 @@ fn new_film(
         notes.push(n.clone());
     }
     let vocab = catalogue.vocabulary();
+    let (languages, silent) = spoken_languages(&e.languages);
     Film {
         id,
         title: title.to_string(),
         year: e.year,
         directors: listed(&e.directors),
         countries: country_list,
-        languages: spoken_languages(&e.languages).0,
-        silent: spoken_languages(&e.languages).1,
+        languages,
+        silent,
         runtime: e.runtime,
         kind: e.kind.as_deref().and_then(Kind::parse),
         themes: tags
