@@ -8,14 +8,14 @@
 //! tagger over them ([`Events::tagging_vocabulary`]), so importing learns
 //! events from a synopsis as it learns themes. The file is optional: a data
 //! directory without it has no events. The file is read by
-//! [`Indexed::load`]; [`Entry::read`] here reads one `[[event]]`.
+//! [`Indexed::load`]; [`VocabularyEntry::read`] here reads one `[[event]]`.
 
 use serde::Serialize;
 
 use crate::addresses;
 use crate::countries;
 use crate::diagnostics::Diagnostic;
-use crate::indexed::{Entry, Identified, Indexed};
+use crate::indexed::{Identified, Indexed, VocabularyEntry};
 use crate::themes::{Theme, Vocabulary};
 use crate::toml_fields::Fields;
 
@@ -94,7 +94,7 @@ impl Indexed<Event> {
     }
 }
 
-impl Entry for Event {
+impl VocabularyEntry for Event {
     const ARRAY: &'static str = "event";
     const EXAMPLE_ID: &'static str = "uk-miners-strike-1984";
     const MULTILINE: &'static [&'static str] = &["description"];

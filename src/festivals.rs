@@ -5,14 +5,14 @@
 //! free text on each film so that one spelling serves every film, `catalog
 //! check` catches a misspelt id, and `catalog stats` can count films and
 //! countries per festival. The file is optional; it is read by
-//! [`Indexed::load`], and [`Entry::read`] here reads one `[[festival]]`.
+//! [`Indexed::load`], and [`VocabularyEntry::read`] here reads one `[[festival]]`.
 
 use serde::Serialize;
 
 use crate::addresses;
 use crate::countries;
 use crate::diagnostics::Diagnostic;
-use crate::indexed::{Entry, Identified, Indexed};
+use crate::indexed::{Identified, Indexed, VocabularyEntry};
 use crate::toml_fields::Fields;
 
 /// A festival, series or strand that screens films.
@@ -43,7 +43,7 @@ impl Identified for Festival {
     }
 }
 
-impl Entry for Festival {
+impl VocabularyEntry for Festival {
     const ARRAY: &'static str = "festival";
     const EXAMPLE_ID: &'static str = "reel-work";
     const MULTILINE: &'static [&'static str] = &[];

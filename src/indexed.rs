@@ -12,7 +12,7 @@ use crate::text::did_you_mean;
 use crate::toml_fields::{array_of_tables, parse, vocabulary_id, Fields};
 
 /// One kind of vocabulary file and how to read an entry of it.
-pub trait Entry: Identified + Sized {
+pub trait VocabularyEntry: Identified + Sized {
     /// The name of its tables (`event` for `[[event]]`).
     const ARRAY: &'static str;
     /// An id to show in messages ("uk-miners-strike-1984").
@@ -46,7 +46,7 @@ impl<T> Default for Indexed<T> {
     }
 }
 
-impl<T: Entry> Indexed<T> {
+impl<T: VocabularyEntry> Indexed<T> {
     /// Loads a vocabulary file; no file is an empty vocabulary.
     pub fn load(path: &Path) -> (Self, Vec<Diagnostic>) {
         if !path.exists() {
@@ -59,7 +59,7 @@ impl<T: Entry> Indexed<T> {
     }
 
     /// Parses and validates a vocabulary document: its `[[T::ARRAY]]`
-    /// tables, ids unique slugs, each entry read by [`Entry::read`].
+    /// tables, ids unique slugs, each entry read by [`VocabularyEntry::read`].
     pub fn parse(src: &SourceFile) -> (Self, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let root = match parse(src) {

@@ -213,7 +213,7 @@ const NOT_LANGUAGES: &[(&str, bool)] = &[
 ];
 
 /// `Some(silent)` when `language` is not a language but says there is none
-/// (see [`NOT_LANGUAGES`]); `None` for a language.
+/// ("silent", "muet", "none", "no dialogue"…); `None` for a language.
 pub fn not_a_language(language: &str) -> Option<bool> {
     let folded = crate::text::fold(language);
     NOT_LANGUAGES
