@@ -14,7 +14,7 @@
 //!
 //! Words are folded, cut at anything not a letter or digit, stemmed like
 //! theme keywords, and kept when they have four letters or more and are not
-//! common English or film-listing words ([`STOP`]).
+//! common English or film-listing words (the `STOP` list).
 
 use std::collections::HashMap;
 
