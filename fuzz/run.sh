@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 each=${SECONDS_EACH:-600}
 jobs=${JOBS:-2}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(catalogue programme plan_json previous_calendar listing)
+[ ${#targets[@]} -gt 0 ] || targets=(catalogue plain_toml programme plan_json previous_calendar listing)
 
 seed() {
   local dir=fuzz/corpus/$1; shift
@@ -18,6 +18,7 @@ seed() {
   for f in "$@"; do [ -f "$f" ] && cp "$f" "$dir/$(basename "$f")"; done
 }
 seed catalogue data/films/*.toml tests/fixtures/good/films/*.toml tests/fixtures/bad/*/films.toml
+seed plain_toml data/films/*.toml tests/fixtures/good/films/*.toml
 seed programme programmes/*.toml tests/fixtures/programmes/*.toml
 cargo run --quiet --release -- plan programmes/weekend.toml --format json -o fuzz/corpus/plan.json.tmp 2>/dev/null || true
 seed plan_json fuzz/corpus/plan.json.tmp; rm -f fuzz/corpus/plan.json.tmp

@@ -34,6 +34,7 @@ pub mod synthetic;
 pub mod text;
 pub mod themes;
 pub mod toml_fields;
+pub mod toml_plain;
 
 pub use catalogue::{Catalogue, Film, Kind};
 pub use diagnostics::{Diagnostic, Severity};

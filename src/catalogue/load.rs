@@ -11,6 +11,7 @@
 //! it every listing's tie-breaking, is deterministic.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
@@ -28,6 +29,7 @@ use crate::festivals::Festivals;
 use crate::text::{did_you_mean, is_slug, slugify};
 use crate::themes::Vocabulary;
 use crate::toml_fields::{array_of_tables, parse_part, Fields};
+use crate::toml_plain;
 
 /// Earliest plausible release year (Roundhay Garden Scene is 1888; Muybridge's
 /// sequences date from 1878).
@@ -265,6 +267,9 @@ fn load_source(
             .into_par_iter()
             .map(|r| {
                 let base = r.start;
+                if let Some(read) = read_plain(index, src, r.clone(), vocab, options) {
+                    return Some(read);
+                }
                 let root = parse_part(src, r).ok()?;
                 split::only_films(&root).then(|| read_part(index, src, base, &root, vocab, options))
             })
@@ -280,6 +285,8 @@ fn load_source(
             }
             return all;
         }
+    } else if let Some(read) = read_plain(index, src, 0..src.text.len(), vocab, options) {
+        return read;
     }
     match parse_part(src, 0..src.text.len()) {
         Ok(root) => read_part(index, src, 0, &root, vocab, options),
@@ -302,16 +309,110 @@ fn read_part(
 ) -> FileResult {
     let mut diags = Vec::new();
     let tables = array_of_tables(root, src, base, "film", &mut diags);
-    let mut films = Vec::with_capacity(tables.len());
+    read_tables(index, src, base, tables, diags, vocab, options)
+}
+
+/// Reads the films of a part written in plain TOML ([`toml_plain`]), or
+/// `None` when the part is not plain and must be parsed.
+fn read_plain(
+    index: usize,
+    src: &SourceFile,
+    part: Range<usize>,
+    vocab: &Vocabularies,
+    options: &LoadOptions,
+) -> Option<FileResult> {
+    let base = part.start;
+    let mut reader = FilmReader::new(index, src, base, Vec::new());
+    toml_plain::for_each_table(&src.text[part], "film", |table, span| {
+        reader.read(table, span.start + base..span.end + base, vocab, options)
+    })
+    .then(|| reader.finish())
+}
+
+/// Reads the films of a part's `[[film]]` tables (spans absolute), adding
+/// to the part's diagnostics so far.
+fn read_tables<'t, 'i: 't>(
+    index: usize,
+    src: &SourceFile,
+    base: usize,
+    tables: impl IntoIterator<Item = (&'t DeTable<'i>, Range<usize>)>,
+    diags: Vec<Diagnostic>,
+    vocab: &Vocabularies,
+    options: &LoadOptions,
+) -> FileResult {
+    let mut reader = FilmReader::new(index, src, base, diags);
     for (table, span) in tables {
-        let mut f = Fields::new(table, span.clone(), src, base, "a film of this file")
+        reader.read(table, span, vocab, options);
+    }
+    reader.finish()
+}
+
+/// Reads films one table at a time, in file order, locating each film's id
+/// by counting lines from the previous one (not through the whole file's
+/// line index, which parts read in parallel would wait for).
+struct FilmReader<'s> {
+    index: usize,
+    src: &'s SourceFile,
+    /// Offset of the part the tables were parsed from.
+    base: usize,
+    films: Vec<ReadFilm>,
+    diags: Vec<Diagnostic>,
+    /// A byte offset whose 1-based line is known, and that line's start.
+    at: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl<'s> FilmReader<'s> {
+    fn new(index: usize, src: &'s SourceFile, base: usize, diags: Vec<Diagnostic>) -> Self {
+        let bytes = &src.text.as_bytes()[..base];
+        FilmReader {
+            index,
+            src,
+            base,
+            films: Vec::new(),
+            diags,
+            at: base,
+            line: 1 + memchr::memchr_iter(b'\n', bytes).count(),
+            line_start: memchr::memrchr(b'\n', bytes).map_or(0, |p| p + 1),
+        }
+    }
+
+    /// The 1-based line and character column of `offset`, at or after the
+    /// last offset located.
+    fn locate(&mut self, offset: usize) -> (usize, usize) {
+        let text = &self.src.text;
+        if offset < self.at {
+            let (line, column, _) = self.src.locate(offset);
+            return (line, column);
+        }
+        let between = &text.as_bytes()[self.at..offset];
+        self.line += memchr::memchr_iter(b'\n', between).count();
+        if let Some(p) = memchr::memrchr(b'\n', between) {
+            self.line_start = self.at + p + 1;
+        }
+        self.at = offset;
+        let column = text[self.line_start..offset].chars().count() + 1;
+        (self.line, column)
+    }
+
+    fn read(
+        &mut self,
+        table: &DeTable<'_>,
+        span: Range<usize>,
+        vocab: &Vocabularies,
+        options: &LoadOptions,
+    ) {
+        let mut f = Fields::new(table, span, self.src, self.base, "a film of this file")
             .plain_text(MULTILINE_KEYS);
-        if let Some((film, id_at, companion_at)) = read_film(&mut f, vocab, options, &mut diags) {
-            let (line, column, _) = src.locate(id_at);
-            films.push(ReadFilm {
+        if let Some((film, id_at, companion_at)) =
+            read_film(&mut f, vocab, options, &mut self.diags)
+        {
+            let (line, column) = self.locate(id_at);
+            self.films.push(ReadFilm {
                 film,
                 origin: Origin {
-                    file: index,
+                    file: self.index,
                     line: line as u32,
                     column: column as u32,
                 },
@@ -320,7 +421,13 @@ fn read_part(
             });
         }
     }
-    FileResult { films, diags }
+
+    fn finish(self) -> FileResult {
+        FileResult {
+            films: self.films,
+            diags: self.diags,
+        }
+    }
 }
 
 /// Non-empty trimmed strings of a list, reporting empty ones.

@@ -101,10 +101,11 @@ struct CheckReport<'a> {
 
 fn check(cli: &Cli, format: Format) -> CmdResult {
     if format == Format::Table {
+        let loaded = load_catalogue(cli)?;
         let Loaded {
             catalogue,
             warnings,
-        } = load_catalogue(cli)?;
+        } = &*loaded;
         return emit(&format!(
             "ok: {} films and {} themes in {} ({} film file{}){}\n",
             catalogue.len(),
@@ -119,7 +120,7 @@ fn check(cli: &Cli, format: Format) -> CmdResult {
             if warnings.is_empty() {
                 String::new()
             } else {
-                format!("; {}", summary(&warnings))
+                format!("; {}", summary(warnings))
             }
         ));
     }

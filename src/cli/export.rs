@@ -1,6 +1,7 @@
 //! `slate export ics | html | md`: publish a plan as iCalendar files, a web
 //! page with calendars beside it, or a printed programme.
 
+use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -139,8 +140,7 @@ pub fn run(cli: &Cli, cmd: &ExportCommand) -> CmdResult {
 
 /// The plan to publish, and the catalogue (for synopses and themes).
 fn obtain(cli: &Cli, input: &Input) -> Result<(Plan, slate::Catalogue), Failure> {
-    let loaded = load_catalogue(cli)?;
-    let cat = loaded.catalogue;
+    let cat = ManuallyDrop::into_inner(load_catalogue(cli)?).catalogue;
     let is_json = input
         .input
         .extension()
