@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn main() {
+    slate::tuning::no_huge_pages();
     let sizes = common::sizes();
     let per_file: usize = std::env::var("SLATE_BENCH_PER_FILE")
         .ok()

@@ -42,6 +42,7 @@ use slate::recommend::related::{related, Query};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    slate::tuning::no_huge_pages();
     let sizes = common::sizes();
     let nx_max: usize = std::env::var("SLATE_BENCH_NETWORKX_MAX")
         .ok()

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn main() {
+    slate::tuning::no_huge_pages();
     let data = common::catalogue(100_000, 10_000);
     let cat = slate::catalogue::load::load(&data, &Default::default(), &|_| {})
         .expect("generated catalogue loads")

@@ -35,6 +35,7 @@ pub mod text;
 pub mod themes;
 pub mod toml_fields;
 pub mod toml_plain;
+pub mod tuning;
 
 pub use catalogue::{Catalogue, Film, Kind};
 pub use diagnostics::{Diagnostic, Severity};
