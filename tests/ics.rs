@@ -1208,6 +1208,7 @@ fn generated_plan(n: usize) -> slate::schedule::Plan {
             .map(|k| slate::schedule::SeriesOutcome {
                 id: format!("series-{k}"),
                 title: format!("Series {k} — Strikes, Solidarity; and the Factory"),
+                description: None,
                 requested: 250,
                 screenings: 250,
                 coherence: 1.0,

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 
 use slate::atomic_file::Batch;
+use slate::export::frab;
 use slate::export::ical::previous::Previous;
-use slate::export::ical::{calendar, publish, split, Options, Split};
+use slate::export::ical::{calendar, events, publish, split, Options, Split};
 use slate::export::markdown;
 use slate::export::site::{self, SiteOptions};
 use slate::export::ExportError;
@@ -57,6 +58,41 @@ pub enum ExportCommand {
         after_help = "Examples:\n  slate export md programmes/festival.toml -o programme.md"
     )]
     Md(MdArgs),
+    /// The schedule festival and conference apps read (frab/pretalx
+    /// schedule.xml or schedule.json)
+    #[command(
+        after_help = "Writes the plan in the schedule format of frab and pretalx, which apps such \
+        as Giggity, EventFahrplan, ConfClerk and Fahrplan load from a URL: days, rooms (venues), \
+        tracks (series) and one event per screening. Each event's guid is its calendar UID, so an \
+        app that loads the schedule again replaces changed screenings instead of adding copies; \
+        give --previous with the calendar published last time so moved screenings keep theirs. \
+        The format follows -o's extension (.json: schedule.json) unless --format says.\n\n\
+        Examples:\n  slate export frab programmes/festival.toml -o schedule.xml\n  \
+        slate export frab plan.json --format json -o schedule.json\n  \
+        slate export frab plan.json --previous site/calendars/programme.ics -o schedule.xml"
+    )]
+    Frab(FrabArgs),
+}
+
+#[derive(Args)]
+pub struct FrabArgs {
+    #[command(flatten)]
+    input: Input,
+    /// Output file (`-` for standard output)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
+    /// xml (schedule.xml) or json (schedule.json); default: from -o's extension, else xml
+    #[arg(long, value_enum)]
+    format: Option<FrabFormat>,
+    /// The calendar published last time, whose UIDs moved screenings keep
+    #[arg(long, value_name = "OLD.ics")]
+    previous: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FrabFormat {
+    Xml,
+    Json,
 }
 
 #[derive(Args)]
@@ -135,7 +171,97 @@ pub fn run(cli: &Cli, cmd: &ExportCommand) -> CmdResult {
         ExportCommand::Ics(args) => ics(cli, args),
         ExportCommand::Html(args) => html_page(cli, args),
         ExportCommand::Md(args) => md(cli, args),
+        ExportCommand::Frab(args) => frab_feed(cli, args),
     }
+}
+
+/// Reads the calendar published last time (`--previous`).
+fn read_previous(p: &Path) -> Result<Previous, Failure> {
+    let bytes = std::fs::read(p).map_err(|e| {
+        Failure::Data(format!(
+            "error: cannot read {} (--previous, the calendar published last time): {e}\n\
+             help: the first time, publish without --previous",
+            p.display()
+        ))
+    })?;
+    let previous = Previous::parse(&bytes).map_err(|e| {
+        Failure::Data(format!(
+            "error: {} (--previous) is not an iCalendar file slate can read: {e}",
+            p.display()
+        ))
+    })?;
+    for w in &previous.warnings {
+        say!("warning: {}: {w}", p.display());
+    }
+    Ok(previous)
+}
+
+fn frab_feed(cli: &Cli, args: &FrabArgs) -> CmdResult {
+    let previous = args.previous.as_deref().map(read_previous).transpose()?;
+    let (plan, cat) = obtain(cli, &args.input)?;
+    // The calendar's UIDs, settled against the previous calendar as
+    // `export ics` settles them.
+    let (events, _) = events(
+        &plan,
+        Some(&cat),
+        &Options {
+            now: jiff::Timestamp::UNIX_EPOCH,
+            previous: previous.as_ref(),
+            new_identity: false,
+        },
+    )
+    .map_err(|e| match (&e, &args.previous) {
+        (ExportError::Identity(i), Some(p)) => {
+            Failure::Data(format!("error: {}", i.message(&p.display().to_string())))
+        }
+        _ => export_failure(&args.input.input, &e),
+    })?;
+    let uids: std::collections::HashMap<String, String> = events
+        .iter()
+        .filter(|e| !e.cancelled)
+        .filter_map(|e| Some((e.screening()?, e.uid.clone())))
+        .collect();
+    let identity = slate::export::ical::identity(&plan).to_string();
+    let guid = |s: &slate::schedule::Screening| {
+        uids.get(&s.id)
+            .cloned()
+            .unwrap_or_else(|| slate::export::ical::uid(&identity, &s.id))
+    };
+    let schedule = frab::schedule(&plan, Some(&cat), &guid)
+        .map_err(|e| export_failure(&args.input.input, &e))?;
+    let json = match args.format {
+        Some(f) => f == FrabFormat::Json,
+        None => args
+            .output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json")),
+    };
+    let text = if json {
+        frab::json(&schedule)
+    } else {
+        frab::xml(&schedule)
+    };
+    if write_file(&args.output, &text, &[&args.input.input])? {
+        let events: usize = schedule
+            .days
+            .iter()
+            .flat_map(|d| d.rooms.iter())
+            .map(|(_, e)| e.len())
+            .sum();
+        say!(
+            "wrote {} ({}, {} in {}, {} rooms)",
+            args.output.display(),
+            if json {
+                "schedule.json format"
+            } else {
+                "schedule.xml format"
+            },
+            plural(events, "event", "events"),
+            plural(schedule.days.len(), "day", "days"),
+            schedule.rooms.len()
+        );
+    }
+    Ok(())
 }
 
 /// The plan to publish, and the catalogue (for synopses and themes).
@@ -214,28 +340,7 @@ fn now(arg: Option<&str>) -> Result<jiff::Timestamp, Failure> {
 
 fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
     let now = now(args.now.as_deref())?;
-    let previous = match &args.previous {
-        None => None,
-        Some(p) => {
-            let bytes = std::fs::read(p).map_err(|e| {
-                Failure::Data(format!(
-                    "error: cannot read {} (--previous, the calendar published last time): {e}\n\
-                     help: the first time, publish without --previous",
-                    p.display()
-                ))
-            })?;
-            let previous = Previous::parse(&bytes).map_err(|e| {
-                Failure::Data(format!(
-                    "error: {} (--previous) is not an iCalendar file slate can read: {e}",
-                    p.display()
-                ))
-            })?;
-            for w in &previous.warnings {
-                say!("warning: {}: {w}", p.display());
-            }
-            Some(previous)
-        }
-    };
+    let previous = args.previous.as_deref().map(read_previous).transpose()?;
     let (plan, cat) = obtain(cli, &args.input)?;
     let published = publish(
         &plan,

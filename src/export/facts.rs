@@ -188,6 +188,35 @@ pub fn facts<'p>(plan: &'p Plan, s: &'p Screening, intro: IntroShown) -> Vec<Fac
     out
 }
 
+/// The paragraphs of a programmer's text (a `description`): split at blank
+/// lines, each paragraph's lines joined by spaces, empty ones dropped. Every
+/// output writes them its own way (`<p>`, Markdown paragraphs, lines of a
+/// calendar's DESCRIPTION).
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim).chain(std::iter::once("")) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    out
+}
+
+/// The description of the series a screening belongs to, if the plan has one.
+pub fn series_description<'p>(plan: &'p Plan, s: &Screening) -> Option<&'p str> {
+    plan.series
+        .iter()
+        .find(|x| x.id == s.series)
+        .and_then(|x| x.description.as_deref())
+        .filter(|d| !d.trim().is_empty())
+}
+
 /// "3 series", "3 series and 1 one-off event": the series with
 /// screenings, one-off events counted apart.
 pub fn series_summary(plan: &Plan) -> String {
@@ -294,6 +323,15 @@ mod tests {
             "Also screened Fri 21 May, 21:00 at Ideal"
         );
         assert!(occurrences(&p, &p.screenings[3]).is_empty());
+    }
+
+    #[test]
+    fn paragraphs_are_split_at_blank_lines_and_joined_within() {
+        assert_eq!(
+            paragraphs("  Films of the pits.\nAnd of the towns.\n\n\n Second.  \n"),
+            ["Films of the pits. And of the towns.", "Second."]
+        );
+        assert!(paragraphs(" \n\n").is_empty());
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::facts::{facts, film_starts, series_summary, IntroShown};
+use super::facts::{facts, film_starts, paragraphs, series_summary, IntroShown};
 use crate::schedule::{Plan, Screening};
 
 /// "Sat 1 May 2027" from "2027-05-01".
@@ -107,6 +107,14 @@ pub fn render(plan: &Plan) -> String {
         );
     }
     out.push_str("\n\n");
+    for p in plan
+        .description
+        .as_deref()
+        .map(paragraphs)
+        .unwrap_or_default()
+    {
+        let _ = writeln!(out, "{}\n", md(&p));
+    }
     let mut days: Vec<&str> = plan.screenings.iter().map(|s| s.day.as_str()).collect();
     days.dedup();
     for day in days {
@@ -144,10 +152,16 @@ pub fn render(plan: &Plan) -> String {
     let _ = writeln!(out, "## Series\n");
     for series in plan.series.iter().filter(|s| s.screenings > 0) {
         let _ = writeln!(out, "### {}\n", md(&series.title));
+        let described = series
+            .description
+            .as_deref()
+            .map(paragraphs)
+            .unwrap_or_default();
         if series.one_off {
             let _ = writeln!(out, "A one-off event.\n");
-        } else {
-            let _ = writeln!(out, "{}.\n", md(&series.why));
+        }
+        for p in &described {
+            let _ = writeln!(out, "{}\n", md(p));
         }
         for s in plan.screenings.iter().filter(|s| s.series == series.id) {
             let _ = writeln!(

@@ -5,6 +5,7 @@
 //! and times comes from [`facts`].
 
 pub mod facts;
+pub mod frab;
 pub mod html;
 pub mod ical;
 pub mod markdown;

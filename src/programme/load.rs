@@ -43,6 +43,7 @@ const TOP_KEYS: &[&str] = &[
     "id",
     "name",
     "description",
+    "url",
     "timezone",
     "intro",
     "interval",
@@ -150,6 +151,11 @@ pub fn load(
             None => Some(id.trim().to_string()),
         }
     });
+    let description = top
+        .str("description", &mut diags)
+        .map(|(d, _)| d.trim().to_string())
+        .filter(|d| !d.is_empty());
+    let url = web_address(&top, "url", &mut diags);
     let (timezone, tz) = match top.str("timezone", &mut diags) {
         Some((z, span)) => match TimeZone::get(z.trim()) {
             Ok(tz) => {
@@ -551,6 +557,8 @@ pub fn load(
         path: path.to_path_buf(),
         id,
         name,
+        description,
+        url,
         timezone,
         tz: tz.expect("a valid zone when there are no errors"),
         intro,
@@ -667,6 +675,19 @@ pub(super) fn tables<'t, 'i>(
                 .at(top.source, v.span()),
             );
             Vec::new()
+        }
+    }
+}
+
+/// An optional web address under `key` (`url`, `tickets`), checked as the
+/// catalogue's addresses are ([`crate::addresses::url`]).
+pub(super) fn web_address(f: &Fields, key: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let (u, span) = f.str(key, diags)?;
+    match crate::addresses::url(u.trim()) {
+        None => Some(u.trim().to_string()),
+        Some(fault) => {
+            diags.push(crate::addresses::error(f, key, u, span, &fault));
+            None
         }
     }
 }

@@ -264,6 +264,10 @@ pub struct Programme {
     /// calendars' UIDs; None when the file has none (the name serves).
     pub id: Option<String>,
     pub name: String,
+    /// The programmer's words about the programme, for the audience.
+    pub description: Option<String>,
+    /// The programme's public web page (`https://…`), which feeds link to.
+    pub url: Option<String>,
     /// IANA zone name, as written.
     pub timezone: String,
     pub tz: TimeZone,

@@ -121,6 +121,10 @@ impl Screening {
 pub struct SeriesOutcome {
     pub id: String,
     pub title: String,
+    /// The programmer's words about the series (its `description`), for
+    /// the audience.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     pub requested: u32,
     pub screenings: u32,
     /// Mean thematic similarity of its films (0..=1).
@@ -197,6 +201,12 @@ pub struct Plan {
     /// calendar UIDs; without it, the programme's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme_id: Option<String>,
+    /// The programmer's words about the programme (its `description`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The programme's public web page (its `url`), which feeds link to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub timezone: String,
     /// Minutes of introduction per screening, and between films.
     #[serde(default)]

@@ -132,6 +132,7 @@ pub fn report(inst: &Instance, state: &State, kept: &[usize]) -> Plan {
             series_out.push(SeriesOutcome {
                 id: id.to_string(),
                 title: title.to_string(),
+                description: None,
                 requested: 1,
                 screenings: firsts.len() as u32,
                 coherence: 1.0,
@@ -150,6 +151,7 @@ pub fn report(inst: &Instance, state: &State, kept: &[usize]) -> Plan {
         series_out.push(SeriesOutcome {
             id: id.to_string(),
             title: title.to_string(),
+            description: req.description.clone(),
             requested: req.screenings,
             screenings: firsts.len() as u32,
             coherence: (c * 1000.0).round() / 1000.0,
@@ -171,6 +173,8 @@ pub fn report(inst: &Instance, state: &State, kept: &[usize]) -> Plan {
     Plan {
         programme: p.name.clone(),
         programme_id: p.id.clone(),
+        description: p.description.clone(),
+        url: p.url.clone(),
         timezone: p.timezone.clone(),
         intro: p.intro,
         interval: p.interval,

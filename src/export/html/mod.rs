@@ -25,7 +25,9 @@ mod grid;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::facts::{facts, film_starts, series_summary, short_day, short_when, Fact, IntroShown};
+use super::facts::{
+    facts, film_starts, paragraphs, series_summary, short_day, short_when, Fact, IntroShown,
+};
 use super::markdown::{clock, day_heading};
 use super::ExportError;
 // Links from outside data: one check for the page and the calendars.
@@ -65,6 +67,12 @@ impl Page<'_> {
     fn film(&self, id: &str) -> Option<&Film> {
         self.catalogue.and_then(|c| c.get(id))
     }
+}
+
+/// The fragment identifier of a screening on the page (`#screening-…`),
+/// which feeds link to.
+pub fn screening_anchor(id: &str) -> String {
+    anchor("screening-", id)
 }
 
 /// A fragment identifier made of a slug-like id (kept readable, never raw).
@@ -261,6 +269,14 @@ fn masthead(out: &mut String, page: &Page, days: &[&str], venues: &[grid::VenueC
             String::new()
         }
     );
+    for p in plan
+        .description
+        .as_deref()
+        .map(paragraphs)
+        .unwrap_or_default()
+    {
+        let _ = writeln!(out, "<p class=\"description\">{}</p>", e(&p));
+    }
     if !venues.is_empty() {
         out.push_str("<ul class=\"venues\">\n");
         for v in venues {
@@ -341,6 +357,9 @@ fn series_sections(out: &mut String, page: &Page, style: &SeriesStyle) {
             out.push_str("<p class=\"why\">A one-off event.</p>\n");
         } else {
             let _ = writeln!(out, "<p class=\"why\">{}.</p>", e(&capitalise(&s.why)));
+        }
+        for p in s.description.as_deref().map(paragraphs).unwrap_or_default() {
+            let _ = writeln!(out, "<p class=\"description\">{}</p>", e(&p));
         }
         let shared = shared_themes(page.catalogue, &s.films);
         if !shared.is_empty() {

@@ -55,7 +55,7 @@ use std::collections::HashMap;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
-use super::facts::{facts, film_starts, IntroShown};
+use super::facts::{facts, film_starts, paragraphs, series_description, IntroShown};
 use super::markdown::clock;
 use crate::catalogue::Catalogue;
 use crate::schedule::{Plan, Screening};
@@ -157,12 +157,20 @@ pub fn summary(s: &Screening) -> String {
     }
 }
 
-/// The event's text: the series and programme; the introduction, the
+/// The event's text: the series and programme, and the series'
+/// description (a paragraph a line); the introduction, the
 /// discussion and guests, the note and the other occurrences, one to a
 /// line; then each film — with its own start when the screening has more
 /// than one, its credits, runtime, copy format and synopsis.
-fn description(s: &Screening, plan: &Plan, catalogue: Option<&Catalogue>) -> String {
+pub(crate) fn description(s: &Screening, plan: &Plan, catalogue: Option<&Catalogue>) -> String {
     let mut d = format!("{} — {}", s.series_title, plan.programme);
+    for p in series_description(plan, s)
+        .map(paragraphs)
+        .unwrap_or_default()
+    {
+        d.push('\n');
+        d.push_str(&p);
+    }
     for fact in facts(plan, s, IntroShown::Always) {
         d.push('\n');
         d.push_str(&sentence(&fact.text()));
