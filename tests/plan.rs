@@ -158,7 +158,7 @@ fn json_is_stable_and_documented() {
         .success()
         .stdout(predicate::str::starts_with(
             "screening,day,start,end,venue,series,position,film,title,runtime,\
-             film_start,format,intro,discussion,guests,repeat_of,note,tags\n",
+             film_start,format,intro,discussion,guests,repeat_of,note,tags,venue_name,series_title,film_end,directors,year,countries\n",
         ));
 }
 

@@ -10,9 +10,9 @@ use slate::atomic_file::Batch;
 use slate::export::frab;
 use slate::export::ical::previous::Previous;
 use slate::export::ical::{calendar, events, publish, split, Options, Split};
-use slate::export::markdown;
 use slate::export::site::{self, SiteOptions};
 use slate::export::ExportError;
+use slate::export::{markdown, screenings_csv};
 use slate::schedule::Plan;
 use slate::text::plural;
 
@@ -72,6 +72,25 @@ pub enum ExportCommand {
         slate export frab plan.json --previous site/calendars/programme.ics -o schedule.xml"
     )]
     Frab(FrabArgs),
+    /// One row per film screened, for a box office or a spreadsheet (CSV)
+    #[command(
+        after_help = "The same columns as `slate plan --format csv` (ids and times first, for \
+        scripts), followed by what a person reads: venue name, series title, the film's own \
+        start and end, directors, year and countries. Works from a plan JSON too, so the box \
+        office gets exactly the published plan.\n\n\
+        Examples:\n  slate export csv programmes/festival.toml -o screenings.csv\n  \
+        slate export csv plan.json -o -"
+    )]
+    Csv(CsvArgs),
+}
+
+#[derive(Args)]
+pub struct CsvArgs {
+    #[command(flatten)]
+    input: Input,
+    /// Output file (`-` for standard output)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
 }
 
 #[derive(Args)]
@@ -172,6 +191,7 @@ pub fn run(cli: &Cli, cmd: &ExportCommand) -> CmdResult {
         ExportCommand::Html(args) => html_page(cli, args),
         ExportCommand::Md(args) => md(cli, args),
         ExportCommand::Frab(args) => frab_feed(cli, args),
+        ExportCommand::Csv(args) => screenings(cli, args),
     }
 }
 
@@ -404,6 +424,15 @@ fn ics(cli: &Cli, args: &IcsArgs) -> CmdResult {
                 },
             );
         }
+    }
+    Ok(())
+}
+
+fn screenings(cli: &Cli, args: &CsvArgs) -> CmdResult {
+    let (plan, cat) = obtain(cli, &args.input)?;
+    let text = screenings_csv::render(&plan, Some(&cat));
+    if write_file(&args.output, &text, &[&args.input.input])? {
+        say!("wrote {}", args.output.display());
     }
     Ok(())
 }

@@ -8,11 +8,11 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use slate::diagnostics::{render, summary};
-use slate::export::facts::{self, film_starts};
-use slate::export::markdown;
+use slate::export::facts;
+use slate::export::{markdown, screenings_csv};
 use slate::schedule::{plan, Plan, PlanOptions, ScreenedFilm, Screening};
 
-use super::output::{csv, emit, json, table, write_file};
+use super::output::{emit, json, table, write_file};
 use super::{build_graph, load_catalogue, Cli, CmdResult, Failure};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -99,7 +99,7 @@ pub fn run(cli: &Cli, args: &PlanArgs) -> CmdResult {
     let text = match args.format {
         PlanFormat::Json => json(&plan),
         PlanFormat::Md => markdown::render(&plan),
-        PlanFormat::Csv => plan_csv(&plan),
+        PlanFormat::Csv => screenings_csv::render(&plan, Some(cat)),
         PlanFormat::Table => plan_table(&plan),
     };
     let Some(path) = &args.output else {
@@ -224,60 +224,6 @@ pub fn make_plan(
             )))
         }
     }
-}
-
-/// One row per film screened. Columns are a stable interface: new ones go
-/// at the end, never between (docs/output-formats.md).
-fn plan_csv(plan: &Plan) -> String {
-    let mut rows = Vec::new();
-    for s in &plan.screenings {
-        let starts = film_starts(plan, s);
-        for (i, (f, film_start)) in s.films.iter().zip(starts).enumerate() {
-            rows.push(vec![
-                s.id.clone(),
-                s.day.clone(),
-                s.start.clone(),
-                s.end.clone(),
-                s.venue.clone(),
-                s.series.clone(),
-                (i + 1).to_string(),
-                f.id.clone(),
-                f.title.clone(),
-                f.runtime.to_string(),
-                film_start.unwrap_or_default(),
-                f.format.clone().unwrap_or_default(),
-                s.intro_minutes(plan.intro).to_string(),
-                s.discussion.to_string(),
-                s.guests.join("; "),
-                s.repeat_of.clone().unwrap_or_default(),
-                s.note.clone().unwrap_or_default(),
-                s.tags.join("; "),
-            ]);
-        }
-    }
-    csv(
-        &[
-            "screening",
-            "day",
-            "start",
-            "end",
-            "venue",
-            "series",
-            "position",
-            "film",
-            "title",
-            "runtime",
-            "film_start",
-            "format",
-            "intro",
-            "discussion",
-            "guests",
-            "repeat_of",
-            "note",
-            "tags",
-        ],
-        &rows,
-    )
 }
 
 /// A film as the table shows it: "Title (1990, 69 min, 35mm)" (each
@@ -405,93 +351,6 @@ mod tests {
             "../../tests/fixtures/plans/festival-constraints.json"
         ))
         .unwrap()
-    }
-
-    #[test]
-    fn csv_keeps_its_columns_and_adds_the_festival_facts_at_the_end() {
-        let text = plan_csv(&festival());
-        let mut r = ::csv::Reader::from_reader(text.as_bytes());
-        let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-        assert_eq!(
-            header,
-            [
-                "screening",
-                "day",
-                "start",
-                "end",
-                "venue",
-                "series",
-                "position",
-                "film",
-                "title",
-                "runtime",
-                "film_start",
-                "format",
-                "intro",
-                "discussion",
-                "guests",
-                "repeat_of",
-                "note",
-                "tags"
-            ]
-        );
-        let rows: Vec<Vec<String>> = r
-            .records()
-            .map(|x| x.unwrap().iter().map(String::from).collect())
-            .collect();
-        assert_eq!(rows.len(), 8);
-        let opening = &rows[0];
-        assert_eq!(
-            opening[10..],
-            [
-                "2027-05-21T21:20:00+01:00",
-                "DCP",
-                "20",
-                "40",
-                "Ana Ribeiro",
-                "",
-                "Opening night, with a reception in the foyer",
-                "gala"
-            ]
-        );
-        let repeat_second_film = rows
-            .iter()
-            .find(|x| x[0] == "strikes@ideal-20270523-1800" && x[6] == "2")
-            .unwrap();
-        assert_eq!(
-            repeat_second_film[10..],
-            [
-                "2027-05-23T19:58:00+01:00",
-                "16mm",
-                "10",
-                "30",
-                "",
-                "strikes@cinemateca-20270522-1800",
-                "",
-                "evening"
-            ]
-        );
-        let shorts = rows.iter().find(|x| x[7] == "philips-radio").unwrap();
-        assert_eq!(shorts[14], "João Lopes; Marta Sousa");
-    }
-
-    #[test]
-    fn csv_of_an_old_plan_computes_each_films_start() {
-        let mut plan = festival();
-        for s in &mut plan.screenings {
-            s.intro = None;
-            for f in &mut s.films {
-                f.start = None;
-            }
-        }
-        let text = plan_csv(&plan);
-        // The plan's intro (10), the first film (103) and the interval (5).
-        assert!(
-            text.contains(
-                ",2,misere-au-borinage,Misère au Borinage,34,2027-05-22T19:58:00+01:00,16mm,10,"
-            ),
-            "{text}"
-        );
     }
 
     #[test]

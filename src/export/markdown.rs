@@ -5,6 +5,10 @@
 //! from the plan's (said once, at the top), the discussion and guests, a
 //! fixed screening's note and the other occurrences of a repeat. One-off
 //! events (an opening night) are listed among the series as such.
+//!
+//! It is printed for the audience: the programme's and each series'
+//! `description` are its words, and the planner's reasons (why a series'
+//! films belong together) are left to `slate plan`'s own table.
 
 use std::fmt::Write as _;
 

@@ -9,6 +9,7 @@ pub mod frab;
 pub mod html;
 pub mod ical;
 pub mod markdown;
+pub mod screenings_csv;
 pub mod site;
 
 use jiff::tz::TimeZone;
