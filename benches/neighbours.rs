@@ -79,6 +79,7 @@ fn signatures_and_recall(data: &Path) -> (usize, f64) {
 }
 
 fn main() {
+    slate::tuning::no_huge_pages();
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_slate"));
     let only: Option<Vec<String>> = std::env::var("SLATE_BENCH_NEIGHBOURS")
         .ok()

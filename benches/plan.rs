@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn main() {
+    slate::tuning::no_huge_pages();
     let films: usize = std::env::var("SLATE_BENCH_FILMS")
         .ok()
         .and_then(|s| s.parse().ok())

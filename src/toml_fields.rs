@@ -192,6 +192,11 @@ impl<'t, 'i> Fields<'t, 'i> {
         );
     }
 
+    /// The absolute span of a value of this table.
+    pub fn abs_span(&self, v: &Spanned<DeValue<'_>>) -> Range<usize> {
+        self.abs(v.span())
+    }
+
     fn abs(&self, span: Range<usize>) -> Range<usize> {
         shift(self.base, span)
     }

@@ -11,7 +11,8 @@ Checks, against the plan the page was made from:
   - the console shows no errors and the page raises none;
   - the page makes no network request besides loading itself;
   - no injected script ran (window.__slateInjected stays undefined), the DOM
-    holds no <script> and no inline event handler, and every --expect-text
+    holds no <script> but the schema.org data block (never run) and no inline
+    event handler, and every --expect-text
     shows as text;
   - every visible text has WCAG AA contrast against its background;
   - on a phone the page itself does not scroll sideways (the grid does).
@@ -77,7 +78,7 @@ CONTRAST_JS = """() => {
 
 INJECTION_JS = """() => ({
   injected: window.__slateInjected === undefined ? null : String(window.__slateInjected),
-  scripts: document.querySelectorAll('script').length,
+  scripts: document.querySelectorAll('script:not([type="application/ld+json"])').length,
   handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).map(e => e.outerHTML.slice(0, 80)),
   javascriptLinks: [...document.querySelectorAll('a[href]')].filter(a => a.getAttribute('href').trim().toLowerCase().startsWith('javascript:')).length,
   iframes: document.querySelectorAll('iframe, object, embed, img').length,

@@ -1179,7 +1179,13 @@ fn generated_plan(n: usize) -> slate::schedule::Plan {
                 venue_name: format!("Cinema {} – Sala {}", i % 8, i % 3),
                 venue_address: Some("Avenida da Liberdade 175, 1250-141 Lisboa".into()),
                 venue_url: (i % 5 == 0).then(|| "https://cinema.example/".into()),
-                day: fmt(s)[..10].to_string(),
+                // The festival day: a screening before 05:00 belongs to the
+                // evening before.
+                day: slate::programme::Slot::festival_day(
+                    s.to_zoned(tz.clone()).datetime(),
+                    slate::programme::values::DAY_STARTS,
+                )
+                .to_string(),
                 start: fmt(s),
                 end: fmt(e),
                 slot_end: fmt(e),

@@ -232,6 +232,7 @@ proptest! {
                     catalogue: Some(cat),
                     picture: None,
                     calendars: Default::default(),
+                    status: Default::default(),
                 })
                 .unwrap();
                 let problems = grid_problems(&page, p.screenings.len(), p.open_slots.len());

@@ -104,8 +104,9 @@ impl Occurrence<'_> {
 pub fn occurrences<'p>(plan: &'p Plan, s: &Screening) -> Vec<Occurrence<'p>> {
     let original = s.repeat_of.as_deref().unwrap_or(&s.id);
     let mut out: Vec<Occurrence> = plan
-        .screenings
+        .group(original)
         .iter()
+        .map(|&i| &plan.screenings[i])
         .filter(|o| o.id != s.id)
         .filter(|o| o.id == original || o.repeat_of.as_deref() == Some(original))
         .map(|o| Occurrence {

@@ -7,10 +7,10 @@
 //! One model ([`Schedule`]) is built from the plan and written two ways, so
 //! the XML and the JSON never disagree. Choices, where the format leaves
 //! them to the producer:
-//! - a day is a festival day: the plan's screening days, each from
-//!   [`DAY_START`] local time to the same time the next morning (or wider
-//!   when a screening starts earlier or ends later), so a late show belongs
-//!   to the evening it ends;
+//! - a day is a festival day: the plan's screening `day`s, each from the
+//!   plan's `day_starts` local time to the same time the next morning (or
+//!   wider when a screening ends later), so a late show belongs to the
+//!   evening it follows, as on the page and in the day calendars;
 //! - a room is a venue; a track is a series; an event is a screening, of
 //!   type `screening`, titled as its calendar event is, its subtitle the
 //!   films' credits, its persons the guests who attend it, its description
@@ -38,10 +38,6 @@ use super::ical::{description, summary};
 use super::{instant, zone, ExportError};
 use crate::catalogue::Catalogue;
 use crate::schedule::{Plan, Screening};
-
-/// When a festival day begins, local time: screenings before it belong to
-/// the previous day's night.
-pub const DAY_START: Time = Time::constant(5, 0, 0, 0);
 
 /// A schedule in the frab model, ready to be written as XML or JSON.
 #[derive(Debug, Clone)]
@@ -134,15 +130,18 @@ pub fn schedule(
     for &(s, start, end) in &screenings {
         let g = guid(s);
         let g = g.strip_suffix("@slate").unwrap_or(&g).to_string();
-        let local = start.to_zoned(tz.clone());
-        let day = festival_day(local.date(), local.time());
+        let day = s.day.parse::<Date>().map_err(|_| ExportError::Time {
+            id: s.id.clone(),
+            value: s.day.clone(),
+        })?;
         let event = event(plan, catalogue, s, start, end, &tz, &g, &acronym, &mut ids);
         by_day.entry(day).or_default().push((s, start, end, event));
     }
+    let day_start = plan.day_starts.0;
     let mut days = Vec::new();
     for (i, (date, events)) in by_day.into_iter().enumerate() {
-        let mut first = local_instant(date, DAY_START, &tz);
-        let mut last = local_instant(date.tomorrow().unwrap_or(date), DAY_START, &tz);
+        let mut first = local_instant(date, day_start, &tz);
+        let mut last = local_instant(date.tomorrow().unwrap_or(date), day_start, &tz);
         for (_, s, e, _) in &events {
             first = first.min(*s);
             last = last.max(*e);
@@ -193,16 +192,6 @@ pub fn schedule(
     };
     schedule.version = version(&schedule);
     Ok(schedule)
-}
-
-/// The festival day of a local start: the day before when it starts before
-/// [`DAY_START`].
-fn festival_day(date: Date, time: Time) -> Date {
-    if time < DAY_START {
-        date.yesterday().unwrap_or(date)
-    } else {
-        date
-    }
 }
 
 fn local_instant(date: Date, time: Time, tz: &TimeZone) -> Timestamp {
@@ -592,16 +581,6 @@ mod tests {
         assert_eq!(slug("--"), "x");
         assert!(is_xsd_slug("coal-mining"));
         assert!(!is_xsd_slug("1st"));
-    }
-
-    #[test]
-    fn a_late_show_belongs_to_the_evening_before() {
-        let d: Date = "2027-05-02".parse().unwrap();
-        assert_eq!(
-            festival_day(d, Time::constant(0, 30, 0, 0)),
-            "2027-05-01".parse::<Date>().unwrap()
-        );
-        assert_eq!(festival_day(d, Time::constant(5, 0, 0, 0)), d);
     }
 
     #[test]

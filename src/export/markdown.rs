@@ -139,13 +139,21 @@ pub fn render(plan: &Plan) -> String {
                 .iter()
                 .filter(|s| s.day == day && s.venue == venue)
             {
-                let ends_next_day = s.end.get(..10) != Some(day);
+                // The festival day runs past midnight (`day_starts`): a
+                // screening may start or end on the next calendar day.
+                let when = if s.start.get(..10) != Some(day) {
+                    " (after midnight)"
+                } else if s.end.get(..10) != Some(day) {
+                    " (next day)"
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     out,
                     "- **{}–{}{}** · {} — {}",
                     clock(&s.start),
                     clock(&s.end),
-                    if ends_next_day { " (next day)" } else { "" },
+                    when,
                     md(&s.series_title),
                     screening_line(plan, s)
                 );

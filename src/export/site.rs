@@ -61,6 +61,7 @@ pub fn build(
     let mut files = Vec::new();
     let mut links = CalendarLinks::default();
     let mut changes = None;
+    let mut status = html::jsonld::Status::default();
     if options.calendars {
         let published = publish(
             plan,
@@ -73,6 +74,7 @@ pub fn build(
         )?;
         let evs = published.events;
         changes = Some(published.changes);
+        status = republished(plan, &evs, options.previous);
         files.push((PathBuf::from(PROGRAMME_CALENDAR), published.calendar));
         links.all = Some(PROGRAMME_CALENDAR.to_string());
         for by in [Split::Series, Split::Venue, Split::Screening] {
@@ -111,6 +113,7 @@ pub fn build(
         catalogue: Some(catalogue),
         picture: options.picture,
         calendars: links.clone(),
+        status,
     })?;
     files.push((PathBuf::from("index.html"), page));
     Ok(Site {
@@ -118,6 +121,53 @@ pub fn build(
         calendars: links,
         changes,
     })
+}
+
+/// What the page says of re-publishing: screenings moved since the previous
+/// calendar (an event that kept its UID under a new screening id, or whose
+/// start changed) and those cancelled now.
+fn republished(
+    plan: &Plan,
+    events: &[crate::export::ical::Event],
+    previous: Option<&crate::export::ical::previous::Previous>,
+) -> html::jsonld::Status {
+    let mut status = html::jsonld::Status::default();
+    let Some(previous) = previous else {
+        return status;
+    };
+    let before: std::collections::HashMap<&str, jiff::Timestamp> = previous
+        .events
+        .iter()
+        .filter(|e| !e.cancelled)
+        .map(|e| (e.uid.as_str(), e.start))
+        .collect();
+    for e in events {
+        if e.cancelled {
+            if before.contains_key(e.uid.as_str()) {
+                // The calendar says "Cancelled: " in the summary; here the
+                // status says it, and the name stays the screening's.
+                let summary = e.text_of("SUMMARY").unwrap_or_default();
+                let name = summary.strip_prefix("Cancelled: ").unwrap_or(&summary);
+                status.cancelled.push(html::jsonld::Cancelled {
+                    name: name.to_string(),
+                    start: e.start,
+                    end: e.end,
+                    location: e.text_of("LOCATION").unwrap_or_default(),
+                    description: e
+                        .text_of("DESCRIPTION")
+                        .filter(|d| !d.trim().is_empty())
+                        .unwrap_or_else(|| format!("Cancelled: {name}.")),
+                });
+            }
+            continue;
+        }
+        if let (Some(id), Some(&was)) = (e.screening(), before.get(e.uid.as_str())) {
+            if was != e.start && plan.screenings.iter().any(|s| s.id == id) {
+                status.rescheduled.insert(id, was);
+            }
+        }
+    }
+    status
 }
 
 /// The programme's films the catalogue knows (catalogue indices).

@@ -45,6 +45,7 @@ const TOP_KEYS: &[&str] = &[
     "description",
     "url",
     "timezone",
+    "day_starts",
     "intro",
     "interval",
     "changeover",
@@ -199,6 +200,7 @@ pub fn load(
     let intro = minutes("intro", MAX_INTRO, &mut diags);
     let interval = minutes("interval", MAX_INTERVAL, &mut diags);
     let changeover = minutes("changeover", MAX_CHANGEOVER, &mut diags);
+    let day_starts = super::values::day_starts(&top, &mut diags);
     let discussion = minutes("discussion", MAX_INTRO, &mut diags);
     let max_per_director = ranged(
         &top,
@@ -481,6 +483,7 @@ pub fn load(
             slots.push(Slot {
                 id,
                 venue,
+                day: Slot::festival_day(start, day_starts),
                 start,
                 start_at,
                 length,
@@ -559,6 +562,7 @@ pub fn load(
         name,
         description,
         url,
+        day_starts,
         timezone,
         tz: tz.expect("a valid zone when there are no errors"),
         intro,

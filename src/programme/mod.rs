@@ -35,7 +35,7 @@ pub mod values;
 
 use std::path::PathBuf;
 
-use jiff::civil::{Date, DateTime};
+use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 
@@ -73,6 +73,10 @@ pub struct Slot {
     pub start: DateTime,
     /// The same instant in absolute time.
     pub start_at: Timestamp,
+    /// The festival day: the local date it starts on, or the day before
+    /// when it starts after midnight but before the programme's
+    /// `day_starts` (a late show belongs to the evening it follows).
+    pub day: Date,
     /// Minutes the venue is ours, introduction included.
     pub length: u32,
     /// Line of the slot in the programme file.
@@ -89,9 +93,18 @@ impl Slot {
             .any(|t| tags.iter().any(|w| w.eq_ignore_ascii_case(t)))
     }
 
-    /// The festival day: the local date the slot starts on.
+    /// The festival day (see [`Slot::day`]'s field).
     pub fn day(&self) -> Date {
-        self.start.date()
+        self.day
+    }
+
+    /// The festival day of a local start, when days begin at `day_starts`.
+    pub fn festival_day(start: DateTime, day_starts: Time) -> Date {
+        if start.time() < day_starts {
+            start.date().yesterday().unwrap_or(start.date())
+        } else {
+            start.date()
+        }
     }
 
     /// When the slot ends (absolute).
@@ -268,6 +281,8 @@ pub struct Programme {
     pub description: Option<String>,
     /// The programme's public web page (`https://…`), which feeds link to.
     pub url: Option<String>,
+    /// When a festival day begins (`day_starts`, default 05:00).
+    pub day_starts: Time,
     /// IANA zone name, as written.
     pub timezone: String,
     pub tz: TimeZone,

@@ -203,6 +203,7 @@ mod tests {
         Slot {
             id: format!("v{venue}-{hour}"),
             venue,
+            day: start.date(),
             start,
             start_at: start.to_zoned(TimeZone::UTC).unwrap().timestamp(),
             length,
@@ -278,6 +279,7 @@ mod tests {
                     Slot {
                         id: format!("s{i}"),
                         venue,
+                        day: start.date(),
                         start,
                         start_at: start.to_zoned(TimeZone::UTC).unwrap().timestamp(),
                         length,

@@ -99,6 +99,50 @@ fn parse_hhmm(s: &str) -> Option<Time> {
     clock(h.parse().ok()?, m.parse().ok()?, 0, 0)
 }
 
+/// The programme's `day_starts`: when a festival day begins, `"HH:MM"`
+/// from 00:00 to 12:00 (default [`DAY_STARTS`]). A screening that starts
+/// after midnight but before it belongs to the day before.
+pub fn day_starts(f: &Fields, diags: &mut Vec<Diagnostic>) -> Time {
+    let Some(v) = f.get("day_starts") else {
+        return DAY_STARTS;
+    };
+    let span = f.abs_span(v);
+    let parsed = match v.get_ref() {
+        DeValue::String(s) => parse_hhmm(s.trim()),
+        DeValue::Datetime(dt) if dt.date.is_none() && dt.offset.is_none() => dt
+            .time
+            .and_then(|t| clock(t.hour.into(), t.minute.into(), 0, 0)),
+        _ => None,
+    };
+    match parsed {
+        Some(t) if t <= Time::constant(12, 0, 0, 0) => t,
+        Some(_) => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "day_starts {} is after noon",
+                    text(f.source, &span)
+                ))
+                .at(f.source, span.clone())
+                .value(text(f.source, &span))
+                .help("day_starts is when the festival's night ends, 00:00 to 12:00, such as day_starts = \"05:00\""),
+            );
+            DAY_STARTS
+        }
+        None => {
+            diags.push(bad_time(
+                "day_starts",
+                span,
+                f.source,
+                "day_starts = \"05:00\"",
+            ));
+            DAY_STARTS
+        }
+    }
+}
+
+/// When a festival day begins unless the programme says (`day_starts`).
+pub const DAY_STARTS: Time = Time::constant(5, 0, 0, 0);
+
 /// The located error for a time that is not `HH:MM`.
 fn bad_time(what: &str, span: Range<usize>, src: &SourceFile, example: &str) -> Diagnostic {
     let value = text(src, &span);

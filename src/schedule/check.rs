@@ -147,6 +147,7 @@ fn check(plan: &Plan, catalogue: &Catalogue) -> Findings {
             TimeZone::UTC
         }
     };
+    let day_starts = plan.day_starts.0;
     let series_ids: Vec<&str> = plan.series.iter().map(|s| s.id.as_str()).collect();
     let mut screening_ids: HashMap<&str, usize> = HashMap::new();
     // Film → (the screening it was first seen in, that screening's group:
@@ -247,11 +248,23 @@ fn check(plan: &Plan, catalogue: &Catalogue) -> Findings {
         let (Some(start), Some(end), Some(slot_end)) = (start, end, slot_end) else {
             continue;
         };
-        let local_day = start.to_zoned(tz.clone()).date().to_string();
-        if s.day != local_day {
-            findings.error(
+        let local = start.to_zoned(tz.clone()).datetime();
+        let festival_day = crate::programme::Slot::festival_day(local, day_starts).to_string();
+        if s.day != festival_day {
+            let d = findings.error(
                 at("day"),
-                format!("the screening starts on {local_day}, not on {}", s.day),
+                format!(
+                    "the screening starts at {} local time, on festival day {festival_day}, not {}",
+                    local.strftime("%Y-%m-%d %H:%M"),
+                    s.day
+                ),
+            );
+            help(
+                d,
+                format!(
+                    "a festival day begins at {} (`day_starts`)",
+                    plan.day_starts
+                ),
             );
         }
         let slot_minutes = (slot_end - start).get_seconds() / 60;

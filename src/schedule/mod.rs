@@ -23,6 +23,7 @@ pub mod search;
 
 pub use report::report;
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -193,6 +194,41 @@ pub struct Metrics {
     pub seed: u64,
 }
 
+/// When a festival day begins, local time (00:00 to 12:00; default 05:00),
+/// written `"HH:MM"` in a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayStarts(pub jiff::civil::Time);
+
+impl Default for DayStarts {
+    fn default() -> Self {
+        DayStarts(crate::programme::values::DAY_STARTS)
+    }
+}
+
+impl std::fmt::Display for DayStarts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.strftime("%H:%M"))
+    }
+}
+
+impl Serialize for DayStarts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for DayStarts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        match text.parse::<jiff::civil::Time>() {
+            Ok(t) if t <= jiff::civil::Time::constant(12, 0, 0, 0) => Ok(DayStarts(t)),
+            _ => Err(serde::de::Error::custom(format!(
+                "day_starts `{text}` is not a time from 00:00 to 12:00 such as \"05:00\""
+            ))),
+        }
+    }
+}
+
 /// A plan, as `slate plan --format json` writes it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Plan {
@@ -208,6 +244,12 @@ pub struct Plan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     pub timezone: String,
+    /// When a festival day begins, `"HH:MM"` local time (the programme's
+    /// `day_starts`): each screening's `day` is the festival day, so one
+    /// starting at 00:30 belongs to the evening before. Plans written before
+    /// it existed read as 05:00.
+    #[serde(default)]
+    pub day_starts: DayStarts,
     /// Minutes of introduction per screening, and between films.
     #[serde(default)]
     pub intro: u32,
@@ -222,9 +264,56 @@ pub struct Plan {
     /// The slots left empty (absent from plans written before it existed).
     #[serde(default)]
     pub open_slots: Vec<OpenSlot>,
+    /// The screenings of each repeated programme, found once for the
+    /// outputs that ask for every screening's other occurrences (see
+    /// [`Plan::groups`]).
+    #[serde(skip)]
+    pub groups_cache: GroupsCache,
+}
+
+/// Screening indices by the id of the original of a repeated programme
+/// (the original and its repeats), built on first use. It is not cloned,
+/// not compared and not serialised: a cloned or deserialised plan builds
+/// its own. Built from the screenings as they are at first use, so a plan
+/// is not to be changed once published from.
+#[derive(Debug, Default)]
+pub struct GroupsCache(std::sync::OnceLock<HashMap<String, Vec<usize>>>);
+
+impl Clone for GroupsCache {
+    fn clone(&self) -> Self {
+        GroupsCache::default()
+    }
+}
+
+impl PartialEq for GroupsCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Plan {
+    /// The screenings (indices) of the repeated programme whose original is
+    /// `original`: the original and its repeats, in plan order; empty for a
+    /// programme given once.
+    pub fn group(&self, original: &str) -> &[usize] {
+        let groups = self.groups_cache.0.get_or_init(|| {
+            let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+            let repeated: std::collections::HashSet<&str> = self
+                .screenings
+                .iter()
+                .filter_map(|s| s.repeat_of.as_deref())
+                .collect();
+            for (i, s) in self.screenings.iter().enumerate() {
+                let root = s.repeat_of.as_deref().unwrap_or(&s.id);
+                if repeated.contains(root) {
+                    groups.entry(root.to_string()).or_default().push(i);
+                }
+            }
+            groups
+        });
+        groups.get(original).map_or(&[], Vec::as_slice)
+    }
+
     /// The plan's venue ids in the order they first appear (screenings, then
     /// empty slots, each in start order) — the programme file's order for
     /// any plan slate wrote, so every output lists venues alike.

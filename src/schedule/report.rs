@@ -176,6 +176,7 @@ pub fn report(inst: &Instance, state: &State, kept: &[usize]) -> Plan {
         description: p.description.clone(),
         url: p.url.clone(),
         timezone: p.timezone.clone(),
+        day_starts: super::DayStarts(p.day_starts),
         intro: p.intro,
         interval: p.interval,
         metrics: Metrics {
@@ -209,5 +210,6 @@ pub fn report(inst: &Instance, state: &State, kept: &[usize]) -> Plan {
         unscheduled: Vec::new(),
         notes: Vec::new(),
         open_slots,
+        groups_cache: Default::default(),
     }
 }

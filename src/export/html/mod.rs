@@ -21,6 +21,7 @@
 //!   the navigation and calendar links are left out.
 
 mod grid;
+pub mod jsonld;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -60,6 +61,8 @@ pub struct Page<'a> {
     /// The theme graph picture of the programme's films, as SVG.
     pub picture: Option<String>,
     pub calendars: CalendarLinks,
+    /// What changed since the last publication (for the events' status).
+    pub status: jsonld::Status,
 }
 
 impl Page<'_> {
@@ -217,8 +220,9 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
          style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"generator\" content=\"slate\">\n\
-         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
-        e(&plan.programme)
+         <title>{}</title>\n<style>\n{STYLE}</style>\n{}</head>\n<body>\n",
+        e(&plan.programme),
+        jsonld::block(page)
     );
     masthead(&mut out, page, &days, &venues);
     out.push_str("<main>\n");

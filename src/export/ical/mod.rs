@@ -100,6 +100,11 @@ impl Event {
         self.prop("X-SLATE-SCREENING").map(lines::unescape)
     }
 
+    /// A text property's value, unescaped (`SUMMARY`, `LOCATION`).
+    pub fn text_of(&self, name: &str) -> Option<String> {
+        self.prop(name).map(lines::unescape)
+    }
+
     fn prop(&self, name: &str) -> Option<&str> {
         self.props
             .iter()
