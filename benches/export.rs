@@ -127,6 +127,7 @@ fn main() {
             picture: None,
             calendars: Default::default(),
             status: Default::default(),
+            internal: true,
         })
         .unwrap();
         best_page = best_page.min(t.elapsed().as_secs_f64());

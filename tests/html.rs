@@ -529,6 +529,7 @@ fn festival_page() -> String {
         picture: None,
         calendars: Default::default(),
         status: Default::default(),
+        internal: false,
     })
     .unwrap()
 }
@@ -576,7 +577,7 @@ fn festival_page_tells_every_fact() {
 fn festival_markdown_tells_every_fact() {
     let md = slate::export::markdown::render(&common::festival_plan());
     for fact in [
-        "5 screenings of 6 films in 2 series and 1 one-off event. Times are local (Europe/Lisbon). Screenings open with a 10-minute introduction unless said otherwise.",
+        "5 screenings of 6 films in 2 series and 1 one-off event. All times are Lisbon time (WEST). Screenings open with a 10-minute introduction unless said otherwise.",
         "- **21:00–00:18 (next day)** · Opening night — *Daens* (1992), Stijn Coninx, 138 min, DCP · Introduced (20 min) · Discussion with Ana Ribeiro (40 min) · Opening night, with a reception in the foyer\n",
         "- **18:00–21:02** · Strikes and Solidarity — 18:10 *Harlan County, USA* (1976), Barbara Kopple, 103 min, 35mm + 19:58 *Misère au Borinage* (1934), Joris Ivens, Henri Storck, 34 min, 16mm · Discussion (30 min) · Also screened Sun 23 May, 18:00 at Cinema Ideal\n",
         " · Discussion (30 min) · Repeat of Sat 22 May, 18:00 at Cinemateca Portuguesa – Sala Dr. Félix Ribeiro\n",
@@ -654,4 +655,47 @@ fn without_data_block(page: &str) -> String {
         }
         None => page.to_string(),
     }
+}
+
+#[test]
+fn the_public_page_leaves_the_programmers_working_notes_to_the_internal_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = root().join("programmes/weekend.toml");
+    let public = export_html(None, &plan, &dir.path().join("public"));
+    let internal_dir = dir.path().join("internal");
+    stdout_of(
+        slate()
+            .args(["export", "html", "--internal"])
+            .arg(&plan)
+            .arg("-o")
+            .arg(&internal_dir)
+            .args(["--now", NOW]),
+    );
+    let internal = std::fs::read_to_string(internal_dir.join("index.html")).unwrap();
+    for working_note in ["min free</span>", "Coherence 0.", "all carry coal mining"] {
+        assert!(internal.contains(working_note), "{working_note}");
+        assert!(
+            !without_data_block(&public).contains(working_note),
+            "{working_note} on the public page"
+        );
+    }
+    // Both say whose clock the times are on, as a person would.
+    for page in [&public, &internal] {
+        assert!(page.contains("All times are Lisbon time (WEST)."), "{page}");
+    }
+}
+
+#[test]
+fn a_day_when_the_clocks_change_says_so_on_that_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = root().join("tests/fixtures/programmes/dst-lisbon.toml");
+    let page = export_html(None, &input, dir.path());
+    let note = "Clocks go forward one hour at 01:00: times from then on are WEST (UTC+01:00).";
+    assert_eq!(page.matches(note).count(), 1, "{page}");
+    assert!(page.contains("All times are Lisbon time (WET, then WEST)."));
+    let md = String::from_utf8(stdout_of(
+        slate().args(["export", "md", "-o", "-"]).arg(&input),
+    ))
+    .unwrap();
+    assert!(md.contains(&format!("*{note}*")), "{md}");
 }

@@ -233,6 +233,7 @@ proptest! {
                     picture: None,
                     calendars: Default::default(),
                     status: Default::default(),
+                    internal: false,
                 })
                 .unwrap();
                 let problems = grid_problems(&page, p.screenings.len(), p.open_slots.len());

@@ -170,6 +170,10 @@ pub struct HtmlArgs {
     /// Write only the page, no calendar files and no calendar links
     #[arg(long)]
     no_calendars: bool,
+    /// The team's own copy: also show the minutes left free in each slot,
+    /// why each series' films belong together, its coherence and shortfall
+    #[arg(long)]
+    internal: bool,
     /// Publish new calendars on purpose although DIR's calendars are of
     /// another programme (or identity): their events are all cancelled
     #[arg(long)]
@@ -487,6 +491,7 @@ fn html_page(cli: &Cli, args: &HtmlArgs) -> CmdResult {
             new_identity: args.new_identity,
             calendars: !args.no_calendars,
             picture,
+            internal: args.internal,
         },
     )
     .map_err(|e| match &e {

@@ -218,6 +218,103 @@ pub fn series_description<'p>(plan: &'p Plan, s: &Screening) -> Option<&'p str> 
         .filter(|d| !d.trim().is_empty())
 }
 
+/// "All times are London time (BST)." — how a person says which clock the
+/// times are on: the zone's city and the abbreviations in use during the
+/// programme ("GMT, then BST" across a change), the zone's name when it
+/// has no city (`UTC`).
+pub fn time_phrase(plan: &Plan) -> String {
+    let Ok(tz) = TimeZone::get(&plan.timezone) else {
+        return format!("Times are local ({}).", plan.timezone);
+    };
+    let city = plan
+        .timezone
+        .rsplit('/')
+        .next()
+        .filter(|_| plan.timezone.contains('/'))
+        .map(|c| c.replace('_', " "));
+    let mut abbreviations: Vec<String> = Vec::new();
+    let mut times: Vec<Timestamp> = plan
+        .screenings
+        .iter()
+        .flat_map(|s| [&s.start, &s.end])
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    times.sort();
+    for t in times {
+        let info = tz.to_offset_info(t);
+        let abbr = info.abbreviation();
+        if !abbreviations.iter().any(|a| a == abbr) {
+            abbreviations.push(abbr.to_string());
+        }
+    }
+    abbreviations.retain(|a| *a != plan.timezone);
+    let clock = match abbreviations.len() {
+        0 => String::new(),
+        1 => format!(" ({})", abbreviations[0]),
+        _ => format!(" ({})", abbreviations.join(", then ")),
+    };
+    match city {
+        Some(city) => format!("All times are {city} time{clock}."),
+        None => format!("All times are {}{clock}.", plan.timezone),
+    }
+}
+
+/// The clock changes during the programme, each on the festival day it
+/// falls in: (day, "Clocks go forward one hour at 01:00: times from then on
+/// are BST (UTC+01:00).").
+pub fn clock_changes(plan: &Plan) -> Vec<(String, String)> {
+    let Ok(tz) = TimeZone::get(&plan.timezone) else {
+        return Vec::new();
+    };
+    let times: Vec<Timestamp> = plan
+        .screenings
+        .iter()
+        .flat_map(|s| [&s.start, &s.end])
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    let (Some(&first), Some(&last)) = (times.iter().min(), times.iter().max()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for t in tz.following(first) {
+        let at = t.timestamp();
+        if at > last {
+            break;
+        }
+        let before = tz.to_offset(at - SignedDuration::from_secs(1));
+        let after = t.offset();
+        let shift = after.seconds() - before.seconds();
+        if shift == 0 {
+            continue;
+        }
+        let local_before = at.to_zoned(TimeZone::fixed(before)).datetime();
+        let day = crate::programme::Slot::festival_day(local_before, plan.day_starts.0);
+        let amount = match shift.abs() {
+            3600 => "one hour".to_string(),
+            s if s % 3600 == 0 => format!("{} hours", s / 3600),
+            s => format!("{} minutes", s / 60),
+        };
+        out.push((
+            day.to_string(),
+            format!(
+                "Clocks go {} {amount} at {}: times from then on are {} (UTC{}).",
+                if shift > 0 { "forward" } else { "back" },
+                local_before.strftime("%H:%M"),
+                t.abbreviation(),
+                utc_offset(after.seconds())
+            ),
+        ));
+    }
+    out
+}
+
+/// "+01:00", "-03:30" from seconds east of UTC.
+fn utc_offset(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let m = seconds.unsigned_abs() / 60;
+    format!("{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
 /// "3 series", "3 series and 1 one-off event": the series with
 /// screenings, one-off events counted apart.
 pub fn series_summary(plan: &Plan) -> String {
@@ -324,6 +421,32 @@ mod tests {
             "Also screened Fri 21 May, 21:00 at Ideal"
         );
         assert!(occurrences(&p, &p.screenings[3]).is_empty());
+    }
+
+    #[test]
+    fn times_are_named_as_a_person_would_and_clock_changes_said_on_their_day() {
+        // A late show across the spring change in London.
+        let mut s = screening("late", "2027-03-28T00:30:00+00:00");
+        s.day = "2027-03-27".into();
+        s.end = "2027-03-28T02:28:00+01:00".into();
+        let mut p = plan(vec![screening("eve", "2027-03-27T20:00:00+00:00"), s]);
+        p.timezone = "Europe/London".into();
+        assert_eq!(
+            time_phrase(&p),
+            "All times are London time (GMT, then BST)."
+        );
+        assert_eq!(
+            clock_changes(&p),
+            [(
+                "2027-03-27".to_string(),
+                "Clocks go forward one hour at 01:00: times from then on are BST (UTC+01:00)."
+                    .to_string()
+            )]
+        );
+        p.timezone = "UTC".into();
+        assert_eq!(time_phrase(&p), "All times are UTC.");
+        assert!(clock_changes(&p).is_empty());
+        assert_eq!(utc_offset(-12600), "-03:30");
     }
 
     #[test]

@@ -12,7 +12,9 @@
 
 use std::fmt::Write as _;
 
-use super::facts::{facts, film_starts, paragraphs, series_summary, IntroShown};
+use super::facts::{
+    clock_changes, facts, film_starts, paragraphs, series_summary, time_phrase, IntroShown,
+};
 use crate::schedule::{Plan, Screening};
 
 /// "Sat 1 May 2027" from "2027-05-01".
@@ -97,11 +99,11 @@ pub fn render(plan: &Plan) -> String {
     let _ = writeln!(out, "# {}\n", md(&plan.programme));
     let _ = write!(
         out,
-        "{} screenings of {} films in {}. Times are local ({}).",
+        "{} screenings of {} films in {}. {}",
         plan.screenings.len(),
         plan.film_count(),
         series_summary(plan),
-        plan.timezone
+        time_phrase(plan)
     );
     if plan.intro > 0 && !plan.screenings.is_empty() {
         let _ = write!(
@@ -121,8 +123,12 @@ pub fn render(plan: &Plan) -> String {
     }
     let mut days: Vec<&str> = plan.screenings.iter().map(|s| s.day.as_str()).collect();
     days.dedup();
+    let changes = clock_changes(plan);
     for day in days {
         let _ = writeln!(out, "## {}\n", day_heading(day));
+        for (_, note) in changes.iter().filter(|(d, _)| d == day) {
+            let _ = writeln!(out, "*{}*\n", md(note));
+        }
         // Venues in the plan's order (the programme file's), as on the page.
         for venue in plan.venue_order() {
             let Some(name) = plan

@@ -40,6 +40,9 @@ pub struct SiteOptions<'a> {
     pub calendars: bool,
     /// The theme graph picture of the programme's films, as SVG.
     pub picture: Option<String>,
+    /// The team's own page, with what only the programmer needs
+    /// ([`Page::internal`]).
+    pub internal: bool,
 }
 
 /// A published directory's files.
@@ -114,6 +117,7 @@ pub fn build(
         picture: options.picture,
         calendars: links.clone(),
         status,
+        internal: options.internal,
     })?;
     files.push((PathBuf::from("index.html"), page));
     Ok(Site {

@@ -5,8 +5,9 @@
 //! start and sized by its length (in minutes from the day's first hour, as
 //! CSS variables `--t` and `--h`, so print and phone styles can change the
 //! scale). A screening is a block inside its slot's box, as long as it
-//! really runs (introduction, films and intervals); the rest of the slot is
-//! hatched and labelled as free. Slots the plan left empty are drawn open.
+//! really runs (introduction, films and intervals); on the internal page
+//! the rest of the slot is hatched and labelled as free. Slots the plan
+//! left empty are drawn open.
 //! Lengths come from absolute times, so a day that changes its clocks and a
 //! late show that ends after midnight are drawn as long as they last; a day
 //! that changes its clocks gets a table of its own, whose hour labels follow
@@ -91,6 +92,7 @@ pub(super) fn days(
     days: &[&str],
     venues: &[VenueColumn],
     style: &SeriesStyle,
+    internal: bool,
 ) -> Result<(), ExportError> {
     let tz = zone(plan)?;
     let per_table = (MAX_COLUMNS / venues.len().max(1)).max(1);
@@ -100,15 +102,29 @@ pub(super) fn days(
     for column in day_columns(plan, days)? {
         let alone = clocks_change(&column, &tz);
         if (alone || chunk.len() == per_table) && !chunk.is_empty() {
-            table(out, std::mem::take(&mut chunk), venues, style, &tz);
+            table(
+                out,
+                std::mem::take(&mut chunk),
+                venues,
+                style,
+                &tz,
+                internal,
+            );
         }
         chunk.push(column);
         if alone {
-            table(out, std::mem::take(&mut chunk), venues, style, &tz);
+            table(
+                out,
+                std::mem::take(&mut chunk),
+                venues,
+                style,
+                &tz,
+                internal,
+            );
         }
     }
     if !chunk.is_empty() {
-        table(out, chunk, venues, style, &tz);
+        table(out, chunk, venues, style, &tz, internal);
     }
     Ok(())
 }
@@ -189,6 +205,7 @@ fn table(
     venues: &[VenueColumn],
     style: &SeriesStyle,
     tz: &TimeZone,
+    internal: bool,
 ) {
     // The axis starts at the earliest hour any of the days starts at, and
     // runs to the hour after the latest end.
@@ -222,9 +239,15 @@ fn table(
     };
     let table_id = anchor("days-", first_day);
     let one_venue = venues.len() == 1;
+    // On a day the clocks change, say so under its heading.
+    let changes: Vec<String> = super::super::facts::clock_changes(columns[0].plan)
+        .into_iter()
+        .filter(|(d, _)| columns.iter().any(|c| c.day == d.as_str()))
+        .map(|(_, note)| format!("<p class=\"clock-change\">{}</p>\n", e(&note)))
+        .collect();
     let _ = write!(
         out,
-        "<section class=\"day{}\" aria-labelledby=\"{table_id}\">\n<h3 id=\"{table_id}\">{}</h3>\n\
+        "<section class=\"day{}\" aria-labelledby=\"{table_id}\">\n<h3 id=\"{table_id}\">{}</h3>\n{}\
          <div class=\"scroll\" role=\"region\" aria-labelledby=\"{table_id}\" tabindex=\"0\">\n\
          <table class=\"grid\" style=\"--span:{span};--venues:{}\">\n\
          <caption class=\"sr\">Screenings by day and venue; in each column the screenings in time order</caption>\n\
@@ -232,6 +255,7 @@ fn table(
         // Printed on a landscape page when more than four columns.
         if columns.len() * venues.len() > 4 { " wide" } else { "" },
         e(&heading),
+        changes.concat(),
         columns.len() * venues.len(),
         if one_venue { "" } else { " rowspan=\"2\"" },
     );
@@ -298,7 +322,7 @@ fn table(
             }
             let _ = writeln!(out, "<td class=\"{class}\"><ol class=\"lane-box\">");
             for it in lane {
-                lane_item(out, it, c, tz, style);
+                lane_item(out, it, c, tz, style, internal);
             }
             out.push_str("</ol></td>\n");
         }
@@ -307,7 +331,16 @@ fn table(
 }
 
 /// One slot box in a lane.
-fn lane_item(out: &mut String, it: &Item, c: &DayColumn, tz: &TimeZone, style: &SeriesStyle) {
+/// One slot of a lane. The minutes a screening leaves free in its slot are
+/// the programmer's business: labelled only on the `internal` page.
+fn lane_item(
+    out: &mut String,
+    it: &Item,
+    c: &DayColumn,
+    tz: &TimeZone,
+    style: &SeriesStyle,
+    internal: bool,
+) {
     let t = minutes(c.origin, it.start);
     let h = minutes(it.start, it.slot_end).max(1);
     let (s, end) = match it.filled {
@@ -397,7 +430,8 @@ fn lane_item(out: &mut String, it: &Item, c: &DayColumn, tz: &TimeZone, style: &
     }
     out.push_str("</div>");
     // Too short a stretch for a label is hatched only.
-    if free >= 12 {
+    if !internal {
+    } else if free >= 12 {
         let _ = write!(
             out,
             "<p class=\"free\" style=\"--h:{free}\"><span>{free} min free</span></p>"
@@ -526,7 +560,7 @@ mod tests {
             d.dedup();
             d
         };
-        super::days(&mut out, p, &days, &venues(p), &style).unwrap();
+        super::days(&mut out, p, &days, &venues(p), &style, true).unwrap();
         out
     }
 
@@ -694,7 +728,7 @@ mod tests {
             let mut days: Vec<&str> = p.screenings.iter().map(|s| s.day.as_str()).collect();
             days.sort_unstable();
             days.dedup();
-            if super::days(&mut out, &p, &days, &venues(&p), &style).is_ok() {
+            if super::days(&mut out, &p, &days, &venues(&p), &style, true).is_ok() {
                 proptest::prop_assert_eq!(
                     out.matches("class=\"screening ").count(),
                     p.screenings.len()

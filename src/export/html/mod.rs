@@ -1,6 +1,12 @@
 //! The programme as one self-contained HTML page: a day × venue time grid,
-//! the series with their films and why they belong together, an A–Z film
-//! index, the theme graph picture, and links to the calendar files.
+//! the series with the programmer's words and their films, an A–Z film
+//! index, the theme graph picture, links to the calendar files, and the
+//! screenings as schema.org events ([`jsonld`]).
+//!
+//! The page speaks to the audience; with [`Page::internal`] it is the
+//! team's copy and adds what only the programmer needs: the minutes each
+//! slot leaves free, why each series' films belong together, its coherence
+//! and shortfall.
 //!
 //! The page is a single file with inline CSS and SVG and no script at all:
 //! it makes no network request, works from `file://`, and its
@@ -12,8 +18,8 @@
 //! Layout decisions, for programmers who print the page as it is:
 //! - the grid is a real `<table>` per day: one column per venue, one row of
 //!   lanes in which each screening is a block placed and sized by its real
-//!   start and length ([`grid`]); the slot time left free is hatched and
-//!   labelled, and empty slots are drawn as open;
+//!   start and length ([`grid`]); on the internal page the slot time left
+//!   free is hatched and labelled; empty slots are drawn as open;
 //! - series are told apart by colour *and* by a letter key and their title in
 //!   every block, so colour never carries identity alone;
 //! - on a phone the grid scrolls sideways and the sections stack; in print
@@ -27,7 +33,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use super::facts::{
-    facts, film_starts, paragraphs, series_summary, short_day, short_when, Fact, IntroShown,
+    facts, film_starts, paragraphs, series_summary, short_day, short_when, time_phrase, Fact,
+    IntroShown,
 };
 use super::markdown::{clock, day_heading};
 use super::ExportError;
@@ -63,6 +70,11 @@ pub struct Page<'a> {
     pub calendars: CalendarLinks,
     /// What changed since the last publication (for the events' status).
     pub status: jsonld::Status,
+    /// The team's own copy: also what only the programmer needs (the
+    /// minutes a screening leaves free in its slot, why a series' films
+    /// belong together and its coherence, a series' shortfall). The public
+    /// page (false) leaves them out.
+    pub internal: bool,
 }
 
 impl Page<'_> {
@@ -226,7 +238,7 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
     );
     masthead(&mut out, page, &days, &venues);
     out.push_str("<main>\n");
-    schedule(&mut out, plan, &style, &days, &venues)?;
+    schedule(&mut out, plan, &style, &days, &venues, page.internal)?;
     series_sections(&mut out, page, &style);
     film_index(&mut out, page, &style);
     if let Some(svg) = &page.picture {
@@ -257,13 +269,13 @@ fn masthead(out: &mut String, page: &Page, days: &[&str], venues: &[grid::VenueC
     };
     let _ = write!(
         out,
-        "<header class=\"masthead\">\n<h1>{}</h1>\n<p class=\"summary\">{}{}, {}, {}. Times are local ({}).{}</p>\n",
+        "<header class=\"masthead\">\n<h1>{}</h1>\n<p class=\"summary\">{}{}, {}, {}. {}{}</p>\n",
         e(&plan.programme),
         e(&span),
         plural(plan.screenings.len(), "screening", "screenings"),
         plural(plan.film_count(), "film", "films"),
         series_summary(plan),
-        e(&plan.timezone),
+        e(&time_phrase(plan)),
         if plan.intro > 0 && !plan.screenings.is_empty() {
             format!(
                 " Screenings open with a {}-minute introduction unless said otherwise.",
@@ -316,6 +328,7 @@ fn schedule(
     style: &SeriesStyle,
     days: &[&str],
     venues: &[grid::VenueColumn],
+    internal: bool,
 ) -> Result<(), ExportError> {
     out.push_str("<section id=\"schedule\" aria-labelledby=\"schedule-h\">\n<h2 id=\"schedule-h\">Schedule</h2>\n");
     if days.is_empty() {
@@ -334,7 +347,7 @@ fn schedule(
         }
         out.push_str("</ul>\n");
     }
-    grid::days(out, plan, days, venues, style)?;
+    grid::days(out, plan, days, venues, style, internal)?;
     out.push_str("</section>\n");
     Ok(())
 }
@@ -359,8 +372,13 @@ fn series_sections(out: &mut String, page: &Page, style: &SeriesStyle) {
         );
         if s.one_off {
             out.push_str("<p class=\"why\">A one-off event.</p>\n");
-        } else {
-            let _ = writeln!(out, "<p class=\"why\">{}.</p>", e(&capitalise(&s.why)));
+        } else if page.internal {
+            let _ = writeln!(
+                out,
+                "<p class=\"why\">{}. Coherence {:.2}.</p>",
+                e(&capitalise(&s.why)),
+                s.coherence
+            );
         }
         for p in s.description.as_deref().map(paragraphs).unwrap_or_default() {
             let _ = writeln!(out, "<p class=\"description\">{}</p>", e(&p));
@@ -394,7 +412,7 @@ fn series_sections(out: &mut String, page: &Page, style: &SeriesStyle) {
             programme_entry(out, page, sc);
         }
         out.push_str("</ol>\n");
-        if let Some(short) = &s.shortfall {
+        if let Some(short) = s.shortfall.as_ref().filter(|_| page.internal) {
             let _ = writeln!(out, "<p class=\"shortfall\">{}</p>", e(short));
         }
         out.push_str("</section>\n");
