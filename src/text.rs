@@ -130,7 +130,8 @@ where
 }
 
 /// Escapes text for XML and HTML content and quoted attribute values;
-/// control characters (which neither may hold) are dropped.
+/// control characters and the noncharacters U+FFFE and U+FFFF (which
+/// neither may hold) are dropped.
 pub fn escape_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -141,6 +142,7 @@ pub fn escape_markup(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }

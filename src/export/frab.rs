@@ -362,23 +362,10 @@ fn version(s: &Schedule) -> String {
     digest[..8].to_string()
 }
 
-/// Text as XML 1.0 character data or attribute value: markup escaped, and
-/// characters XML cannot hold (most C0 controls) left out.
+/// Text as XML 1.0 character data or attribute value (the page's escaping,
+/// which also drops what XML cannot hold).
 fn x(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::text::escape_markup(s)
 }
 
 /// `schedule.xml`.
@@ -586,8 +573,8 @@ mod tests {
     #[test]
     fn xml_text_holds_no_markup_and_no_forbidden_characters() {
         assert_eq!(
-            x("a <b> & \"c\" \u{1}'d'"),
-            "a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;"
+            x("a <b> & \"c\" \u{1}'d'\u{FFFF}"),
+            "a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;"
         );
     }
 }
