@@ -95,6 +95,14 @@ pub(super) fn days(
     internal: bool,
 ) -> Result<(), ExportError> {
     let tz = zone(plan)?;
+    let grid = Grid {
+        venues,
+        style,
+        tz: &tz,
+        internal,
+        // Found once for the whole plan, said in the table of their day.
+        clock_changes: super::super::facts::clock_changes(plan),
+    };
     let per_table = (MAX_COLUMNS / venues.len().max(1)).max(1);
     // A day on which the clocks change gets a table of its own, so its
     // hour labels are its own.
@@ -102,29 +110,15 @@ pub(super) fn days(
     for column in day_columns(plan, days)? {
         let alone = clocks_change(&column, &tz);
         if (alone || chunk.len() == per_table) && !chunk.is_empty() {
-            table(
-                out,
-                std::mem::take(&mut chunk),
-                venues,
-                style,
-                &tz,
-                internal,
-            );
+            table(out, std::mem::take(&mut chunk), &grid);
         }
         chunk.push(column);
         if alone {
-            table(
-                out,
-                std::mem::take(&mut chunk),
-                venues,
-                style,
-                &tz,
-                internal,
-            );
+            table(out, std::mem::take(&mut chunk), &grid);
         }
     }
     if !chunk.is_empty() {
-        table(out, chunk, venues, style, &tz, internal);
+        table(out, chunk, &grid);
     }
     Ok(())
 }
@@ -199,14 +193,24 @@ fn clocks_change(column: &DayColumn, tz: &TimeZone) -> bool {
 }
 
 /// Writes one table: days side by side, each with its venues.
-fn table(
-    out: &mut String,
-    mut columns: Vec<DayColumn>,
-    venues: &[VenueColumn],
-    style: &SeriesStyle,
-    tz: &TimeZone,
+/// What every table of the page shares.
+struct Grid<'g> {
+    venues: &'g [VenueColumn],
+    style: &'g SeriesStyle,
+    tz: &'g TimeZone,
     internal: bool,
-) {
+    /// (festival day, note) for each clock change during the programme.
+    clock_changes: Vec<(String, String)>,
+}
+
+fn table(out: &mut String, mut columns: Vec<DayColumn>, grid: &Grid) {
+    let Grid {
+        venues,
+        style,
+        tz,
+        internal,
+        ref clock_changes,
+    } = *grid;
     // The axis starts at the earliest hour any of the days starts at, and
     // runs to the hour after the latest end.
     let first_hour = columns
@@ -240,10 +244,10 @@ fn table(
     let table_id = anchor("days-", first_day);
     let one_venue = venues.len() == 1;
     // On a day the clocks change, say so under its heading.
-    let changes: Vec<String> = super::super::facts::clock_changes(columns[0].plan)
-        .into_iter()
+    let changes: Vec<String> = clock_changes
+        .iter()
         .filter(|(d, _)| columns.iter().any(|c| c.day == d.as_str()))
-        .map(|(_, note)| format!("<p class=\"clock-change\">{}</p>\n", e(&note)))
+        .map(|(_, note)| format!("<p class=\"clock-change\">{}</p>\n", e(note)))
         .collect();
     let _ = write!(
         out,
