@@ -3,10 +3,11 @@
 networkx, end to end (read the TOML catalogue, build the film-theme graph,
 answer one query), for benches/graph.rs to time against slate.
 
-Same model as slate (src/graph.rs, src/recommend/related.rs):
+Same model as slate (src/graph/mod.rs, src/recommend/related.rs):
   idf(t) = ln(1 + N / n_t), n_t = films carrying t or a narrower theme;
   a film weighs idf in its own themes, 0.5**depth * idf in broader ones;
-  score = cosine of the weight vectors + 0.10 same director + 0.05 same
+  score = dot product of the weight vectors over their pivoted lengths
+  ((1 - 0.6) * mean length + 0.6 * length) + 0.10 same director + 0.05 same
   country + 0.05 * (1 - gap/10) for films under 10 years apart;
   + 4 + 4 * closeness for a companion film, + 1.55 (+ 0.25 per further
   event, two at most) for films of a shared event;
@@ -31,6 +32,8 @@ many more most much must never only other over own portrait shows some story suc
 takes than that their them then there these they this those through told tells under
 until upon very were what when where which while whose will with within without would
 year years your""".split())
+
+PIVOT_SLOPE = 0.6
 
 CLOSENESS = {"sequel": 3, "prequel": 3, "part": 3, "remake": 2, "answer": 2, "same-subject": 1}
 
@@ -105,6 +108,14 @@ def main():
     for i in range(len(films)):
         node = ("f", i)
         norm[i] = math.sqrt(sum(w * w for _, _, w in g.edges(node, data="weight")))
+    # Pivoted lengths, as slate's graph: (1 - s) * mean + s * |x| for the
+    # films that carry themes.
+    lengths = [x for x in norm.values() if x > 0.0]
+    if lengths:
+        mean = sum(lengths) / len(lengths)
+        for i, x in norm.items():
+            if x > 0.0:
+                norm[i] = (1.0 - PIVOT_SLOPE) * mean + PIVOT_SLOPE * x
 
     a = next(i for i, f in enumerate(films) if f["id"] == film_id)
     acc = {}

@@ -42,7 +42,7 @@ fn top(cat: &Catalogue, graph: &ThemeGraph, id: &str, n: usize) -> Vec<String> {
 }
 
 /// Films about the same struggle, from film history: each must be in the
-/// other's top 10 ([`WIDER`] names the exceptions).
+/// other's top 10.
 const SAME_STRUGGLE: &[(&str, &str, &str)] = &[
     (
         "workers-80",
@@ -132,21 +132,14 @@ const SAME_STRUGGLE: &[(&str, &str, &str)] = &[
     ("the-big-flame", "dockers", "Liverpool dockers' strikes"),
 ];
 
-/// Pairs held to the top 15 in one direction since the catalogue grew to
-/// over a thousand films: the films now ahead are closer still (for Made in
-/// Bangladesh, Tears in the Fabric and Factory Complex are about the same
-/// Dhaka garment workers and a Korean garment union).
-const WIDER: &[(&str, &str)] = &[("made-in-bangladesh", "china-blue")];
-
 #[test]
 fn films_about_the_same_struggle_find_each_other() {
     let (cat, graph) = bundled();
     let mut failures = Vec::new();
     for (a, b, what) in SAME_STRUGGLE {
         for (x, y) in [(a, b), (b, a)] {
-            let n = if WIDER.contains(&(*x, *y)) { 15 } else { 10 };
-            if !top(&cat, &graph, x, n).iter().any(|id| id == y) {
-                failures.push(format!("{y} is not in the top {n} of {x} ({what})"));
+            if !top(&cat, &graph, x, 10).iter().any(|id| id == y) {
+                failures.push(format!("{y} is not in the top 10 of {x} ({what})"));
             }
         }
     }

@@ -11,10 +11,12 @@
 //!   depends only on a film's row (themes and weights), so films are grouped
 //!   by their row, a *signature*; scores are computed between signatures,
 //!   and a signature's films are taken in id order. Real and generated
-//!   catalogues alike have far fewer signatures than films, and the films of
-//!   one signature are each other's nearest (similarity 1).
+//!   catalogues alike have far fewer signatures than films. (The films of
+//!   one signature are not always each other's nearest: with pivoted
+//!   lengths a longer row sharing the same themes can score higher.)
 //! - **A bounded scan per query.** A theme's signatures are kept best first
-//!   by what they can add to a cosine (`w(b,t) / |b|`). A query may scan
+//!   by what they can add to a similarity (`w(b,t) / p(b)`, `p` the pivoted
+//!   length). A query may scan
 //!   [`SCAN_TOTAL`] signatures shared among the catalogue's films, and at
 //!   least [`SCAN_BUDGET`]. When the query's themes hold no more than that
 //!   (every catalogue slate ships or has seen, and a 10,000-film catalogue
@@ -199,14 +201,7 @@ impl NearestIndex {
         let mut sigs: Vec<(u32, f32)> = scratch
             .touched
             .iter()
-            .map(|&s| {
-                let score = if s == own {
-                    1.0
-                } else {
-                    (scratch.scores[s as usize] / norm).min(1.0)
-                };
-                (s, score)
-            })
+            .map(|&s| (s, scratch.scores[s as usize] / norm))
             .collect();
         for &s in &scratch.touched {
             scratch.scores[s as usize] = 0.0;
@@ -220,9 +215,7 @@ impl NearestIndex {
                 sigs.select_nth_unstable_by(best, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             }
             for (s, score) in sigs.iter_mut().take(best) {
-                if *s != own {
-                    *score = graph.cosine(rep, self.representative[*s as usize]).min(1.0);
-                }
+                *score = graph.cosine(rep, self.representative[*s as usize]);
             }
         }
         let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));

@@ -1,6 +1,6 @@
 //! Related films: the films closest to one film in the [`ThemeGraph`].
 //!
-//! Score = thematic similarity (cosine, 0..=1, see [`crate::graph`])
+//! Score = thematic similarity (pivoted, about 0..=1, see [`crate::graph`])
 //! + [`DIRECTOR_BONUS`] when the films share a director
 //! + [`COUNTRY_BONUS`] when they share a production country (labour history
 //!   is national: a programme pairs Harlan County with Matewan)

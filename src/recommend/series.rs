@@ -2,7 +2,7 @@
 //! communities of the film graph.
 //!
 //! 1. Each film is linked to its [`NEIGHBOURS`] most similar films (thematic
-//!    cosine ≥ [`MIN_SIMILARITY`]) in a petgraph `UnGraph`.
+//!    similarity ≥ [`MIN_SIMILARITY`]) in a petgraph `UnGraph`.
 //! 2. Label propagation finds communities: every film starts with its own
 //!    label and, round after round in an order shuffled by `--seed`, takes
 //!    the label with the largest total edge weight among its neighbours
