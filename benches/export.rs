@@ -128,6 +128,7 @@ fn main() {
             calendars: Default::default(),
             status: Default::default(),
             internal: true,
+            now: None,
         })
         .unwrap();
         best_page = best_page.min(t.elapsed().as_secs_f64());

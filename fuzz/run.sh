@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 each=${SECONDS_EACH:-600}
 jobs=${JOBS:-2}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(catalogue plain_toml programme plan_json previous_calendar listing)
+[ ${#targets[@]} -gt 0 ] || targets=(catalogue plain_toml programme plan_json previous_calendar listing audience_text)
 
 seed() {
   local dir=fuzz/corpus/$1; shift
@@ -24,6 +24,10 @@ cargo run --quiet --release -- plan programmes/weekend.toml --format json -o fuz
 seed plan_json fuzz/corpus/plan.json.tmp; rm -f fuzz/corpus/plan.json.tmp
 seed previous_calendar tests/golden/*.ics
 seed listing tests/fixtures/listings/* tests/corpus/import/dev/*.txt
+mkdir -p fuzz/corpus/audience_text
+for t in en pt-BR zh-Hant-TW sr-Latn es-419 x-private "£8, £6 concessions" "6,50 €" Free "R\$ 20,00"; do
+  printf '%s' "$t" > "fuzz/corpus/audience_text/$(printf '%s' "$t" | md5sum | cut -c1-12)"
+done
 
 cargo +nightly fuzz build -O
 printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} sh -c \

@@ -26,6 +26,7 @@ pub mod graph;
 pub mod import;
 pub mod indexed;
 pub mod json_paths;
+pub mod languages;
 pub mod picture;
 pub mod programme;
 pub mod recommend;

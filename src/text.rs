@@ -133,20 +133,47 @@ where
 /// control characters and the noncharacters U+FFFE and U+FFFF (which
 /// neither may hold) are dropped.
 pub fn escape_markup(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    push_escaped(&mut out, s);
     out
+}
+
+/// [`escape_markup`] into `out`: the runs between characters to escape or
+/// drop are copied whole (pages of tens of megabytes are mostly such runs).
+pub fn push_escaped(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (replacement, len): (&str, usize) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            b'\n' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            0..=0x1F => ("", 1),
+            // U+FFFE and U+FFFF: EF BF BE and EF BF BF.
+            0xEF if bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
+            {
+                ("", 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(replacement);
+        i += len;
+        run = i;
+    }
+    out.push_str(&s[run..]);
 }
 
 /// Whether `c` is a character that can drive a terminal or disguise text,
@@ -199,6 +226,32 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// The escaping as first written, character by character: the chunked
+    /// [`push_escaped`] must give the same text.
+    fn escaped_char_by_char(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+                '\u{FFFE}' | '\u{FFFF}' => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chunked_escaping_is_character_escaping(s in "(\\PC|[&<>\"'\u{0}-\u{1f}\u{fffe}\u{ffff}\u{fffd}])*") {
+            proptest::prop_assert_eq!(escape_markup(&s), escaped_char_by_char(&s));
+        }
+    }
     use super::*;
 
     #[test]

@@ -15,7 +15,15 @@ Checks, against the plan the page was made from:
     event handler, and every --expect-text
     shows as text;
   - every visible text has WCAG AA contrast against its background;
-  - on a phone the page itself does not scroll sideways (the grid does).
+  - on a phone the page itself does not scroll sideways (the grid does);
+    it opens on the agenda (above the grid), which lists every screening of
+    the plan once, each with its time, venue, films, series and calendar
+    link, all within the screen; nothing is clipped: no agenda entry or
+    header hides part of its content, every grid block shows its time, its
+    series letter or line and its first title, and when a grid is scrolled
+    to its far right each day's name still shows beside the sticky time
+    column (element boxes compared);
+  - on a desktop the agenda is hidden (the grid shows the same).
 Saves screenshots (desktop, phone, print) as SHOTS_DIR/NAME-*.png and the
 printed booklet as SHOTS_DIR/NAME.pdf.
 Prints one JSON line of figures; exits 1 with the failures listed.
@@ -54,6 +62,59 @@ BLOCKS_JS = """() => [...document.querySelectorAll('.grid .screening')].map(b =>
           top: r.top + window.scrollY, bottom: r.bottom + window.scrollY,
           left: r.left, right: r.right, lane: b.closest('td') ? [...b.closest('tr').children].indexOf(b.closest('td')) : -1};
 })"""
+
+PHONE_JS = """() => {
+  const box = el => { const r = el.getBoundingClientRect(); return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: r.width, height: r.height}; };
+  const agenda = document.querySelector('#agenda');
+  const grid = document.querySelector('.grid');
+  const shown = el => el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+  const out = {agenda: agenda ? box(agenda) : null, agendaShown: shown(agenda), gridTop: grid ? box(grid).top : null, width: innerWidth,
+               calendars: !!document.querySelector('#calendars')};
+  out.entries = [...document.querySelectorAll('#agenda .agenda-entry')].map(li => {
+    const closed = li.closest('details:not([open])');
+    if (closed) closed.open = true;
+    const b = box(li);
+    return {id: li.dataset.screening, box: b,
+      parts: ['.time', '.venue', '.films a', '.series .key', '.add a'].filter(q => { const el = li.querySelector(q); return el && el.textContent.trim(); }).length,
+      clipped: li.scrollHeight > li.clientHeight + 1 || li.scrollWidth > li.clientWidth + 1};
+  });
+  const inside = (inner, outer) => inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1 && inner.left >= outer.left - 1 && inner.right <= outer.right + 1;
+  const clipped = [];
+  for (const th of document.querySelectorAll('.grid thead th')) {
+    if (th.scrollWidth > th.clientWidth + 1) clipped.push('header ' + th.textContent.trim());
+  }
+  for (const b of document.querySelectorAll('.grid .screening')) {
+    const bb = b.getBoundingClientRect();
+    const time = b.querySelector('.time');
+    const key = b.querySelector('.time .key');
+    const title = b.querySelector('.films a');
+    const lh = title ? parseFloat(getComputedStyle(title).lineHeight) || 16 : 0;
+    for (const [what, el] of [['time', time], ['series', key]]) {
+      if (!el || !inside(el.getBoundingClientRect(), bb)) clipped.push(what + ' of block ' + b.id);
+    }
+    if (!title || title.getBoundingClientRect().top + lh > bb.bottom + 1) clipped.push('title of block ' + b.id);
+  }
+  const hidden = [];
+  // Each day's header scrolled in under the sticky time column (its start
+  // 60px under it): the day's name must still show beside the column.
+  for (const sc of document.querySelectorAll('.scroll')) {
+    const axis = sc.querySelector('.axis-h');
+    for (const d of sc.querySelectorAll('.day-h')) {
+      sc.scrollLeft = 0;
+      const edge0 = axis ? axis.getBoundingClientRect().right : sc.getBoundingClientRect().left;
+      sc.scrollLeft = Math.max(0, d.getBoundingClientRect().left - edge0 + 60);
+      const edge = axis ? axis.getBoundingClientRect().right : sc.getBoundingClientRect().left;
+      const span = d.querySelector('span');
+      const r = span.getBoundingClientRect();
+      const room = d.getBoundingClientRect().right - edge;
+      if (room >= r.width && (r.left < edge - 1 || r.right > sc.getBoundingClientRect().right + 1)) hidden.push(span.textContent.trim());
+    }
+    sc.scrollLeft = 0;
+  }
+  out.clipped = clipped;
+  out.dayNamesHidden = hidden;
+  return out;
+}"""
 
 # Every element with its own visible text: its colour against the first
 # opaque background behind it (WCAG 2 contrast), and whether it is large text.
@@ -144,7 +205,11 @@ def main():
                 figures["min_contrast"] = min((c["ratio"] for c in contrast), default=None)
                 if low:
                     failures.append(f"text below WCAG AA contrast: {low[:5]}")
+            if label == "desktop" and plan["screenings"]:
+                if page.evaluate("() => { const a = document.querySelector('#agenda'); return !!a && getComputedStyle(a).display !== 'none'; }"):
+                    failures.append("on a desktop the agenda shows (the grid is enough)")
             if label == "phone":
+                check_phone(page, plan, failures, figures)
                 overflow = page.evaluate(
                     "() => document.documentElement.scrollWidth - window.innerWidth"
                 )
@@ -179,6 +244,36 @@ def main():
         for f in failures:
             print("FAIL:", f, file=sys.stderr)
         sys.exit(1)
+
+
+def check_phone(page, plan, failures, figures):
+    got = page.evaluate(PHONE_JS)
+    ids = [s["id"] for s in plan["screenings"]]
+    if ids:
+        if not got["agendaShown"]:
+            failures.append("on a phone the agenda is not shown")
+        elif got["gridTop"] is not None and got["agenda"]["top"] > got["gridTop"]:
+            failures.append("on a phone the agenda comes after the grid")
+    listed = [e["id"] for e in got["entries"]]
+    if sorted(listed) != sorted(ids):
+        missing = sorted(set(ids) - set(listed))
+        extra = sorted(set(listed) - set(ids))
+        failures.append(f"the agenda does not list each screening once: missing {missing[:5]}, extra {extra[:5]}, {len(listed)} entries for {len(ids)}")
+    off = [e["id"] for e in got["entries"] if e["box"]["width"] <= 0 or e["box"]["left"] < -1 or e["box"]["right"] > got["width"] + 1]
+    if off:
+        failures.append(f"agenda entries off the screen: {off[:5]}")
+    # The calendar link, when the page was published with calendars.
+    parts = 5 if got["calendars"] else 4
+    lacking = [e["id"] for e in got["entries"] if e["parts"] < parts]
+    if lacking:
+        failures.append(f"agenda entries without time, venue, films, series and calendar link: {lacking[:5]}")
+    clipped = [e["id"] for e in got["entries"] if e["clipped"]] + got["clipped"]
+    if clipped:
+        failures.append(f"on a phone, clipped: {clipped[:8]} ({len(clipped)} in all)")
+    if got["dayNamesHidden"]:
+        failures.append(f"day names hidden under the time column: {got['dayNamesHidden'][:5]}")
+    figures["phone_agenda_entries"] = len(listed)
+    figures["phone_clipped"] = len(clipped)
 
 
 def check_grid(page, plan, failures, figures):

@@ -10,9 +10,9 @@
 
 mod common;
 use assert_cmd::Command;
-use common::{root, slate, stdout_of};
+use common::{browser, check_in_browser, root, shots, slate, stdout_of};
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Process;
 
 use serde_json::Value;
@@ -423,47 +423,6 @@ fn pages_are_valid_html() {
     assert!(problems.is_empty(), "{report}");
 }
 
-/// Whether headless Chromium and playwright's Python driver are here; CI
-/// (CI=true) installs both and must run the browser tests.
-fn browser() -> bool {
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    present(
-        Path::new(&chromium).exists()
-            && Process::new("python3")
-                .args(["-c", "import playwright.sync_api"])
-                .status()
-                .is_ok_and(|s| s.success()),
-        "the browser tests",
-        "Debian's chromium and `pip install playwright`",
-    )
-}
-
-fn shots() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-shots")
-}
-
-fn check_in_browser(page: &Path, plan: &Path, name: &str, expect: &[&str]) -> Value {
-    let mut cmd = Process::new("python3");
-    cmd.arg(root().join("tests/browser_check.py"))
-        .arg(page)
-        .arg(plan)
-        .arg(shots())
-        .arg(name);
-    for t in expect {
-        cmd.args(["--expect-text", t]);
-    }
-    let o = cmd.output().unwrap();
-    assert!(
-        o.status.success(),
-        "browser check of {name} failed:\n{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let figures: Value = serde_json::from_slice(&o.stdout).unwrap();
-    eprintln!("{name}: {figures} (screenshots in {})", shots().display());
-    figures
-}
-
 #[test]
 fn bundled_examples_hold_up_in_a_real_browser() {
     if !browser() {
@@ -530,6 +489,7 @@ fn festival_page() -> String {
         calendars: Default::default(),
         status: Default::default(),
         internal: false,
+        now: None,
     })
     .unwrap()
 }
@@ -698,4 +658,22 @@ fn a_day_when_the_clocks_change_says_so_on_that_day() {
     ))
     .unwrap();
     assert!(md.contains(&format!("*{note}*")), "{md}");
+    // The show that runs through the change says how it ends.
+    let during = "The clocks go forward during this screening: it ends at 02:20 summer time (WEST)";
+    assert!(
+        page.contains(&format!("<p class=\"extras\">{during}")),
+        "beside the screening in its series: {page}"
+    );
+    let late = md.lines().find(|l| l.contains("**00:30–02:20")).unwrap();
+    assert!(late.contains(during), "{late}");
+    let ics = String::from_utf8(stdout_of(
+        slate()
+            .args(["export", "ics", "-o", "-", "--now", "2027-03-01T00:00:00Z"])
+            .arg(&input),
+    ))
+    .unwrap();
+    assert!(
+        ics.replace("\r\n ", "").contains(&format!("{during}.")),
+        "{ics}"
+    );
 }

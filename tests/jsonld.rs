@@ -67,6 +67,8 @@ fn every_screening_of_the_festival_is_a_screening_event() {
     if pyld() {
         let report = check(&dir.path().join("index.html"), 74);
         assert!(report.contains("\"EventScheduled\": 74"), "{report}");
+        // The programme's tickets and price reach every screening.
+        assert!(report.contains("\"offers\": 74"), "{report}");
     }
 }
 

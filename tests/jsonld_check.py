@@ -8,7 +8,8 @@ each ScreeningEvent to Google's event properties:
 required: name, startDate (with a UTC offset), location (a Place with a
 name and an address); recommended and checked: endDate, eventStatus (one
 of schema.org's statuses), description, organizer; each workPresented a
-Movie with a name. Prints "jsonld_check: PASS" and counts by status."""
+Movie with a name; offers (when any) Offers with a url or a decimal price
+and an ISO 4217 currency; inLanguage and subtitleLanguage BCP 47 tags. Prints "jsonld_check: PASS" and counts by status."""
 import html.parser
 import json
 import re
@@ -76,6 +77,7 @@ def main():
             graph = node.get("@graph", [node])
             events += [n for n in graph if S + "ScreeningEvent" in n.get("@type", [])]
     counts = {}
+    offers_without_currency = []
     for ev in events:
         name = value(ev, "name")
         where = f"event {name!r}"
@@ -105,12 +107,37 @@ def main():
             for f in films:
                 if S + "Movie" not in f.get("@type", []) or not value(f, "name"):
                     problems.append(f"{where}: a workPresented is not a named Movie")
+        # Offers, as Google reads them: an Offer with a ticket url or a
+        # price; a price is a decimal number with an ISO 4217 currency
+        # (or 0 for a free screening).
+        for offer in ev.get(S + "offers", []):
+            if S + "Offer" not in offer.get("@type", []):
+                problems.append(f"{where}: an offer is not an Offer")
+            price, currency = value(offer, "price"), value(offer, "priceCurrency")
+            if not value(offer, "url") and price is None:
+                problems.append(f"{where}: an offer with neither url nor price")
+            if price is not None and not re.fullmatch(r"\d+(\.\d\d)?", str(price)):
+                problems.append(f"{where}: price {price!r} is not a decimal number")
+            if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
+                problems.append(f"{where}: priceCurrency {currency!r}")
+            if price not in (None, "0") and currency is None:
+                offers_without_currency.append(where)
+            counts["offers"] = counts.get("offers", 0) + 1
+        for prop in ["inLanguage", "subtitleLanguage"]:
+            for tag in ev.get(S + prop, []):
+                t = tag.get("@value", "")
+                if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*", t):
+                    problems.append(f"{where}: {prop} {t!r} is not a BCP 47 tag")
         if status == S + "EventRescheduled" and not value(ev, "previousStartDate"):
             problems.append(f"{where}: rescheduled without previousStartDate")
     if expected is not None and len(events) != expected:
         problems.append(f"{len(events)} ScreeningEvents, expected {expected}")
     for p in problems[:20]:
         print(p)
+    if offers_without_currency:
+        # A price whose text names no currency ("$10") is left without one:
+        # reported, not a failure.
+        print(f"{len(offers_without_currency)} offers without a currency")
     print(json.dumps({k.replace(S, ""): v for k, v in sorted(counts.items())}))
     print("jsonld_check: FAIL" if problems else "jsonld_check: PASS")
     sys.exit(1 if problems else 0)

@@ -158,7 +158,8 @@ fn json_is_stable_and_documented() {
         .success()
         .stdout(predicate::str::starts_with(
             "screening,day,start,end,venue,series,position,film,title,runtime,\
-             film_start,format,intro,discussion,guests,repeat_of,note,tags,venue_name,series_title,film_end,directors,year,countries\n",
+             film_start,format,intro,discussion,guests,repeat_of,note,tags,venue_name,series_title,film_end,directors,year,countries,\
+             tickets,price,language,subtitles,captions,audio_description,relaxed,age\n",
         ));
 }
 

@@ -234,6 +234,7 @@ proptest! {
                     calendars: Default::default(),
                     status: Default::default(),
                     internal: false,
+                    now: None,
                 })
                 .unwrap();
                 let problems = grid_problems(&page, p.screenings.len(), p.open_slots.len());

@@ -1,7 +1,8 @@
 //! What every published output says about a screening besides its films:
 //! when each film of a multi-film screening starts, the introduction, the
-//! discussion and the guests, a fixed screening's note, and the other
-//! occurrences of a repeated programme.
+//! discussion and the guests, a fixed screening's note, its language,
+//! access provisions, price and tickets, and the other occurrences of a
+//! repeated programme.
 //!
 //! The calendars, the page, the printed programme and `slate plan`'s table
 //! and CSV read these facts here, so they never disagree; each output only
@@ -21,6 +22,10 @@ use crate::text::plural;
 /// computed from the screening's start; None when the plan's times or zone
 /// cannot be read.
 pub fn film_starts(plan: &Plan, s: &Screening) -> Vec<Option<String>> {
+    // Plans carry each film's start; it is computed only for older ones.
+    if s.films.iter().all(|f| f.start.is_some()) {
+        return s.films.iter().map(|f| f.start.clone()).collect();
+    }
     let tz = TimeZone::get(&plan.timezone).ok();
     let start = s.start.parse::<Timestamp>().ok();
     let mut at = start.map(|t| t + mins(s.intro_minutes(plan.intro)));
@@ -121,6 +126,9 @@ pub fn occurrences<'p>(plan: &'p Plan, s: &Screening) -> Vec<Occurrence<'p>> {
 /// A fact about a screening besides its films and times.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fact<'p> {
+    /// The clocks change while the screening runs: "The clocks go forward
+    /// during this screening: it ends at 02:20 summer time (WEST)".
+    ClockChange(String),
     /// Minutes of introduction (0: none, said only where the plan's differs).
     Intro(u32),
     /// Minutes of discussion after the films (0: the guests come without
@@ -128,6 +136,11 @@ pub enum Fact<'p> {
     Discussion { minutes: u32, guests: &'p [String] },
     /// A fixed screening's note.
     Note(&'p str),
+    /// Language, subtitles, access provisions, age and price, as short
+    /// phrases (see [`crate::programme::AudienceFacts::summary`]).
+    Audience(Vec<String>),
+    /// Where to buy tickets.
+    Tickets(&'p str),
     /// Another occurrence of the same programme.
     Occurrence(Occurrence<'p>),
 }
@@ -148,15 +161,19 @@ impl Fact<'_> {
             Fact::Discussion { minutes, guests } => {
                 format!("Discussion with {} ({minutes} min)", names(guests))
             }
+            Fact::ClockChange(text) => text.clone(),
             Fact::Note(n) => n.trim().to_string(),
+            Fact::Audience(parts) => parts.join(" · "),
+            Fact::Tickets(url) => format!("Tickets: {url}"),
             Fact::Occurrence(o) => o.text(),
         }
     }
 }
 
-/// When an output says a screening's introduction.
+/// When an output says a screening's introduction and its ticketing and
+/// access facts.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum IntroShown {
+pub enum Shown {
     /// Whenever there is one (an event that stands alone: a calendar's).
     Always,
     /// Only where it differs from the plan's (said once for all, as a
@@ -164,14 +181,18 @@ pub enum IntroShown {
     WhereDifferent,
 }
 
-/// The facts of a screening, in the order outputs show them: introduction,
-/// discussion and guests, note, other occurrences.
-pub fn facts<'p>(plan: &'p Plan, s: &'p Screening, intro: IntroShown) -> Vec<Fact<'p>> {
+/// The facts of a screening, in the order outputs show them: a clock change
+/// during it, introduction, discussion and guests, note, language and
+/// access, tickets, other occurrences.
+pub fn facts<'p>(plan: &'p Plan, s: &'p Screening, shown: Shown) -> Vec<Fact<'p>> {
     let mut out = Vec::new();
+    if let Some(text) = clock_change_during(plan, s) {
+        out.push(Fact::ClockChange(text));
+    }
     let minutes = s.intro_minutes(plan.intro);
-    let said = match intro {
-        IntroShown::Always => minutes > 0,
-        IntroShown::WhereDifferent => minutes != plan.intro,
+    let said = match shown {
+        Shown::Always => minutes > 0,
+        Shown::WhereDifferent => minutes != plan.intro,
     };
     if said {
         out.push(Fact::Intro(minutes));
@@ -185,8 +206,28 @@ pub fn facts<'p>(plan: &'p Plan, s: &'p Screening, intro: IntroShown) -> Vec<Fac
     if let Some(n) = s.note.as_deref().filter(|n| !n.trim().is_empty()) {
         out.push(Fact::Note(n));
     }
+    let own = match shown {
+        Shown::Always => s.audience.clone(),
+        Shown::WhereDifferent => s.audience.beyond(&plan.audience),
+    };
+    let audience = own.summary();
+    if !audience.is_empty() {
+        out.push(Fact::Audience(audience));
+    }
+    if own.tickets.is_some() {
+        if let Some(url) = s.audience.tickets.as_deref() {
+            out.push(Fact::Tickets(url));
+        }
+    }
     out.extend(occurrences(plan, s).into_iter().map(Fact::Occurrence));
     out
+}
+
+/// What the programme says once for every screening ("Portuguese subtitles
+/// · €5, €3.50 concessions"), as outputs that list screenings put it
+/// under the title; tickets are left to the caller (a link).
+pub fn programme_audience(plan: &Plan) -> Vec<String> {
+    plan.audience.summary()
 }
 
 /// The paragraphs of a programmer's text (a `description`): split at blank
@@ -306,6 +347,36 @@ pub fn clock_changes(plan: &Plan) -> Vec<(String, String)> {
         ));
     }
     out
+}
+
+/// When the clocks change between a screening's start and end (their
+/// offsets differ), how it ends in the new time, as a person says it.
+fn clock_change_during(plan: &Plan, s: &Screening) -> Option<String> {
+    let offset = |t: &str| t.get(19..).map(str::to_string);
+    if offset(&s.start) == offset(&s.end) {
+        return None;
+    }
+    let tz = TimeZone::get(&plan.timezone).ok()?;
+    let (start, end): (Timestamp, Timestamp) = (s.start.parse().ok()?, s.end.parse().ok()?);
+    let before = tz.to_offset(start);
+    let info = tz.to_offset_info(end);
+    let forward = info.offset().seconds() > before.seconds();
+    let season = if info.dst().is_dst() {
+        "summer time"
+    } else {
+        "winter time"
+    };
+    let abbreviation = info.abbreviation();
+    let named = if abbreviation.starts_with(['+', '-']) {
+        season.to_string()
+    } else {
+        format!("{season} ({abbreviation})")
+    };
+    Some(format!(
+        "The clocks go {} during this screening: it ends at {} {named}",
+        if forward { "forward" } else { "back" },
+        end.to_zoned(tz).strftime("%H:%M")
+    ))
 }
 
 /// "+01:00", "-03:30" from seconds east of UTC.
@@ -462,13 +533,13 @@ mod tests {
     fn facts_read_as_phrases() {
         let mut s = screening("x", "2027-05-22T19:00:00+01:00");
         let p = plan(vec![]);
-        assert_eq!(facts(&p, &s, IntroShown::Always), [Fact::Intro(10)]);
-        assert!(facts(&p, &s, IntroShown::WhereDifferent).is_empty());
+        assert_eq!(facts(&p, &s, Shown::Always), [Fact::Intro(10)]);
+        assert!(facts(&p, &s, Shown::WhereDifferent).is_empty());
         s.intro = Some(0);
         s.discussion = 40;
         s.guests = vec!["Ana Ribeiro".into(), "João Lopes".into()];
         s.note = Some(" Opening night ".into());
-        let texts: Vec<String> = facts(&p, &s, IntroShown::WhereDifferent)
+        let texts: Vec<String> = facts(&p, &s, Shown::WhereDifferent)
             .iter()
             .map(Fact::text)
             .collect();
@@ -480,18 +551,18 @@ mod tests {
                 "Opening night"
             ]
         );
-        assert!(facts(&p, &s, IntroShown::Always)
+        assert!(facts(&p, &s, Shown::Always)
             .iter()
             .all(|f| !matches!(f, Fact::Intro(_))));
         s.discussion = 0;
         assert_eq!(
-            facts(&p, &s, IntroShown::Always)[0].text(),
+            facts(&p, &s, Shown::Always)[0].text(),
             "With Ana Ribeiro and João Lopes"
         );
         s.guests.clear();
         s.discussion = 30;
         assert_eq!(
-            facts(&p, &s, IntroShown::Always)[0].text(),
+            facts(&p, &s, Shown::Always)[0].text(),
             "Discussion (30 min)"
         );
         assert_eq!(names(&["A".into(), "B".into(), "C".into()]), "A, B and C");

@@ -82,7 +82,11 @@ pub struct Event {
     pub track: String,
     pub persons: Vec<String>,
     pub url: Option<String>,
-    /// (title, url) of the films' own pages (website, IMDb).
+    /// The spoken language (BCP 47), when the programme gives it: the first
+    /// of the screening's `language` tags (the format holds one).
+    pub language: Option<String>,
+    /// (title, url): where to buy tickets, then the films' own pages
+    /// (website, IMDb).
     pub links: Vec<(String, String)>,
 }
 
@@ -270,6 +274,9 @@ fn event(
     let minutes = end.duration_since(start).as_mins().max(0);
     let local = start.to_zoned(tz.clone());
     let mut links = Vec::new();
+    if let Some(url) = s.audience.tickets.as_deref().and_then(super::web_url) {
+        links.push(("Tickets".to_string(), url.to_string()));
+    }
     for f in &s.films {
         if let Some(film) = catalogue.and_then(|c| c.get(&f.id)) {
             if let Some(w) = film.website.as_deref() {
@@ -321,6 +328,7 @@ fn event(
             let base = u.split('#').next().unwrap_or(u);
             format!("{base}#{}", super::html::screening_anchor(&s.id))
         }),
+        language: s.audience.languages().first().cloned(),
         links,
     }
 }
@@ -328,7 +336,7 @@ fn event(
 /// The short text apps show in a list: the screening's facts (guests,
 /// note) and the first film's synopsis.
 fn abstract_text(plan: &Plan, catalogue: Option<&Catalogue>, s: &Screening) -> String {
-    let mut parts: Vec<String> = super::facts::facts(plan, s, super::facts::IntroShown::Always)
+    let mut parts: Vec<String> = super::facts::facts(plan, s, super::facts::Shown::Always)
         .iter()
         .map(|f| f.text())
         .collect();
@@ -459,6 +467,9 @@ fn xml_event(o: &mut String, e: &Event) {
         let _ = writeln!(o, "          <person>{}</person>", x(p));
     }
     o.push_str("        </persons>\n");
+    if let Some(l) = &e.language {
+        el(o, "language", l);
+    }
     el(o, "description", &e.description);
     o.push_str("        <links>\n");
     for (title, url) in &e.links {
@@ -540,14 +551,17 @@ fn json_event(e: &Event) -> Value {
         "subtitle": e.subtitle,
         "track": e.track,
         "type": "screening",
-        "language": Value::Null,
+        "language": e.language.as_ref().map_or(Value::Null, |l| json!(l)),
         "abstract": e.abstract_text,
         "description": e.description,
         "persons": e.persons.iter().map(|p| json!({"name": p})).collect::<Vec<_>>(),
         "links": e
             .links
             .iter()
-            .map(|(title, url)| json!({"type": "related", "url": url, "title": title}))
+            .map(|(title, url)| {
+                let kind = if title == "Tickets" { "web" } else { "related" };
+                json!({"type": kind, "url": url, "title": title})
+            })
             .collect::<Vec<_>>(),
     })
 }

@@ -13,7 +13,8 @@
 use std::fmt::Write as _;
 
 use super::facts::{
-    clock_changes, facts, film_starts, paragraphs, series_summary, time_phrase, IntroShown,
+    clock_changes, facts, film_starts, paragraphs, programme_audience, series_summary, time_phrase,
+    Fact, Shown,
 };
 use crate::schedule::{Plan, Screening};
 
@@ -87,10 +88,29 @@ fn films_line(plan: &Plan, s: &Screening) -> String {
 /// between them.
 fn screening_line(plan: &Plan, s: &Screening) -> String {
     let mut line = films_line(plan, s);
-    for fact in facts(plan, s, IntroShown::WhereDifferent) {
-        let _ = write!(line, " · {}", md(&fact.text()));
+    for fact in facts(plan, s, Shown::WhereDifferent) {
+        match fact {
+            Fact::Tickets(url) => {
+                let _ = write!(line, " · [Tickets]({})", link_target(url));
+            }
+            _ => {
+                let _ = write!(line, " · {}", md(&fact.text()));
+            }
+        }
     }
     line
+}
+
+/// A link destination in angle brackets, which may hold any character but
+/// the brackets themselves and line breaks (CommonMark).
+fn link_target(url: &str) -> String {
+    let safe: String = url
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .replace('<', "%3C")
+        .replace('>', "%3E");
+    format!("<{safe}>")
 }
 
 /// The whole printed programme.
@@ -120,6 +140,17 @@ pub fn render(plan: &Plan) -> String {
         .unwrap_or_default()
     {
         let _ = writeln!(out, "{}\n", md(&p));
+    }
+    let mut box_office: Vec<String> = programme_audience(plan).iter().map(|p| md(p)).collect();
+    if let Some(url) = plan.audience.tickets.as_deref() {
+        box_office.push(format!("[Buy tickets]({})", link_target(url)));
+    }
+    if !box_office.is_empty() {
+        let _ = writeln!(
+            out,
+            "Every screening, unless said otherwise: {}\n",
+            box_office.join(" · ")
+        );
     }
     let mut days: Vec<&str> = plan.screenings.iter().map(|s| s.day.as_str()).collect();
     days.dedup();

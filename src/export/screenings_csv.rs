@@ -2,8 +2,8 @@
 //! --format csv`) and the box office's (`slate export csv`), one file for
 //! both. The first eighteen columns are ids and times for scripts; the
 //! columns after them name things as a person reads them (venue name,
-//! series title, the film's own end, its credits), for a ticketing system
-//! or a spreadsheet.
+//! series title, the film's own end, its credits), then the screening's
+//! ticketing and access facts, for a ticketing system or a spreadsheet.
 //!
 //! Columns are a stable interface: new ones go at the end, never between
 //! (docs/output-formats.md).
@@ -38,7 +38,24 @@ pub const COLUMNS: &[&str] = &[
     "directors",
     "year",
     "countries",
+    "tickets",
+    "price",
+    "language",
+    "subtitles",
+    "captions",
+    "audio_description",
+    "relaxed",
+    "age",
 ];
+
+/// "yes", "no" or empty (not said), for an access provision.
+fn yes(flag: Option<bool>) -> &'static str {
+    match flag {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    }
+}
 
 /// The CSV of a plan. Countries come from the catalogue (a plan does not
 /// carry them); without it, or for a film it lacks, the cell is empty.
@@ -48,6 +65,7 @@ pub fn render(plan: &Plan, catalogue: Option<&Catalogue>) -> String {
     w.write_record(COLUMNS).expect("in-memory write");
     for s in &plan.screenings {
         let starts = film_starts(plan, s);
+        let a = &s.audience;
         for (i, (f, film_start)) in s.films.iter().zip(starts).enumerate() {
             let film_end = match (film_start.as_deref(), &tz) {
                 (Some(t), Some(tz)) => t
@@ -90,6 +108,14 @@ pub fn render(plan: &Plan, catalogue: Option<&Catalogue>) -> String {
                 &f.directors.join("; "),
                 &f.year.map(|y| y.to_string()).unwrap_or_default(),
                 &countries,
+                a.tickets.as_deref().unwrap_or_default(),
+                a.price.as_deref().unwrap_or_default(),
+                &a.languages().join("; "),
+                &a.subtitle_languages().join("; "),
+                yes(a.captions),
+                yes(a.audio_description),
+                yes(a.relaxed),
+                a.age.as_deref().unwrap_or_default(),
             ])
             .expect("in-memory write");
         }
@@ -143,7 +169,15 @@ mod tests {
                 "film_end",
                 "directors",
                 "year",
-                "countries"
+                "countries",
+                "tickets",
+                "price",
+                "language",
+                "subtitles",
+                "captions",
+                "audio_description",
+                "relaxed",
+                "age"
             ]
         );
         let rows: Vec<Vec<String>> = r

@@ -118,6 +118,7 @@ pub fn build(
         calendars: links.clone(),
         status,
         internal: options.internal,
+        now: Some(options.now),
     })?;
     files.push((PathBuf::from("index.html"), page));
     Ok(Site {

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::audience::AUDIENCE_KEYS;
 use super::festival::film;
 use super::load::{tables, MAX_INTRO};
 use super::qualify::{missing_themes, unmet_criteria};
@@ -45,7 +46,7 @@ pub(super) fn fixed(
         let line = src.locate(span.start).0;
         let mut f =
             Fields::new(table, span.clone(), src, 0, "a fixed screening").plain_text(&["note"]);
-        f.unknown_keys(FIXED_KEYS, diags);
+        f.unknown_keys(&[FIXED_KEYS, AUDIENCE_KEYS].concat(), diags);
         let slot = match f.str("slot", diags) {
             Some((id, s)) => match p.slots.iter().position(|x| x.id == id) {
                 Some(i) => Some((i, s)),
@@ -112,6 +113,7 @@ pub(super) fn fixed(
         };
         let intro = minutes("intro", diags);
         let discussion = minutes("discussion", diags);
+        let audience = super::audience::read(&f, diags);
         let note = f
             .str("note", diags)
             .map(|(n, _)| n.trim().to_string())
@@ -329,6 +331,7 @@ pub(super) fn fixed(
             intro,
             discussion,
             note,
+            audience,
             line,
         };
         let runtimes = fixed.films.iter().map(|&i| films[i].runtime.unwrap_or(0));

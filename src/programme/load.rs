@@ -28,12 +28,13 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 use toml::de::DeValue;
 
+use super::audience::AUDIENCE_KEYS;
 use super::criteria::tag_list;
 use super::festival;
 pub use super::qualify::{missing_themes, qualifies};
 use super::series::{series_requests, ProgrammeWide};
 use super::values::{date, datetime, instant, ranged, time};
-use super::{ids, overlap, timezone, Programme, Slot, Venue};
+use super::{ids, overlap, timezone, AudienceFacts, Programme, Slot, Venue};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{Diagnostic, SourceFile};
 use crate::text::{did_you_mean, is_slug, slugify};
@@ -114,7 +115,8 @@ pub fn load(
     let mut diags = Vec::new();
     let top =
         Fields::new(root.get_ref(), 0..0, &src, 0, "the programme").plain_text(&["description"]);
-    top.unknown_keys(TOP_KEYS, &mut diags);
+    top.unknown_keys(&[TOP_KEYS, AUDIENCE_KEYS].concat(), &mut diags);
+    let audience = super::audience::read(&top, &mut diags);
     let line_of = |span: &Range<usize>| src.locate(span.start).0;
 
     let name = match top.str("name", &mut diags) {
@@ -296,7 +298,8 @@ pub fn load(
     };
     for (table, span) in tables(&top, "slot", &mut diags) {
         let f = Fields::new(table, span.clone(), &src, 0, "a slot").plain_text(&[]);
-        f.unknown_keys(SLOT_KEYS, &mut diags);
+        f.unknown_keys(&[SLOT_KEYS, AUDIENCE_KEYS].concat(), &mut diags);
+        let slot_audience = super::audience::read(&f, &mut diags);
         let venue = match f.str("venue", &mut diags) {
             Some((v, vs)) => find_venue(v, vs, &mut diags),
             None => {
@@ -330,12 +333,14 @@ pub fn load(
                 line: line_of(&span),
                 span: sspan,
                 tags,
+                audience: slot_audience,
             });
         }
     }
     for (table, span) in tables(&top, "slots", &mut diags) {
         let f = Fields::new(table, span.clone(), &src, 0, "a slot template").plain_text(&[]);
-        f.unknown_keys(TEMPLATE_KEYS, &mut diags);
+        f.unknown_keys(&[TEMPLATE_KEYS, AUDIENCE_KEYS].concat(), &mut diags);
+        let slot_audience = super::audience::read(&f, &mut diags);
         let vs: Vec<usize> = f
             .str_list("venues", &mut diags)
             .unwrap_or_default()
@@ -423,6 +428,7 @@ pub fn load(
                         line: line_of(&span),
                         span: tspan.clone(),
                         tags: tags.clone(),
+                        audience: slot_audience.clone(),
                     });
                 }
             }
@@ -466,6 +472,7 @@ pub fn load(
             line,
             span,
             tags,
+            audience,
             ..
         } in raw
         {
@@ -489,6 +496,7 @@ pub fn load(
                 length,
                 line,
                 tags,
+                audience,
             });
         }
     }
@@ -562,6 +570,7 @@ pub fn load(
         name,
         description,
         url,
+        audience,
         day_starts,
         timezone,
         tz: tz.expect("a valid zone when there are no errors"),
@@ -616,6 +625,7 @@ struct RawSlot {
     /// Span of the start (or template time).
     span: Range<usize>,
     tags: Vec<String>,
+    audience: AudienceFacts,
 }
 
 /// An optional `id` that must be a slug, with its span.

@@ -21,6 +21,7 @@
 //! nor crowd the changeover, and which slots overlap one another at all
 //! (the planner's [`overlap::Overlaps`]).
 
+pub mod audience;
 mod criteria;
 mod feasibility;
 mod festival;
@@ -34,6 +35,8 @@ pub mod timezone;
 pub mod values;
 
 use std::path::PathBuf;
+
+pub use audience::AudienceFacts;
 
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
@@ -83,6 +86,8 @@ pub struct Slot {
     pub line: usize,
     /// Free words (`tags`), as written; compared without regard to case.
     pub tags: Vec<String>,
+    /// Ticketing and access facts of whatever screening goes here.
+    pub audience: AudienceFacts,
 }
 
 impl Slot {
@@ -201,6 +206,8 @@ pub struct SeriesRequest {
     pub exclude: Vec<usize>,
     /// Longest film (minutes) the series may use.
     pub max_runtime: Option<u32>,
+    /// Ticketing and access facts of its screenings.
+    pub audience: AudienceFacts,
     /// Line of the `[[series]]` table, and of its `screenings` and `pin` keys.
     pub line: usize,
     pub screenings_line: usize,
@@ -222,6 +229,8 @@ pub struct Fixed {
     pub intro: Option<u32>,
     pub discussion: Option<u32>,
     pub note: Option<String>,
+    /// Ticketing and access facts of this screening.
+    pub audience: AudienceFacts,
     pub line: usize,
 }
 
@@ -283,6 +292,10 @@ pub struct Programme {
     pub url: Option<String>,
     /// When a festival day begins (`day_starts`, default 05:00).
     pub day_starts: Time,
+    /// Ticketing and access facts of every screening (`tickets`: the
+    /// festival's box office), unless a series, slot or fixed screening
+    /// says otherwise.
+    pub audience: AudienceFacts,
     /// IANA zone name, as written.
     pub timezone: String,
     pub tz: TimeZone,
@@ -356,6 +369,23 @@ impl Programme {
             .and_then(|f| f.discussion)
             .or_else(|| series.and_then(|s| self.series[s].discussion))
             .unwrap_or(self.discussion)
+    }
+
+    /// The ticketing and access facts of a screening in `slot`, key by key
+    /// the most specific given: the fixed screening's (index into
+    /// [`Programme::fixed`]), the slot's, the series' (`series` beyond the
+    /// series is a one-off event, which has none of its own), the
+    /// programme's.
+    pub fn audience_of(&self, series: usize, fixed: Option<usize>, slot: usize) -> AudienceFacts {
+        let mut facts = self.audience.clone();
+        if let Some(s) = self.series.get(series) {
+            facts = s.audience.over(&facts);
+        }
+        facts = self.slots[slot].audience.over(&facts);
+        if let Some(f) = fixed {
+            facts = self.fixed[f].audience.over(&facts);
+        }
+        facts
     }
 
     /// The copy a film is screened from in `slot`: `Some(None)` when the

@@ -209,6 +209,7 @@ mod tests {
             length,
             line: hour as usize,
             tags: Vec::new(),
+            audience: Default::default(),
         }
     }
 
@@ -285,6 +286,7 @@ mod tests {
                         length,
                         line: i,
                         tags: Vec::new(),
+                        audience: Default::default(),
                     }
                 })
                 .collect();

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
+use super::audience::AUDIENCE_KEYS;
 use super::criteria::{series_keys, VenueOf};
 use super::load::{quoted, tables, MAX_RUNTIME, MAX_SCREENINGS, SERIES_KEYS};
 use super::qualify::{missing_themes, unmet_criteria};
@@ -49,7 +50,8 @@ pub(super) fn series_requests(
         if let Some((id, _)) = id {
             f.set_what(format!("series `{id}`"));
         }
-        f.unknown_keys(SERIES_KEYS, diags);
+        f.unknown_keys(&[SERIES_KEYS, AUDIENCE_KEYS].concat(), diags);
+        let audience = super::audience::read(&f, diags);
         let Some((id, id_span)) = id else {
             f.missing("id", "id = \"strikes\"", diags);
             continue;
@@ -180,6 +182,7 @@ pub(super) fn series_requests(
             pin: pins.iter().map(|(i, _)| *i).collect(),
             exclude: excludes.iter().map(|(i, _)| *i).collect(),
             max_runtime,
+            audience,
             line: line_of(&span),
             screenings_line,
             pin_lines: pins.iter().map(|(_, s)| line_of(s)).collect(),

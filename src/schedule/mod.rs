@@ -108,6 +108,12 @@ pub struct Screening {
     /// Placed as written in a `[[fixed]]` table.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fixed: bool,
+    /// Ticketing and access facts (`tickets`, `price`, `language`,
+    /// `subtitles`, `captions`, `audio_description`, `relaxed`, `age`),
+    /// key by key the most specific the programme gives (see
+    /// [`crate::programme::audience`]).
+    #[serde(flatten)]
+    pub audience: crate::programme::AudienceFacts,
 }
 
 impl Screening {
@@ -243,6 +249,13 @@ pub struct Plan {
     /// The programme's public web page (its `url`), which feeds link to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The programme's own ticketing and access facts (its box office
+    /// `tickets`, and the price, languages and access every screening has
+    /// unless a series, slot or fixed screening says otherwise): each
+    /// screening carries the facts it ends up with, and outputs that list
+    /// screenings say these once.
+    #[serde(flatten)]
+    pub audience: crate::programme::AudienceFacts,
     pub timezone: String,
     /// When a festival day begins, `"HH:MM"` local time (the programme's
     /// `day_starts`): each screening's `day` is the festival day, so one

@@ -92,6 +92,7 @@ pub fn report(inst: &Instance, state: &State, kept: &[usize]) -> Plan {
             tags: slot.tags.clone(),
             note: a.fixed.and_then(|f| p.fixed[f].note.clone()),
             fixed: a.fixed.is_some(),
+            audience: p.audience_of(a.series, a.fixed, i),
         });
     }
     let open_slots = assign
@@ -175,6 +176,7 @@ pub fn report(inst: &Instance, state: &State, kept: &[usize]) -> Plan {
         programme_id: p.id.clone(),
         description: p.description.clone(),
         url: p.url.clone(),
+        audience: p.audience.clone(),
         timezone: p.timezone.clone(),
         day_starts: super::DayStarts(p.day_starts),
         intro: p.intro,

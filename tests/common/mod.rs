@@ -108,3 +108,49 @@ pub fn bundled() -> &'static (slate::Catalogue, slate::graph::ThemeGraph) {
         (cat, graph)
     })
 }
+
+/// Whether headless Chromium and playwright's Python driver are here; CI
+/// (CI=true) installs both and must run the browser tests.
+pub fn browser() -> bool {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    present(
+        Path::new(&chromium).exists()
+            && std::process::Command::new("python3")
+                .args(["-c", "import playwright.sync_api"])
+                .status()
+                .is_ok_and(|s| s.success()),
+        "the browser tests",
+        "Debian's chromium and `pip install playwright`",
+    )
+}
+
+pub fn shots() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-shots")
+}
+
+pub fn check_in_browser(
+    page: &Path,
+    plan: &Path,
+    name: &str,
+    expect: &[&str],
+) -> serde_json::Value {
+    let mut cmd = std::process::Command::new("python3");
+    cmd.arg(root().join("tests/browser_check.py"))
+        .arg(page)
+        .arg(plan)
+        .arg(shots())
+        .arg(name);
+    for t in expect {
+        cmd.args(["--expect-text", t]);
+    }
+    let o = cmd.output().unwrap();
+    assert!(
+        o.status.success(),
+        "browser check of {name} failed:\n{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let figures: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    eprintln!("{name}: {figures} (screenshots in {})", shots().display());
+    figures
+}

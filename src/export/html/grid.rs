@@ -19,7 +19,7 @@ use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
 use super::{anchor, short_day, SeriesStyle};
-use crate::export::facts::{facts, film_starts, occurrences, Fact, IntroShown};
+use crate::export::facts::{facts, film_starts, occurrences, Fact, Shown};
 use crate::export::markdown::{clock, day_heading};
 use crate::export::{instant, zone, ExportError};
 use std::collections::BTreeMap;
@@ -274,7 +274,7 @@ fn table(out: &mut String, mut columns: Vec<DayColumn>, grid: &Grid) {
         } else {
             let _ = write!(
                 out,
-                "<th scope=\"colgroup\" colspan=\"{}\" class=\"day-h\">{}</th>",
+                "<th scope=\"colgroup\" colspan=\"{}\" class=\"day-h\"><span>{}</span></th>",
                 venues.len(),
                 e(&short_day(c.day))
             );
@@ -334,6 +334,11 @@ fn table(out: &mut String, mut columns: Vec<DayColumn>, grid: &Grid) {
     out.push_str("</tr></tbody>\n</table>\n</div>\n</section>\n");
 }
 
+/// Minutes under which a screening's block leaves its series' name to the
+/// tooltip, screen readers and the agenda (every block shows the series'
+/// letter beside its time).
+const SHORT_BLOCK: i64 = 50;
+
 /// One slot box in a lane.
 /// One slot of a lane. The minutes a screening leaves free in its slot are
 /// the programmer's business: labelled only on the `internal` page.
@@ -374,22 +379,28 @@ fn lane_item(
             .join(" + "),
         s.series_title
     );
-    for fact in facts(plan, s, IntroShown::WhereDifferent) {
+    for fact in facts(plan, s, Shown::WhereDifferent) {
         tooltip.push_str(&format!(". {}", fact.text()));
     }
     let free = h - used;
     let _ = write!(
         out,
         "<li class=\"slot\" style=\"--t:{t};--h:{h}\">\
-         <div class=\"screening {}{}\" id=\"{}\" style=\"--h:{used}\" data-day=\"{}\" data-venue=\"{}\" title=\"{}\">\
-         <p class=\"time\"><time datetime=\"{}\">{}</time>–<time datetime=\"{}\">{}</time></p>\n<p class=\"films\">",
+         <div class=\"screening {}{}{}\" id=\"{}\" style=\"--h:{used}\" data-day=\"{}\" data-venue=\"{}\" title=\"{}\">\
+         <p class=\"time\"><span class=\"key\" aria-hidden=\"true\">{}</span><time datetime=\"{}\">{}</time>–<time datetime=\"{}\">{}</time></p>\n<p class=\"films\">",
         style.class(&s.series),
         // A programme of shorts lists many titles in a smaller face.
         if s.films.len() > 3 { " many" } else { "" },
+        // The series' letter stands beside the time in every block, so a
+        // block too short for more still says its series; a short one
+        // leaves the series' name to screen readers, the tooltip and the
+        // agenda.
+        if used < SHORT_BLOCK { " short" } else { "" },
         anchor("screening-", &s.id),
         e(&s.day),
         e(&s.venue),
         e(&tooltip),
+        style.key(&s.series),
         e(&s.start),
         e(clock(&s.start)),
         e(&s.end),
@@ -422,12 +433,7 @@ fn lane_item(
         })
         .collect();
     out.push_str(&titles.join(" <span class=\"plus\">+</span> "));
-    let _ = write!(
-        out,
-        "</p>\n<p class=\"series\"><span class=\"key\">{}</span> {}</p>",
-        style.key(&s.series),
-        e(&s.series_title)
-    );
+    let _ = write!(out, "</p>\n<p class=\"series\">{}</p>", e(&s.series_title));
     let marks = marks(plan, s);
     if !marks.is_empty() {
         let _ = write!(out, "\n<p class=\"marks\">{}</p>", marks.join(" · "));
@@ -455,7 +461,7 @@ fn lane_item(
 /// never by colour alone.
 fn marks(plan: &Plan, s: &Screening) -> Vec<String> {
     let mut out = Vec::new();
-    for fact in facts(plan, s, IntroShown::WhereDifferent) {
+    for fact in facts(plan, s, Shown::WhereDifferent) {
         if let Fact::Discussion { .. } = fact {
             out.push(e(&fact.text()));
         }

@@ -26,6 +26,7 @@
 //!   each day's grid and the series start on a new page, colours are kept and
 //!   the navigation and calendar links are left out.
 
+mod agenda;
 mod grid;
 pub mod jsonld;
 
@@ -33,8 +34,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use super::facts::{
-    facts, film_starts, paragraphs, series_summary, short_day, short_when, time_phrase, Fact,
-    IntroShown,
+    facts, film_starts, paragraphs, programme_audience, series_summary, short_day, short_when,
+    time_phrase, Fact, Shown,
 };
 use super::markdown::{clock, day_heading};
 use super::ExportError;
@@ -75,6 +76,9 @@ pub struct Page<'a> {
     /// belong together and its coherence, a series' shortfall). The public
     /// page (false) leaves them out.
     pub internal: bool,
+    /// When the page is published: the phone agenda opens on that day when
+    /// it falls within the festival (else on the first day).
+    pub now: Option<jiff::Timestamp>,
 }
 
 impl Page<'_> {
@@ -238,6 +242,7 @@ pub fn render(page: &Page) -> Result<String, ExportError> {
     );
     masthead(&mut out, page, &days, &venues);
     out.push_str("<main>\n");
+    agenda::agenda(&mut out, page, &style, &days);
     schedule(&mut out, plan, &style, &days, &venues, page.internal)?;
     series_sections(&mut out, page, &style);
     film_index(&mut out, page, &style);
@@ -293,6 +298,20 @@ fn masthead(out: &mut String, page: &Page, days: &[&str], venues: &[grid::VenueC
     {
         let _ = writeln!(out, "<p class=\"description\">{}</p>", e(&p));
     }
+    let mut box_office: Vec<String> = programme_audience(plan).iter().map(|p| e(p)).collect();
+    if let Some(url) = plan.audience.tickets.as_deref().and_then(web_url) {
+        box_office.push(format!(
+            "<a class=\"tickets\" href=\"{}\">Buy tickets</a>",
+            e(url)
+        ));
+    }
+    if !box_office.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"box-office\">Every screening, unless said otherwise: {}</p>",
+            box_office.join(" · ")
+        );
+    }
     if !venues.is_empty() {
         out.push_str("<ul class=\"venues\">\n");
         for v in venues {
@@ -311,7 +330,11 @@ fn masthead(out: &mut String, page: &Page, days: &[&str], venues: &[grid::VenueC
         }
         out.push_str("</ul>\n");
     }
-    out.push_str("<nav aria-label=\"Sections\"><ul>\n<li><a href=\"#schedule\">Schedule</a></li>\n<li><a href=\"#series\">Series</a></li>\n<li><a href=\"#films\">Films A–Z</a></li>\n");
+    out.push_str("<nav aria-label=\"Sections\"><ul>\n");
+    if !plan.screenings.is_empty() {
+        out.push_str("<li class=\"narrow\"><a href=\"#agenda\">Agenda</a></li>\n");
+    }
+    out.push_str("<li><a href=\"#schedule\">Schedule</a></li>\n<li><a href=\"#series\">Series</a></li>\n<li><a href=\"#films\">Films A–Z</a></li>\n");
     if page.picture.is_some() {
         out.push_str("<li><a href=\"#theme-map\">Theme map</a></li>\n");
     }
@@ -439,7 +462,7 @@ fn programme_entry(out: &mut String, page: &Page, sc: &Screening) {
         );
     }
     out.push_str("</p>\n");
-    let facts = facts(plan, sc, IntroShown::WhereDifferent);
+    let facts = facts(plan, sc, Shown::WhereDifferent);
     let (notes, others): (Vec<&Fact>, Vec<&Fact>) =
         facts.iter().partition(|f| matches!(f, Fact::Note(_)));
     if !others.is_empty() {
@@ -483,6 +506,11 @@ fn fact_html(fact: &Fact) -> String {
             e(&short_when(o.screening)),
             e(&o.screening.venue_name)
         ),
+        Fact::Tickets(url) => match web_url(url) {
+            Some(url) => format!("<a class=\"tickets\" href=\"{}\">Tickets</a>", e(url)),
+            None => e(&fact.text()),
+        },
+        Fact::Audience(parts) => format!("<span class=\"access\">{}</span>", e(&parts.join(" · "))),
         other => e(&other.text()),
     }
 }

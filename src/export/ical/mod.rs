@@ -55,7 +55,7 @@ use std::collections::HashMap;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
-use super::facts::{facts, film_starts, paragraphs, series_description, IntroShown};
+use super::facts::{facts, film_starts, paragraphs, series_description, Shown};
 use super::markdown::clock;
 use crate::catalogue::Catalogue;
 use crate::schedule::{Plan, Screening};
@@ -176,7 +176,7 @@ pub(crate) fn description(s: &Screening, plan: &Plan, catalogue: Option<&Catalog
         d.push('\n');
         d.push_str(&p);
     }
-    for fact in facts(plan, s, IntroShown::Always) {
+    for fact in facts(plan, s, Shown::Always) {
         d.push('\n');
         d.push_str(&sentence(&fact.text()));
     }
