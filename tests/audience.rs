@@ -208,6 +208,33 @@ fn the_feeds_and_the_box_office_csv_carry_them() {
     ))
     .unwrap();
     assert!(xml.contains("<language>en</language>"), "{xml}");
+    // Both feeds, with languages and ticket links, still fit the schemas.
+    let dir = tempfile::tempdir().unwrap();
+    let (xml_path, json_path, ics_path) = (
+        dir.path().join("schedule.xml"),
+        dir.path().join("schedule.json"),
+        dir.path().join("programme.ics"),
+    );
+    for path in [&xml_path, &json_path] {
+        slate()
+            .args(["export", "frab", PROGRAMME, "-o"])
+            .arg(path)
+            .assert()
+            .success();
+    }
+    slate()
+        .args([
+            "export",
+            "ics",
+            PROGRAMME,
+            "--now",
+            "2027-04-01T12:00:00Z",
+            "-o",
+        ])
+        .arg(&ics_path)
+        .assert()
+        .success();
+    common::check_feeds(&xml_path, &json_path, &ics_path);
     assert!(xml.contains("<link href=\"https://films.example.org/opening\">Tickets</link>"));
 
     let csv = String::from_utf8(stdout_of(

@@ -7,22 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{present, root, slate};
-
-/// The shared schemas and the Python modules the checker needs, when here.
-fn schemas() -> Option<PathBuf> {
-    let dir = root().join("../shared/schemas");
-    let modules = std::process::Command::new("python3")
-        .args(["-c", "import lxml, jsonschema, rfc3986_validator"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    present(
-        dir.join("schedule.xml.xsd").exists() && modules,
-        "the schedule feed schemas",
-        "../shared/schemas and `python3 -m pip install lxml 'jsonschema[format-nongpl]'`",
-    )
-    .then_some(dir)
-}
+use common::{check_feeds, root, slate};
 
 /// Writes the feeds and the calendar of `input` into `dir`.
 fn export(input: &Path, dir: &Path, extra: &[&str]) -> (PathBuf, PathBuf, PathBuf) {
@@ -52,29 +37,11 @@ fn export(input: &Path, dir: &Path, extra: &[&str]) -> (PathBuf, PathBuf, PathBu
     (xml, json, ics)
 }
 
-fn check(xml: &Path, json: &Path, ics: &Path) {
-    let Some(schemas) = schemas() else {
-        return;
-    };
-    let o = std::process::Command::new("python3")
-        .arg(root().join("tests/feeds_check.py"))
-        .arg(&schemas)
-        .args([xml, json, ics])
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&o.stdout);
-    assert!(
-        o.status.success() && report.contains("feeds_check: PASS"),
-        "{report}{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-}
-
 #[test]
 fn the_festival_examples_feeds_validate_and_name_the_calendars_events() {
     let dir = tempfile::tempdir().unwrap();
     let (xml, json, ics) = export(&root().join("programmes/festival.toml"), dir.path(), &[]);
-    check(&xml, &json, &ics);
+    check_feeds(&xml, &json, &ics);
     let text = std::fs::read_to_string(&xml).unwrap();
     assert_eq!(text.matches("<event ").count(), 74);
     assert!(text.contains("<type>screening</type>"));
@@ -96,7 +63,7 @@ fn the_festival_examples_feeds_validate_and_name_the_calendars_events() {
 fn guests_notes_and_repeats_of_a_plan_reach_the_feeds() {
     let dir = tempfile::tempdir().unwrap();
     let (xml, json, ics) = export(&root().join(common::FESTIVAL_PLAN), dir.path(), &[]);
-    check(&xml, &json, &ics);
+    check_feeds(&xml, &json, &ics);
     let plan = common::festival_plan();
     let text = std::fs::read_to_string(&xml).unwrap();
     for s in &plan.screenings {

@@ -154,3 +154,38 @@ pub fn check_in_browser(
     eprintln!("{name}: {figures} (screenshots in {})", shots().display());
     figures
 }
+
+/// The shared schemas and the Python modules the checker needs, when here.
+pub fn feed_schemas() -> Option<PathBuf> {
+    let dir = root().join("../shared/schemas");
+    let modules = std::process::Command::new("python3")
+        .args(["-c", "import lxml, jsonschema, rfc3986_validator"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    present(
+        dir.join("schedule.xml.xsd").exists() && modules,
+        "the schedule feed schemas",
+        "../shared/schemas and `python3 -m pip install lxml 'jsonschema[format-nongpl]'`",
+    )
+    .then_some(dir)
+}
+
+/// Validates a programme's feeds against the schemas (tests/feeds_check.py):
+/// XSD, JSON schema, the two files agreeing, guids among the calendar's UIDs.
+pub fn check_feeds(xml: &Path, json: &Path, ics: &Path) {
+    let Some(schemas) = feed_schemas() else {
+        return;
+    };
+    let o = std::process::Command::new("python3")
+        .arg(root().join("tests/feeds_check.py"))
+        .arg(&schemas)
+        .args([xml, json, ics])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success() && report.contains("feeds_check: PASS"),
+        "{report}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
