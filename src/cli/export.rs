@@ -42,8 +42,9 @@ pub enum ExportCommand {
     /// A self-contained web page (index.html) with calendar files beside it
     #[command(
         after_help = "Writes DIR/index.html, one page with inline style and pictures and no \
-        script: a day × venue grid, the series with their films and why they belong together, \
-        an A–Z film index and the theme map of the programme's films. Beside it, DIR/calendars/ \
+        script: a day × venue grid (on a phone, an agenda of each day's screenings first), the \
+        series with their films and why they belong together, an A–Z film index and the theme \
+        map of the programme's films. Beside it, DIR/calendars/ \
         holds programme.ics, one calendar per series and per venue, and screenings/ one per \
         screening, all linked from the page. \
         Exporting again into the same DIR reads the calendars published last time, so \
@@ -164,7 +165,9 @@ pub struct HtmlArgs {
     /// Directory to write index.html and calendars/ into (created if missing)
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     output: PathBuf,
-    /// Time stamp of the calendars (RFC 3339), for reproducible files
+    /// Time of this publication (RFC 3339), for reproducible files: the
+    /// calendars' time stamp, and the day the phone agenda opens on when it
+    /// falls within the festival
     #[arg(long, value_name = "TIME")]
     now: Option<String>,
     /// Write only the page, no calendar files and no calendar links
