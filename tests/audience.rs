@@ -143,13 +143,7 @@ fn the_page_and_the_calendar_carry_the_facts() {
 fn search_engines_read_offers_and_languages() {
     let dir = tempfile::tempdir().unwrap();
     let (page, _) = publish(dir.path());
-    let block = page
-        .split("<script type=\"application/ld+json\">")
-        .nth(1)
-        .unwrap()
-        .split("</script>")
-        .next()
-        .unwrap();
+    let block = common::jsonld_block(&page);
     let doc: serde_json::Value = serde_json::from_str(block).unwrap();
     let events = doc["@graph"].as_array().unwrap();
     let named = |needle: &str| {

@@ -56,13 +56,7 @@ fn every_screening_of_the_festival_is_a_screening_event() {
     let page = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
     assert_eq!(page.matches("application/ld+json").count(), 1);
     // No text can close the block early.
-    let block = page
-        .split("<script type=\"application/ld+json\">")
-        .nth(1)
-        .unwrap()
-        .split("</script>")
-        .next()
-        .unwrap();
+    let block = common::jsonld_block(&page);
     assert!(!block.contains('<'), "{block}");
     if pyld() {
         let report = check(&dir.path().join("index.html"), 74);

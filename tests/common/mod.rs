@@ -189,3 +189,14 @@ pub fn check_feeds(xml: &Path, json: &Path, ics: &Path) {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// The text of a page's schema.org JSON-LD block (`<script
+/// type="application/ld+json">`); panics when there is none.
+pub fn jsonld_block(page: &str) -> &str {
+    page.split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .expect("a JSON-LD block")
+        .split("</script>")
+        .next()
+        .expect("its end")
+}
