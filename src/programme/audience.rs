@@ -215,6 +215,17 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("Kč", "CZK"),
     ("₹", "INR"),
 ];
+/// Currency words written after an amount ("12 euros", "3,50 euro").
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("euro", "EUR"),
+    ("euros", "EUR"),
+    ("pound", "GBP"),
+    ("pounds", "GBP"),
+    ("reais", "BRL"),
+    ("złotych", "PLN"),
+    ("zloty", "PLN"),
+    ("yen", "JPY"),
+];
 const CODES: &[&str] = &[
     "GBP", "EUR", "USD", "CAD", "AUD", "NZD", "BRL", "ARS", "MXN", "CLP", "COP", "CHF", "SEK",
     "NOK", "DKK", "ISK", "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "JPY", "KRW", "CNY", "HKD",
@@ -274,7 +285,19 @@ impl AudienceFacts {
             .find(|(sign, _)| before.ends_with(sign) || after.starts_with(sign))
             .map(|(_, code)| *code)
             .or_else(|| {
-                let near = |w: &str| CODES.iter().find(|c| w.eq_ignore_ascii_case(c)).copied();
+                let near = |w: &str| {
+                    CODES
+                        .iter()
+                        .find(|c| w.eq_ignore_ascii_case(c))
+                        .copied()
+                        .or_else(|| {
+                            let w = w.to_lowercase();
+                            CURRENCY_WORDS
+                                .iter()
+                                .find(|(n, _)| *n == w)
+                                .map(|(_, c)| *c)
+                        })
+                };
                 before
                     .rsplit(|c: char| !c.is_alphabetic())
                     .next()
@@ -448,6 +471,21 @@ mod tests {
         assert_eq!(amount("Free entry"), some("0", None));
         assert_eq!(amount("Entrada gratuita"), some("0", None));
         assert_eq!(amount("pay what you can"), None);
+        // As real listings in tests/corpus/import write them.
+        assert_eq!(
+            amount("12 euros (10 para afiliados)"),
+            some("12", Some("EUR"))
+        );
+        assert_eq!(amount("3,50 euro"), some("3.50", Some("EUR")));
+        assert_eq!(amount("14 zł"), some("14", Some("PLN")));
+        assert_eq!(
+            amount("tarif 5 € / Tarif réduit 3 €"),
+            some("5", Some("EUR"))
+        );
+        assert_eq!(amount("Tarif réduit : 2€"), some("2", Some("EUR")));
+        assert_eq!(amount("Admission free"), some("0", None));
+        assert_eq!(amount("Eintritt für Filme frei"), some("0", None));
+        assert_eq!(amount("entrada libre y gratuita"), some("0", None));
     }
 
     #[test]
