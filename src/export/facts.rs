@@ -206,14 +206,17 @@ pub fn facts<'p>(plan: &'p Plan, s: &'p Screening, shown: Shown) -> Vec<Fact<'p>
     if let Some(n) = s.note.as_deref().filter(|n| !n.trim().is_empty()) {
         out.push(Fact::Note(n));
     }
+    // A calendar event says every fact; a list, only what the programme
+    // does not say once for all (no copy of the facts in the first case).
     let own = match shown {
-        Shown::Always => s.audience.clone(),
-        Shown::WhereDifferent => s.audience.beyond(&plan.audience),
+        Shown::Always => std::borrow::Cow::Borrowed(&s.audience),
+        Shown::WhereDifferent => std::borrow::Cow::Owned(s.audience.beyond(&plan.audience)),
     };
     let audience = own.summary();
     if !audience.is_empty() {
         out.push(Fact::Audience(audience));
     }
+    // The link itself is borrowed from the screening (`own` is local).
     if own.tickets.is_some() {
         if let Some(url) = s.audience.tickets.as_deref() {
             out.push(Fact::Tickets(url));
@@ -221,13 +224,6 @@ pub fn facts<'p>(plan: &'p Plan, s: &'p Screening, shown: Shown) -> Vec<Fact<'p>
     }
     out.extend(occurrences(plan, s).into_iter().map(Fact::Occurrence));
     out
-}
-
-/// What the programme says once for every screening ("Portuguese subtitles
-/// · €5, €3.50 concessions"), as outputs that list screenings put it
-/// under the title; tickets are left to the caller (a link).
-pub fn programme_audience(plan: &Plan) -> Vec<String> {
-    plan.audience.summary()
 }
 
 /// The paragraphs of a programmer's text (a `description`): split at blank

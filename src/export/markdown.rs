@@ -13,8 +13,7 @@
 use std::fmt::Write as _;
 
 use super::facts::{
-    clock_changes, facts, film_starts, paragraphs, programme_audience, series_summary, time_phrase,
-    Fact, Shown,
+    clock_changes, facts, film_starts, paragraphs, series_summary, time_phrase, Fact, Shown,
 };
 use crate::schedule::{Plan, Screening};
 
@@ -141,7 +140,8 @@ pub fn render(plan: &Plan) -> String {
     {
         let _ = writeln!(out, "{}\n", md(&p));
     }
-    let mut box_office: Vec<String> = programme_audience(plan).iter().map(|p| md(p)).collect();
+    // What the programme says once for every screening; tickets as a link.
+    let mut box_office: Vec<String> = plan.audience.summary().iter().map(|p| md(p)).collect();
     if let Some(url) = plan.audience.tickets.as_deref() {
         box_office.push(format!("[Buy tickets]({})", link_target(url)));
     }

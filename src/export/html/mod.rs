@@ -34,8 +34,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use super::facts::{
-    facts, film_starts, paragraphs, programme_audience, series_summary, short_day, short_when,
-    time_phrase, Fact, Shown,
+    facts, film_starts, paragraphs, series_summary, short_day, short_when, time_phrase, Fact, Shown,
 };
 use super::markdown::{clock, day_heading};
 use super::ExportError;
@@ -298,7 +297,8 @@ fn masthead(out: &mut String, page: &Page, days: &[&str], venues: &[grid::VenueC
     {
         let _ = writeln!(out, "<p class=\"description\">{}</p>", e(&p));
     }
-    let mut box_office: Vec<String> = programme_audience(plan).iter().map(|p| e(p)).collect();
+    // What the programme says once for every screening; tickets as a link.
+    let mut box_office: Vec<String> = plan.audience.summary().iter().map(|p| e(p)).collect();
     if let Some(url) = plan.audience.tickets.as_deref().and_then(web_url) {
         box_office.push(format!(
             "<a class=\"tickets\" href=\"{}\">Buy tickets</a>",
