@@ -254,6 +254,22 @@ impl Class {
                 _ => labelled_line(line),
             };
         }
+        // "“Te doy mis ojos" de Icíar Bollaín.": a quoted title with who
+        // made it or its credits is a record; a quotation alone is what
+        // the press said.
+        if line.starts_with(['“', '"', '«', '„', '‘', '»']) {
+            let tl = title_line(line);
+            // (A sentence running on after it is prose, read for the films
+            // it names.)
+            let short = line.split_whitespace().count() <= tl.title.split_whitespace().count() + 16;
+            if tl.has_facts()
+                && short
+                && !tl.title.is_empty()
+                && tl.title.split_whitespace().count() <= 14
+            {
+                return Class::Record(tl);
+            }
+        }
         if is_quotation(line) {
             return Class::Context("a press quotation");
         }
@@ -597,7 +613,7 @@ pub(super) fn after_date(line: &str) -> Option<&str> {
                 | "am"
                 | "den"
                 | "el"
-        ) || bare.is_empty()
+        ) || bare.is_empty() && !t.contains(['«', '“', '„', '"', '‘', '‚', '»'])
             || dated
                 && matches!(
                     f.as_str(),

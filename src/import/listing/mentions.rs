@@ -9,7 +9,6 @@
 //! "including") give only titles the catalogue knows, or uncertain ones.
 
 use super::credits::Part;
-use super::fields::is_name_shaped;
 use super::guard::Knowledge;
 use super::inline::{
     comma_by, counted_in_parentheses, credited_items, directed_by_verb, title_and_director,
@@ -219,40 +218,25 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 .filter(|y| super::credits::is_year(y))
                 .and_then(|y| y.parse::<i32>().ok());
             let mut with_director = false;
-            for by in [" di ", " de ", " by ", " von ", " del ", " da ", " van "] {
-                if let Some(who) = tail.strip_prefix(by) {
-                    let name: Vec<&str> = who
-                        .split_whitespace()
-                        .take_while(|w| {
-                            w.chars().next().is_some_and(char::is_uppercase)
-                                || matches!(
-                                    *w,
-                                    "e" | "y" | "et" | "and" | "und" | "en" | "de" | "da" | "von"
-                                )
-                        })
-                        .collect();
-                    let mut name = name.join(" ");
-                    loop {
-                        let before = name.len();
-                        while name.ends_with(|c: char| !c.is_alphanumeric()) {
-                            name.pop();
-                        }
-                        for joiner in [
-                            " e", " y", " et", " and", " und", " en", " de", " da", " von",
-                        ] {
-                            if let Some(n) = name.strip_suffix(joiner) {
-                                name = n.to_string();
-                            }
-                        }
-                        if name.len() == before {
-                            break;
-                        }
-                    }
-                    if is_name_shaped(&name) && inner.split_whitespace().count() <= 10 {
-                        push(&format!("{inner}\u{1f}{name}"), true, year);
-                        with_director = true;
-                    }
-                    break;
+            if let Some((makers, after)) = super::names::makers_after(tail) {
+                if inner.split_whitespace().count() <= 10 {
+                    // "“La gueule de l'emploi” de Didier Cros (2011), qui…".
+                    let year = year.or_else(|| {
+                        after
+                            .trim_start()
+                            .starts_with('(')
+                            .then(|| super::titles::title_line(&format!("x {}", after.trim())))
+                            .and_then(|tl| {
+                                tl.year.or_else(|| {
+                                    tl.credits.iter().find_map(|p| match p {
+                                        Part::Year(y) => Some(*y),
+                                        _ => None,
+                                    })
+                                })
+                            })
+                    });
+                    push(&format!("{inner}\u{1f}{}", makers.join(", ")), true, year);
+                    with_director = true;
                 }
             }
             // "la película “La cuestión humana”", "the film ‘Pride’": a
@@ -513,9 +497,12 @@ const SHOW_WORDS: &[&str] = &[
 ];
 
 /// Quotation marks in the languages of listings, opening and closing.
-const QUOTE_PAIRS: [(char, char); 9] = [
+const QUOTE_PAIRS: [(char, char); 11] = [
     ('"', '"'),
     ('“', '”'),
+    // A page may close with another mark than it opened with.
+    ('“', '"'),
+    ('"', '”'),
     ('«', '»'),
     ('„', '“'),
     ('„', '”'),

@@ -173,10 +173,12 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
             let (c, m) = clean(l);
             // Runs of spaces inside a line are one space.
             (
-                c.split(' ')
-                    .filter(|w| !w.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                space_before_quotes(
+                    &c.split(' ')
+                        .filter(|w| !w.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
                 m,
             )
         })
@@ -186,6 +188,26 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
         .par_iter_mut()
         .for_each(|l| repair_glued_cells(l, knowledge));
     assemble::assemble(&lines, &marked, &joined, knowledge)
+}
+
+/// A space between a date and the quoted title a page ran into it
+/// (`17/02/2011"Los lunes al sol"`): a digit, then an opening quotation
+/// mark and a capital.
+fn space_before_quotes(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 2);
+    let mut chars = line.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        if previous.is_ascii_digit()
+            && "\"“«„".contains(c)
+            && chars.peek().is_some_and(|n| n.is_uppercase())
+        {
+            out.push(' ');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
 }
 
 /// Joins lines a web page broke in the middle of a title or a quotation:

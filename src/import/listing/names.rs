@@ -166,6 +166,107 @@ pub(super) fn director_named(text: &str) -> Option<String> {
     None
 }
 
+/// Short words that say "made by" right after a title, in the listings'
+/// languages ("« Marche funèbre » d’Axel et Tancrède Ramonet", "“Il
+/// posto” di Ermanno Olmi", "„Streik“ von Sergej Eisenstein"), longest
+/// first.
+const BY_WORDS: &[&str] = &[
+    "directed by ",
+    "regia di ",
+    "réalisé par ",
+    "realizado por ",
+    "dirigida por ",
+    "dirigido por ",
+    "diretto da ",
+    "réal. ",
+    "dir. ",
+    "del ",
+    "by ",
+    "de ",
+    "d’",
+    "d'",
+    "di ",
+    "von ",
+    "van ",
+    "av ",
+    "da ",
+    "dei ",
+    "des ",
+];
+
+/// Words that join two makers' names ("Axel et Tancrède Ramonet").
+const NAME_JOINERS: &[&str] = &["et", "and", "y", "e", "und", "en", "och", "og", "i", "&"];
+
+/// The makers a text names right after a title ("de Sylvie Deleule
+/// (2004, 55mn.)", "d’Axel et Tancrède Ramonet", "di Lech Kowalski,
+/// vincitore…"), and the text after their names. The names are
+/// capitalised words with particles and joiners between them, ending
+/// before a parenthesis, a comma, a full stop or a word in lower case; each
+/// must be shaped like a name, the first start with a given name or be
+/// two or more words.
+pub(super) fn makers_after(text: &str) -> Option<(Vec<String>, &str)> {
+    let text = text.trim_start();
+    let lower = text.to_lowercase();
+    let by = BY_WORDS.iter().find(|b| lower.starts_with(*b))?;
+    // The lower-cased prefix has the same length: BY_WORDS are lower case
+    // and their capitals (if any) one byte each.
+    let rest = text.get(by.len()..)?;
+    let mut end = 0;
+    let mut words: Vec<&str> = Vec::new();
+    for (start, w) in rest.split_inclusive(' ').scan(0usize, |pos, w| {
+        let s = *pos;
+        *pos += w.len();
+        Some((s, w))
+    }) {
+        let t = w.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let bare = t.trim_end_matches([',', '.', ';', ':', ')']);
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        let joiner = !words.is_empty()
+            && (NAME_JOINERS.contains(&bare) || super::fields::NAME_PARTICLES.contains(&bare));
+        if t.starts_with('(') || !(capital || joiner) || words.len() == 8 {
+            break;
+        }
+        words.push(bare);
+        end = start + w.trim_end().len();
+        if bare.len() != t.len() {
+            // A comma or a full stop ends the names (an initial's full stop
+            // does not: "Herbert J. Biberman").
+            let initial = t.ends_with('.') && bare.chars().count() == 1;
+            if !initial {
+                end = start + w.trim_end().len();
+                break;
+            }
+            words.pop();
+            words.push(t);
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| NAME_JOINERS.contains(w) || super::fields::NAME_PARTICLES.contains(w))
+    {
+        words.pop();
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let found = names(&words.join(" "));
+    let shaped = |n: &String| {
+        super::fields::is_name_shaped(n)
+            && n.split_whitespace().count() <= 4
+            && (n.split_whitespace().count() >= 2
+                || n.split_whitespace()
+                    .next()
+                    .is_some_and(super::fields::is_given_name))
+    };
+    if found.is_empty() || !found.iter().all(shaped) {
+        return None;
+    }
+    Some((found, &rest[end..]))
+}
+
 /// A person's name starting at word `at`: two to four capitalised words
 /// (particles inside), the first a given name.
 fn name_at(words: &[&str], at: usize) -> Option<String> {
@@ -229,6 +330,25 @@ mod tests {
         );
         // A name that merely starts like a phrase stays whole.
         assert_eq!(names("Filmer Lindqvist"), ["Filmer Lindqvist"]);
+    }
+
+    #[test]
+    fn makers_named_after_a_title() {
+        let (who, rest) = makers_after(" d’Axel et Tancrède Ramonet (2002, 14mn)").unwrap();
+        assert_eq!(who, ["Axel Ramonet", "Tancrède Ramonet"]);
+        assert_eq!(rest.trim(), "(2002, 14mn)");
+        let (who, rest) = makers_after("de Sylvie Deleule (2004, 55mn.)").unwrap();
+        assert_eq!(who, ["Sylvie Deleule"]);
+        assert_eq!(rest.trim(), "(2004, 55mn.)");
+        let (who, rest) = makers_after("di Lech Kowalski, vincitore").unwrap();
+        assert_eq!(who, ["Lech Kowalski"]);
+        assert_eq!(rest, ", vincitore");
+        let (who, _) = makers_after("by Herbert J. Biberman.").unwrap();
+        assert_eq!(who, ["Herbert J. Biberman"]);
+        // Not makers: a place, lower-case words, nothing.
+        assert_eq!(makers_after("de la ville"), None);
+        assert_eq!(makers_after("(2004)"), None);
+        assert_eq!(makers_after("de Paris (2004)"), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ const MIN_DATES: usize = 3;
 /// The titles of a programme index run on one line, in order, or `None`
 /// when the line is not one.
 pub(super) fn index_titles(line: &str) -> Option<Vec<String>> {
-    if line.len() < 120 {
+    if line.len() < 60 {
         return None;
     }
     // Cheap first: an index has a number (a day, an hour) for each entry;
@@ -37,6 +37,20 @@ pub(super) fn index_titles(line: &str) -> Option<Vec<String>> {
         .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
         .collect();
     let calendar = calendar_tokens(&tokens);
+    // A title before its date needs more text round it to be sure of.
+    (line.len() >= 120)
+        .then(|| titles_before_dates(line, &tokens, &calendar))
+        .flatten()
+        .or_else(|| titles_after_dates(line, &tokens, &calendar))
+}
+
+/// "MARX RELOADED: Thu, April 26, 6:30p COMRADE, …": each title before
+/// its date.
+fn titles_before_dates(
+    line: &str,
+    tokens: &[(usize, &str)],
+    calendar: &[bool],
+) -> Option<Vec<String>> {
     let mut titles = Vec::new();
     let mut runs = 0;
     let mut start = 0; // byte where the text before the next run starts
@@ -55,6 +69,61 @@ pub(super) fn index_titles(line: &str) -> Option<Vec<String>> {
             i += 1;
         }
         start = tokens.get(i).map_or(line.len(), |t| t.0);
+    }
+    (runs >= MIN_DATES && titles.len() >= MIN_DATES && titles.len() * 2 >= runs).then_some(titles)
+}
+
+/// "01/06 (quinta-feira) 17h00 Coal face 19h00 A classe operária vai ao
+/// paraíso 21h20 Peões": each title after its time. Only a run that ends
+/// in a clock time opens a title (a date alone opens the day's times).
+fn titles_after_dates(
+    line: &str,
+    tokens: &[(usize, &str)],
+    calendar: &[bool],
+) -> Option<Vec<String>> {
+    let mut titles = Vec::new();
+    let mut runs = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        if !calendar[i] {
+            i += 1;
+            continue;
+        }
+        while i < tokens.len() && calendar[i] {
+            i += 1;
+        }
+        if !is_time(tokens[i - 1].1) {
+            continue;
+        }
+        runs += 1;
+        let start = tokens.get(i).map_or(line.len(), |t| t.0);
+        let end = (i..tokens.len())
+            .find(|&j| calendar[j])
+            .map_or(line.len(), |j| tokens[j].0);
+        // The first sentence after the time: "Peões. Debate with …".
+        let text = &line[start..end];
+        let first = [". ", "! ", "? "]
+            .iter()
+            .filter_map(|s| text.find(s))
+            .min()
+            .map_or(text, |at| &text[..at]);
+        // "a las 19.30, Recursos humanos, del francés Laurent Cantet; a
+        // las 22.00, …": running text with times in it, not an index.
+        let clause = first.contains(';')
+            || first.match_indices(", ").any(|(at, _)| {
+                first[at + 2..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            });
+        if clause {
+            continue;
+        }
+        for piece in titles_run_together(first) {
+            if let Some(t) = title_shaped(piece, true) {
+                titles.push(t);
+            }
+        }
     }
     (runs >= MIN_DATES && titles.len() >= MIN_DATES && titles.len() * 2 >= runs).then_some(titles)
 }
@@ -123,7 +192,57 @@ fn title_before_date(text: &str) -> Option<String> {
         .filter_map(|s| text.rfind(s).map(|i| i + s.len()))
         .max()
         .map_or(text, |i| &text[i..]);
-    let title = last
+    title_shaped(last, false)
+}
+
+/// Titles written one after another after one time, in the sentence case
+/// most languages write titles in ("Trabalhadoras metalúrgicas Linha de
+/// montagem"): a new title starts at a capital right after a word in
+/// lower case that is no small joining word ("Garotas do ABC", "Companhia
+/// Paulista de Estradas de Ferro" stay whole). Titles in English title
+/// case have no such place, and stay whole.
+fn titles_run_together(text: &str) -> Vec<&str> {
+    const JOINERS: &[&str] = &[
+        "with", "from", "into", "over", "para", "pelo", "pela", "pelos", "dans", "avec", "sous",
+        "nach", "über", "unter", "della", "delle", "degli", "dello", "sobre", "entre", "contra",
+        "und", "and", "the", "des", "del", "los", "las", "les", "dos", "das",
+    ];
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut previous: Option<&str> = None;
+    for (at, w) in text.split_inclusive(' ').scan(0usize, |pos, w| {
+        let s = *pos;
+        *pos += w.len();
+        Some((s, w.trim()))
+    }) {
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let after_lower = previous.is_some_and(|p| {
+            p.chars().next().is_some_and(char::is_lowercase)
+                && p.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && p.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !JOINERS.contains(&p)
+        });
+        if capital && after_lower {
+            pieces.push(text[start..at].trim());
+            start = at;
+        }
+        previous = Some(w);
+    }
+    pieces.push(text[start..].trim());
+    // "El efecto Iguazú": a title may end in a name; only pieces of two
+    // words or more are titles of their own.
+    if pieces.iter().any(|p| p.split_whitespace().count() < 2) {
+        return vec![text];
+    }
+    pieces
+}
+
+/// A text without the separators round it, if it is shaped like a title:
+/// capitalised, short, no label, and (unless `sentence_case`, as titles
+/// are written in most languages but English) not ending in a word in
+/// lower case.
+fn title_shaped(text: &str, sentence_case: bool) -> Option<String> {
+    let title = text
         .trim()
         .trim_matches(|c: char| ":;,–—-|•·/".contains(c) || c.is_whitespace());
     let words: Vec<&str> = title.split_whitespace().collect();
@@ -138,10 +257,11 @@ fn title_before_date(text: &str) -> Option<String> {
     };
     let capitals = words.iter().filter(|w| capital(w)).count();
     let shaped = capital(words[0])
-        && words
-            .last()
-            .is_some_and(|w| capital(w) || w.ends_with(['?', '!', ')']))
-        && capitals * 2 >= words.len()
+        && (sentence_case
+            || words
+                .last()
+                .is_some_and(|w| capital(w) || w.ends_with(['?', '!', ')'])))
+        && (capitals * 2 >= words.len() || sentence_case && words.len() <= 8)
         && !title.starts_with('(');
     (shaped && context_reason(title).is_none()).then(|| title.to_string())
 }
@@ -168,6 +288,29 @@ mod tests {
         assert_eq!(
             index_titles(line).unwrap(),
             ["Norma Rae", "Matewan", "Silkwood", "Blue Collar"]
+        );
+        // Times first, each title after its time.
+        let line = "- 04/06 (domingo) 14h00 Coal Face 15h15 O machão 17h00 A queda 19h15 Peões 21h00 Garotas do ABC";
+        assert_eq!(
+            index_titles(line).unwrap(),
+            [
+                "Coal Face",
+                "O machão",
+                "A queda",
+                "Peões",
+                "Garotas do ABC"
+            ]
+        );
+        // Several titles after one time.
+        let line = "- 03/06 (sábado) 16h00 Companhia Docas de Santos 17h20 Trabalhadoras metalúrgicas Linha de montagem 19h15 Kuhle Wampe";
+        assert_eq!(
+            index_titles(line).unwrap(),
+            [
+                "Companhia Docas de Santos",
+                "Trabalhadoras metalúrgicas",
+                "Linha de montagem",
+                "Kuhle Wampe"
+            ]
         );
     }
 

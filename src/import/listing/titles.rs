@@ -94,21 +94,47 @@ fn split_at_makers(line: &str) -> Option<(&str, Vec<String>)> {
 pub(super) fn title_line(line: &str) -> TitleLine {
     let mut out = TitleLine::default();
     let line = line.trim();
+    // "(2002, 14mn, projection après …": a parenthesis the page never
+    // closed ends with the line.
+    let closed;
+    let line = if line.matches('(').count() > line.matches(')').count() {
+        closed = format!("{line})");
+        closed.as_str()
+    } else {
+        line
+    };
     // A quoted title: the quotes say where it ends.
     for (open, close) in QUOTES {
         if let Some(inner) = line.strip_prefix(*open) {
-            if let Some(end) = inner.find(*close) {
+            // “Te doy mis ojos" de Icíar Bollaín: a page may close a
+            // quotation with another mark than it opened it with.
+            let end = inner.find(*close).or_else(|| {
+                (*open == '“' || *open == '"')
+                    .then(|| inner.find(['”', '"', '“']))
+                    .flatten()
+            });
+            if let Some(end) = end {
+                let close = inner[end..].chars().next().unwrap_or(*close);
                 let title = inner[..end].trim();
                 let rest = inner[end + close.len_utf8()..]
                     .trim()
                     .trim_start_matches([',', '-', '–', '—', ':', '/', '|', '.'])
                     .trim();
                 if !title.is_empty() {
+                    // "« Marche funèbre » d’Axel et Tancrède Ramonet (2002,
+                    // 14mn)": who made it, then its credits.
+                    let (makers, rest) =
+                        super::names::makers_after(rest).unwrap_or((Vec::new(), rest));
+                    let rest = rest
+                        .trim()
+                        .trim_start_matches([',', '-', '–', '—', ':', '/', '|', '.'])
+                        .trim();
                     let tail = title_line(&format!("x {rest}"));
                     out.title = title.to_string();
                     out.year = tail.year;
                     out.others = tail.others;
-                    out.credits = tail.credits;
+                    out.credits = makers.into_iter().map(Part::Name).collect();
+                    out.credits.extend(tail.credits);
                     if rest.is_empty() || out.has_facts() || !out.others.is_empty() {
                         return out;
                     }
@@ -160,6 +186,10 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                 out.others.push(first.trim().to_string());
                 out.year = year.trim().parse().ok();
             } else if let Some(parts) = credit_line(inner) {
+                out.credits.extend(parts);
+            } else if let Some(parts) = leading_credits(inner) {
+                // "(2002, 14mn, projection après « L’étourdissement »)":
+                // credits, then a note.
                 out.credits.extend(parts);
             } else if (2..=3).contains(&inner.split_whitespace().count())
                 && super::fields::is_name_shaped(inner)
@@ -399,6 +429,15 @@ fn split_at_credits(line: &str) -> Option<(&str, Vec<Part>)> {
         }
     }
     None
+}
+
+/// The credits a parenthesis opens with, before a note ("2002, 14mn,
+/// projection après …"): at least a year and one more fact, each piece
+/// read whole.
+fn leading_credits(inner: &str) -> Option<Vec<Part>> {
+    let parts: Vec<Part> = split_credits(inner).map_while(part).collect();
+    let year = parts.iter().any(|p| matches!(p, Part::Year(_)));
+    (year && parts.len() >= 2).then_some(parts)
 }
 
 /// The quoted title inside a few words round it: "Mais aussi “Voix de
