@@ -236,7 +236,8 @@ pub(super) fn makers_after(text: &str) -> Option<(Vec<String>, &str)> {
             // does not: "Herbert J. Biberman").
             let initial = t.ends_with('.') && bare.chars().count() == 1;
             if !initial {
-                end = start + w.trim_end().len();
+                // The punctuation stays with what follows the names.
+                end = start + (w.len() - w.trim_start().len()) + bare.len();
                 break;
             }
             words.pop();
