@@ -33,6 +33,11 @@ const FILM_LISTS: &[&str] = &[
     "filme wie",
     "filmen wie",
     "peliculas como",
+    "titulos como",
+    "obras como",
+    "titoli come",
+    "titres comme",
+    "titulos como",
     "films como",
     "film come",
     "film quali",
@@ -132,7 +137,11 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             parts: Vec::new(),
         });
     };
-    for sentence in text.split_inclusive(['.', '!', '?', ';']) {
+    // Titles in lists that do not say they are films ("such as …", a list
+    // in parentheses): sure when the paragraph speaks of films and names
+    // others surely.
+    let mut listed: Vec<String> = Vec::new();
+    for sentence in sentences(text) {
         let lower = sentence.to_lowercase();
         // "otras siete películas: “Resistencia”, “Agua con sal” y
         // “Bubble”", "Films: …": a film word and a colon open a list.
@@ -151,13 +160,23 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 continue;
             };
             let list = &sentence[at + len..];
-            for item in list_items(list) {
+            // "como en Britannia Hospital o Zazie en el metro": a
+            // preposition before the first item.
+            let list = list.trim_start();
+            let list = ["en ", "in ", "dans ", "im ", "em ", "no ", "na "]
+                .iter()
+                .find_map(|p| list.strip_prefix(p))
+                .unwrap_or(list);
+            let mut items = list_items(list);
+            if let Some(last) = items.last_mut() {
+                *last = without_relative_clause(last).to_string();
+            }
+            for item in items {
                 let known = k.knows_title(&item);
-                if known || says_films {
-                    push(&item, known || says_films, None);
-                } else {
-                    push(&item, false, None);
+                if !(known || says_films) {
+                    listed.push(item.clone());
                 }
+                push(&item, known || says_films, None);
             }
             break;
         }
@@ -304,6 +323,9 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         for items in parenthesised_lists(text) {
             let known = items.iter().any(|i| k.knows_title(i));
             for item in items {
+                if !known {
+                    listed.push(item.clone());
+                }
                 push(&format!("{item}\u{1f}"), known, None);
             }
         }
@@ -323,6 +345,19 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 push(inner, true, None);
             }
             rest = &after[j + close.len_utf8()..];
+        }
+    }
+    // A paragraph about films that names three or more surely: its other
+    // lists name films too ("…otros títulos como Comrades o El rigor del
+    // destino", "…del cine italiano (La caza trágica, El molino del Po)").
+    if about_films && out.iter().filter(|m| m.certain).count() >= 3 {
+        for m in out.iter_mut() {
+            if !m.certain
+                && m.director.is_none()
+                && listed.iter().any(|l| fold(l) == fold(&m.title))
+            {
+                m.certain = true;
+            }
         }
     }
     out
@@ -527,6 +562,59 @@ fn find_close(text: &str, close: char) -> Option<usize> {
     None
 }
 
+/// The last item of a list in running text without the clause that
+/// tells what the films do: "Strikebound que narran conflictos laborales"
+/// → "Strikebound" (a relative pronoun, then only words in lower case).
+fn without_relative_clause(item: &str) -> &str {
+    const PRONOUNS: &[&str] = &[
+        "que", "qui", "which", "that", "who", "che", "die", "welche", "som", "cui",
+    ];
+    let words: Vec<(usize, &str)> = item
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .collect();
+    for (n, (at, w)) in words.iter().enumerate().skip(1) {
+        let tail = &words[n + 1..];
+        if PRONOUNS.contains(w)
+            && tail.len() >= 2
+            && tail
+                .iter()
+                .all(|(_, t)| !t.chars().next().is_some_and(|c| c.is_uppercase()))
+        {
+            return item[..*at].trim_end();
+        }
+    }
+    item
+}
+
+/// A paragraph cut into sentences after ".", "!", "?" and ";", keeping
+/// each mark; a mark followed by a comma or a closing parenthesis ends a
+/// title, not a sentence ("¡Qué verde era mi valle!, Matewan").
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | ';') {
+            continue;
+        }
+        if matches!(chars.peek(), Some((_, ',' | ')'))) {
+            continue;
+        }
+        let end = i + c.len_utf8();
+        out.push(&text[start..end]);
+        start = end;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 /// Lists of three or more title-shaped items in parentheses ("(Daens,
 /// Harlan County USA, La huelga)"), each list whole or not at all.
 fn parenthesised_lists(text: &str) -> Vec<Vec<String>> {
@@ -597,7 +685,7 @@ fn list_items(list: &str) -> Vec<String> {
             let starts = item
                 .chars()
                 .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«„'".contains(c));
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«„'¡¿".contains(c));
             if !starts || item.split_whitespace().count() > 12 {
                 return items;
             }
@@ -609,7 +697,9 @@ fn list_items(list: &str) -> Vec<String> {
 
 /// A list piece cut at its last "and"/"et"/"und"/"y"/"e"/"i"/"or".
 fn split_and(piece: &str) -> Vec<&str> {
-    for joiner in [" and ", " et ", " und ", " y ", " e ", " i ", " or ", " & "] {
+    for joiner in [
+        " and ", " et ", " und ", " y ", " e ", " i ", " or ", " o ", " ou ", " oder ", " & ",
+    ] {
         if let Some((a, b)) = piece.rsplit_once(joiner) {
             // "“Lossers and Winners”": a joiner inside quotation marks is
             // part of the title.
@@ -653,6 +743,35 @@ mod tests {
             ["Los puertos", "Norma Rae", "El fin de San Petersburgo"]
         );
         assert!(m.iter().all(|m| m.director.is_none()));
+    }
+
+    #[test]
+    fn other_lists_in_a_paragraph_that_names_films() {
+        let k = Knowledge::default();
+        let text = "La minería aparece en filmes como Borinage, Germinal, ¡Qué verde era mi valle!, Strikebound que narran conflictos laborales; y el campo en el cine italiano (La caza trágica, El molino del Po, Hay que quemar a un hombre) además de otros títulos como Comrades o El rigor del destino.";
+        let m = mentions(text, &k);
+        let sure: Vec<&str> = m
+            .iter()
+            .filter(|m| m.certain)
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(
+            sure,
+            [
+                "Borinage",
+                "Germinal",
+                "¡Qué verde era mi valle!",
+                "Strikebound",
+                "Comrades",
+                "El rigor del destino",
+                "La caza trágica",
+                "El molino del Po",
+                "Hay que quemar a un hombre"
+            ]
+        );
+        // Alone, a list that does not say it names films stays unsure.
+        let m = mentions("Workers such as Miners and Dockers struck.", &k);
+        assert!(m.iter().all(|m| !m.certain), "{m:?}");
     }
 
     #[test]
