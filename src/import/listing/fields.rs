@@ -85,6 +85,13 @@ pub(super) fn is_time(token: &str) -> bool {
     if t == "noon" || t == "midnight" || t == "midi" {
         return true;
     }
+    // "오후 2시 30분", "11時": an hour in Korean, Japanese or Chinese.
+    if let Some(h) = t.strip_suffix(['시', '時', '点']) {
+        return !h.is_empty()
+            && h.len() <= 2
+            && h.bytes().all(|b| b.is_ascii_digit())
+            && h.parse::<u32>().is_ok_and(|h| h < 24);
+    }
     let (num, ampm) = match t
         .strip_suffix("pm")
         .or_else(|| t.strip_suffix("am"))

@@ -196,6 +196,10 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 "dokumentationen",
                 "documentaires",
                 "kurzfilm",
+                "영화",
+                "映画",
+                "电影",
+                "電影",
                 "stummfilm",
             ]
             .iter(),
@@ -223,11 +227,11 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             };
             let inner = after[..j].trim();
             let tail = &after[j + close.len_utf8()..];
-            let titled = inner
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                && (1..=8).contains(&inner.split_whitespace().count())
+            // A capital, a digit, or a letter of a script without case
+            // (Korean, Chinese, Japanese).
+            let titled = inner.chars().next().is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || (c.is_alphabetic() && !c.is_lowercase())
+            }) && (1..=8).contains(&inner.split_whitespace().count())
                 && !inner.ends_with(['?', '!', '.', ',']);
             // „Streik“ (1925): a title and its year.
             let year = tail
@@ -532,8 +536,16 @@ const SHOW_WORDS: &[&str] = &[
 ];
 
 /// Quotation marks in the languages of listings, opening and closing.
-const QUOTE_PAIRS: [(char, char); 11] = [
+const QUOTE_PAIRS: [(char, char); 17] = [
     ('"', '"'),
+    // The marks of works in Korean, Chinese and Japanese text (and their
+    // ASCII stand-in): "오전 11시 <미국민중사1>".
+    ('<', '>'),
+    ('〈', '〉'),
+    ('《', '》'),
+    ('「', '」'),
+    ('『', '』'),
+    ('＜', '＞'),
     ('“', '”'),
     // A page may close with another mark than it opened with.
     ('“', '"'),
@@ -546,6 +558,38 @@ const QUOTE_PAIRS: [(char, char); 11] = [
     ('‹', '›'),
     ('\'', '\''),
 ];
+
+/// The quoted spans of a text in the order they open, marks of any
+/// language ("<보라보라>", "«Coal Face»", "“Pride”"); an apostrophe inside a
+/// word opens nothing.
+pub(super) fn quoted(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let next = QUOTE_PAIRS
+            .iter()
+            .filter_map(|&(open, close)| {
+                let i = at + text[at..].find(open)?;
+                let before = text[..i].chars().next_back();
+                if matches!(open, '\'' | '’') && before.is_some_and(char::is_alphanumeric) {
+                    return None;
+                }
+                let from = i + open.len_utf8();
+                let j = from + find_close(&text[from..], close)?;
+                Some((i, from, j, close))
+            })
+            .min_by_key(|&(i, ..)| i);
+        let Some((_, from, j, close)) = next else {
+            break;
+        };
+        let inner = text[from..j].trim();
+        if !inner.is_empty() {
+            out.push(inner);
+        }
+        at = j + close.len_utf8();
+    }
+    out
+}
 
 /// Where a closing quotation mark is: for an apostrophe, one not inside a
 /// word ("Whores’ Glory").

@@ -100,8 +100,20 @@ fn titles_after_dates(
         let end = (i..tokens.len())
             .find(|&j| calendar[j])
             .map_or(line.len(), |j| tokens[j].0);
-        // The first sentence after the time: "Peões. Debate with …".
         let text = &line[start..end];
+        // "오후 2시 30분 <보라보라>, 오후 …", "19h «Coal Face», débat":
+        // the titles are the quoted ones.
+        let quoted = super::mentions::quoted(text);
+        if !quoted.is_empty() {
+            titles.extend(
+                quoted
+                    .into_iter()
+                    .filter(|q| q.split_whitespace().count() <= 12 && context_reason(q).is_none())
+                    .map(str::to_string),
+            );
+            continue;
+        }
+        // The first sentence after the time: "Peões. Debate with …".
         let first = [". ", "! ", "? "]
             .iter()
             .filter_map(|s| text.find(s))
@@ -269,6 +281,21 @@ fn title_shaped(text: &str, sentence_case: bool) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_titles_after_their_times() {
+        let line = "첫날인 10일에는 오전 11시 <미국민중사1>, 오후 2시 30분 <보라보라>, 오후 6시 30분 <조끼하나면충분하다>를 상영하고, 다음날 11일에는 오전 11시 <언더그라운드>와 <례>를 선보인다.";
+        assert_eq!(
+            index_titles(line).unwrap(),
+            [
+                "미국민중사1",
+                "보라보라",
+                "조끼하나면충분하다",
+                "언더그라운드",
+                "례"
+            ]
+        );
+    }
 
     #[test]
     fn an_index_run_on_one_line() {
