@@ -139,6 +139,9 @@ impl Class {
         if let Some(titles) = super::runon::index_titles(line) {
             return Class::Index(titles);
         }
+        if super::spaced::is_header(line) {
+            return Class::Context("a table's header");
+        }
         // A line in parentheses: credits with a year ("(Wim Wenders, DE
         // 1987, 122mins)"), or another title or a note under a title.
         if line.starts_with('(') && line.ends_with(')') {

@@ -45,6 +45,7 @@ mod mentions;
 mod names;
 mod runon;
 mod sentences;
+mod spaced;
 mod table;
 mod titles;
 
@@ -184,6 +185,7 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
         })
         .unzip();
     let joined = join_broken_lines(&mut lines);
+    spaced::rewrite_rows(&mut lines, knowledge);
     lines
         .par_iter_mut()
         .for_each(|l| repair_glued_cells(l, knowledge));
