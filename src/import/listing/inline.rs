@@ -36,10 +36,16 @@ pub(super) fn comma_by(text: &str) -> Vec<(String, String)> {
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)),
         );
         let mut name: Vec<&str> = Vec::new();
-        for w in &words[skip.min(words.len())..] {
+        let from = skip.min(words.len());
+        for (i, w) in words.iter().enumerate().skip(from) {
             if !(w.chars().next().is_some_and(char::is_uppercase)
                 || matches!(*w, "y" | "e" | "and" | "et" | "de" | "van" | "von"))
             {
+                break;
+            }
+            // "di Carlo Mazzacurati Una delle prime pellicole": the text
+            // about the film starts.
+            if super::names::opens_sentence_after(&name, w, words.get(i + 1).copied()) {
                 break;
             }
             // A full stop ends the name with the sentence: "Paulo Rocha.
@@ -59,9 +65,14 @@ pub(super) fn comma_by(text: &str) -> Vec<(String, String)> {
         if !is_name_shaped(&name) || name.split_whitespace().count() > 6 {
             continue;
         }
-        // The title: from its first capitalised word, a country in
-        // parentheses after it left out.
-        let mut title = before;
+        // The title: from its first capitalised word (after the last
+        // bullet: "… fine Ottocento • La classe operaia va in Paradiso"),
+        // a country in parentheses after it left out.
+        let mut title = before
+            .rsplit(['•', '▪', '■', '◦', '|'])
+            .next()
+            .unwrap_or(before)
+            .trim();
         if let Some(open) = title.rfind(" (") {
             if title.ends_with(')') {
                 title = title[..open].trim();
@@ -457,6 +468,40 @@ pub(super) fn counted_in_parentheses(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_between_bullets_with_their_directors() {
+        let text = "IL LAVORO ieri • L’albero degli zoccoli, di Ermanno Olmi narra la vita in una cascina di fine Ottocento • La classe operaia va in Paradiso, di Elio Petri Un classico del 1971 • Vesna va veloce, di Carlo Mazzacurati Una delle prime pellicole • Tutta la vita davanti, di Paolo Virzì Liberamente ispirato al libro";
+        assert_eq!(
+            comma_by(text),
+            [
+                (
+                    "L’albero degli zoccoli".to_string(),
+                    "Ermanno Olmi".to_string()
+                ),
+                (
+                    "La classe operaia va in Paradiso".to_string(),
+                    "Elio Petri".to_string()
+                ),
+                (
+                    "Vesna va veloce".to_string(),
+                    "Carlo Mazzacurati".to_string()
+                ),
+                (
+                    "Tutta la vita davanti".to_string(),
+                    "Paolo Virzì".to_string()
+                ),
+            ]
+        );
+        // A given name before the last word keeps it: the surname.
+        assert_eq!(
+            comma_by("Rosetta, di Jean-Pierre e Luc Dardenne racconta una ragazza"),
+            [(
+                "Rosetta".to_string(),
+                "Jean-Pierre e Luc Dardenne".to_string()
+            )]
+        );
+    }
 
     #[test]
     fn films_after_a_directing_verb() {

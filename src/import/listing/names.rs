@@ -204,6 +204,34 @@ const NAME_JOINERS: &[&str] = &["et", "and", "y", "e", "und", "en", "och", "og",
 /// before a parenthesis, a comma, a full stop or a word in lower case; each
 /// must be shaped like a name, the first start with a given name or be
 /// two or more words.
+/// Words that open a sentence in the languages of listings, written with a
+/// capital there: after a name they start the text about the film ("di
+/// Carlo Mazzacurati Una delle prime pellicole").
+const SENTENCE_OPENERS: &[&str] = &[
+    "a", "an", "the", "this", "in", "un", "una", "uno", "il", "lo", "la", "le", "les", "el", "los",
+    "las", "der", "die", "das", "ein", "eine", "o", "os", "as", "um", "uma", "nel", "dans", "im",
+    "en", "ce", "cette", "questo", "questa", "este", "esta",
+];
+
+/// Whether a capitalised word after a name already two words long starts
+/// the sentence that follows it rather than continuing the name: the next
+/// word is in lower case, the name's last word is no given name ("Luc
+/// Dardenne racconta" keeps "Dardenne"), and the word is a given name, a
+/// word that opens sentences, or an adverb ("Paolo Virzì Liberamente
+/// ispirato", "Mario Monicelli Vincenzina davanti alla fabbrica").
+pub(super) fn opens_sentence_after(name: &[&str], word: &str, next: Option<&str>) -> bool {
+    let lower_next = next
+        .and_then(|n| n.chars().next())
+        .is_some_and(|c| c.is_alphabetic() && c.is_lowercase());
+    let folded = crate::text::fold(word);
+    name.len() >= 2
+        && lower_next
+        && !name.last().is_some_and(|w| super::fields::is_given_name(w))
+        && (super::fields::is_given_name(word)
+            || SENTENCE_OPENERS.contains(&folded.as_str())
+            || folded.len() > 6 && (folded.ends_with("mente") || folded.ends_with("ly")))
+}
+
 pub(super) fn makers_after(text: &str) -> Option<(Vec<String>, &str)> {
     let text = text.trim_start();
     let lower = text.to_lowercase();
