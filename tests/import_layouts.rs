@@ -307,3 +307,22 @@ fn titles_under_dates_and_times_with_screening_notes() {
     let titles: Vec<String> = films(text).into_iter().map(|f| f.0).collect();
     assert_eq!(titles, ["Die Letzte Schicht", "Hafen Im Nebel"]);
 }
+
+#[test]
+fn titles_with_a_colon_before_what_the_film_is() {
+    // Under a screening date: films. Without one: unsure, not written.
+    let dated = "3/22: Double Feature\nOne Day Longer: Ten-year strike of Las Vegas casino workers\nLive Nude Girls Unite: Organizing, bargaining and striking at a strip club\n";
+    let titles: Vec<String> = films(dated).into_iter().map(|f| f.0).collect();
+    assert_eq!(titles, ["One Day Longer", "Live Nude Girls Unite"]);
+    let undated = "One Day Longer: Ten-year strike of Las Vegas casino workers\n";
+    assert!(films(undated).is_empty());
+    // A speaker and their words, credits with a label: no titles.
+    let lines = "3/22: Double Feature\nVic Spanner: It's another little prod at the very vitals of your freedom.\nSpanien 2004, R: Marcelo Expósito, 70 min, span. OF mit engl. UT\n";
+    assert!(
+        films(lines)
+            .iter()
+            .all(|f| f.0 != "Vic Spanner" && !f.0.starts_with("Spanien")),
+        "{:?}",
+        films(lines)
+    );
+}

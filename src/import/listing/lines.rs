@@ -396,6 +396,22 @@ impl Class {
             _ => words,
         };
         let limit = if outside < words { 160 } else { 110 };
+        // "One Day Longer: Ten-year strike of Las Vegas casino workers": a
+        // title in title case, a colon, and what the film is.
+        if let Some(class) = title_then_text(line).filter(|_| {
+            // Not credits ("Spanien 2004, R: Marcelo Expósito, 70 min"), not
+            // a speaker and their words ("Vic Spanner: It's another…").
+            line.split_once(": ").is_some_and(|(head, rest)| {
+                title_cased(head)
+                    && starts_sentence(rest)
+                    && !head.contains(',')
+                    && !head.split_whitespace().any(|w| is_year(w))
+                    && !head.split_whitespace().next().is_some_and(is_given_name)
+                    && !k.looks_like_person(head)
+            })
+        }) {
+            return class;
+        }
         if outside <= 14 && words <= 24 && line.chars().count() <= limit && !ends_sentence(line) {
             if line.ends_with(':') {
                 return Class::Heading;
@@ -673,6 +689,7 @@ pub(super) fn after_date(line: &str) -> Option<&str> {
 /// or heading, and a sentence follows.
 fn title_then_text(text: &str) -> Option<Class> {
     let (head, rest) = text.split_once(": ")?;
+    let rest = rest.trim_start();
     let words = head.split_whitespace().count();
     let titled = (1..=10).contains(&words)
         && head.chars().next().is_some_and(char::is_uppercase)
@@ -681,6 +698,36 @@ fn title_then_text(text: &str) -> Option<Class> {
         && context_reason(head).is_none()
         && rest.split_whitespace().nth(5).is_some();
     titled.then(|| Class::RecordThen(title_line(head), rest.trim().to_string()))
+}
+
+/// Whether words are in title case: most of them capitalised (short
+/// words aside), the first and the last.
+fn title_cased(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capital = |w: &&str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let capitals = words.iter().filter(|w| capital(w)).count();
+    !words.is_empty()
+        && words.len() <= 8
+        && capital(&words[0])
+        && words.last().is_some_and(capital)
+        && capitals * 3 >= words.len() * 2
+}
+
+/// Whether a text opens a sentence: a capital, then words in lower case.
+fn starts_sentence(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 4
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words[1..]
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .count()
+            * 2
+            >= words.len() - 1
 }
 
 fn record_then(text: &str) -> Option<Class> {

@@ -211,9 +211,29 @@ impl Assembler<'_> {
             }
             Class::RecordThen(tl, text) => {
                 self.resolve_pending();
+                let facts = tl.has_facts();
                 let d = self.new_draft(i, titled_entry(tl, i + 1), "one-line record");
                 describe(&mut self.drafts[d].entry, &text);
                 self.drafts[d].open = false;
+                // "Title: what the film is" with no facts: a film when it
+                // is screened on a date above, or the catalogue knows it.
+                if !facts {
+                    self.drafts[d].entry.layout = "title and description";
+                    let known = self.drafts[d]
+                        .entry
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| self.k.knows_title(t));
+                    if self.dated_since {
+                        self.drafts[d].dated = true;
+                    } else if !known {
+                        self.drafts[d].weak = true;
+                        self.drafts[d].uncertain = Some(
+                            "a title and a colon before a sentence, with no credits or screening date"
+                                .into(),
+                        );
+                    }
+                }
             }
             Class::Index(titles) => {
                 // Each title is screened at the date after it; its write-up
