@@ -314,6 +314,14 @@ fn titles_with_a_colon_before_what_the_film_is() {
     let dated = "3/22: Double Feature\nOne Day Longer: Ten-year strike of Las Vegas casino workers\nLive Nude Girls Unite: Organizing, bargaining and striking at a strip club\n";
     let titles: Vec<String> = films(dated).into_iter().map(|f| f.0).collect();
     assert_eq!(titles, ["One Day Longer", "Live Nude Girls Unite"]);
+    // The title alone on its line, the colon after it.
+    let above = "2/2: Labor and Corruption\nOn the Waterfront:\nDockworkers, a union boss and a witness who will not stay silent.\n\nFilms:\nNorma Rae\n";
+    let titles: Vec<String> = films(above).into_iter().map(|f| f.0).collect();
+    assert!(
+        titles.contains(&"On the Waterfront".to_string()),
+        "{titles:?}"
+    );
+    assert!(!titles.contains(&"Films".to_string()), "{titles:?}");
     let undated = "One Day Longer: Ten-year strike of Las Vegas casino workers\n";
     assert!(films(undated).is_empty());
     // A speaker and their words, credits with a label: no titles.

@@ -413,7 +413,16 @@ impl Class {
             return class;
         }
         if outside <= 14 && words <= 24 && line.chars().count() <= limit && !ends_sentence(line) {
-            if line.ends_with(':') {
+            // "Films:" is a heading; "On the Waterfront:" a title with
+            // what it is below.
+            let head = line.trim_end_matches(':').trim_end();
+            if line.ends_with(':')
+                && !(title_cased(head)
+                    && head.split_whitespace().count() >= 2
+                    && !is_heading(head)
+                    && !head.split_whitespace().next().is_some_and(is_given_name)
+                    && !k.looks_like_person(head))
+            {
                 return Class::Heading;
             }
             return Class::Short;
