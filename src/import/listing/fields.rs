@@ -243,9 +243,15 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
     if (dated || numeric_date) && words.len() <= 14 {
         return Some("a date and time line");
     }
+    // A social-media handle ("La Izquierda Diario @LaIzqDiarioMX") is a
+    // byline or a link.
+    let handle = tokens.iter().any(|t| {
+        t.len() > 2 && t.starts_with('@') && t[1..].chars().all(|c| c.is_alphanumeric() || c == '_')
+    });
     if line.starts_with("http")
         || line.starts_with("www.")
         || line.contains('@') && words.len() <= 3
+        || handle && words.len() <= 8
     {
         return Some("a link");
     }

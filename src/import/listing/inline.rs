@@ -112,11 +112,21 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         };
         from = close + 1;
         let inner = &text[open + 1..close];
-        let Some(parts) = super::credits::credit_line(inner) else {
-            continue;
+        // "(In time, 2011)": another title and the year (the other
+        // title is not kept: a mention carries one title).
+        let parts = match super::credits::credit_line(inner) {
+            Some(parts) => parts,
+            None => match other_title_and_year(inner) {
+                Some(year) => vec![Part::Year(year)],
+                None => continue,
+            },
         };
         // Two facts at least ("(Italia, 2022, 14’)"): a year alone in
-        // parentheses is any mention of a film, or of anything.
+        // parentheses is any mention of a film, or of anything — unless
+        // the text says it is one: its director after it ("(1954)
+        // dirigida por Herbert J. Biberman"), a film word after it
+        // ("(2011) documental sobre…") or before the title ("la cinta La
+        // sal de la tierra (1954)").
         let facts = parts
             .iter()
             .filter(|p| matches!(p, Part::Year(_) | Part::Runtime(_) | Part::Country(_)))
@@ -124,11 +134,20 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         if !parts
             .iter()
             .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
-            || facts < 2
         {
             continue;
         }
+        let after = &text[close + 1..];
+        let made_by = super::names::makers_after(after).map(|(who, _)| who);
+        let film_after = after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_film_word(w));
         let before = &text[start..open];
+        let film_before = film_word_before_title(before);
+        if facts < 2 && made_by.is_none() && !film_after && !film_before {
+            continue;
+        }
         start = close + 1;
         let mut cut = 0;
         for b in [", ", ": ", ". ", "; ", " – ", " — ", "? ", "! "] {
@@ -160,7 +179,43 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
                 rest = after;
             }
         }
-        let item = before[cut..].trim();
+        let mut item = before[cut..].trim();
+        // "con la cinta La sal de la tierra": the title starts at its
+        // capital, after the clause's words (not a person's name: "…una
+        // noche” de Jean Pierre y Luc Dardenne (14/4)").
+        let all: Vec<&str> = item.split_whitespace().collect();
+        let lower_start = item.chars().next().is_some_and(char::is_lowercase);
+        let quoted = item.contains(['"', '“', '”', '«', '»', '„']);
+        // With only a year to go on, the title is the capitalised run
+        // after the clause's last words in lower case ("El jueves se
+        // proyectará Zanón (2011)").
+        let start_at = if facts < 2 {
+            after_lower_run(&all)
+        } else {
+            title_start(&all)
+        };
+        if (lower_start || all.len() > 8 || facts < 2) && !quoted {
+            if let Some(at) = start_at {
+                let skipped: usize = all[..at].iter().map(|w| w.len() + 1).sum();
+                item = item[skipped.min(item.len())..].trim();
+                if is_name_shaped(item) {
+                    continue;
+                }
+            }
+        }
+        // "se proyectará FaSinPat, Fábrica sin patrones (2011)": with only
+        // a year to go on, a comma that may be inside the title leaves the
+        // item unsure; it is left out.
+        let comma_cut = cut >= 2
+            && before[..cut].ends_with(", ")
+            && before[cut..].chars().next().is_some_and(char::is_uppercase);
+        if facts < 2 && comma_cut {
+            let head: Vec<&str> = before[..cut - 2].split_whitespace().rev().take(2).collect();
+            let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            if head.first().is_some_and(|w| capital(w)) && head.get(1).is_none_or(|w| !capital(w)) {
+                continue;
+            }
+        }
         let words = item.split_whitespace().count();
         let capital = item
             .chars()
@@ -175,9 +230,58 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         if director.is_some() {
             parts.retain(|p| !matches!(p, Part::Name(_)));
         }
+        let director = director.or_else(|| made_by.map(|who| who.join(", ")));
         out.push((title, director, parts));
     }
     out
+}
+
+/// Where a title starts after a clause: at the last capitalised word
+/// that follows two words in lower case ("El jueves se proyectará Zanón",
+/// "con la cinta La sal de la tierra"), or at the first capitalised word
+/// when none does.
+fn after_lower_run(words: &[&str]) -> Option<usize> {
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    (2..words.len())
+        .rev()
+        .find(|&i| capital(words[i]) && !capital(words[i - 1]) && !capital(words[i - 2]))
+        .or_else(|| words.iter().position(|w| capital(w)))
+}
+
+/// Whether a word says "film" ("documental", "película", "cinta").
+fn is_film_word(word: &str) -> bool {
+    let w = crate::text::fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
+    super::sentences::FILM_WORDS.contains(&w.as_str())
+}
+
+/// Whether the clause before a title ends with a film word and, maybe,
+/// an article or an adjective: "con la cinta La sal de la tierra", "the
+/// film Pride".
+fn film_word_before_title(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let Some(at) = title_start(&words) else {
+        return false;
+    };
+    words[..at].iter().rev().take(2).any(|w| is_film_word(w))
+}
+
+/// "In time, 2011": a capitalised other title, a comma and a year (the
+/// year).
+fn other_title_and_year(inner: &str) -> Option<i32> {
+    let (other, year) = inner.rsplit_once(", ")?;
+    let year = year.trim();
+    let other = other.trim();
+    (super::credits::is_year(year)
+        && other.chars().next().is_some_and(char::is_uppercase)
+        && (1..=6).contains(&other.split_whitespace().count())
+        && super::fields::country_name(other).is_none()
+        && !super::fields::is_name_shaped(other))
+    .then(|| year.parse().ok())
+    .flatten()
 }
 
 /// A list item read as its title and, after "di"/"by"/"de", its director
@@ -468,6 +572,28 @@ pub(super) fn counted_in_parentheses(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_alone_when_the_text_says_it_is_a_film() {
+        let got = |t: &str| -> Vec<(String, Option<String>)> {
+            credited_items(t)
+                .into_iter()
+                .map(|(title, who, _)| (title, who))
+                .collect()
+        };
+        assert_eq!(
+            got("Arranca el cine club en la Ciudad de México, con la cinta La sal de la tierra (1954) dirigida por Herbert J. Biberman y protagonizada por Rosaura Revueltas."),
+            [("La sal de la tierra".to_string(), Some("Herbert J. Biberman".to_string()))]
+        );
+        assert_eq!(
+            got("El jueves se proyectará Zanón (2011) documental sobre la fábrica."),
+            [("Zanón".to_string(), None)]
+        );
+        // A year alone says nothing: "the strike of Ludlow (1914) was…";
+        // a title that may run over a comma is left out.
+        assert!(got("The strike at Ludlow (1914) was crushed.").is_empty());
+        assert!(got("se proyectará FaSinPat, Fábrica sin patrones (2011) documental").is_empty());
+    }
 
     #[test]
     fn titles_between_bullets_with_their_directors() {

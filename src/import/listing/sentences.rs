@@ -47,6 +47,7 @@ pub(super) const FILM_WORDS: &[&str] = &[
     "filme",
     "cortometraje",
     "cortometraggio",
+    "cinta",
     "court",
     "short",
     "dokument",
