@@ -148,6 +148,27 @@ fn dry_run_writes_nothing_and_bad_input_is_explained() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("nothing to import"));
+    // With nothing recognised, the report still says why each line was
+    // left.
+    let dates = dir.path().join("dates.txt");
+    std::fs::write(
+        &dates,
+        "Sunday 3 May, 6.30pm
+
+Tickets £5 on the door
+",
+    )
+    .unwrap();
+    slate()
+        .arg("--data")
+        .arg(&data)
+        .args(["import", "--dry-run", "--format", "csv"])
+        .arg(&dates)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("skipped"))
+        .stdout(predicate::str::contains("a date and time line"))
+        .stderr(predicate::str::contains("nothing to import"));
     let latin1 = dir.path().join("latin1.txt");
     std::fs::write(
         &latin1,

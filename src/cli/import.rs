@@ -157,11 +157,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
     // The source is written into every film: it may not hold what film text may not.
     let (source, _) = drop_controls(&source);
     let decided = plan(cat, &files, &source);
-    if decided.reported.is_empty() {
-        return Err(Failure::Data(
-            "error: nothing to import: no film entry was recognised in the input".into(),
-        ));
-    }
+    // Nothing recognised is an error, reported after the lines skipped
+    // and why, so the reader can see what it made of the input.
+    let nothing = decided.reported.is_empty();
     match args.format {
         Format::Json => {
             // Entries, then the lines no entry took, each with its reason.
@@ -289,6 +287,11 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
                 emit(&table(&header, &rows))?
             }
         }
+    }
+    if nothing {
+        return Err(Failure::Data(
+            "error: nothing to import: no film entry was recognised in the input".into(),
+        ));
     }
     let new = decided.new_films.len();
     let merged = decided
