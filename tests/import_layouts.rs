@@ -334,3 +334,21 @@ fn titles_with_a_colon_before_what_the_film_is() {
         films(lines)
     );
 }
+
+#[test]
+fn a_page_title_of_slashed_titles_confirmed_below() {
+    let text = "Grèves d’occupation/La Grande Lutte des mineurs/Vivent les dockers\nCiné-archives : une mémoire ouvrière\n\nGrèves d’occupation\nManifestations et grèves de juin 1936 en région parisienne, filmées en 1936 et montées après, un des films les plus diffusés du Front populaire.\n\nLa Grande Lutte des mineurs\nLa longue grève des mineurs français de 1948 ; ce film d’agitation décrit son déclenchement et son déroulement.\n";
+    let mut titles: Vec<String> = films(text).into_iter().map(|f| f.0).collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "Grèves d’occupation",
+            "La Grande Lutte des mineurs",
+            "Vivent les dockers"
+        ]
+    );
+    // Unconfirmed, slashed words are no roll-call.
+    let alone = "Work/Life/Balance\nA talk on the week's hours, with questions after.\n";
+    assert!(films(alone).is_empty(), "{:?}", films(alone));
+}

@@ -3,6 +3,7 @@
 //! accounting of every line (entries, skipped runs, blanks).
 
 use super::*;
+use crate::text::fold;
 
 impl Assembler<'_> {
     /// Holds every title to the guard, drops entries with nothing in them,
@@ -13,6 +14,7 @@ impl Assembler<'_> {
                 d.entry.title = Some(core);
             }
         }
+        self.split_title_lists();
         self.join_repeated_films();
         // Names found in the listing are names wherever else they appear.
         let mut listed = Knowledge::default();
@@ -125,6 +127,78 @@ impl Assembler<'_> {
 }
 
 impl Assembler<'_> {
+    /// "1er mai 1936/Grèves d’occupation/La Grande Lutte des mineurs/…":
+    /// a line of titles between slashes, unsure as one title, is a
+    /// roll-call of the listing's films when two of its pieces are titles
+    /// of the listing's other entries (sure, or a title over its
+    /// description) or films the catalogue knows. Each piece becomes an
+    /// entry (joined with the rest of the film's entry, if any, by
+    /// `join_repeated_films`), and the entries it names are sure.
+    fn split_title_lists(&mut self) {
+        let titled = |d: &Draft| d.uncertain.is_none() || d.weak;
+        let listed: std::collections::HashSet<String> = self
+            .drafts
+            .iter()
+            .filter(|d| titled(d))
+            .filter_map(|d| d.entry.title.as_deref().map(fold))
+            .collect();
+        let piece_shaped = |p: &str| {
+            p.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                && (1..=10).contains(&p.split_whitespace().count())
+        };
+        let mut added: Vec<(usize, String)> = Vec::new();
+        for d in 0..self.drafts.len() {
+            if self.drafts[d].uncertain.is_none() || self.drafts[d].lines.len() != 1 {
+                continue;
+            }
+            let i = self.drafts[d].lines[0];
+            let pieces: Vec<&str> = self.lines[i].split('/').map(str::trim).collect();
+            if pieces.len() < 3 || !pieces.iter().all(|p| piece_shaped(p)) {
+                continue;
+            }
+            let folded: Vec<String> = pieces.iter().map(|p| fold(p)).collect();
+            let confirmed = pieces
+                .iter()
+                .zip(&folded)
+                .filter(|(p, f)| listed.contains(*f) || self.k.knows_title(p))
+                .count();
+            if confirmed < 2 {
+                continue;
+            }
+            for other in self.drafts.iter_mut() {
+                let named = other
+                    .entry
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| folded.contains(&fold(t)));
+                if named && other.weak {
+                    other.uncertain = None;
+                }
+            }
+            let draft = &mut self.drafts[d];
+            draft.entry = Entry {
+                title: Some(pieces[0].to_string()),
+                line: i + 1,
+                layout: "roll-call",
+                ..Entry::default()
+            };
+            draft.uncertain = None;
+            draft.weak = false;
+            added.extend(pieces[1..].iter().map(|p| (i, p.to_string())));
+        }
+        for (i, title) in added {
+            let entry = Entry {
+                title: Some(title),
+                line: i + 1,
+                ..Entry::default()
+            };
+            let d = self.new_draft(i, entry, "roll-call");
+            self.drafts[d].open = false;
+        }
+    }
+
     /// A film named twice in one listing is one entry: a page's index
     /// ("MARX RELOADED: Thu, April 26") and its write-up further down, a
     /// roll-call and the credits after it. The later mention's facts and
