@@ -22,10 +22,27 @@ pub(super) fn comma_by(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for pair in segments.windows(2) {
         let (before, after) = (pair[0].trim(), pair[1]);
-        let Some(rest) = [" de ", " del ", " di ", " by ", " von ", " da ", " dei "]
-            .iter()
-            .find_map(|by| after.strip_prefix(by))
-        else {
+        // "A Camareira, estreia de Lila Avilés", "…, the debut by X": a
+        // word or two saying what the film is may come before "de".
+        let lead = after
+            .split_whitespace()
+            .take_while(|w| {
+                is_film_word(w) || MAKING_WORDS.contains(&crate::text::fold(w).as_str())
+            })
+            .take(2)
+            .map(|w| w.len() + 1)
+            .sum::<usize>();
+        let after = if lead > 0 {
+            let start = after.len() - after.trim_start().len();
+            &after[(start + lead - 1).min(after.len())..]
+        } else {
+            after
+        };
+        let Some(rest) = [
+            " de ", " del ", " di ", " by ", " von ", " da ", " dei ", " do ", " dos ", " della ",
+        ]
+        .iter()
+        .find_map(|by| after.strip_prefix(by)) else {
             continue;
         };
         // A demonym in lower case may come first: "del italiano Gianni".
@@ -251,6 +268,14 @@ fn after_lower_run(words: &[&str]) -> Option<usize> {
         .find(|&i| capital(words[i]) && !capital(words[i - 1]) && !capital(words[i - 2]))
         .or_else(|| words.iter().position(|w| capital(w)))
 }
+
+/// Words that say which of its maker's films a film is, before "de"/"by"
+/// ("estreia de Lila Avilés", "the debut by …"; folded).
+const MAKING_WORDS: &[&str] = &[
+    "estreia", "debut", "debutto", "esordio", "opera", "obra", "classico", "classic", "premier",
+    "primer", "primeiro", "primo", "ultimo", "last", "first", "new", "nuevo", "novo", "nuovo",
+    "nouveau", "dernier",
+];
 
 /// Whether a word says "film" ("documental", "película", "cinta").
 fn is_film_word(word: &str) -> bool {
@@ -617,6 +642,15 @@ mod tests {
                     "Tutta la vita davanti".to_string(),
                     "Paolo Virzì".to_string()
                 ),
+            ]
+        );
+        // What the film is, before "de"; a demonym after it.
+        assert_eq!(
+            comma_by("além de Mamma Roma, de Pier Paolo Pasolini, e A Camareira, estreia de Lila Avilés que representou o México; e A Pequena Vendedora de Sol, do senegalês Djibril Diop Mambéty, exibido"),
+            [
+                ("Mamma Roma".to_string(), "Pier Paolo Pasolini".to_string()),
+                ("A Camareira".to_string(), "Lila Avilés".to_string()),
+                ("A Pequena Vendedora de Sol".to_string(), "Djibril Diop Mambéty".to_string()),
             ]
         );
         // A given name before the last word keeps it: the surname.
