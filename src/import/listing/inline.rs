@@ -311,6 +311,8 @@ fn other_title_and_year(inner: &str) -> Option<i32> {
 
 /// A list item read as its title and, after "di"/"by"/"de", its director
 /// ("Il posto di Ermanno Olmi"), or all title.
+/// ("Recuerdos del Mineral de El Teniente" is all title: a name does not
+/// open with an article).
 pub(super) fn title_and_director(item: &str) -> (String, Option<String>) {
     match by_director(item) {
         Some(tl) => {
@@ -318,6 +320,9 @@ pub(super) fn title_and_director(item: &str) -> (String, Option<String>) {
                 Part::Name(n) => Some(n.clone()),
                 _ => None,
             });
+            if who.as_deref().is_some_and(super::names::opens_with_article) {
+                return (item.to_string(), None);
+            }
             (tl.title, who)
         }
         None => (item.to_string(), None),

@@ -213,6 +213,14 @@ const SENTENCE_OPENERS: &[&str] = &[
     "en", "ce", "cette", "questo", "questa", "este", "esta",
 ];
 
+/// Whether a text opens with an article or a like word ("El Teniente",
+/// "La Moneda"): a place or a thing, not a person.
+pub(super) fn opens_with_article(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(|w| SENTENCE_OPENERS.contains(&crate::text::fold(w).as_str()))
+}
+
 /// Whether a capitalised word after a name already two words long starts
 /// the sentence that follows it rather than continuing the name: the next
 /// word is in lower case, the name's last word is no given name ("Luc
