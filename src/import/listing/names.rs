@@ -43,12 +43,21 @@ pub(super) fn names(v: &str) -> Vec<String> {
             n.trim().trim_end_matches('.').trim()
         })
         .filter(|n| !n.is_empty() && n.chars().any(|c| c.is_alphabetic()))
+        // "Pawel Pawlikowski, Poland subtitles": a country or a language
+        // with words in lower case is no name.
+        .filter(|n| {
+            super::fields::is_name_shaped(n)
+                || !n.split_whitespace().any(|w| {
+                    super::fields::country_name(w).is_some() || super::fields::is_language(w)
+                })
+        })
         .map(str::to_string)
         .collect();
-    // "Jean-Pierre e Luc Dardenne": a first name alone shares the surname
-    // of the name after it.
+    // "Jean-Pierre e Luc Dardenne", "Jean Pierre y Luc Dardenne": given
+    // names alone share the surname of the name after them.
     for i in 0..out.len().saturating_sub(1) {
-        if !out[i].contains(' ')
+        let given_only = out[i].split_whitespace().all(super::fields::is_given_name);
+        if (!out[i].contains(' ') || given_only)
             && out[i + 1].contains(' ')
             && out[i].chars().next().is_some_and(char::is_uppercase)
         {
@@ -364,6 +373,14 @@ mod tests {
         assert_eq!(
             names("Jean-Pierre e Luc Dardenne"),
             ["Jean-Pierre Dardenne", "Luc Dardenne"]
+        );
+        assert_eq!(
+            names("Jean Pierre y Luc Dardenne"),
+            ["Jean Pierre Dardenne", "Luc Dardenne"]
+        );
+        assert_eq!(
+            names("Pawel Pawlikowski, Poland subtitles"),
+            ["Pawel Pawlikowski"]
         );
         // A name that merely starts like a phrase stays whole.
         assert_eq!(names("Filmer Lindqvist"), ["Filmer Lindqvist"]);
