@@ -352,3 +352,12 @@ fn a_page_title_of_slashed_titles_confirmed_below() {
     let alone = "Work/Life/Balance\nA talk on the week's hours, with questions after.\n";
     assert!(films(alone).is_empty(), "{:?}", films(alone));
 }
+
+#[test]
+fn a_credit_line_with_a_school_under_the_director() {
+    let text = "Puberty\nUn film de Elena Kondrateva\nDocumentaire / Russie / 2019 / Durée : 28 ‘ / Moscow Film School\nInna, 50 ans, sage-femme, cherche à rompre sa solitude.\n";
+    assert_eq!(
+        films(text),
+        [film("Puberty", 2019, &["Elena Kondrateva"], 28)]
+    );
+}

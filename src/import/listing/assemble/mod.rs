@@ -435,7 +435,7 @@ impl Assembler<'_> {
     /// Attaches facts read from line `i` to the entry they belong to: a new
     /// one titled by the short lines before, the current one when they do
     /// not contradict it, or a new untitled one.
-    fn attach_facts(&mut self, i: usize, scratch: Entry) -> usize {
+    fn attach_facts(&mut self, i: usize, mut scratch: Entry) -> usize {
         if self.credits_first {
             if let Some(c) = self.current {
                 let d = &self.drafts[c];
@@ -470,6 +470,22 @@ impl Assembler<'_> {
                     self.drafts[c].name_line = None;
                     self.drafts[c].name_is_title = true;
                 }
+            }
+            // "Puberty / Un film de Elena Kondrateva / Documentaire / Russie
+            // / 2019 / Durée : 28 ‘ / Moscow Film School": an entry with its
+            // director and no other facts takes the facts of the credit
+            // line under it; a name there is its school or producer.
+            let e = &self.drafts[c].entry;
+            let only_director = !e.directors.is_empty()
+                && e.year.is_none()
+                && e.runtime.is_none()
+                && e.countries.is_empty();
+            if only_director
+                && (scratch.year.is_some() || scratch.runtime.is_some())
+                && !scratch.directors.is_empty()
+                && scratch.directors != e.directors
+            {
+                scratch.directors.clear();
             }
             if compatible(&self.drafts[c].entry, &scratch) {
                 merge(&mut self.drafts[c].entry, scratch);
