@@ -17,7 +17,7 @@ use super::lines::by_director;
 /// capitalised run before the comma, after any words in lower case that
 /// open its clause ("se proyecta", "la española"); a country in
 /// parentheses after it is left out.
-pub(super) fn comma_by(text: &str) -> Vec<(String, String)> {
+pub(super) fn comma_by(text: &str) -> Vec<(String, String, Option<String>)> {
     let segments: Vec<&str> = text.split([',', ';', ':']).collect();
     let mut out = Vec::new();
     for pair in segments.windows(2) {
@@ -90,8 +90,11 @@ pub(super) fn comma_by(text: &str) -> Vec<(String, String)> {
             .next()
             .unwrap_or(before)
             .trim();
+        let mut country = None;
         if let Some(open) = title.rfind(" (") {
             if title.ends_with(')') {
+                let inner = &title[open + 2..title.len() - 1];
+                country = super::fields::country_name(inner).map(|_| inner.to_string());
                 title = title[..open].trim();
             }
         }
@@ -109,7 +112,7 @@ pub(super) fn comma_by(text: &str) -> Vec<(String, String)> {
         {
             continue;
         }
-        out.push((title, name));
+        out.push((title, name, country));
     }
     out
 }
@@ -628,8 +631,11 @@ mod tests {
     #[test]
     fn titles_between_bullets_with_their_directors() {
         let text = "IL LAVORO ieri • L’albero degli zoccoli, di Ermanno Olmi narra la vita in una cascina di fine Ottocento • La classe operaia va in Paradiso, di Elio Petri Un classico del 1971 • Vesna va veloce, di Carlo Mazzacurati Una delle prime pellicole • Tutta la vita davanti, di Paolo Virzì Liberamente ispirato al libro";
+        let pairs = |t: &str| -> Vec<(String, String)> {
+            comma_by(t).into_iter().map(|(t, n, _)| (t, n)).collect()
+        };
         assert_eq!(
-            comma_by(text),
+            pairs(text),
             [
                 (
                     "L’albero degli zoccoli".to_string(),
@@ -651,16 +657,25 @@ mod tests {
         );
         // What the film is, before "de"; a demonym after it.
         assert_eq!(
-            comma_by("além de Mamma Roma, de Pier Paolo Pasolini, e A Camareira, estreia de Lila Avilés que representou o México; e A Pequena Vendedora de Sol, do senegalês Djibril Diop Mambéty, exibido"),
+            pairs("além de Mamma Roma, de Pier Paolo Pasolini, e A Camareira, estreia de Lila Avilés que representou o México; e A Pequena Vendedora de Sol, do senegalês Djibril Diop Mambéty, exibido"),
             [
                 ("Mamma Roma".to_string(), "Pier Paolo Pasolini".to_string()),
                 ("A Camareira".to_string(), "Lila Avilés".to_string()),
                 ("A Pequena Vendedora de Sol".to_string(), "Djibril Diop Mambéty".to_string()),
             ]
         );
+        // A country in parentheses after the title is the film's.
+        assert_eq!(
+            comma_by("a las 22.00, Un hombre sin importancia (Irlanda), de Suri Krishnamma, y"),
+            [(
+                "Un hombre sin importancia".to_string(),
+                "Suri Krishnamma".to_string(),
+                Some("Irlanda".to_string())
+            )]
+        );
         // A given name before the last word keeps it: the surname.
         assert_eq!(
-            comma_by("Rosetta, di Jean-Pierre e Luc Dardenne racconta una ragazza"),
+            pairs("Rosetta, di Jean-Pierre e Luc Dardenne racconta una ragazza"),
             [(
                 "Rosetta".to_string(),
                 "Jean-Pierre e Luc Dardenne".to_string()
