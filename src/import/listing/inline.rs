@@ -164,7 +164,13 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
             .next()
             .is_some_and(|w| is_film_word(w));
         let before = &text[start..open];
-        let film_before = film_word_before_title(before);
+        let film_before = film_word_before_title(before)
+            || before
+                .split_whitespace()
+                .rev()
+                .take(8)
+                .skip(1)
+                .any(is_film_word);
         if facts < 2 && made_by.is_none() && !film_after && !film_before {
             continue;
         }
@@ -209,8 +215,15 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         // With only a year to go on, the title is the capitalised run
         // after the clause's last words in lower case ("El jueves se
         // proyectará Zanón (2011)").
+        // ("Volker Koepps Dokumentarfilm Die Wismut (1993)": after the
+        // film word.)
+        let after_film_word = all
+            .iter()
+            .rposition(|w| is_film_word(w))
+            .filter(|&at| at + 1 < all.len())
+            .map(|at| at + 1);
         let start_at = if facts < 2 {
-            after_lower_run(&all)
+            after_film_word.or_else(|| after_lower_run(&all))
         } else {
             title_start(&all)
         };
