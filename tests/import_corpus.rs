@@ -19,7 +19,8 @@
 //! punctuation ignored), as title or other title. Each credit the listing
 //! states (title, year, directors, runtime, countries) is right when the
 //! matching entry has the same (directors and countries as sets; countries
-//! compared by canonical name); a film not found has all its credits wrong.
+//! compared by canonical name, a name written surname first, "Ritchie,
+//! James", as the same person); a film not found has all its credits wrong.
 //! An entry that would be written and matches no expected film is
 //! invented. Every file's reading must also account for every line.
 
@@ -125,6 +126,16 @@ fn same_set(a: &[String], b: &[String], key: impl Fn(&str) -> String) -> bool {
     a == b
 }
 
+/// A person's name compared: folded, and in the order given name first
+/// (a catalogue's "Ritchie, James" is James Ritchie).
+fn person_key(name: &str) -> String {
+    let name = match name.split_once(", ") {
+        Some((surname, given)) if !given.contains(',') => format!("{given} {surname}"),
+        _ => name.to_string(),
+    };
+    fold(&name)
+}
+
 /// Scores one listing; `detail` lists what went wrong (development part only).
 fn score(txt: &Path, knowledge: &Knowledge, detail: bool) -> Score {
     let text = std::fs::read_to_string(txt).unwrap();
@@ -181,7 +192,7 @@ fn score(txt: &Path, knowledge: &Knowledge, detail: bool) -> Score {
             }
         }
         if !f.directors.is_empty() {
-            if same_set(&e.directors, &f.directors, fold) {
+            if same_set(&e.directors, &f.directors, person_key) {
                 right += 1
             } else {
                 wrong.push(format!("directors {:?} not {:?}", e.directors, f.directors));

@@ -361,3 +361,16 @@ fn a_credit_line_with_a_school_under_the_director() {
         [film("Puberty", 2019, &["Elena Kondrateva"], 28)]
     );
 }
+
+#[test]
+fn database_records_run_on_into_labelled_fields() {
+    let text = "Volume 1 – On Rail Highlight Blue Pullman Industry sponsored film, 26 min, 1960 Production: British Transport Films Credits: Ritchie, James (Directed by) British Transport Films (Production Company) Anstey, Edgar (Produced by)\n\nInformation film dealing with the new Manchester - St. Pancras Diesel Pullman . (Synopsis)\n\nSubjects: Blue Pullman Restaurant cars\n\nCybernetica 20 min, 1972 Production: British Transport Films Credits: Sims, Peter (Directed by) With: Aspel, Michael\n\nFEIERABEND, DDR 1964, 35mm, 27 min, R: Karl Gass\n";
+    assert_eq!(
+        films(text),
+        [
+            film("Blue Pullman", 1960, &["James Ritchie"], 26),
+            film("Cybernetica", 1972, &["Peter Sims"], 20),
+            film("Feierabend", 1964, &["Karl Gass"], 27),
+        ]
+    );
+}

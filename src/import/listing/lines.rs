@@ -142,6 +142,14 @@ impl Class {
         if super::spaced::is_header(line) {
             return Class::Context("a table's header");
         }
+        // "Information film dealing with the new Manchester - St. Pancras
+        // Diesel Pullman . (Synopsis)": a catalogue marks its synopses.
+        let lower_end = line
+            .get(line.len().saturating_sub(12)..)
+            .map(str::to_lowercase);
+        if lower_end.is_some_and(|e| e.ends_with("(synopsis)") || e.ends_with("(summary)")) {
+            return Class::Prose;
+        }
         // A line in parentheses: credits with a year ("(Wim Wenders, DE
         // 1987, 122mins)"), or another title or a note under a title.
         if line.starts_with('(') && line.ends_with(')') {
@@ -368,6 +376,9 @@ impl Class {
             {
                 return Class::Record(tl);
             }
+        }
+        if let Some(record) = record_then_labels(line) {
+            return record;
         }
         // A short fragment in lower case ("veradrake", "zurück zur
         // Programmübersicht", "+"): no title starts so.
@@ -707,6 +718,120 @@ fn title_then_text(text: &str) -> Option<Class> {
         && context_reason(head).is_none()
         && rest.split_whitespace().nth(5).is_some();
     titled.then(|| Class::RecordThen(title_line(head), rest.trim().to_string()))
+}
+
+/// Tags a catalogue puts before a title (folded).
+const BADGES: &[&str] = &["highlight", "highlights", "featured", "staff pick"];
+
+/// Words a genre ends with in a catalogue record (folded).
+const GENRE_ENDS: &[&str] = &[
+    "film",
+    "travelogue",
+    "documentary",
+    "newsreel",
+    "animation",
+    "drama",
+    "short",
+];
+
+/// A database record on one line: a title with its facts, then labelled
+/// fields ("Cybernetica 20 min, 1972 Production: British Transport Films
+/// Credits: Sims, Peter (Directed by) …"). The head before the first label
+/// is read as a title line and must give a year or a runtime; the
+/// director is a labelled one or a credit marked "(Directed by)".
+fn record_then_labels(line: &str) -> Option<Class> {
+    // Where the first label starts: a word (or two) ending in a colon that
+    // names a field, after the start of the line.
+    let words: Vec<(usize, &str)> = line
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .collect();
+    let starts: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(n, &(at, w))| {
+            if !w.ends_with(':') || !w.chars().next().is_some_and(char::is_uppercase) {
+                return None;
+            }
+            // "Directed by:" is two words; try one word, then two.
+            [at, n.checked_sub(1).map_or(at, |m| words[m].0)]
+                .into_iter()
+                .find(|&start| start > 0 && label(&line[start..]).is_some())
+        })
+        .collect();
+    let first = *starts.first()?;
+    let head = line[..first].trim().trim_end_matches([',', ';']);
+    // A catalogue's badge before the title ("Volume 1 – On Rail Highlight
+    // Blue Pullman …"): the title follows it.
+    let head = head
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let before = head[..i].rsplit(' ').next().unwrap_or("");
+            BADGES.contains(&crate::text::fold(before).as_str())
+        })
+        .last()
+        .map_or(head, |i| head[i + 1..].trim());
+    let mut tl = title_line(head);
+    // Its genre between the title and the facts ("Blue Pullman Industry
+    // sponsored film, 26 min, 1960", "Elizabethan Express Travelogue, 20
+    // min"): up to three words ending in a genre word.
+    let words: Vec<&str> = tl.title.split_whitespace().collect();
+    if words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| GENRE_ENDS.contains(&crate::text::fold(w).as_str()))
+    {
+        // "Travelogue" stands alone; "film" takes the words in lower case
+        // before it and the capitalised one before them ("Industry
+        // sponsored film").
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let last = words.len() - 1;
+        let mut start = last;
+        if !capital(words[last]) {
+            while start > 0 && !capital(words[start - 1]) && last - start < 2 {
+                start -= 1;
+            }
+            if start > 0 {
+                start -= 1;
+            }
+        }
+        if start > 0 {
+            tl.title = words[..start].join(" ");
+        }
+    }
+    let facts = tl.year.is_some()
+        || tl
+            .credits
+            .iter()
+            .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)));
+    if !facts || tl.title.is_empty() || tl.title.split_whitespace().count() > 12 {
+        return None;
+    }
+    // Each labelled field ("R: Karl Gass", "Duration: 27 min") read as a
+    // credit.
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(line.len());
+        let field = line[start..end].trim().trim_end_matches([',', ';']);
+        if let Some(p) = part(field) {
+            if matches!(
+                p,
+                Part::Name(_) | Part::Year(_) | Part::Runtime(_) | Part::Country(_)
+            ) {
+                tl.credits.push(p);
+            }
+        }
+    }
+    if !tl.credits.iter().any(|p| matches!(p, Part::Name(_))) {
+        let directors = super::names::credited_as_director(&line[first..]);
+        tl.credits.extend(directors.into_iter().map(Part::Name));
+    }
+    Some(Class::Record(tl))
 }
 
 /// Whether words are in title case: most of them capitalised (short

@@ -222,6 +222,43 @@ const SENTENCE_OPENERS: &[&str] = &[
     "en", "ce", "cette", "questo", "questa", "este", "esta",
 ];
 
+/// The people a database's credits mark as directors: "Credits: Ritchie,
+/// James (Directed by) British Transport Films (Production Company)" →
+/// "James Ritchie"; or the value of a "Director:" label among the fields.
+pub(super) fn credited_as_director(fields: &str) -> Vec<String> {
+    const ROLES: &[&str] = &[
+        "(directed by)",
+        "(director)",
+        "(directors)",
+        "(réalisateur)",
+        "(réalisation)",
+        "(regie)",
+        "(dirección)",
+        "(regia)",
+    ];
+    let lower = fields.to_lowercase();
+    let mut out = Vec::new();
+    for role in ROLES {
+        for (at, _) in lower.match_indices(role) {
+            // The name runs back to the last closing parenthesis or colon
+            // ("Surname, First").
+            let before = &fields[..at];
+            let start = before.rfind([')', ':']).map_or(0, |i| i + 1);
+            let who = before[start..].trim();
+            let who = match who.split_once(", ") {
+                Some((surname, given)) if !given.contains(' ') || given.split(' ').count() <= 2 => {
+                    format!("{} {}", given.trim(), surname.trim())
+                }
+                _ => who.to_string(),
+            };
+            if super::fields::is_name_shaped(&who) && !out.contains(&who) {
+                out.push(who);
+            }
+        }
+    }
+    out
+}
+
 /// Whether a text opens with an article or a like word ("El Teniente",
 /// "La Moneda"): a place or a thing, not a person.
 pub(super) fn opens_with_article(text: &str) -> bool {

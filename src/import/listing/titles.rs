@@ -415,7 +415,12 @@ fn split_at_credits(line: &str) -> Option<(&str, Vec<Part>)> {
         let facts_left = split_credits(left)
             .filter(|p| part(p).is_some_and(|p| !matches!(p, Part::Name(_))))
             .count();
-        if facts_left >= 2 {
+        // "Cybernetica 20 min, 1972": facts glued to the title are not in
+        // it.
+        // (A year may be the title's own: "Summer 1993, Carla Simón".)
+        let runtime_glued = glued_credits(left)
+            .is_some_and(|(_, parts)| parts.iter().any(|p| matches!(p, Part::Runtime(_))));
+        if facts_left >= 2 || runtime_glued {
             continue;
         }
         if let Some(parts) = credit_line(right) {
@@ -427,6 +432,50 @@ fn split_at_credits(line: &str) -> Option<(&str, Vec<Part>)> {
                 return Some((left, vec![p]));
             }
         }
+    }
+    glued_credits(line)
+}
+
+/// "Cybernetica 20 min, 1972", "Norma Rae 1979": facts run on after the
+/// title with no mark between. The credits start at the first word that
+/// is a year or a runtime with its unit, run to the end, and name no one
+/// (a name could be the title's own words).
+fn glued_credits(line: &str) -> Option<(&str, Vec<Part>)> {
+    let mut from = 0;
+    while let Some(space) = line[from..].find(' ').map(|i| from + i) {
+        from = space + 1;
+        let (left, right) = (line[..space].trim(), line[space + 1..].trim());
+        let first: Vec<&str> = right.split_whitespace().take(2).collect();
+        let bare = |w: &str| w.trim_end_matches([',', ';', '.']).to_string();
+        let opens = first.first().is_some_and(|w| is_year(&bare(w)))
+            || first
+                .first()
+                .is_some_and(|w| w.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+                && super::runtime::parse(&bare(&first.join(" "))).is_some()
+                && first.len() == 2
+                && first[1].chars().next().is_some_and(char::is_alphabetic);
+        // The title ends in a capitalised word or a number, and is short
+        // ("Premio del jurado en el festival de Cannes de 1993." is a
+        // sentence).
+        let title_end = left
+            .rsplit(' ')
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !opens
+            || left.is_empty()
+            || part(left).is_some()
+            || !title_end
+            || left.split_whitespace().count() > 10
+        {
+            continue;
+        }
+        let parts = credit_line(right)?;
+        let facts = parts
+            .iter()
+            .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)));
+        return (facts && !parts.iter().any(|p| matches!(p, Part::Name(_))))
+            .then_some((left, parts));
     }
     None
 }
