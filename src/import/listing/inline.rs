@@ -159,10 +159,7 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         }
         let after = &text[close + 1..];
         let made_by = super::names::makers_after(after).map(|(who, _)| who);
-        let film_after = after
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| is_film_word(w));
+        let film_after = after.split_whitespace().next().is_some_and(is_film_word);
         let before = &text[start..open];
         let film_before = film_word_before_title(before)
             || before

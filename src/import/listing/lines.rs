@@ -416,7 +416,7 @@ impl Class {
                 title_cased(head)
                     && starts_sentence(rest)
                     && !head.contains(',')
-                    && !head.split_whitespace().any(|w| is_year(w))
+                    && !head.split_whitespace().any(is_year)
                     && !head.split_whitespace().next().is_some_and(is_given_name)
                     && !k.looks_like_person(head)
             })
@@ -771,11 +771,10 @@ fn record_then_labels(line: &str) -> Option<Class> {
     let head = head
         .match_indices(' ')
         .map(|(i, _)| i)
-        .filter(|&i| {
+        .rfind(|&i| {
             let before = head[..i].rsplit(' ').next().unwrap_or("");
             BADGES.contains(&crate::text::fold(before).as_str())
         })
-        .last()
         .map_or(head, |i| head[i + 1..].trim());
     let mut tl = title_line(head);
     // Its genre between the title and the facts ("Blue Pullman Industry
@@ -797,9 +796,7 @@ fn record_then_labels(line: &str) -> Option<Class> {
             while start > 0 && !capital(words[start - 1]) && last - start < 2 {
                 start -= 1;
             }
-            if start > 0 {
-                start -= 1;
-            }
+            start = start.saturating_sub(1);
         }
         if start > 0 {
             tl.title = words[..start].join(" ");
