@@ -438,7 +438,7 @@ pub(super) fn words_as_parts(piece: &str) -> Option<Vec<Part>> {
 /// A text cut at its full stops (". "), but not after an initial ("Herbert
 /// J. Biberman") or an abbreviation of one or two letters ("Dir. X" stays
 /// whole only when its label is longer than two letters).
-fn sentences(text: &str) -> Vec<&str> {
+pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, _) in text.match_indices(". ") {

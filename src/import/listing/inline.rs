@@ -17,7 +17,7 @@ use super::lines::by_director;
 /// capitalised run before the comma, after any words in lower case that
 /// open its clause ("se proyecta", "la española"); a country in
 /// parentheses after it is left out.
-pub(super) fn comma_by(text: &str) -> Vec<(String, String, Option<String>)> {
+pub(super) fn comma_by(text: &str) -> Vec<(String, String, Vec<Part>)> {
     let segments: Vec<&str> = text.split([',', ';', ':']).collect();
     let mut out = Vec::new();
     for pair in segments.windows(2) {
@@ -90,11 +90,13 @@ pub(super) fn comma_by(text: &str) -> Vec<(String, String, Option<String>)> {
             .next()
             .unwrap_or(before)
             .trim();
-        let mut country = None;
+        let mut parts = Vec::new();
         if let Some(open) = title.rfind(" (") {
             if title.ends_with(')') {
                 let inner = &title[open + 2..title.len() - 1];
-                country = super::fields::country_name(inner).map(|_| inner.to_string());
+                if super::fields::country_name(inner).is_some() {
+                    parts.push(Part::Country(inner.to_string()));
+                }
                 title = title[..open].trim();
             }
         }
@@ -102,7 +104,16 @@ pub(super) fn comma_by(text: &str) -> Vec<(String, String, Option<String>)> {
         let Some(start) = title_start(&words) else {
             continue;
         };
-        let title: Vec<&str> = words[start..].to_vec();
+        let mut title: Vec<&str> = words[start..].to_vec();
+        // "1991 – Riff Raff, di Ken Loach": a timeline's year before the
+        // title.
+        if title.len() > 2
+            && super::credits::is_year(title[0])
+            && ["–", "—", "-", ":"].contains(&title[1])
+        {
+            parts.extend(title[0].parse().ok().map(Part::Year));
+            title.drain(..2);
+        }
         if title.is_empty() || title.len() > 8 {
             continue;
         }
@@ -112,7 +123,7 @@ pub(super) fn comma_by(text: &str) -> Vec<(String, String, Option<String>)> {
         {
             continue;
         }
-        out.push((title, name, country));
+        out.push((title, name, parts));
     }
     out
 }
@@ -463,7 +474,9 @@ const TITLE_ENDS: &[&str] = &[
 /// sentence ("1925 – …") is the film's.
 pub(super) fn directed_by_verb(text: &str) -> Vec<(String, String, Option<i32>)> {
     let mut out = Vec::new();
-    for sentence in text.split_inclusive(". ") {
+    // (Cut at full stops, not after initials: "Herbert J. Biberman
+    // dirige …".)
+    for sentence in super::credits::sentences(text) {
         let words: Vec<&str> = sentence.split_whitespace().collect();
         let year = words
             .first()
@@ -680,7 +693,7 @@ mod tests {
             [(
                 "Un hombre sin importancia".to_string(),
                 "Suri Krishnamma".to_string(),
-                Some("Irlanda".to_string())
+                vec![Part::Country("Irlanda".to_string())]
             )]
         );
         // A given name before the last word keeps it: the surname.

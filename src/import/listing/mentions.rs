@@ -319,12 +319,10 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     // "…, se proyecta Así reían, del italiano Gianni Amelio; a las 19.30,
     // Recursos humanos, del francés Laurent Cantet": a title, a comma, and
     // its director after "de"/"del"/"di"/"by" (a demonym may come between).
-    let mut located: Vec<(String, String)> = Vec::new();
-    for (title, director, country) in comma_by(text) {
+    let mut located: Vec<(String, Vec<Part>)> = Vec::new();
+    for (title, director, parts) in comma_by(text) {
         push(&format!("{title}\u{1f}{director}"), true, None);
-        if let Some(c) = country {
-            located.push((fold(&title), c));
-        }
+        located.push((fold(&title), parts));
     }
     // "zeigt … vier Filme, die …: … (Louise-Michel), über … (Factory to
     // the Workers), …": as many titles in parentheses as the films it says.
@@ -366,12 +364,17 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             rest = &after[j + close.len_utf8()..];
         }
     }
-    // "Un hombre sin importancia (Irlanda), de Suri Krishnamma": the
-    // country given beside a title.
-    for (title, country) in located {
+    // "Un hombre sin importancia (Irlanda), de Suri Krishnamma", "1991 –
+    // Riff Raff, di Ken Loach": the country and the year given beside a
+    // title.
+    for (title, parts) in located {
         if let Some(m) = out.iter_mut().find(|m| fold(&m.title) == title) {
-            if !m.parts.iter().any(|p| matches!(p, Part::Country(_))) {
-                m.parts.push(Part::Country(country));
+            for p in parts {
+                match p {
+                    Part::Year(y) => m.year = m.year.or(Some(y)),
+                    Part::Country(_) if m.parts.iter().any(|p| matches!(p, Part::Country(_))) => {}
+                    p => m.parts.push(p),
+                }
             }
         }
     }

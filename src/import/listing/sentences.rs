@@ -117,6 +117,9 @@ const DIRECTED_BY: &[&str] = &[
     "geregisseerd door ",
 ];
 
+/// "Is" in the languages of the listings.
+const COPULAS: &[&str] = &["è", "is", "est", "ist", "es", "é", "är", "jest"];
+
 /// A sentence about a film: the title it opens with and, where it says
 /// so, the director and the year. "Harlan County, USA di Barbara Kopple,
 /// Oscar…" (title, then "di" and a name, at the start), "We want sex è un
@@ -155,10 +158,31 @@ pub(super) fn film_sentence(sentence: &str) -> Option<(String, Option<String>, O
                                 && w.chars().next().is_some_and(char::is_lowercase)
                         })
                         .count();
+                    // "Sally Field è protagonista di Norma Rae": a person,
+                    // then "is", is a sentence about someone ("La vita è
+                    // bella di Roberto Benigni" is a title).
+                    let about_someone = title
+                        .split_whitespace()
+                        .position(|w| COPULAS.contains(&w))
+                        .is_some_and(|at| {
+                            let subject: Vec<&str> = title
+                                .split_whitespace()
+                                .take(at)
+                                .skip_while(|w| {
+                                    super::credits::is_year(w) || ["–", "—", "-", ":"].contains(w)
+                                })
+                                .collect();
+                            subject.len() >= 2
+                                && is_name_shaped(&subject.join(" "))
+                                && subject
+                                    .first()
+                                    .is_some_and(|w| super::fields::is_given_name(w))
+                        });
                     if is_name_shaped(&who)
                         && who.split_whitespace().count() <= 4
                         && !title.contains(['"', '“', '”', '«', '»', '„'])
                         && clause <= 1
+                        && !about_someone
                     {
                         return Some((title, &sentence[i..]));
                     }
@@ -251,4 +275,29 @@ pub(super) fn find_words(lower: &str, phrase: &str) -> Option<usize> {
         from = at + phrase.len();
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_about_a_person_names_no_film_before_di() {
+        assert_eq!(
+            film_sentence("Harlan County, USA di Barbara Kopple, Oscar per il documentario.")
+                .map(|f| (f.0, f.1)),
+            Some((
+                "Harlan County, USA".to_string(),
+                Some("Barbara Kopple".to_string())
+            ))
+        );
+        assert_eq!(
+            film_sentence("La vita è bella di Roberto Benigni, tre Oscar nel 1999.").map(|f| f.0),
+            Some("La vita è bella".to_string())
+        );
+        assert_eq!(
+            film_sentence("1979 – Sally Field è protagonista di Norma Rae, film di Martin Ritt."),
+            None
+        );
+    }
 }
