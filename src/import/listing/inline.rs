@@ -301,6 +301,74 @@ const MAKING_WORDS: &[&str] = &[
     "nouveau", "dernier",
 ];
 
+/// Films named right after a film word, with who made them: "del film On
+/// va tout Péter di Lech Kowalski, vincitore…" (title, then its maker) or
+/// "con il film di Nicholas Philibert In ogni istante." (maker, then the
+/// title, to the end of the clause). The title starts with a capital and
+/// is short.
+pub(super) fn after_film_word(text: &str) -> Vec<(String, String)> {
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let mut out = Vec::new();
+    for (n, &(at, w)) in words.iter().enumerate() {
+        // A film word in lower case ("il film", "the documentary").
+        if !is_film_word(w) || !w.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        let rest = &text[at + w.len()..];
+        // The maker first: "film di Nicholas Philibert In ogni istante".
+        if let Some((who, after)) = super::names::makers_after(rest) {
+            let clause = after
+                .trim_start()
+                .split([',', '.', ';', ':', '('])
+                .next()
+                .unwrap_or("")
+                .trim();
+            let n_words = clause.split_whitespace().count();
+            if capital(clause) && (1..=8).contains(&n_words) && !is_name_shaped(clause) {
+                out.push((clause.to_string(), who.join(", ")));
+            }
+            continue;
+        }
+        // The title first, then "di"/"de"/"by" and its maker.
+        let Some(&(_, first)) = words.get(n + 1) else {
+            continue;
+        };
+        if !capital(first) {
+            continue;
+        }
+        for m in n + 2..(n + 10).min(words.len()) {
+            let (by_at, by) = words[m];
+            if by.ends_with([',', '.', ';', ':']) {
+                break;
+            }
+            if !["di", "de", "by", "von", "da"].contains(&by) {
+                continue;
+            }
+            let title = text[words[n + 1].0..by_at].trim();
+            if let Some((who, _)) = super::names::makers_after(&text[by_at..]) {
+                if !is_name_shaped(title) {
+                    out.push((title.to_string(), who.join(", ")));
+                }
+            }
+            break;
+        }
+    }
+    out
+}
+
 /// Whether a word says "film" ("documental", "película", "cinta").
 fn is_film_word(word: &str) -> bool {
     let w = crate::text::fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -649,6 +717,20 @@ mod tests {
         // a title that may run over a comma is left out.
         assert!(got("The strike at Ludlow (1914) was crushed.").is_empty());
         assert!(got("se proyectará FaSinPat, Fábrica sin patrones (2011) documental").is_empty());
+    }
+
+    #[test]
+    fn titles_right_after_a_film_word() {
+        assert_eq!(
+            after_film_word("come l'anteprima del film On va tout Péter di Lech Kowalski, vincitore dell'ultimo Filmmaker Festival, e quella con il film di Nicholas Philibert In ogni istante."),
+            [
+                ("On va tout Péter".to_string(), "Lech Kowalski".to_string()),
+                ("In ogni istante".to_string(), "Nicholas Philibert".to_string()),
+            ]
+        );
+        // A film word with no maker names nothing; nor does a person.
+        assert!(after_film_word("the film Pride was shown twice.").is_empty());
+        assert!(after_film_word("il film di Ken Loach Paul Laverty, sceneggiatore.").is_empty());
     }
 
     #[test]

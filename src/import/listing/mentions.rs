@@ -131,9 +131,10 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         }
         let certain = certain || director.is_some();
         // Named twice: a later, surer reading ("Tempos Modernos, de
-        // Charles Chaplin") completes an unsure earlier one.
+        // Charles Chaplin") completes an earlier one: what it lacks, and
+        // its doubt.
         if let Some(m) = out.iter_mut().find(|m| fold(&m.title) == fold(&title)) {
-            if certain && !m.certain {
+            if certain {
                 m.certain = true;
                 m.director = m.director.take().or(director);
                 m.year = m.year.or(year);
@@ -323,6 +324,11 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     for (title, director, parts) in comma_by(text) {
         push(&format!("{title}\u{1f}{director}"), true, None);
         located.push((fold(&title), parts));
+    }
+    // "l'anteprima del film On va tout Péter di Lech Kowalski", "il film
+    // di Nicholas Philibert In ogni istante".
+    for (title, director) in super::inline::after_film_word(text) {
+        push(&format!("{title}\u{1f}{director}"), true, None);
     }
     // "zeigt … vier Filme, die …: … (Louise-Michel), über … (Factory to
     // the Workers), …": as many titles in parentheses as the films it says.

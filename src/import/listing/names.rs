@@ -311,6 +311,11 @@ pub(super) fn makers_after(text: &str) -> Option<(Vec<String>, &str)> {
         if t.starts_with('(') || !(capital || joiner) || words.len() == 8 {
             break;
         }
+        // "di Nicholas Philibert In ogni istante": the title follows.
+        let next = rest[start + w.len()..].split_whitespace().next();
+        if opens_sentence_after(&words, bare, next) {
+            break;
+        }
         words.push(bare);
         end = start + w.trim_end().len();
         if bare.len() != t.len() {
