@@ -203,21 +203,46 @@ pub(super) fn speaks_of_a_film(text: &str) -> bool {
     ];
     let words: Vec<String> = crate::text::fold(text)
         .split(' ')
-        .take(14)
+        .take(30)
         .map(str::to_string)
         .collect();
-    let named = words
-        .windows(2)
-        .any(|w| DETERMINERS.contains(&w[0].as_str()) && FILM.contains(&w[1].as_str()))
-        || words.windows(3).any(|w| {
-            // "A shocking documentary", "Un beau film" (not "the following
-            // video tapes").
-            [
-                "a", "an", "un", "une", "ein", "eine", "um", "uma", "een", "en",
-            ]
-            .contains(&w[0].as_str())
-                && FILM.contains(&w[2].as_str())
-        });
+    // "the film", "The 29 minute documentary": a determiner, at most two
+    // words, a film word.
+    // (Not "the following video tapes", "the film festival": a film word
+    // naming something else.)
+    const COMPOUNDS: &[&str] = &[
+        "tapes",
+        "tape",
+        "cassettes",
+        "series",
+        "festival",
+        "club",
+        "library",
+        "programme",
+        "program",
+        "season",
+        "society",
+        "school",
+        "night",
+        "nights",
+        "week",
+    ];
+    let named = (2..=4).any(|n| {
+        words.windows(n + 1).any(|w| {
+            DETERMINERS.contains(&w[0].as_str())
+                && FILM.contains(&w[n - 1].as_str())
+                && !COMPOUNDS.contains(&w[n].as_str())
+                && !w[1..n - 1].iter().any(|f| f == "following" || f == "other")
+        })
+    }) || words.windows(3).any(|w| {
+        // "A shocking documentary", "Un beau film" (not "the following
+        // video tapes").
+        [
+            "a", "an", "un", "une", "ein", "eine", "um", "uma", "een", "en",
+        ]
+        .contains(&w[0].as_str())
+            && FILM.contains(&w[2].as_str())
+    });
     let mut probe = Entry::default();
     apply_prose(&mut probe, text);
     named || probe.runtime.is_some()

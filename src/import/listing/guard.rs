@@ -92,8 +92,27 @@ impl Knowledge {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
             let sentence_start = i == 0 || words[i - 1].0.ends_with(['.', '!', '?', ':']);
+            // Inside a longer name ("the centenary of International
+            // Women's Day"): the word before is capitalised mid-sentence,
+            // after one in lower case (a possessive aside: "Ken Loach's
+            // Riff Raff").
+            let inside_name = !sentence_start
+                && i > 1
+                && words[i - 2]
+                    .0
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                && words[i - 1]
+                    .0
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && !words[i - 1].0.ends_with(['s', ',', ';'])
+                && !words[i - 1].0.ends_with("'s")
+                && !words[i - 1].0.ends_with("’s");
             let mut advanced = false;
-            if capital && !folded.is_empty() {
+            if capital && !folded.is_empty() && !inside_name {
                 if let Some(candidates) = self
                     .by_first_word
                     .get(folded.split(' ').next().unwrap_or(""))

@@ -297,7 +297,13 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 && !SHOW_WORDS.contains(&word_before.as_str());
             // With its year it is a film; a short quoted title in a
             // paragraph about films may be one (or the series' name).
-            if !with_director && titled && (year.is_some() || named_film || screened) {
+            // "Dokumentationen über Sexarbeiterinnen („Whores’ Glory“)": a
+            // quoted title in parentheses, in a paragraph about films, is
+            // an example of one.
+            let example = about_films
+                && rest[..i].trim_end().ends_with('(')
+                && tail.trim_start().starts_with(')');
+            if !with_director && titled && (year.is_some() || named_film || screened || example) {
                 push(inner, true, year);
             } else if !with_director && titled && about_films {
                 push(inner, false, None);
@@ -353,9 +359,12 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             }
         }
     }
-    // Titles the catalogue knows, written in the text.
-    for title in k.titles_in(text) {
-        push(&title, true, None);
+    // Titles the catalogue knows, written in the text (not as part of a
+    // longer title read elsewhere: "Der Banker – Master of the Universe",
+    // see below).
+    let known_in_text = k.titles_in(text);
+    for title in &known_in_text {
+        push(title, true, None);
     }
     // Quoted titles and titles the catalogue knows.
     for (open, close) in [('“', '”'), ('«', '»'), ('"', '"'), ('„', '“')] {
@@ -370,6 +379,12 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             rest = &after[j + close.len_utf8()..];
         }
     }
+    let titles: Vec<String> = out.iter().map(|m| fold(&m.title)).collect();
+    out.retain(|m| {
+        let f = fold(&m.title);
+        !known_in_text.iter().any(|k| fold(k) == f)
+            || !titles.iter().any(|l| l.len() > f.len() && l.contains(&f))
+    });
     // "Un hombre sin importancia (Irlanda), de Suri Krishnamma", "1991 –
     // Riff Raff, di Ken Loach": the country and the year given beside a
     // title.
