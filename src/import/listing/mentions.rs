@@ -867,6 +867,28 @@ mod tests {
     }
 
     #[test]
+    fn examples_in_parentheses_and_titles_inside_longer_ones() {
+        let mut k = Knowledge::default();
+        k.add_title("Master of the Universe");
+        k.add_title("Women's Day");
+        let m = mentions("Filme mit FabrikarbeiterInnen sind genauso darunter zu finden wie Dokumentationen über Sexarbeiterinnen („Whores’ Glory“) oder Top Manager („Der Banker – Master of the Universe“).", &k);
+        let sure: Vec<&str> = m
+            .iter()
+            .filter(|m| m.certain)
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(
+            sure,
+            ["Whores’ Glory", "Der Banker – Master of the Universe"]
+        );
+        let m = mentions(
+            "On 8 March, the centenary of International Women's Day, there was a rare screening.",
+            &k,
+        );
+        assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
     fn lists_of_films_in_prose() {
         let k = Knowledge::default();
         let m = mentions(
