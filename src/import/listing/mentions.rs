@@ -119,6 +119,11 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         // "El fin de San Petersburgo" is no title and director.)
         let (title, director) = match item.split_once('\u{1f}') {
             Some((t, d)) => (t.to_string(), (!d.is_empty()).then(|| d.to_string())),
+            // "'Het geheim van carnaval' van Barbara de Baare": a quoted
+            // title and who made it.
+            None if quoted_with_makers(item).is_some() => {
+                quoted_with_makers(item).unwrap_or_default()
+            }
             None => title_and_director(item),
         };
         let title = title
@@ -768,7 +773,7 @@ fn list_items(list: &str) -> Vec<String> {
     let list = list.trim();
     let list = list.trim_end_matches(['.', '!', '?', ';', ')']);
     let mut items = Vec::new();
-    for piece in list.split([',', ';']) {
+    for piece in quote_aware_split(list) {
         for item in split_and(piece) {
             let item = item.trim();
             if item.is_empty() {
@@ -785,6 +790,56 @@ fn list_items(list: &str) -> Vec<String> {
         }
     }
     items
+}
+
+/// A list item that is a quoted title, maybe with who made it after it:
+/// "'Het geheim van carnaval' van Barbara de Baare" → the title and the
+/// makers.
+fn quoted_with_makers(item: &str) -> Option<(String, Option<String>)> {
+    let open = item.chars().next()?;
+    let close = QUOTE_PAIRS.iter().find(|(o, _)| *o == open)?.1;
+    let inner_start = open.len_utf8();
+    let end = inner_start + find_close(&item[inner_start..], close)?;
+    let title = item[inner_start..end].trim();
+    let rest = item[end + close.len_utf8()..].trim();
+    if title.is_empty() {
+        return None;
+    }
+    let who = super::names::makers_after(rest).map(|(who, _)| who.join(", "));
+    (rest.is_empty() || who.is_some()).then(|| (title.to_string(), who))
+}
+
+/// A list cut at its commas and semicolons, except inside a quoted item
+/// ("'Esther & de wet, de zaak tegen Shell' van Tatiana Scheltema").
+fn quote_aware_split(list: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut closer: Option<char> = None;
+    let mut item_start = true;
+    for (i, c) in list.char_indices() {
+        match closer {
+            Some(close) if c == close => {
+                // An apostrophe inside a word closes nothing ("zo'n").
+                let next = list[i + c.len_utf8()..].chars().next();
+                if !(matches!(c, '\'' | '’') && next.is_some_and(char::is_alphanumeric)) {
+                    closer = None;
+                }
+            }
+            Some(_) => {}
+            None if item_start && !c.is_whitespace() => {
+                closer = QUOTE_PAIRS.iter().find(|(o, _)| *o == c).map(|&(_, cl)| cl);
+                item_start = false;
+            }
+            None if c == ',' || c == ';' => {
+                out.push(&list[start..i]);
+                start = i + 1;
+                item_start = true;
+            }
+            None => {}
+        }
+    }
+    out.push(&list[start..]);
+    out
 }
 
 /// A list piece cut at its last "and"/"et"/"und"/"y"/"e"/"i"/"or".
@@ -886,6 +941,27 @@ mod tests {
             &k,
         );
         assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn a_list_of_quoted_titles_with_commas_inside() {
+        let k = Knowledge::default();
+        let m = mentions("Met deze week de volgende documentaires: 'The Happy Worker' van John Webster, 'Esther & de wet, de zaak tegen Shell' van Tatiana Scheltema en 'Broertje is verdwaald' van Bart Hölscher.", &k);
+        let got: Vec<(&str, Option<&str>)> = m
+            .iter()
+            .map(|m| (m.title.as_str(), m.director.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("The Happy Worker", Some("John Webster")),
+                (
+                    "Esther & de wet, de zaak tegen Shell",
+                    Some("Tatiana Scheltema")
+                ),
+                ("Broertje is verdwaald", Some("Bart Hölscher")),
+            ]
+        );
     }
 
     #[test]
