@@ -136,7 +136,7 @@ impl Class {
         if line.is_empty() {
             return Class::Blank;
         }
-        if let Some(titles) = super::runon::index_titles(line) {
+        if let Some(titles) = super::runon::index_titles(line, k) {
             return Class::Index(titles);
         }
         if super::spaced::is_header(line) {

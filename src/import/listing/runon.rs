@@ -11,6 +11,7 @@
 //! to the other readers.
 
 use super::fields::{context_reason, is_calendar_word, is_date_token, is_time};
+use super::guard::Knowledge;
 use crate::text::fold;
 
 /// Fewer date runs than this make no index.
@@ -18,7 +19,7 @@ const MIN_DATES: usize = 3;
 
 /// The titles of a programme index run on one line, in order, or `None`
 /// when the line is not one.
-pub(super) fn index_titles(line: &str) -> Option<Vec<String>> {
+pub(super) fn index_titles(line: &str, k: &Knowledge) -> Option<Vec<String>> {
     if line.len() < 60 {
         return None;
     }
@@ -41,7 +42,7 @@ pub(super) fn index_titles(line: &str) -> Option<Vec<String>> {
     (line.len() >= 120)
         .then(|| titles_before_dates(line, &tokens, &calendar))
         .flatten()
-        .or_else(|| titles_after_dates(line, &tokens, &calendar))
+        .or_else(|| titles_after_dates(line, &tokens, &calendar, k))
 }
 
 /// "MARX RELOADED: Thu, April 26, 6:30p COMRADE, …": each title before
@@ -80,6 +81,7 @@ fn titles_after_dates(
     line: &str,
     tokens: &[(usize, &str)],
     calendar: &[bool],
+    k: &Knowledge,
 ) -> Option<Vec<String>> {
     let mut titles = Vec::new();
     let mut runs = 0;
@@ -121,17 +123,25 @@ fn titles_after_dates(
             .map_or(text, |at| &text[..at]);
         // "a las 19.30, Recursos humanos, del francés Laurent Cantet; a
         // las 22.00, …": running text with times in it, not an index.
+        // (A comma inside a title is followed by a word of its own:
+        // "Braços cruzados, máquinas paradas".)
         let clause = first.contains(';')
             || first.match_indices(", ").any(|(at, _)| {
-                first[at + 2..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
+                let next = first[at + 2..].split_whitespace().next().unwrap_or("");
+                next.chars().next().is_some_and(char::is_lowercase)
+                    && (next.chars().count() <= 3
+                        || [
+                            "del", "dei", "della", "by", "with", "avec", "mit", "que", "which",
+                        ]
+                        .contains(&next))
             });
         if clause {
             continue;
         }
-        for piece in titles_run_together(first) {
+        for piece in titles_run_together(first)
+            .into_iter()
+            .flat_map(|p| before_known_title(p, k))
+        {
             if let Some(t) = title_shaped(piece, true) {
                 titles.push(t);
             }
@@ -219,7 +229,7 @@ fn titles_run_together(text: &str) -> Vec<&str> {
         "nach", "über", "unter", "della", "delle", "degli", "dello", "sobre", "entre", "contra",
         "und", "and", "the", "des", "del", "los", "las", "les", "dos", "das",
     ];
-    let mut pieces = Vec::new();
+    let mut pieces: Vec<&str> = Vec::new();
     let mut start = 0;
     let mut previous: Option<&str> = None;
     for (at, w) in text.split_inclusive(' ').scan(0usize, |pos, w| {
@@ -244,9 +254,63 @@ fn titles_run_together(text: &str) -> Vec<&str> {
     // "El efecto Iguazú": a title may end in a name; only pieces of two
     // words or more are titles of their own.
     if pieces.iter().any(|p| p.split_whitespace().count() < 2) {
-        return vec![text];
+        pieces = vec![text];
     }
+    // "Greve Braços cruzados, máquinas paradas": a one-word title before a
+    // title in sentence case (a capital, then words in lower case).
     pieces
+        .into_iter()
+        .flat_map(|p| match one_word_before_sentence_case(p, JOINERS) {
+            Some(at) => vec![p[..at].trim(), p[at..].trim()],
+            None => vec![p],
+        })
+        .collect()
+}
+
+/// A piece cut before a title the catalogue knows that ends it
+/// ("Chapeleiros Garotas do ABC" → "Chapeleiros", "Garotas do ABC").
+fn before_known_title<'a>(piece: &'a str, k: &Knowledge) -> Vec<&'a str> {
+    let starts = piece.match_indices(' ').map(|(i, _)| i + 1);
+    for at in starts {
+        let tail = &piece[at..];
+        if tail.chars().next().is_some_and(char::is_uppercase) && k.knows_title(tail) {
+            return vec![piece[..at].trim(), tail];
+        }
+    }
+    vec![piece]
+}
+
+/// Where a sentence-case title starts after a one-word title: the first
+/// two words capitalised, the first no article, and two or more words in
+/// lower case after them that are no small joining words.
+fn one_word_before_sentence_case(piece: &str, joiners: &[&str]) -> Option<usize> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let article = |w: &str| {
+        [
+            "a", "an", "the", "o", "os", "as", "el", "la", "le", "les", "los", "las", "il", "lo",
+            "der", "die", "das", "de", "het", "en", "um", "uma", "un", "une", "una",
+        ]
+        .contains(&fold(w).as_str())
+    };
+    let lower_words = words
+        .iter()
+        .skip(2)
+        .filter(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphabetic());
+            bare.chars().next().is_some_and(char::is_lowercase)
+                && bare.chars().count() >= 4
+                && !joiners.contains(&bare)
+        })
+        .count();
+    (words.len() >= 4
+        && capital(words[0])
+        && capital(words[1])
+        && !article(words[0])
+        && words[0].chars().all(char::is_alphabetic)
+        && lower_words >= 2)
+        .then(|| piece.find(words[1]))
+        .flatten()
 }
 
 /// A text without the separators round it, if it is shaped like a title:
@@ -283,10 +347,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn titles_run_together_after_their_times() {
+        let mut k = Knowledge::default();
+        k.add_title("Garotas do ABC");
+        let line = "- 02/06 (sexta-feira) 17h00 Greve Braços cruzados, máquinas paradas 19h00 Linha de montagem 21h10 Chapeleiros Garotas do ABC";
+        assert_eq!(
+            index_titles(line, &k).unwrap(),
+            [
+                "Greve",
+                "Braços cruzados, máquinas paradas",
+                "Linha de montagem",
+                "Chapeleiros",
+                "Garotas do ABC"
+            ]
+        );
+    }
+
+    #[test]
     fn quoted_titles_after_their_times() {
         let line = "첫날인 10일에는 오전 11시 <미국민중사1>, 오후 2시 30분 <보라보라>, 오후 6시 30분 <조끼하나면충분하다>를 상영하고, 다음날 11일에는 오전 11시 <언더그라운드>와 <례>를 선보인다.";
         assert_eq!(
-            index_titles(line).unwrap(),
+            index_titles(line, &Knowledge::default()).unwrap(),
             [
                 "미국민중사1",
                 "보라보라",
@@ -301,7 +382,7 @@ mod tests {
     fn an_index_run_on_one_line() {
         let line = "MARX RELOADED: Thu, April 26, 6:30p COMRADE, WHERE ARE YOU TODAY? Thu, May 3, 6:30p; 6:30p HARVEST OF EMPIRE Sun, May 6, 12:30pm A STRIKE AND AN UPRISING (IN TEXAS): Fri, May 11, 12 noon ZERO WEEKS: Tues, May 15, 6p TWO LOCATIONS! Takoma Busboys AND Shirlington Busboys! COMPANY TOWN: Thu, May 24, 8p See below for write-ups.";
         assert_eq!(
-            index_titles(line).unwrap(),
+            index_titles(line, &Knowledge::default()).unwrap(),
             [
                 "MARX RELOADED",
                 "COMRADE, WHERE ARE YOU TODAY?",
@@ -313,13 +394,13 @@ mod tests {
         );
         let line = "Norma Rae – Fri 3 May 7pm; Matewan – Sat 4 May 2pm; Silkwood – Sun 5 May 6.30pm; Blue Collar – Mon 6 May 8pm. All screenings at the Union Hall.";
         assert_eq!(
-            index_titles(line).unwrap(),
+            index_titles(line, &Knowledge::default()).unwrap(),
             ["Norma Rae", "Matewan", "Silkwood", "Blue Collar"]
         );
         // Times first, each title after its time.
         let line = "- 04/06 (domingo) 14h00 Coal Face 15h15 O machão 17h00 A queda 19h15 Peões 21h00 Garotas do ABC";
         assert_eq!(
-            index_titles(line).unwrap(),
+            index_titles(line, &Knowledge::default()).unwrap(),
             [
                 "Coal Face",
                 "O machão",
@@ -331,7 +412,7 @@ mod tests {
         // Several titles after one time.
         let line = "- 03/06 (sábado) 16h00 Companhia Docas de Santos 17h20 Trabalhadoras metalúrgicas Linha de montagem 19h15 Kuhle Wampe";
         assert_eq!(
-            index_titles(line).unwrap(),
+            index_titles(line, &Knowledge::default()).unwrap(),
             [
                 "Companhia Docas de Santos",
                 "Trabalhadoras metalúrgicas",
@@ -344,6 +425,6 @@ mod tests {
     #[test]
     fn a_paragraph_with_dates_is_no_index() {
         let line = "The strike began on Monday 3 May 1926 and the miners held out until November; the general strike itself was called off on Wednesday 12 May, and the last pits went back on 30 November after seven months.";
-        assert_eq!(index_titles(line), None);
+        assert_eq!(index_titles(line, &Knowledge::default()), None);
     }
 }
