@@ -516,6 +516,10 @@ pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
     {
         return None;
     }
+    // "1950 - 1969": a period, not a film's year.
+    if is_year_span(line) {
+        return None;
+    }
     let pieces: Vec<&str> = split_credits(line).collect();
     let read: Vec<Option<Vec<Part>>> = pieces
         .iter()
@@ -560,6 +564,17 @@ pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
             facts >= 1
         };
     ok.then_some(parts)
+}
+
+/// Whether a text is a span of years and nothing else: "1950 - 1969",
+/// "1950–1969" (a period a programme covers).
+pub(super) fn is_year_span(text: &str) -> bool {
+    let t = text.trim().trim_matches(['(', ')']);
+    let Some((a, b)) = t.split_once(['-', '–', '—']) else {
+        return false;
+    };
+    let (a, b) = (a.trim(), b.trim());
+    is_year(a) && is_year(b) && a < b
 }
 
 /// A line that starts with credits and runs on into other text ("Dir. Bob

@@ -555,7 +555,14 @@ pub(super) fn by_director(line: &str) -> Option<TitleLine> {
         let (title, who) = (line[..at].trim(), line[at + by.len()..].trim());
         let who = who.trim_end_matches(['.', ',']);
         let title_words = title.split_whitespace().count();
+        // A long run in lower case before "da Alberto Cesa" is a sentence
+        // ("Canti del lavoro … eseguiti dal vivo da …").
+        let capitals = title
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
         if (1..=10).contains(&title_words)
+            && (title_words <= 7 || capitals * 2 >= title_words)
             && is_name_shaped(who)
             && who.split_whitespace().count() <= 4
             && title

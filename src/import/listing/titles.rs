@@ -129,6 +129,12 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                         .trim()
                         .trim_start_matches([',', '-', '–', '—', ':', '/', '|', '.'])
                         .trim();
+                    // "“L’era Dièsel. Dièsel Times” 1950 - 1969": a period.
+                    let rest = if super::credits::is_year_span(rest) {
+                        ""
+                    } else {
+                        rest
+                    };
                     let tail = title_line(&format!("x {rest}"));
                     out.title = title.to_string();
                     out.year = tail.year;
@@ -267,8 +273,11 @@ pub(super) fn title_line(line: &str) -> TitleLine {
     // Project.": the title is the first sentence, the rest a note; a full
     // stop after a title of several words is punctuation ("…with a
     // Future."), after one word it may be the title's own ("Prah.").
+    // (With credits after it, the full stop is the title's own: "La classe
+    // operaia va in paradiso. Retroscena di un film novarese, di …, 2006".)
     let mut title = title;
-    if let Some((head, tail)) = title.split_once(". ") {
+    let credited = !out.credits.is_empty() || out.year.is_some();
+    if let Some((head, tail)) = title.split_once(". ").filter(|_| !credited) {
         if head.split_whitespace().count() >= 3
             && tail.split_whitespace().count() >= 2
             && tail.chars().next().is_some_and(char::is_uppercase)
@@ -407,6 +416,12 @@ fn split_at_credits(line: &str) -> Option<(&str, Vec<Part>)> {
     at.sort_unstable_by_key(|&(i, len)| (dash(len, i), i));
     for (i, len) in at {
         let (left, right) = (line[..i].trim(), line[i + len..].trim());
+        // "… 1950 - 1969": a period, not a cut.
+        let last_left = left.rsplit(' ').next().unwrap_or("");
+        let first_right = right.split(' ').next().unwrap_or("");
+        if super::credits::is_year_span(&format!("{last_left}-{first_right}")) {
+            continue;
+        }
         // The left side is the title: not itself a fact, nor a run of them
         // ("Documentaire / Russie / 2019 / Durée").
         if left.is_empty() || part(left).is_some_and(|p| !matches!(p, Part::Name(_))) {
@@ -523,6 +538,29 @@ pub(super) fn quoted_core(title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn facts_glued_to_a_title_and_periods_that_are_not_years() {
+        let tl = title_line("Cybernetica 20 min, 1972");
+        assert_eq!(
+            (
+                tl.title.as_str(),
+                tl.year.or_else(|| tl.credits.iter().find_map(|p| match p {
+                    Part::Year(y) => Some(*y),
+                    _ => None,
+                }))
+            ),
+            ("Cybernetica", Some(1972))
+        );
+        assert_eq!(title_line("Summer 1993, Carla Simón").title, "Summer 1993");
+        let tl = title_line("“L’era Dièsel. Dièsel Times” 1950 - 1969");
+        assert!(!tl.has_facts(), "{tl:?}");
+        let tl = title_line("La classe operaia va in paradiso. Retroscena di un film novarese, di Enrico Omodeo Salè, 2006, 50´");
+        assert_eq!(
+            tl.title,
+            "La classe operaia va in paradiso. Retroscena di un film novarese"
+        );
+    }
 
     #[test]
     fn the_quoted_title_inside_words() {
