@@ -374,3 +374,28 @@ fn database_records_run_on_into_labelled_fields() {
         ]
     );
 }
+
+#[test]
+fn a_newsletter_wrapped_at_a_fixed_width() {
+    // Each wrapped line ends in the two spaces of a forced break; German
+    // quotation marks close with “; a title may name a date.
+    let text = "Sonntag 2. Mai, 15 Uhr\n\nEröffnungsfilm: „The Internationale“\nUSA 2000, R: Peter Miller, 30 min, engl. OF\nMit seltenen Archiv-Aufnahmen und Interviews, unter anderem von Billy  \nBragg und Pete Seeger, erzählt der Film die Geschichte des Liedes.\n\n20 Uhr\n\n„1. Mai -Helden bei der Arbeit“\nD 2008, R: Jan-Christoph Glaser, Carsten Ludwig, Sven Taddicken, Jakob  \nZiemnicki, 98 min.\nEpisodenfilm: Ein elfjähriger Türke und zwei Jugendliche aus der  \nKleinstadt verschlägt es am 1. Mai nach Kreuzberg.\n";
+    let got = films(text);
+    assert_eq!(
+        got,
+        [
+            film("The Internationale", 2000, &["Peter Miller"], 30),
+            film(
+                "1. Mai -Helden bei der Arbeit",
+                2008,
+                &[
+                    "Jan-Christoph Glaser",
+                    "Carsten Ludwig",
+                    "Sven Taddicken",
+                    "Jakob Ziemnicki"
+                ],
+                98
+            ),
+        ]
+    );
+}

@@ -267,6 +267,33 @@ pub(super) fn part(p: &str) -> Option<Part> {
     if FORMAT_WORDS.contains(&lower.as_str()) || FORMAT_WORDS.contains(&folded.as_str()) {
         return Some(Part::Format);
     }
+    // German catalogues' version notes: "engl. OF" (original version),
+    // "dt. UT" (subtitles), "OmU": the capitals are the version, the
+    // abbreviations before them the language.
+    if matches!(p, "OF" | "UT" | "OmU" | "OmeU" | "OV" | "OmdU" | "DF")
+        || [
+            "engl", "dt", "span", "franz", "frz", "ital", "russ", "poln", "port", "schwed",
+            "tschech", "türk", "turk", "arab", "jap", "chin", "niederl",
+        ]
+        .contains(&lower.as_str())
+        || [
+            "engl", "dt", "span", "franz", "frz", "ital", "mit dt", "mit engl", "orig",
+        ]
+        .iter()
+        .any(|a| {
+            lower
+                .strip_prefix(a)
+                .and_then(|r| r.strip_prefix(". ").or_else(|| r.strip_prefix(' ')))
+                .is_some_and(|r| {
+                    matches!(
+                        r,
+                        "OF" | "UT" | "OmU" | "OV" | "Fassung" | "of" | "ut" | "ov"
+                    )
+                })
+        })
+    {
+        return Some(Part::Format);
+    }
     if crate::countries::canonical(p).is_some() {
         return Some(Part::Country(p.to_string()));
     }

@@ -228,7 +228,25 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
             .parse::<u32>()
             .is_ok_and(|n| (1..=31).contains(&n) || (1880..=2100).contains(&n))
     });
+    // "20 Uhr", "ore 18", "18 heures": an hour and its word.
+    let hour = |t: &str| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        !t.is_empty()
+            && t.len() <= 2
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && t.parse::<u32>().is_ok_and(|h| h < 24)
+    };
+    let spelled_hour = tokens.windows(2).any(|w| {
+        let (a, b) = (fold(w[0]), fold(w[1]));
+        hour(w[0])
+            && matches!(
+                b.as_str(),
+                "uhr" | "heures" | "heure" | "horas" | "hrs" | "godz"
+            )
+            || matches!(a.as_str(), "ore" | "godz") && hour(w[1])
+    });
     let dated = tokens.iter().any(|t| is_time(t))
+        || spelled_hour
         || words.iter().any(|w| is_calendar_word(w))
             && has_number
             && has_day

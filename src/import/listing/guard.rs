@@ -238,9 +238,20 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
     let f = fold(t);
     let tokens: Vec<&str> = t.split_whitespace().collect();
     let context = context_reason(t);
+    // ("1. Mai - Helden bei der Arbeit" with its year, runtime and
+    // director is a film named after a date: three words or more that are
+    // no date.)
+    let beyond_date = tokens
+        .iter()
+        .filter(|w| {
+            let b = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            b.chars().all(char::is_alphabetic) && b.chars().count() >= 2 && !is_calendar_word(&b)
+        })
+        .count()
+        >= 3;
     if tokens.iter().all(|w| {
         is_date_token(w) || is_time(w) || matches!(fold(w).as_str(), "at" | "a" | "from" | "to")
-    }) || context == Some("a date and time line")
+    }) || context == Some("a date and time line") && !(strong && beyond_date)
     {
         return Verdict::Not("a date or time");
     }
@@ -274,7 +285,8 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
     if k.knows_person(t) || listed.knows_person(t) {
         return Verdict::Not("a person's name (a director the catalogue or the listing has)");
     }
-    if context.is_some() {
+    let named_after_a_date = context == Some("a date and time line") && strong && beyond_date;
+    if context.is_some() && !named_after_a_date {
         return Verdict::Not("a ticket, guest or event note");
     }
     // "Category Archives: Industrial", "Strand: Women at Work": a heading

@@ -281,6 +281,24 @@ impl Class {
                 return Class::Record(tl);
             }
         }
+        // „1. Mai - Helden bei der Arbeit“: a short quotation alone on its
+        // line is a title, even one that names a date.
+        if let Some(inner) = line
+            .strip_prefix(['„', '“', '"', '«'])
+            .and_then(|l| l.strip_suffix(['“', '”', '"', '»']))
+        {
+            let n = inner.split_whitespace().count();
+            if (2..=10).contains(&n)
+                && !inner.contains(['„', '“', '”', '"', '«', '»'])
+                && !inner.ends_with(['.', '!', '?'])
+                && inner
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
+                return Class::Short;
+            }
+        }
         if is_quotation(line) {
             return Class::Context("a press quotation");
         }
@@ -369,10 +387,18 @@ impl Class {
         }
         if line.chars().count() <= 220 && words <= 30 {
             let tl = title_line(line);
+            // "Karl Blaha (Helmut Berger) soll ein Maiplakat malen, …": a
+            // name in parentheses, then a sentence, is no record.
+            let only_a_name =
+                tl.year.is_none() && tl.credits.iter().all(|p| matches!(p, Part::Name(_)));
+            let sentence_after = line
+                .rsplit_once(')')
+                .is_some_and(|(_, t)| t.split_whitespace().count() >= 5);
             if !tl.title.is_empty()
                 && tl.has_facts()
                 && tl.title.split_whitespace().count() <= 14
                 && !tl.title.ends_with('.')
+                && !(only_a_name && sentence_after)
             {
                 return Class::Record(tl);
             }
@@ -415,6 +441,7 @@ impl Class {
             line.split_once(": ").is_some_and(|(head, rest)| {
                 title_cased(head)
                     && starts_sentence(rest)
+                    && !names_a_kind(head)
                     && !head.contains(',')
                     && !head.split_whitespace().any(is_year)
                     && !head.split_whitespace().next().is_some_and(is_given_name)
@@ -836,6 +863,16 @@ fn record_then_labels(line: &str) -> Option<Class> {
         tl.credits.extend(directors.into_iter().map(Part::Name));
     }
     Some(Class::Record(tl))
+}
+
+/// Whether a text names a kind of film, not a film: "Episodenfilm",
+/// "Documentary", "Kurzfilm".
+fn names_a_kind(text: &str) -> bool {
+    let f = crate::text::fold(text);
+    !f.contains(' ')
+        && (f.ends_with("film")
+            || super::sentences::FILM_WORDS.contains(&f.as_str())
+            || KIND_WORDS.contains(&f.as_str()))
 }
 
 /// Whether words are in title case: most of them capitalised (short

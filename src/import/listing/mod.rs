@@ -184,7 +184,12 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
             )
         })
         .unzip();
-    let joined = join_broken_lines(&mut lines);
+    // Lines that end in two spaces or more: a forced break, maybe a wrap.
+    let hard_wrapped: Vec<bool> = raw
+        .iter()
+        .map(|l| l.trim_end_matches('\r').ends_with("  "))
+        .collect();
+    let joined = join_broken_lines(&mut lines, &hard_wrapped);
     spaced::rewrite_rows(&mut lines, knowledge);
     lines
         .par_iter_mut()
@@ -248,11 +253,22 @@ fn repair_glued_cells(line: &mut String, k: &Knowledge) {
     }
 }
 
-fn join_broken_lines(lines: &mut [String]) -> Vec<bool> {
+fn join_broken_lines(lines: &mut [String], hard_wrapped: &[bool]) -> Vec<bool> {
     let mut joined = vec![false; lines.len()];
+    // "Mit seltenen Archiv-Aufnahmen und Interviews, unter anderem von
+    // Billy  " / "Bragg und Pete Seeger, …": a paragraph a mail or a
+    // newsletter wrapped at a fixed width, each line ending in the two
+    // spaces of a forced break, runs on while a long line ends in no
+    // sentence's end.
+    let wrapped = |tail: usize, l: &str| {
+        hard_wrapped.get(tail).copied().unwrap_or(false)
+            && !l.ends_with(['.', '!', '?', ':', ';', ')', '”', '"', '“'])
+    };
     let broken = |l: &str, next: &str| {
-        let open_quote =
-            l.ends_with(['“', '„', '«']) || l.ends_with('"') && l.matches('"').count() % 2 == 1;
+        // (In German "„The Internationale“" the last mark closes.)
+        let open_quote = l.ends_with(['„', '«'])
+            || l.ends_with('“') && l.matches('„').count() < l.matches('“').count()
+            || l.ends_with('"') && l.matches('"').count() % 2 == 1;
         let dash = l.ends_with(" -")
             || l.ends_with(" –") && next.chars().next().is_some_and(char::is_lowercase);
         // "17h30 : L’été froid de 1953 (Aleksandr" / "Prochkine )": a
@@ -266,7 +282,12 @@ fn join_broken_lines(lines: &mut [String]) -> Vec<bool> {
     let mut i = 0;
     while i < lines.len() {
         let mut next = i + 1;
-        while next < lines.len() && broken(&lines[i], &lines[next]) {
+        let mut tail_len = lines[i].chars().count();
+        while next < lines.len()
+            && (broken(&lines[i], &lines[next])
+                || !lines[next].is_empty() && tail_len >= 45 && wrapped(next - 1, &lines[i]))
+        {
+            tail_len = lines[next].chars().count();
             let taken = std::mem::take(&mut lines[next]);
             let sep = if lines[i].ends_with(['“', '„', '«', '"']) {
                 ""

@@ -136,9 +136,13 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                         rest
                     };
                     let tail = title_line(&format!("x {rest}"));
+                    // "“Primero de Mayo (…) / First of May (…)”": two titles.
+                    let mut titles = title.split(" / ").map(str::trim);
+                    let title = titles.next().unwrap_or(title);
+                    out.others.extend(titles.map(str::to_string));
                     out.title = title.to_string();
                     out.year = tail.year;
-                    out.others = tail.others;
+                    out.others.extend(tail.others);
                     out.credits = makers.into_iter().map(Part::Name).collect();
                     out.credits.extend(tail.credits);
                     if rest.is_empty() || out.has_facts() || !out.others.is_empty() {
