@@ -105,7 +105,7 @@ fn titles_after_dates(
         let text = &line[start..end];
         // "오후 2시 30분 <보라보라>, 오후 …", "19h «Coal Face», débat":
         // the titles are the quoted ones.
-        let quoted = super::mentions::quoted(text);
+        let quoted = super::quotes::quoted(text);
         if !quoted.is_empty() {
             titles.extend(
                 quoted

@@ -1,0 +1,395 @@
+//! Films named in running text with who made them: a comma and the
+//! director ("Recursos humanos, del francés Laurent Cantet", "A Camareira,
+//! estreia de Lila Avilés"), a directing verb ("Mario Monicelli dirige I
+//! compagni"), or a film word with the maker before or after the title
+//! ("il film di Nicholas Philibert In ogni istante", "del film On va tout
+//! Péter di Lech Kowalski"). The maker's name says where the title ends, so
+//! these readers may take titles no list or quotation marks.
+
+use super::credits::Part;
+use super::fields::is_name_shaped;
+use super::inline::{is_film_word, title_start};
+
+/// Titles followed by a comma and their director ("Recursos humanos, del
+/// francés Laurent Cantet", "Matewan, by John Sayles"). The title is the
+/// capitalised run before the comma, after any words in lower case that
+/// open its clause ("se proyecta", "la española"); a country in
+/// parentheses after it is left out.
+pub(super) fn comma_by(text: &str) -> Vec<(String, String, Vec<Part>)> {
+    let segments: Vec<&str> = text.split([',', ';', ':']).collect();
+    let mut out = Vec::new();
+    for pair in segments.windows(2) {
+        let (before, after) = (pair[0].trim(), pair[1]);
+        // "A Camareira, estreia de Lila Avilés", "…, the debut by X": a
+        // word or two saying what the film is may come before "de".
+        let lead = after
+            .split_whitespace()
+            .take_while(|w| {
+                is_film_word(w) || MAKING_WORDS.contains(&crate::text::fold(w).as_str())
+            })
+            .take(2)
+            .map(|w| w.len() + 1)
+            .sum::<usize>();
+        let after = if lead > 0 {
+            let start = after.len() - after.trim_start().len();
+            &after[(start + lead - 1).min(after.len())..]
+        } else {
+            after
+        };
+        let Some(rest) = [
+            " de ", " del ", " di ", " by ", " von ", " da ", " dei ", " do ", " dos ", " della ",
+        ]
+        .iter()
+        .find_map(|by| after.strip_prefix(by)) else {
+            continue;
+        };
+        // A demonym in lower case may come first: "del italiano Gianni".
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let skip = usize::from(
+            words
+                .first()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)),
+        );
+        let mut name: Vec<&str> = Vec::new();
+        let from = skip.min(words.len());
+        for (i, w) in words.iter().enumerate().skip(from) {
+            if !(w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "y" | "e" | "and" | "et" | "de" | "van" | "von"))
+            {
+                break;
+            }
+            // "di Carlo Mazzacurati Una delle prime pellicole": the text
+            // about the film starts.
+            if super::names::opens_sentence_after(&name, w, words.get(i + 1).copied()) {
+                break;
+            }
+            // A full stop ends the name with the sentence: "Paulo Rocha.
+            // Mañana, domingo…".
+            if let Some(last) = w.strip_suffix('.').filter(|l| l.chars().count() > 1) {
+                name.push(last);
+                break;
+            }
+            name.push(w);
+        }
+        let mut name = name.join(" ");
+        for joiner in [" y", " e", " and", " et", " de", " van", " von"] {
+            if let Some(n) = name.strip_suffix(joiner) {
+                name = n.to_string();
+            }
+        }
+        if !is_name_shaped(&name) || name.split_whitespace().count() > 6 {
+            continue;
+        }
+        // The title: from its first capitalised word (after the last
+        // bullet: "… fine Ottocento • La classe operaia va in Paradiso"),
+        // a country in parentheses after it left out.
+        let mut title = before
+            .rsplit(['•', '▪', '■', '◦', '|'])
+            .next()
+            .unwrap_or(before)
+            .trim();
+        let mut parts = Vec::new();
+        if let Some(open) = title.rfind(" (") {
+            if title.ends_with(')') {
+                let inner = &title[open + 2..title.len() - 1];
+                if super::fields::country_name(inner).is_some() {
+                    parts.push(Part::Country(inner.to_string()));
+                }
+                title = title[..open].trim();
+            }
+        }
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let Some(start) = title_start(&words) else {
+            continue;
+        };
+        let mut title: Vec<&str> = words[start..].to_vec();
+        // "1991 – Riff Raff, di Ken Loach": a timeline's year before the
+        // title.
+        if title.len() > 2
+            && super::credits::is_year(title[0])
+            && ["–", "—", "-", ":"].contains(&title[1])
+        {
+            parts.extend(title[0].parse().ok().map(Part::Year));
+            title.drain(..2);
+        }
+        if title.is_empty() || title.len() > 8 {
+            continue;
+        }
+        let title = title.join(" ");
+        if title.contains(['"', '“', '”', '«', '»'])
+            || super::fields::context_reason(&title).is_some()
+        {
+            continue;
+        }
+        out.push((title, name, parts));
+    }
+    out
+}
+
+/// Words that say which of its maker's films a film is, before "de"/"by"
+/// ("estreia de Lila Avilés", "the debut by …"; folded).
+const MAKING_WORDS: &[&str] = &[
+    "estreia", "debut", "debutto", "esordio", "opera", "obra", "classico", "classic", "premier",
+    "primer", "primeiro", "primo", "ultimo", "last", "first", "new", "nuevo", "novo", "nuovo",
+    "nouveau", "dernier",
+];
+
+/// Films named right after a film word, with who made them: "del film On
+/// va tout Péter di Lech Kowalski, vincitore…" (title, then its maker) or
+/// "con il film di Nicholas Philibert In ogni istante." (maker, then the
+/// title, to the end of the clause). The title starts with a capital and
+/// is short.
+pub(super) fn after_film_word(text: &str) -> Vec<(String, String)> {
+    let words: Vec<(usize, &str)> = text
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let mut out = Vec::new();
+    for (n, &(at, w)) in words.iter().enumerate() {
+        // A film word in lower case ("il film", "the documentary").
+        if !is_film_word(w) || !w.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        let rest = &text[at + w.len()..];
+        // The maker first: "film di Nicholas Philibert In ogni istante".
+        if let Some((who, after)) = super::names::makers_after(rest) {
+            let clause = after
+                .trim_start()
+                .split([',', '.', ';', ':', '('])
+                .next()
+                .unwrap_or("")
+                .trim();
+            let n_words = clause.split_whitespace().count();
+            if capital(clause) && (1..=8).contains(&n_words) && !is_name_shaped(clause) {
+                out.push((clause.to_string(), who.join(", ")));
+            }
+            continue;
+        }
+        // The title first, then "di"/"de"/"by" and its maker.
+        let Some(&(_, first)) = words.get(n + 1) else {
+            continue;
+        };
+        if !capital(first) {
+            continue;
+        }
+        for m in n + 2..(n + 10).min(words.len()) {
+            let (by_at, by) = words[m];
+            if by.ends_with([',', '.', ';', ':']) {
+                break;
+            }
+            if !["di", "de", "by", "von", "da"].contains(&by) {
+                continue;
+            }
+            let title = text[words[n + 1].0..by_at].trim();
+            if let Some((who, _)) = super::names::makers_after(&text[by_at..]) {
+                if !is_name_shaped(title) {
+                    out.push((title.to_string(), who.join(", ")));
+                }
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// Verbs that say a person directed a film, between the person and the
+/// title: "Mario Monicelli dirige I compagni", "Michael Powell directs Red
+/// Ensign", "Jean-Pierre Thorn réalise …".
+const DIRECTS: &[&str] = &[
+    "dirige", "directs", "directed", "realise", "réalise", "réalisa", "dreht", "drehte", "gira",
+    "girò", "rueda", "rodó", "filma", "filmó", "firma",
+];
+
+/// Words that end a title in running text: relative pronouns and the
+/// like ("Fantozzi che…", "Strike, which…").
+const TITLE_ENDS: &[&str] = &[
+    "che",
+    "qui",
+    "que",
+    "which",
+    "who",
+    "that",
+    "der",
+    "die",
+    "das",
+    "dove",
+    "où",
+    "donde",
+    "pellicola",
+    "film",
+];
+
+/// Films named after a directing verb, with their director before it:
+/// "1963 – Mario Monicelli dirige I compagni, in cui degli operai…". The
+/// title runs from the verb to the first comma, full stop, exclamation or
+/// question mark (kept: "Sciopero!") or a word that opens a clause; it
+/// opens with a capital and has at most eight words. A year opening the
+/// sentence ("1925 – …") is the film's.
+pub(super) fn directed_by_verb(text: &str) -> Vec<(String, String, Option<i32>)> {
+    let mut out = Vec::new();
+    // (Cut at full stops, not after initials: "Herbert J. Biberman
+    // dirige …".)
+    for sentence in super::credits::sentences(text) {
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        let year = words
+            .first()
+            .filter(|w| super::credits::is_year(w))
+            .and_then(|w| w.parse::<i32>().ok())
+            .filter(|_| {
+                words
+                    .get(1)
+                    .is_some_and(|w| ["–", "—", "-", ":"].contains(w))
+            });
+        for (v, w) in words.iter().enumerate() {
+            if v < 2 || !DIRECTS.contains(&w.to_lowercase().as_str()) {
+                continue;
+            }
+            // The director: the capitalised run before the verb.
+            let mut from = v;
+            while from > 0
+                && words[from - 1]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())
+            {
+                from -= 1;
+            }
+            // "L’americano Herbert J. Biberman": an elided article opens
+            // the phrase, not the name.
+            while from < v && words[from].contains(['’', '\'']) {
+                from += 1;
+            }
+            let who = words[from..v].join(" ");
+            if !is_name_shaped(&who) {
+                continue;
+            }
+            let mut title: Vec<&str> = Vec::new();
+            for t in &words[v + 1..] {
+                let bare = t.trim_end_matches([',', '.', ';', ':', '!', '?']);
+                if !title.is_empty() && TITLE_ENDS.contains(&bare.to_lowercase().as_str()) {
+                    break;
+                }
+                if t.ends_with(['!', '?']) {
+                    title.push(t);
+                    break;
+                }
+                title.push(bare);
+                if bare.len() < t.len() || title.len() > 8 {
+                    break;
+                }
+            }
+            let opens = title
+                .first()
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if opens && (1..=8).contains(&title.len()) {
+                out.push((title.join(" "), who, year));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_between_bullets_with_their_directors() {
+        let text = "IL LAVORO ieri • L’albero degli zoccoli, di Ermanno Olmi narra la vita in una cascina di fine Ottocento • La classe operaia va in Paradiso, di Elio Petri Un classico del 1971 • Vesna va veloce, di Carlo Mazzacurati Una delle prime pellicole • Tutta la vita davanti, di Paolo Virzì Liberamente ispirato al libro";
+        let pairs = |t: &str| -> Vec<(String, String)> {
+            comma_by(t).into_iter().map(|(t, n, _)| (t, n)).collect()
+        };
+        assert_eq!(
+            pairs(text),
+            [
+                (
+                    "L’albero degli zoccoli".to_string(),
+                    "Ermanno Olmi".to_string()
+                ),
+                (
+                    "La classe operaia va in Paradiso".to_string(),
+                    "Elio Petri".to_string()
+                ),
+                (
+                    "Vesna va veloce".to_string(),
+                    "Carlo Mazzacurati".to_string()
+                ),
+                (
+                    "Tutta la vita davanti".to_string(),
+                    "Paolo Virzì".to_string()
+                ),
+            ]
+        );
+        // What the film is, before "de"; a demonym after it.
+        assert_eq!(
+            pairs("além de Mamma Roma, de Pier Paolo Pasolini, e A Camareira, estreia de Lila Avilés que representou o México; e A Pequena Vendedora de Sol, do senegalês Djibril Diop Mambéty, exibido"),
+            [
+                ("Mamma Roma".to_string(), "Pier Paolo Pasolini".to_string()),
+                ("A Camareira".to_string(), "Lila Avilés".to_string()),
+                ("A Pequena Vendedora de Sol".to_string(), "Djibril Diop Mambéty".to_string()),
+            ]
+        );
+        // A country in parentheses after the title is the film's.
+        assert_eq!(
+            comma_by("a las 22.00, Un hombre sin importancia (Irlanda), de Suri Krishnamma, y"),
+            [(
+                "Un hombre sin importancia".to_string(),
+                "Suri Krishnamma".to_string(),
+                vec![Part::Country("Irlanda".to_string())]
+            )]
+        );
+        // A given name before the last word keeps it: the surname.
+        assert_eq!(
+            pairs("Rosetta, di Jean-Pierre e Luc Dardenne racconta una ragazza"),
+            [(
+                "Rosetta".to_string(),
+                "Jean-Pierre e Luc Dardenne".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn titles_right_after_a_film_word() {
+        assert_eq!(
+            after_film_word("come l'anteprima del film On va tout Péter di Lech Kowalski, vincitore dell'ultimo Filmmaker Festival, e quella con il film di Nicholas Philibert In ogni istante."),
+            [
+                ("On va tout Péter".to_string(), "Lech Kowalski".to_string()),
+                ("In ogni istante".to_string(), "Nicholas Philibert".to_string()),
+            ]
+        );
+        // A film word with no maker names nothing; nor does a person.
+        assert!(after_film_word("the film Pride was shown twice.").is_empty());
+        assert!(after_film_word("il film di Ken Loach Paul Laverty, sceneggiatore.").is_empty());
+    }
+
+    #[test]
+    fn films_after_a_directing_verb() {
+        let text = "1925 – Il regista sovietico Sergej Ejzenstejn dirige Sciopero! pellicola dai chiari intenti. 1963 – Mario Monicelli dirige I compagni, in cui degli operai scioperano. 1975 – Luciano Salce dirige il primo Fantozzi che fa ridere.";
+        assert_eq!(
+            directed_by_verb(text),
+            [
+                (
+                    "Sciopero!".to_string(),
+                    "Sergej Ejzenstejn".to_string(),
+                    Some(1925)
+                ),
+                (
+                    "I compagni".to_string(),
+                    "Mario Monicelli".to_string(),
+                    Some(1963)
+                ),
+            ]
+        );
+    }
+}

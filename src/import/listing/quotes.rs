@@ -1,0 +1,94 @@
+//! Quotation marks in the languages of listings: which marks pair up
+//! ("…", «…», „…“, ‘…’, the marks of works in Korean, Chinese and
+//! Japanese), where a quotation closes (an apostrophe inside a word closes
+//! nothing), and the quoted spans of a text. Titles are quoted more often
+//! than anything else a listing says, so every reader of running text asks
+//! here.
+
+/// Quotation marks in the languages of listings, opening and closing.
+pub(super) const QUOTE_PAIRS: [(char, char); 17] = [
+    ('"', '"'),
+    // The marks of works in Korean, Chinese and Japanese text (and their
+    // ASCII stand-in): "오전 11시 <미국민중사1>".
+    ('<', '>'),
+    ('〈', '〉'),
+    ('《', '》'),
+    ('「', '」'),
+    ('『', '』'),
+    ('＜', '＞'),
+    ('“', '”'),
+    // A page may close with another mark than it opened with.
+    ('“', '"'),
+    ('"', '”'),
+    ('«', '»'),
+    ('„', '“'),
+    ('„', '”'),
+    ('»', '«'),
+    ('‘', '’'),
+    ('‹', '›'),
+    ('\'', '\''),
+];
+
+/// The quoted spans of a text in the order they open, marks of any
+/// language ("<보라보라>", "«Coal Face»", "“Pride”"); an apostrophe inside a
+/// word opens nothing.
+pub(super) fn quoted(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let next = QUOTE_PAIRS
+            .iter()
+            .filter_map(|&(open, close)| {
+                let i = at + text[at..].find(open)?;
+                let before = text[..i].chars().next_back();
+                if matches!(open, '\'' | '’') && before.is_some_and(char::is_alphanumeric) {
+                    return None;
+                }
+                let from = i + open.len_utf8();
+                let j = from + find_close(&text[from..], close)?;
+                Some((i, from, j, close))
+            })
+            .min_by_key(|&(i, ..)| i);
+        let Some((_, from, j, close)) = next else {
+            break;
+        };
+        let inner = text[from..j].trim();
+        if !inner.is_empty() {
+            out.push(inner);
+        }
+        at = j + close.len_utf8();
+    }
+    out
+}
+
+/// Where a closing quotation mark is: for an apostrophe, one not inside a
+/// word ("Whores’ Glory").
+pub(super) fn find_close(text: &str, close: char) -> Option<usize> {
+    let mut from = 0;
+    while let Some(j) = text[from..].find(close).map(|j| j + from) {
+        let after = text[j + close.len_utf8()..].chars().next();
+        let inside_word = matches!(close, '’' | '\'') && after.is_some_and(char::is_alphanumeric);
+        if !inside_word {
+            return Some(j);
+        }
+        from = j + close.len_utf8();
+    }
+    None
+}
+
+/// A list item that is a quoted title, maybe with who made it after it:
+/// "'Het geheim van carnaval' van Barbara de Baare" → the title and the
+/// makers.
+pub(super) fn quoted_with_makers(item: &str) -> Option<(String, Option<String>)> {
+    let open = item.chars().next()?;
+    let close = QUOTE_PAIRS.iter().find(|(o, _)| *o == open)?.1;
+    let inner_start = open.len_utf8();
+    let end = inner_start + find_close(&item[inner_start..], close)?;
+    let title = item[inner_start..end].trim();
+    let rest = item[end + close.len_utf8()..].trim();
+    if title.is_empty() {
+        return None;
+    }
+    let who = super::names::makers_after(rest).map(|(who, _)| who.join(", "));
+    (rest.is_empty() || who.is_some()).then(|| (title.to_string(), who))
+}
