@@ -244,9 +244,13 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 .next_back()
                 .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
                 .unwrap_or_default();
+            // ("…chiuderanno questa rassegna: “I sogni del Signor Rossi”":
+            // after a colon the series' word names what follows.)
+            let after_colon = rest[..i].trim_end().ends_with(':');
             let screened = dated
-                && !super::lines::is_heading(&word_before)
-                && !SHOW_WORDS.contains(&word_before.as_str());
+                && (after_colon
+                    || !super::lines::is_heading(&word_before)
+                        && !SHOW_WORDS.contains(&word_before.as_str()));
             // With its year it is a film; a short quoted title in a
             // paragraph about films may be one (or the series' name).
             // "Dokumentationen über Sexarbeiterinnen („Whores’ Glory“)": a
@@ -256,9 +260,11 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 && rest[..i].trim_end().ends_with('(')
                 && tail.trim_start().starts_with(')');
             if !with_director && titled && (year.is_some() || named_film || screened || example) {
-                push(inner, true, year);
+                // (The quotation marks say where the title ends: "I sogni
+                // del Signor Rossi" is no title and director.)
+                push(&format!("{inner}\u{1f}"), true, year);
             } else if !with_director && titled && about_films {
-                push(inner, false, None);
+                push(&format!("{inner}\u{1f}"), false, None);
             }
             rest = &after[j + close.len_utf8()..];
         }
@@ -337,6 +343,14 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         !known_in_text.iter().any(|k| fold(k) == f)
             || !titles.iter().any(|l| l.len() > f.len() && l.contains(&f))
     });
+    // "il regista Daniele Segre incontrerà il pubblico … “Morire di
+    // lavoro”": the one film a paragraph shows, and the director it names.
+    let sure: Vec<usize> = (0..out.len()).filter(|&i| out[i].certain).collect();
+    if let [only] = sure[..] {
+        if out[only].director.is_none() {
+            out[only].director = director_in_person(text);
+        }
+    }
     // "Un hombre sin importancia (Irlanda), de Suri Krishnamma", "1991 –
     // Riff Raff, di Ken Loach": the country and the year given beside a
     // title.
@@ -365,6 +379,67 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// A director named by their trade in a paragraph ("il regista Daniele
+/// Segre", "the director Ken Loach", "der Regisseur Volker Koepp"): the
+/// name after the word, two to four capitalised words.
+fn director_in_person(text: &str) -> Option<String> {
+    const TRADE: &[&str] = &[
+        "il regista ",
+        "la regista ",
+        "the director ",
+        "director ",
+        "le réalisateur ",
+        "la réalisatrice ",
+        "der regisseur ",
+        "die regisseurin ",
+        "el director ",
+        "la directora ",
+        "o realizador ",
+        "a realizadora ",
+        "o diretor ",
+        "a diretora ",
+        "de regisseur ",
+    ];
+    let lower = text.to_lowercase();
+    for t in TRADE {
+        let Some(at) = find_words(&lower, t.trim_end()) else {
+            continue;
+        };
+        // The same byte offsets: the trade words are lower case in both.
+        let Some(rest) = text.get(at + t.len()..) else {
+            continue;
+        };
+        let mut name: Vec<&str> = rest
+            .split_whitespace()
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || super::fields::NAME_PARTICLES.contains(w)
+            })
+            .take(4)
+            .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+            .collect();
+        while name
+            .last()
+            .is_some_and(|w| super::fields::NAME_PARTICLES.contains(w))
+        {
+            name.pop();
+        }
+        let name = name.join(" ");
+        // A person: a given name first ("the director's Black Girl" names
+        // none).
+        if (2..=4).contains(&name.split_whitespace().count())
+            && super::fields::is_name_shaped(&name)
+            && name
+                .split_whitespace()
+                .next()
+                .is_some_and(super::fields::is_given_name)
+        {
+            return Some(name);
+        }
+    }
+    None
 }
 
 /// Words for what is shown besides films: a quotation after them names a
@@ -627,6 +702,20 @@ mod tests {
                 ("Broertje is verdwaald", Some("Bart Hölscher")),
             ]
         );
+    }
+
+    #[test]
+    fn the_one_film_a_paragraph_shows_and_its_director_in_person() {
+        let k = Knowledge::default();
+        let m = mentions("Venerdì 24 ottobre alle h 21.00 il regista Gianni Zanasi e gli attori Giuseppe Battiston e Teco Celio introdurranno “Non pensarci”.", &k);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].title, "Non pensarci");
+        assert_eq!(m[0].director.as_deref(), Some("Gianni Zanasi"));
+        // Quotation marks hold a title whole: "del Signor Rossi" is no maker.
+        let m = mentions("Chiuderanno questa rassegna: “I sogni del Signor Rossi” domenica 26 ottobre alle h 15.00.", &k);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].title, "I sogni del Signor Rossi");
+        assert!(m[0].certain && m[0].director.is_none());
     }
 
     #[test]
