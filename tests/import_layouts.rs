@@ -399,3 +399,35 @@ fn a_newsletter_wrapped_at_a_fixed_width() {
         ]
     );
 }
+
+#[test]
+fn a_programme_cut_at_a_narrow_width() {
+    // Lines cut mid-phrase go on in lower case; the directors stand in
+    // parentheses on the title's line or the next.
+    let text = "samedi 18 mai\n11h00 : Nucléaire, la bombe humaine\n(Elsa Fayner )\n13h00 : Poussière mortelle, le grand\nprocès de l’amiante (Niccolo Bruna et Andrea Prandstrallet )\n- La Françafrique (documentaire de Patrick Benquet )\n- Camille redouble (Noemie Lvovsky )\n\nFêtes de la jeunesse\nréalisation : une section de jeunes syndiqués du cinéma parisien\ndurée : 10'\n";
+    let got: Vec<(String, Vec<String>)> = read(text, &Knowledge::default())
+        .entries
+        .into_iter()
+        .filter(|e| e.uncertain.is_none() && e.title.is_some())
+        .map(|e| (e.title.unwrap_or_default(), e.directors))
+        .collect();
+    let titles: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Nucléaire, la bombe humaine",
+            "Poussière mortelle, le grand procès de l’amiante",
+            "La Françafrique",
+            "Camille redouble",
+            "Fêtes de la jeunesse"
+        ]
+    );
+    assert_eq!(got[1].1, ["Niccolo Bruna", "Andrea Prandstrallet"]);
+    assert_eq!(got[2].1, ["Patrick Benquet"]);
+    let fetes = read(text, &Knowledge::default())
+        .entries
+        .into_iter()
+        .find(|e| e.title.as_deref() == Some("Fêtes de la jeunesse"))
+        .unwrap();
+    assert_eq!(fetes.runtime, Some(10));
+}

@@ -165,6 +165,13 @@ impl Class {
                 {
                     Class::Credits(parts, None)
                 }
+                // "(Elsa Fayner )" under a title: its director.
+                _ if (2..=4).contains(&inner.split_whitespace().count())
+                    && is_name_shaped(inner.trim())
+                    && inner.split_whitespace().next().is_some_and(is_given_name) =>
+                {
+                    Class::Directors(vec![inner.trim().to_string()])
+                }
                 _ => Class::Short,
             };
         }

@@ -281,7 +281,18 @@ fn join_broken_lines(lines: &mut [String], hard_wrapped: &[bool]) -> Vec<bool> {
             && next.contains(')')
             && !next.contains('(')
             && next.split_whitespace().count() <= 8;
-        (open_quote || dash || open_paren) && !next.is_empty() && l.len() < 4000
+        // "13h00 : Poussière mortelle, le grand" / "procès de l’amiante
+        // (…)": a line cut mid-phrase, the next one going on in lower case.
+        let cut_phrase = l.split_whitespace().count() >= 3
+            && l.ends_with(|c: char| c.is_alphabetic() || c == ',')
+            && l.rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == ','))
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && next.split_whitespace().count() >= 2
+            && label(l).is_none()
+            && label(next).is_none();
+        (open_quote || dash || open_paren || cut_phrase) && !next.is_empty() && l.len() < 4000
     };
     let mut i = 0;
     while i < lines.len() {

@@ -56,7 +56,13 @@ pub(super) fn names(v: &str) -> Vec<String> {
     // "Jean-Pierre e Luc Dardenne", "Jean Pierre y Luc Dardenne": given
     // names alone share the surname of the name after them.
     for i in 0..out.len().saturating_sub(1) {
-        let given_only = out[i].split_whitespace().all(super::fields::is_given_name);
+        // (A compound given name, "Jean Pierre", "José Luis"; "Niccolo
+        // Bruna" is a whole name.)
+        let given_only = out[i].split_whitespace().count() == 2
+            && out[i]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| SECOND_GIVEN_NAMES.contains(&fold(w).as_str()));
         if (!out[i].contains(' ') || given_only)
             && out[i + 1].contains(' ')
             && out[i].chars().next().is_some_and(char::is_uppercase)
@@ -67,6 +73,40 @@ pub(super) fn names(v: &str) -> Vec<String> {
     }
     out
 }
+
+/// Second halves of compound given names written without a hyphen ("Jean
+/// Pierre", "Mary Ann", "José Luis"; folded).
+const SECOND_GIVEN_NAMES: &[&str] = &[
+    "pierre",
+    "paul",
+    "marie",
+    "maria",
+    "ann",
+    "anne",
+    "luis",
+    "carlos",
+    "jose",
+    "antonio",
+    "louis",
+    "francois",
+    "claude",
+    "michel",
+    "jacques",
+    "luc",
+    "baptiste",
+    "philippe",
+    "manuel",
+    "miguel",
+    "paolo",
+    "pedro",
+    "lou",
+    "jo",
+    "beth",
+    "jane",
+    "sophie",
+    "christophe",
+    "marc",
+];
 
 /// Phrases that say who made a film, before the name ("Documentaire de
 /// Gérard Vidal", "A film by …", "Writer-director John Sayles"), folded,
@@ -111,7 +151,7 @@ const MAKER_PHRASES: &[(&str, bool)] = &[
 ];
 
 /// A name without a maker phrase before it.
-fn without_maker_phrase(name: &str) -> &str {
+pub(super) fn without_maker_phrase(name: &str) -> &str {
     let folded = fold(name);
     for (phrase, _) in MAKER_PHRASES {
         if folded.starts_with(phrase) && folded[phrase.len()..].starts_with(' ') {

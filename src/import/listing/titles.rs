@@ -197,26 +197,35 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                 out.year = year.trim().parse().ok();
             } else if let Some(parts) = credit_line(inner) {
                 out.credits.extend(parts);
+            } else if let Some(who) = made_by_in_parentheses(inner) {
+                // "La Françafrique (documentaire de Patrick Benquet )".
+                out.credits.push(Part::Name(who));
             } else if let Some(parts) = leading_credits(inner) {
                 // "(2002, 14mn, projection après « L’étourdissement »)":
                 // credits, then a note.
                 out.credits.extend(parts);
-            } else if (2..=3).contains(&inner.split_whitespace().count())
-                && super::fields::is_name_shaped(inner)
-                && inner
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(super::fields::is_given_name)
-                && out.year.is_none()
+            } else if out.year.is_none()
                 && out.others.is_empty()
                 && !inner
                     .split_whitespace()
                     .any(|w| super::fields::country_name(w).is_some())
+                && {
+                    let people = super::names::names(inner);
+                    !people.is_empty()
+                        && people.iter().all(|n| {
+                            (2..=3).contains(&n.split_whitespace().count())
+                                && super::fields::is_name_shaped(n)
+                                && n.split_whitespace()
+                                    .next()
+                                    .is_some_and(super::fields::is_given_name)
+                        })
+                }
             {
-                // "Les dieux du feu (Henri Storck)": the director (but
-                // "Industria Argentina (2011) (Argentine Industry)" is the
-                // title in English).
-                out.credits.push(Part::Name(inner.to_string()));
+                // "Les dieux du feu (Henri Storck)", "(Niccolo Bruna et
+                // Andrea Prandstrallet)": the directors (but "Industria
+                // Argentina (2011) (Argentine Industry)" is the title in
+                // English).
+                out.credits.push(Part::Name(inner.trim().to_string()));
             } else if !inner.is_empty() && !is_note(inner) {
                 out.others.push(inner.to_string());
             }
@@ -323,6 +332,16 @@ pub(super) fn title_line(line: &str) -> TitleLine {
     out.others
         .extend(titles.map(|t| strip_quotes(&ordinary_case(strip_material(t)))));
     out
+}
+
+/// Who made a film, as parentheses after its title say it: "documentaire
+/// de Patrick Benquet", "a film by Ken Loach", "regia di Daniele Segre".
+fn made_by_in_parentheses(inner: &str) -> Option<String> {
+    let who = super::names::without_maker_phrase(inner.trim());
+    (who.len() < inner.trim().len()
+        && (2..=6).contains(&who.split_whitespace().count())
+        && super::fields::is_name_shaped(who))
+    .then(|| who.trim().to_string())
 }
 
 /// A title without a library's note of what the item is, in brackets
