@@ -228,13 +228,22 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             }
             // "la película “La cuestión humana”", "the film ‘Pride’": a
             // film word right before the quotation says what it is.
-            let named_film = rest[..i]
+            // The three words before the quotation, folded, nearest first.
+            let before: Vec<String> = rest[..i]
                 .split_whitespace()
-                .next_back()
+                .rev()
+                .take(3)
                 .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
-                .is_some_and(|w| {
-                    FILM_WORDS.contains(&w.as_str()) || FILM_PLURALS.contains(&w.as_str())
-                });
+                .collect();
+            // ("a mostra de filme “Trabalhador de Fatos”" names the show;
+            // "Biblioteca Popular “La Chicharra”" a place.)
+            let names_a_show_or_place = before.iter().skip(1).any(|w| {
+                SHOW_WORDS.contains(&w.as_str())
+                    || super::lexicon::VENUE_WORDS.contains(&w.as_str())
+            });
+            let named_film = before.first().is_some_and(|w| {
+                FILM_WORDS.contains(&w.as_str()) || FILM_PLURALS.contains(&w.as_str())
+            }) && !names_a_show_or_place;
             // "Giovedì 23 ottobre alle h 18.00 … presenterà “Signorinaeffe”":
             // a quoted title in a paragraph that says when it is shown is a
             // screening, unless the word before names a series or an event
@@ -248,6 +257,7 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             // after a colon the series' word names what follows.)
             let after_colon = rest[..i].trim_end().ends_with(':');
             let screened = dated
+                && !names_a_show_or_place
                 && (after_colon
                     || !super::lines::is_heading(&word_before)
                         && !SHOW_WORDS.contains(&word_before.as_str()));
@@ -716,6 +726,20 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].title, "I sogni del Signor Rossi");
         assert!(m[0].certain && m[0].director.is_none());
+    }
+
+    #[test]
+    fn quoted_names_of_shows_and_places_are_no_films() {
+        let k = Knowledge::default();
+        let m = mentions("O Sesc Santana realiza no mês de maio a mostra de filme “Trabalhador de Fatos”, com a entrada gratuita.", &k);
+        assert!(m.iter().all(|m| !m.certain), "{m:?}");
+        let m = mentions("Con la proyección de “Lazos de familia” de Ken Loach, el martes a las 18.30 comenzará un ciclo de cine en la Biblioteca Popular “La Chicharra”, en 18 y 71.", &k);
+        let sure: Vec<&str> = m
+            .iter()
+            .filter(|m| m.certain)
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(sure, ["Lazos de familia"]);
     }
 
     #[test]

@@ -178,7 +178,10 @@ pub(super) fn film_sentence(sentence: &str) -> Option<(String, Option<String>, O
                                     .first()
                                     .is_some_and(|w| super::fields::is_given_name(w))
                         });
+                    // (A name starts with a capital: "Gedreht wurde er von
+                    // den Fotoindustriellen Lumière" names no maker.)
                     if is_name_shaped(&who)
+                        && who.chars().next().is_some_and(char::is_uppercase)
                         && who.split_whitespace().count() <= 4
                         && !title.contains(['"', '“', '”', '«', '»', '„'])
                         && clause <= 1
