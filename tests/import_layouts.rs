@@ -431,3 +431,10 @@ fn a_programme_cut_at_a_narrow_width() {
         .unwrap();
     assert_eq!(fetes.runtime, Some(10));
 }
+
+#[test]
+fn books_in_a_library_list_are_no_films() {
+    let text = "La poste, un drôle de pli\nMarie-Pierre JAURY, 2006\n\nC’est quoi ce travail ?\nStéphane FRATTINI, édition Milan, 2011\n";
+    let titles: Vec<String> = films(text).into_iter().map(|f| f.0).collect();
+    assert_eq!(titles, ["La poste, un drôle de pli"]);
+}

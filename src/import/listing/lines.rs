@@ -54,6 +54,28 @@ pub(super) enum Class {
     Prose,
 }
 
+/// Whether a short line gives a book's publisher ("Stéphane FRATTINI,
+/// édition Milan, 2011", "Suhrkamp Verlag, 1998", "ISBN 978-…"): a
+/// library's list mixes books with its films.
+fn is_publication(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let folded = |w: &str| crate::text::fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    // "édition Milan": the publisher's word in lower case, then its name.
+    let publisher = words.windows(2).any(|w| {
+        matches!(
+            folded(w[0]).as_str(),
+            "edition" | "editions" | "editorial" | "editora"
+        ) && w[0].chars().next().is_some_and(char::is_lowercase)
+            && w[1].chars().next().is_some_and(char::is_uppercase)
+    });
+    words.len() <= 14
+        && (publisher
+            || words
+                .iter()
+                .any(|w| matches!(folded(w).as_str(), "isbn" | "verlag" | "publishers")))
+        && line.split([',', ';']).count() >= 2
+}
+
 /// Words of headings over films, not titles (folded).
 const HEADING_WORDS: &[&str] = &[
     "festival",
@@ -144,6 +166,9 @@ impl Class {
         }
         if super::spaced::is_header(line) {
             return Class::Context("a table's header");
+        }
+        if is_publication(line) {
+            return Class::Context("a book's publication details");
         }
         // "Information film dealing with the new Manchester - St. Pancras
         // Diesel Pullman . (Synopsis)": a catalogue marks its synopses.
