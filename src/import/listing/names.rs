@@ -47,6 +47,9 @@ pub(super) fn names(v: &str) -> Vec<String> {
         // with words in lower case is no name.
         .filter(|n| {
             super::fields::is_name_shaped(n)
+                || !n
+                    .split_whitespace()
+                    .any(|w| w.chars().all(char::is_lowercase))
                 || !n.split_whitespace().any(|w| {
                     super::fields::country_name(w).is_some() || super::fields::is_language(w)
                 })
