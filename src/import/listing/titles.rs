@@ -465,9 +465,14 @@ fn split_at_credits(line: &str) -> Option<(&str, Vec<Part>)> {
             return Some((left, parts));
         }
         // "A Symphony of Noise | Director: Enrique Sánchez Lansch".
-        if matches!(label(right), Some((Field::Director, _))) {
+        if let Some((Field::Director, value)) = label(right) {
             if let Some(p @ Part::Name(_)) = part(right) {
                 return Some((left, vec![p]));
+            }
+            // "Anmaßung | Director: Chris Wright, Stefan Kolbe".
+            let people = super::names::names(&value);
+            if !people.is_empty() && people.iter().all(|n| super::fields::is_name_shaped(n)) {
+                return Some((left, vec![Part::Name(value)]));
             }
         }
     }
