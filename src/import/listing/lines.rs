@@ -613,9 +613,22 @@ pub(super) fn by_director(line: &str) -> Option<TitleLine> {
     for by in [
         " de ", " by ", " di ", " von ", " van ", " d’", " d'", " del ", " da ", " af ",
     ] {
-        let Some(at) = line.rfind(by) else { continue };
-        let (title, who) = (line[..at].trim(), line[at + by.len()..].trim());
-        let who = who.trim_end_matches(['.', ',']);
+        // The first "de" whose right side is a name ("LE MAGNIFIQUE de
+        // Philippe de Broca"); a demonym may come first ("Código
+        // desconocido, del austriaco Michael Haneke").
+        let Some((at, who)) = line.match_indices(by).find_map(|(at, _)| {
+            let who = line[at + by.len()..].trim().trim_end_matches(['.', ',']);
+            let who = match who.split_once(' ') {
+                Some((first, rest)) if first.chars().all(char::is_lowercase) && first.len() > 3 => {
+                    rest
+                }
+                _ => who,
+            };
+            (is_name_shaped(who) && who.split_whitespace().count() <= 4).then_some((at, who))
+        }) else {
+            continue;
+        };
+        let title = line[..at].trim().trim_end_matches(',').trim();
         let title_words = title.split_whitespace().count();
         // A long run in lower case before "da Alberto Cesa" is a sentence
         // ("Canti del lavoro … eseguiti dal vivo da …").

@@ -15,7 +15,13 @@ impl Assembler<'_> {
         let waiting = self
             .current
             .is_some_and(|c| self.drafts[c].open && self.drafts[c].entry.synopsis.is_none());
-        if !waiting && super::super::inline::credited_items(&text).len() >= 2 {
+        // (Nor is a paragraph naming two films or more each with a comma
+        // and its maker: ", y a las 22.00, Los idiotas, del danés Lars Von
+        // Trier. … a las 17.00, La novia polaca (Holanda), de Karim Traidia".)
+        let listed_with_makers = super::super::made_by::comma_by(&text).len() >= 2;
+        if (!waiting || listed_with_makers)
+            && (super::super::inline::credited_items(&text).len() >= 2 || listed_with_makers)
+        {
             self.resolve_pending();
             let found = mentions(&text, self.k);
             self.mentioned(i, found);
