@@ -19,8 +19,7 @@ impl Assembler<'_> {
         // and its maker: ", y a las 22.00, Los idiotas, del danés Lars Von
         // Trier. … a las 17.00, La novia polaca (Holanda), de Karim Traidia".)
         let listed_with_makers = super::super::made_by::comma_by(&text).len() >= 2;
-        if (!waiting || listed_with_makers)
-            && (super::super::inline::credited_items(&text).len() >= 2 || listed_with_makers)
+        if listed_with_makers || !waiting && super::super::inline::credited_items(&text).len() >= 2
         {
             self.resolve_pending();
             let found = mentions(&text, self.k);
