@@ -300,6 +300,81 @@ pub(super) fn directed_by_verb(text: &str) -> Vec<(String, String, Option<i32>)>
     out
 }
 
+/// Titles a sentence's shape gives in a numbered list about films: "1) In
+/// I'm Alright, Jack, a militant shop steward…" (after "In" at the item's
+/// start, to a comma before a word in lower case), and "Guy Debord's first
+/// feature, The Society and the Spectacle, mixes…" (between commas right
+/// after a film word), with the possessor before the film word as its
+/// maker.
+/// `listed` says the text is a list item whose mark the reader already took
+/// off; otherwise the text must start with its number.
+pub(super) fn titles_in_sentences(text: &str, listed: bool) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase());
+    // The item's number: "1)", "2.", "3 -".
+    let numbered = text.split_whitespace().next().is_some_and(|w| {
+        let d = w.trim_end_matches([')', '.', '-', ':']);
+        !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()) && d.len() < w.len()
+    });
+    let body = if numbered {
+        text.split_once(' ').map_or("", |(_, b)| b).trim_start()
+    } else if listed {
+        text.trim_start()
+    } else {
+        return out;
+    };
+    // "In I'm Alright, Jack, a militant…".
+    if let Some(rest) = body.strip_prefix("In ") {
+        let mut end = None;
+        for (at, _) in rest.match_indices(", ") {
+            let next = rest[at + 2..].split_whitespace().next().unwrap_or("");
+            if next.chars().next().is_some_and(char::is_lowercase) {
+                end = Some(at);
+                break;
+            }
+        }
+        if let Some(end) = end {
+            let title = rest[..end].trim();
+            let n = title.split_whitespace().count();
+            if capital(title)
+                && (1..=8).contains(&n)
+                && !title.chars().next().is_some_and(|c| c.is_ascii_digit())
+            {
+                out.push((title.to_string(), None));
+            }
+        }
+    }
+    // "Guy Debord's first feature, The Society and the Spectacle, mixes".
+    for (at, _) in body.match_indices(", ") {
+        let before: Vec<&str> = body[..at].split_whitespace().collect();
+        if !before.last().is_some_and(|w| is_film_word(w)) {
+            continue;
+        }
+        let rest = &body[at + 2..];
+        let Some((title, _)) = rest.split_once(", ") else {
+            continue;
+        };
+        let n = title.split_whitespace().count();
+        if !capital(title) || !(1..=8).contains(&n) || is_name_shaped(title) {
+            continue;
+        }
+        let maker = before
+            .iter()
+            .position(|w| w.ends_with("'s") || w.ends_with("’s"))
+            .map(|p| {
+                let mut who: Vec<&str> = before[..=p].to_vec();
+                if let Some(last) = who.last_mut() {
+                    *last = last.trim_end_matches("'s").trim_end_matches("’s");
+                }
+                let from = who.iter().rposition(|w| !capital(w)).map_or(0, |i| i + 1);
+                who[from..].join(" ")
+            })
+            .filter(|who| is_name_shaped(who) && who.split_whitespace().count() >= 2);
+        out.push((title.to_string(), maker));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,6 +432,24 @@ mod tests {
                 "Jean-Pierre e Luc Dardenne".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn titles_a_sentence_gives_in_a_numbered_list() {
+        assert_eq!(
+            titles_in_sentences("1) In I'm Alright, Jack, a militant shop steward uses a dopey young aristocrat as a pawn.", false),
+            [("I'm Alright, Jack".to_string(), None)]
+        );
+        assert_eq!(
+            titles_in_sentences("Guy Debord's first feature, The Society and the Spectacle, mixes archival images of the May 1968 strikes.", true),
+            [(
+                "The Society and the Spectacle".to_string(),
+                Some("Guy Debord".to_string())
+            )]
+        );
+        // Not numbered: any sentence may open with "In Detroit, …".
+        assert!(titles_in_sentences("In Detroit, the workers struck.", false).is_empty());
+        assert!(titles_in_sentences("2) In 1968, the workers struck.", false).is_empty());
     }
 
     #[test]

@@ -299,6 +299,15 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         push(&format!("{title}\u{1f}{director}"), true, None);
         located.push((fold(&title), parts));
     }
+    // "1) In I'm Alright, Jack, a militant shop steward…", "Guy Debord's
+    // first feature, The Society and the Spectacle, mixes…".
+    for (title, director) in super::made_by::titles_in_sentences(text, false) {
+        push(
+            &format!("{title}\u{1f}{}", director.unwrap_or_default()),
+            true,
+            None,
+        );
+    }
     // "l'anteprima del film On va tout Péter di Lech Kowalski", "il film
     // di Nicholas Philibert In ogni istante".
     for (title, director) in after_film_word(text) {

@@ -160,8 +160,21 @@ impl Assembler<'_> {
             self.drafts[d].open = false;
             return;
         }
-        // A paragraph of no entry: an introduction or an article.
-        let found = mentions(&text, self.k);
+        // A paragraph of no entry: an introduction or an article (or an item
+        // of a numbered list about films: "1) In I'm Alright, Jack, …").
+        let mut found = mentions(&text, self.k);
+        if found.is_empty() && self.marked[i] {
+            found = super::super::made_by::titles_in_sentences(&text, true)
+                .into_iter()
+                .map(|(title, director)| super::super::mentions::Mention {
+                    title,
+                    director,
+                    year: None,
+                    certain: true,
+                    parts: Vec::new(),
+                })
+                .collect();
+        }
         if found.is_empty() {
             self.owner[i] = Owner::Skipped("a paragraph naming no film");
             return;
