@@ -269,6 +269,15 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             let example = about_films
                 && rest[..i].trim_end().ends_with('(')
                 && tail.trim_start().starts_with(')');
+            // "\"Grèves à la chaîne\" is slachtoffer van …": a quoted title
+            // opening a paragraph about films, the subject of its sentence
+            // (not a press quotation: "“Moving” says the Guardian").
+            let next_word = tail.split_whitespace().next().unwrap_or("");
+            let subject = about_films
+                && text[..text.len() - rest.len() + i].trim().is_empty()
+                && next_word.chars().next().is_some_and(char::is_lowercase)
+                && !SPEECH_VERBS.contains(&fold(next_word).as_str());
+            let example = example || subject;
             if !with_director && titled && (year.is_some() || named_film || screened || example) {
                 // (The quotation marks say where the title ends: "I sogni
                 // del Signor Rossi" is no title and director.)
@@ -460,6 +469,12 @@ fn director_in_person(text: &str) -> Option<String> {
     }
     None
 }
+
+/// Verbs that say who said a quotation (folded).
+const SPEECH_VERBS: &[&str] = &[
+    "says", "said", "writes", "wrote", "dit", "ecrit", "sagt", "schreibt", "dice", "scrive", "diz",
+    "escreve", "zegt", "schrijft", "escribe",
+];
 
 /// Words for what is shown besides films: a quotation after them names a
 /// play, a concert, an exhibition, a talk or a book (folded).
@@ -749,6 +764,16 @@ mod tests {
             .map(|m| m.title.as_str())
             .collect();
         assert_eq!(sure, ["Lazos de familia"]);
+    }
+
+    #[test]
+    fn a_quoted_title_opening_a_paragraph_about_films() {
+        let k = Knowledge::default();
+        let m = mentions("\"Grèves à la chaîne\" is slachtoffer van een blokkade, en dus is de film op zoek naar plekken.", &k);
+        assert!(m.len() == 1 && m[0].certain, "{m:?}");
+        // A press quotation is no title.
+        let m = mentions("“Powerful and moving” says the Guardian of this film.", &k);
+        assert!(m.iter().all(|m| !m.certain), "{m:?}");
     }
 
     #[test]
