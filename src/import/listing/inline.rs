@@ -245,6 +245,18 @@ pub(super) fn title_start(words: &[&str]) -> Option<usize> {
     // The first capitalised word, when that makes a title's length ("se
     // proyecta Así reían", "Un hombre sin importancia").
     let first = words.iter().position(|w| capital(w))?;
+    // "I'd also recommend The Molly McGuires": a pronoun opens a clause,
+    // the title follows its words in lower case.
+    let pronoun = [
+        "i", "i'd", "i’d", "i'm", "we", "you", "he", "she", "they", "je", "ich", "io", "yo", "eu",
+    ]
+    .contains(&words[first].to_lowercase().as_str());
+    if pronoun {
+        let after = (first + 1..words.len()).find(|&i| capital(words[i]) && !capital(words[i - 1]));
+        if after.is_some() {
+            return after;
+        }
+    }
     if words.len() - first <= 8 {
         return Some(first);
     }

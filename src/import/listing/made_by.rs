@@ -37,7 +37,23 @@ pub(super) fn comma_by(text: &str) -> Vec<(String, String, Vec<Part>)> {
             after
         };
         let Some(rest) = [
-            " de ", " del ", " di ", " by ", " von ", " da ", " dei ", " do ", " dos ", " della ",
+            " directed by ",
+            " dirigido por ",
+            " dirigida por ",
+            " réalisé par ",
+            " regia di ",
+            " diretto da ",
+            " realizado por ",
+            " de ",
+            " del ",
+            " di ",
+            " by ",
+            " von ",
+            " da ",
+            " dei ",
+            " do ",
+            " dos ",
+            " della ",
         ]
         .iter()
         .find_map(|by| after.strip_prefix(by)) else {

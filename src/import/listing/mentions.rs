@@ -109,7 +109,16 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         let lower = sentence.to_lowercase();
         // "otras siete películas: “Resistencia”, “Agua con sal” y
         // “Bubble”", "Films: …": a film word and a colon open a list.
-        if let Some(at) = film_word_colon(&lower) {
+        // "Molly Murphy there suggested:  The Hand That Feeds and Food
+        // Chains.": a recommendation and a colon, in a paragraph about
+        // films.
+        let recommended = about_films_in(text).then(|| {
+            RECOMMENDS
+                .iter()
+                .filter_map(|v| lower.find(&format!("{v}:")).map(|i| i + v.len() + 1))
+                .min()
+        });
+        if let Some(at) = film_word_colon(&lower).or(recommended.flatten()) {
             for item in list_items(&sentence[at..]) {
                 push(&item, true, None);
             }
@@ -149,26 +158,7 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     // Olmi", "«Coup pour coup» de Marin Karmitz".
     // Whether the paragraph speaks of films: then a short quoted title in
     // it is one ("Dokumentationen über Sexarbeiterinnen („Whores’ Glory“)").
-    let lower = text.to_lowercase();
-    let about_films = FILM_WORDS
-        .iter()
-        .chain(
-            [
-                "filme",
-                "films",
-                "documentaires",
-                "dokumentationen",
-                "documentaires",
-                "kurzfilm",
-                "영화",
-                "映画",
-                "电影",
-                "電影",
-                "stummfilm",
-            ]
-            .iter(),
-        )
-        .any(|w| lower.contains(w));
+    let about_films = about_films_in(text);
     // Whether the paragraph says when: a day and month, or a clock time.
     let dated = super::fields::has_day_and_month(text)
         || text
@@ -469,6 +459,49 @@ fn director_in_person(text: &str) -> Option<String> {
     }
     None
 }
+
+/// Whether a paragraph speaks of films: then a short quoted title in it
+/// may be one.
+fn about_films_in(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    FILM_WORDS
+        .iter()
+        .chain(
+            [
+                "filme",
+                "films",
+                "documentaires",
+                "dokumentationen",
+                "kurzfilm",
+                "영화",
+                "映画",
+                "电影",
+                "電影",
+                "stummfilm",
+            ]
+            .iter(),
+        )
+        .any(|w| lower.contains(w))
+}
+
+/// Verbs of recommending; a colon after one opens a list of films in a
+/// paragraph about films.
+const RECOMMENDS: &[&str] = &[
+    "recommend",
+    "recommends",
+    "recommended",
+    "suggest",
+    "suggests",
+    "suggested",
+    "recomienda",
+    "recomiendo",
+    "consiglia",
+    "consiglio",
+    "recommande",
+    "empfiehlt",
+    "empfehle",
+    "recomenda",
+];
 
 /// Verbs that say who said a quotation (folded).
 const SPEECH_VERBS: &[&str] = &[
@@ -774,6 +807,24 @@ mod tests {
         // A press quotation is no title.
         let m = mentions("“Powerful and moving” says the Guardian of this film.", &k);
         assert!(m.iter().all(|m| !m.certain), "{m:?}");
+    }
+
+    #[test]
+    fn recommendations_in_a_thread_about_films() {
+        let k = Knowledge::default();
+        let m = mentions("I asked my friends at Working Films, who connect film makers with organizers, and Molly Murphy there suggested:  The Hand That Feeds and Food Chains.  She says she can make introductions.", &k);
+        let sure: Vec<&str> = m
+            .iter()
+            .filter(|m| m.certain)
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(sure, ["The Hand That Feeds", "Food Chains"]);
+        let m = mentions(
+            "I'd also recommend The Molly McGuires, directed by Martin Ritt, with Sean Connery.",
+            &k,
+        );
+        assert_eq!(m[0].title, "The Molly McGuires");
+        assert_eq!(m[0].director.as_deref(), Some("Martin Ritt"));
     }
 
     #[test]
