@@ -438,3 +438,10 @@ fn books_in_a_library_list_are_no_films() {
     let titles: Vec<String> = films(text).into_iter().map(|f| f.0).collect();
     assert_eq!(titles, ["La poste, un drôle de pli"]);
 }
+
+#[test]
+fn titles_in_straight_single_quotes_after_their_times() {
+    let text = "Dec 8\n\n2pm - 'In This World' (Michael Winterbottom, 2002)\nThis award-winning docudrama follows two young Afghan refugees.\n\n4.30pm - 'Nur, Path of Light'\nA true story about an Indonesian domestic worker held as a slave.\n";
+    let titles: Vec<String> = films(text).into_iter().map(|f| f.0).collect();
+    assert_eq!(titles, ["In This World", "Nur, Path of Light"]);
+}

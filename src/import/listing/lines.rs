@@ -251,7 +251,7 @@ impl Class {
                 && one_film
                 && !runs_on
                 && !tl.title.is_empty()
-                && line[..open].trim() == tl.title.as_str()
+                && crate::text::fold(line[..open].trim()) == crate::text::fold(&tl.title)
                 && !k.knows_person(&tl.title)
                 && label(line).is_none()
             {
@@ -344,6 +344,15 @@ impl Class {
             if rest.split_whitespace().count() <= 16 {
                 if let Some(title) = dated_title(rest) {
                     return Class::DatedTitle(title);
+                }
+            }
+            // "4.30pm - 'Nur, Path of Light'": a quoted title after the time.
+            if let Some(inner) = super::quotes::quoted(rest)
+                .first()
+                .filter(|q| q.len() + 2 >= rest.chars().count() && q.len() + 6 >= rest.len())
+            {
+                if (1..=12).contains(&inner.split_whitespace().count()) {
+                    return Class::DatedTitle(inner.to_string());
                 }
             }
             return match Class::of(rest, k) {

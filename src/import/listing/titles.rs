@@ -416,6 +416,13 @@ fn strip_quotes(t: &str) -> String {
             return inner.trim().to_string();
         }
     }
+    // "'Occupation 101'": straight single quotes round the whole title (an
+    // apostrophe inside stays: "'I'm Alright, Jack'").
+    if let Some(inner) = t.strip_prefix('\'').and_then(|i| i.strip_suffix('\'')) {
+        if !inner.is_empty() && !inner.starts_with(' ') && !inner.ends_with(' ') {
+            return inner.to_string();
+        }
+    }
     t.to_string()
 }
 
