@@ -391,6 +391,77 @@ pub(super) fn titles_in_sentences(text: &str, listed: bool) -> Vec<(String, Opti
     out
 }
 
+/// Films named with their maker's possessive and what they are: "Michael
+/// Powell's 1934 drama Red Ensign, a story of…", "Ken Loach's documentary
+/// The Spirit of '45." — a name with "'s", a year or a film word (or both),
+/// then the title to the next comma, full stop or word in lower case that
+/// opens a clause.
+pub(super) fn possessive_makers(text: &str) -> Vec<(String, String, Option<i32>)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let mut out = Vec::new();
+    for (n, w) in words.iter().enumerate() {
+        let Some(surname) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) else {
+            continue;
+        };
+        // The name: capitalised words before, ending with this one.
+        let from = (0..n)
+            .rev()
+            .take_while(|&i| capital(words[i]))
+            .last()
+            .unwrap_or(n);
+        let mut who: Vec<&str> = words[from..n].to_vec();
+        who.push(surname);
+        let who = who.join(" ");
+        if !(2..=4).contains(&who.split_whitespace().count()) || !is_name_shaped(&who) {
+            continue;
+        }
+        let mut i = n + 1;
+        let mut year = None;
+        if let Some(y) = words.get(i).filter(|y| super::credits::is_year(y)) {
+            year = y.parse().ok();
+            i += 1;
+        }
+        // What it is: a film word or a genre, maybe after an adjective.
+        let kind_at = (i..(i + 2).min(words.len())).find(|&j| {
+            let f = crate::text::fold(words[j].trim_matches(|c: char| !c.is_alphanumeric()));
+            // In running text, in lower case ("a new Film Club" is a name).
+            words[j].chars().next().is_some_and(char::is_lowercase)
+                && (is_film_word(words[j])
+                    || super::credits::KIND_WORDS.contains(&f.as_str())
+                    || f == "drama")
+        });
+        let Some(kind_at) = kind_at else {
+            continue;
+        };
+        let mut title: Vec<&str> = Vec::new();
+        for t in &words[kind_at + 1..] {
+            let bare = t.trim_end_matches([',', '.', ';', ':', ')']);
+            if title.is_empty() && !capital(bare) {
+                break;
+            }
+            if !title.is_empty()
+                && bare.chars().next().is_some_and(char::is_lowercase)
+                && !["of", "the", "and", "in", "a", "to", "on"].contains(&bare)
+            {
+                break;
+            }
+            title.push(bare);
+            if bare.len() < t.len() || title.len() == 8 {
+                break;
+            }
+        }
+        if !title.is_empty() {
+            out.push((title.join(" "), who, year));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -466,6 +537,22 @@ mod tests {
         // Not numbered: any sentence may open with "In Detroit, …".
         assert!(titles_in_sentences("In Detroit, the workers struck.", false).is_empty());
         assert!(titles_in_sentences("2) In 1968, the workers struck.", false).is_empty());
+    }
+
+    #[test]
+    fn films_after_their_makers_possessive() {
+        assert_eq!(
+            possessive_makers("Films included Michael Powell's 1934 drama Red Ensign, a story of romance on Clydeside."),
+            [(
+                "Red Ensign".to_string(),
+                "Michael Powell".to_string(),
+                Some(1934)
+            )]
+        );
+        // Without a year or a film word it says nothing: "Britain's rich
+        // shipbuilding heritage".
+        assert!(possessive_makers("celebrating Britain's rich shipbuilding heritage.").is_empty());
+        assert!(possessive_makers("Ken Loach's new Film Club opens.").is_empty());
     }
 
     #[test]

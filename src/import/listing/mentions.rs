@@ -298,6 +298,10 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         push(&format!("{title}\u{1f}{director}"), true, None);
         located.push((fold(&title), parts));
     }
+    // "Michael Powell's 1934 drama Red Ensign, a story of romance…".
+    for (title, director, year) in super::made_by::possessive_makers(text) {
+        push(&format!("{title}\u{1f}{director}"), true, year);
+    }
     // "1) In I'm Alright, Jack, a militant shop steward…", "Guy Debord's
     // first feature, The Society and the Spectacle, mixes…".
     for (title, director) in super::made_by::titles_in_sentences(text, false) {
