@@ -117,6 +117,20 @@ const DIRECTED_BY: &[&str] = &[
     "geregisseerd door ",
 ];
 
+/// Verbs of making a film, after its title ("… was made for Scottish
+/// Television in 1967").
+const MADE: &[&str] = &[
+    " was made ",
+    " was filmed ",
+    " was shot ",
+    " a été tourné ",
+    " fu girato ",
+    " fue rodada ",
+    " fue filmada ",
+    " foi filmado ",
+    " werd gemaakt ",
+];
+
 /// "Is" in the languages of the listings.
 const COPULAS: &[&str] = &["è", "is", "est", "ist", "es", "é", "är", "jest"];
 
@@ -192,6 +206,24 @@ pub(super) fn film_sentence(sentence: &str) -> Option<(String, Option<String>, O
                 }
             }
             None
+        })
+        .or_else(|| {
+            // "The Bowler and The Bunnet was made for Scottish Television in
+            // 1967": a title in title case, a verb of making, a year.
+            MADE.iter().find_map(|v| {
+                let i = sentence.find(v)?;
+                let (title, rest) = (sentence[..i].trim(), &sentence[i..]);
+                let words: Vec<&str> = title.split_whitespace().collect();
+                let capitals = words
+                    .iter()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .count();
+                let dated = rest
+                    .split(|c: char| !c.is_ascii_digit())
+                    .any(super::credits::is_year);
+                (dated && capitals >= 2 && capitals * 3 >= words.len() * 2 && words.len() <= 8)
+                    .then_some((title, rest))
+            })
         })?;
     let title = title
         .trim_matches(|c: char| "\"“”«»'‘’*_".contains(c))
@@ -300,6 +332,14 @@ mod tests {
         );
         assert_eq!(
             film_sentence("1979 – Sally Field è protagonista di Norma Rae, film di Martin Ritt."),
+            None
+        );
+        assert_eq!(
+            film_sentence("The Bowler and The Bunnet was made for Scottish Television in 1967 and looks at the unions."),
+            Some(("The Bowler and The Bunnet".to_string(), None, Some(1967)))
+        );
+        assert_eq!(
+            film_sentence("The factory was made in 1920 of brick."),
             None
         );
     }
