@@ -445,3 +445,15 @@ fn titles_in_straight_single_quotes_after_their_times() {
     let titles: Vec<String> = films(text).into_iter().map(|f| f.0).collect();
     assert_eq!(titles, ["In This World", "Nur, Path of Light"]);
 }
+
+#[test]
+fn credits_in_parentheses_then_more_credits() {
+    let text = "Männer vor Kohle\n(BRD 1961) 34 Min., s/w\nBuch: Rüdiger Proske, Max Helmut Rehbein\nEin Film über die Arbeit unter Tage.\n";
+    let got = read(text, &Knowledge::default()).entries;
+    let e = got
+        .iter()
+        .find(|e| e.title.as_deref() == Some("Männer vor Kohle"))
+        .unwrap();
+    assert_eq!((e.year, e.runtime), (Some(1961), Some(34)));
+    assert!(e.directors.is_empty(), "{:?}", e.directors);
+}

@@ -209,6 +209,13 @@ impl Class {
                         .iter()
                         .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
                 }) {
+                    // "(BRD 1961) 34 Min., s/w": credits go on after them.
+                    let after = line[close + 1..].trim().trim_start_matches([',', ';']);
+                    if let Some(more) = credit_line(after.trim()) {
+                        let mut parts = parts;
+                        parts.extend(more);
+                        return Class::Credits(parts, None);
+                    }
                     return Class::Credits(parts, Some(close + 1));
                 }
             }
