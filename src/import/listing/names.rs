@@ -215,6 +215,46 @@ pub(super) fn director_named(text: &str) -> Option<String> {
             }
         }
     }
+    // "Documentary 1976 PG 103 minutes. Director Barbara Kopple’s film about
+    // the 1973 coal miners’ strike": in the description's first two
+    // sentences, a name (two words or more) with "'s" right before a film
+    // word.
+    let opening: Vec<&str> = words
+        .iter()
+        .copied()
+        .scan(0, |stops, w| {
+            let here = *stops;
+            if w.ends_with(['.', '!', '?']) {
+                *stops += 1;
+            }
+            (here < 2).then_some(w)
+        })
+        .collect();
+    for (i, w) in opening.iter().enumerate() {
+        let Some(surname) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) else {
+            continue;
+        };
+        let next = opening.get(i + 1).map(|n| fold(n)).unwrap_or_default();
+        if !super::sentences::FILM_WORDS.contains(&next.as_str()) {
+            continue;
+        }
+        let from = (0..i)
+            .rev()
+            .take_while(|&j| opening[j].chars().next().is_some_and(char::is_uppercase))
+            .last()
+            .unwrap_or(i);
+        let mut who: Vec<&str> = opening[from..i]
+            .iter()
+            .copied()
+            .filter(|w| !matches!(fold(w).as_str(), "director" | "filmmaker" | "regisseur"))
+            .collect();
+        who.push(surname);
+        let who = who.join(" ");
+        if (2..=4).contains(&who.split_whitespace().count()) && super::fields::is_name_shaped(&who)
+        {
+            return Some(who);
+        }
+    }
     None
 }
 
@@ -488,6 +528,19 @@ mod tests {
         assert_eq!(makers_after("de la ville"), None);
         assert_eq!(makers_after("(2004)"), None);
         assert_eq!(makers_after("de Paris (2004)"), None);
+    }
+
+    #[test]
+    fn a_director_named_with_a_possessive() {
+        assert_eq!(
+            director_named("Documentary 1976 PG 103 minutes. Director Barbara Kopple’s film about the 1973 coal miners’ strike won an Oscar.").as_deref(),
+            Some("Barbara Kopple")
+        );
+        // Further on, another film's maker.
+        assert_eq!(
+            director_named("A strike in Kentucky. The miners hold out. Later it recalls Ken Loach's film about dockers."),
+            None
+        );
     }
 
     #[test]

@@ -42,6 +42,13 @@ impl Assembler<'_> {
         if let Some(parts) = loose {
             let mut scratch = Entry::default();
             apply_prose(&mut scratch, &text);
+            // "Documentary 1976 PG 103 minutes. Director Barbara Kopple’s
+            // film about …": the director its opening names.
+            if scratch.directors.is_empty() {
+                scratch
+                    .directors
+                    .extend(super::super::names::director_named(&text));
+            }
             // The synopsis is the text before inline credits, never them.
             if scratch
                 .synopsis
