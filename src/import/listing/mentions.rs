@@ -31,35 +31,14 @@ pub(super) struct Mention {
     pub(super) parts: Vec<Part>,
 }
 
-/// The films a paragraph names.
-pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
-    // "…con: Guardiano del faro di Lorenzo Ferrò (Italia, 2022, 14’),
-    // Auxiliaire di Lucas Bacle (Francia, 2022, 24’) e …": films with their
-    // credits in parentheses.
-    // "…se encontraban Troperos (Argentina), Fuera de Sistema (Chile) y
-    // Norma Rae (EE.UU), el documental Carne propia (Argentina)": titles,
-    // each with its country, listed in a paragraph about films.
-    let mut items = credited_items(text);
-    if items.is_empty() {
-        items = super::inline::country_items(text);
-    }
-    for (title, director, parts) in items {
-        let year = parts.iter().find_map(|p| match p {
-            Part::Year(y) => Some(*y),
-            _ => None,
-        });
-        if !out.iter().any(|m| fold(&m.title) == fold(&title)) {
-            out.push(Mention {
-                title,
-                director,
-                year,
-                certain: true,
-                parts,
-            });
-        }
-    }
-    let mut push = |item: &str, certain: bool, year: Option<i32>| {
+/// The films a paragraph names, as its readers find them.
+#[derive(Default)]
+struct Found(Vec<Mention>);
+
+impl Found {
+    /// A title a reader found, with its director after "\u{1f}" when the
+    /// reader told them apart, whether the reader is sure, and the year.
+    fn push(&mut self, item: &str, certain: bool, year: Option<i32>) {
         // "Il posto di Ermanno Olmi": the title and its director; "\u{1f}"
         // joins a title and a director already told apart.
         // (A title with "\u{1f}" and nothing after it is taken whole:
@@ -85,7 +64,7 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         // Named twice: a later, surer reading ("Tempos Modernos, de
         // Charles Chaplin") completes an earlier one: what it lacks, and
         // its doubt.
-        if let Some(m) = out.iter_mut().find(|m| fold(&m.title) == fold(&title)) {
+        if let Some(m) = self.0.iter_mut().find(|m| fold(&m.title) == fold(&title)) {
             if certain {
                 m.certain = true;
                 m.director = m.director.take().or(director);
@@ -93,17 +72,191 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             }
             return;
         }
-        out.push(Mention {
+        self.0.push(Mention {
             title,
             director,
             year,
             certain,
             parts: Vec::new(),
         });
-    };
+    }
+}
+
+/// The films a paragraph names.
+pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
+    let mut found = Found::default();
+    // "…con: Guardiano del faro di Lorenzo Ferrò (Italia, 2022, 14’),
+    // Auxiliaire di Lucas Bacle (Francia, 2022, 24’) e …": films with their
+    // credits in parentheses.
+    // "…se encontraban Troperos (Argentina), Fuera de Sistema (Chile) y
+    // Norma Rae (EE.UU), el documental Carne propia (Argentina)": titles,
+    // each with its country, listed in a paragraph about films.
+    let mut items = credited_items(text);
+    if items.is_empty() {
+        items = super::inline::country_items(text);
+    }
+    for (title, director, parts) in items {
+        let year = parts.iter().find_map(|p| match p {
+            Part::Year(y) => Some(*y),
+            _ => None,
+        });
+        if !found.0.iter().any(|m| fold(&m.title) == fold(&title)) {
+            found.0.push(Mention {
+                title,
+                director,
+                year,
+                certain: true,
+                parts,
+            });
+        }
+    }
     // Titles in lists that do not say they are films ("such as …", a list
     // in parentheses): sure when the paragraph speaks of films and names
     // others surely.
+    let mut listed = listed_mentions(text, k, &mut found);
+    // A quoted title with its director after it: "“Il posto” di Ermanno
+    // Olmi", "«Coup pour coup» de Marin Karmitz".
+    // Whether the paragraph speaks of films: then a short quoted title in
+    // it is one ("Dokumentationen über Sexarbeiterinnen („Whores’ Glory“)").
+    let about_films = about_films_in(text);
+    // Whether the paragraph says when: a day and month, or a clock time.
+    let dated = super::fields::has_day_and_month(text)
+        || text
+            .split_whitespace()
+            .any(|t| super::fields::is_time(t.trim_matches(|c: char| c == ',' || c == '.')));
+    quoted_mentions(text, about_films, dated, &mut found);
+    // "Harlan County, USA di Barbara Kopple, Oscar…", "We want sex è un
+    // film del 2010 diretto da Nigel Cole": a sentence about a film.
+    for sentence in text.split_inclusive(". ") {
+        if let Some(m) = film_sentence(sentence.trim()) {
+            let certain = true;
+            let item = match &m.1 {
+                Some(d) => format!("{} by {d}", m.0),
+                None => m.0.clone(),
+            };
+            found.push(&item, certain, m.2);
+        }
+    }
+    // "…, se proyecta Así reían, del italiano Gianni Amelio; a las 19.30,
+    // Recursos humanos, del francés Laurent Cantet": a title, a comma, and
+    // its director after "de"/"del"/"di"/"by" (a demonym may come between).
+    let mut located: Vec<(String, Vec<Part>)> = Vec::new();
+    for (title, director, parts) in comma_by(text) {
+        found.push(&format!("{title}\u{1f}{director}"), true, None);
+        located.push((fold(&title), parts));
+    }
+    // "Michael Powell's 1934 drama Red Ensign, a story of romance…".
+    for (title, director, year) in super::made_by::possessive_makers(text) {
+        found.push(&format!("{title}\u{1f}{director}"), true, year);
+    }
+    // "1) In I'm Alright, Jack, a militant shop steward…", "Guy Debord's
+    // first feature, The Society and the Spectacle, mixes…".
+    for (title, director) in super::made_by::titles_in_sentences(text, false) {
+        found.push(
+            &format!("{title}\u{1f}{}", director.unwrap_or_default()),
+            true,
+            None,
+        );
+    }
+    // "l'anteprima del film On va tout Péter di Lech Kowalski", "il film
+    // di Nicholas Philibert In ogni istante".
+    for (title, director) in after_film_word(text) {
+        found.push(&format!("{title}\u{1f}{director}"), true, None);
+    }
+    // "zeigt … vier Filme, die …: … (Louise-Michel), über … (Factory to
+    // the Workers), …": as many titles in parentheses as the films it says.
+    for title in counted_in_parentheses(text) {
+        found.push(&title, true, None);
+    }
+    // "1963 – Mario Monicelli dirige I compagni, in cui…".
+    for (title, director, year) in directed_by_verb(text) {
+        found.push(&format!("{title}\u{1f}{director}"), true, year);
+    }
+    // "…en estas películas (Daens, Harlan County USA, La huelga, Norma
+    // Rae, …)": titles listed in parentheses in a paragraph about films,
+    // sure when the catalogue knows one of them.
+    if about_films {
+        for items in parenthesised_lists(text) {
+            let known = items.iter().any(|i| k.knows_title(i));
+            for item in items {
+                if !known {
+                    listed.push(item.clone());
+                }
+                found.push(&format!("{item}\u{1f}"), known, None);
+            }
+        }
+    }
+    // Titles the catalogue knows, written in the text (not as part of a
+    // longer title read elsewhere: "Der Banker – Master of the Universe",
+    // see below).
+    let known_in_text = k.titles_in(text);
+    for title in &known_in_text {
+        found.push(title, true, None);
+    }
+    // Quoted titles and titles the catalogue knows.
+    for (open, close) in [('“', '”'), ('«', '»'), ('"', '"'), ('„', '“')] {
+        let mut rest = text;
+        while let Some(i) = rest.find(open) {
+            let after = &rest[i + open.len_utf8()..];
+            let Some(j) = after.find(close) else { break };
+            let inner = &after[..j];
+            if k.knows_title(inner) {
+                found.push(inner, true, None);
+            }
+            rest = &after[j + close.len_utf8()..];
+        }
+    }
+    let mut out = found.0;
+    let titles: Vec<String> = out.iter().map(|m| fold(&m.title)).collect();
+    out.retain(|m| {
+        let f = fold(&m.title);
+        !known_in_text.iter().any(|k| fold(k) == f)
+            || !titles.iter().any(|l| l.len() > f.len() && l.contains(&f))
+    });
+    // "il regista Daniele Segre incontrerà il pubblico … “Morire di
+    // lavoro”": the one film a paragraph shows, and the director it names.
+    let sure: Vec<usize> = (0..out.len()).filter(|&i| out[i].certain).collect();
+    if let [only] = sure[..] {
+        if out[only].director.is_none() {
+            out[only].director = director_in_person(text);
+        }
+    }
+    // "Un hombre sin importancia (Irlanda), de Suri Krishnamma", "1991 –
+    // Riff Raff, di Ken Loach": the country and the year given beside a
+    // title.
+    for (title, parts) in located {
+        if let Some(m) = out.iter_mut().find(|m| fold(&m.title) == title) {
+            for p in parts {
+                match p {
+                    Part::Year(y) => m.year = m.year.or(Some(y)),
+                    Part::Country(_) if m.parts.iter().any(|p| matches!(p, Part::Country(_))) => {}
+                    p => m.parts.push(p),
+                }
+            }
+        }
+    }
+    // A paragraph about films that names three or more surely: its other
+    // lists name films too ("…otros títulos como Comrades o El rigor del
+    // destino", "…del cine italiano (La caza trágica, El molino del Po)").
+    if about_films && out.iter().filter(|m| m.certain).count() >= 3 {
+        for m in out.iter_mut() {
+            if !m.certain
+                && m.director.is_none()
+                && listed.iter().any(|l| fold(l) == fold(&m.title))
+            {
+                m.certain = true;
+            }
+        }
+    }
+    out
+}
+
+/// Films in the lists of a paragraph's sentences: after a film word and a
+/// colon, a recommendation and a colon, or a phrase that says a list
+/// follows ("films such as", "como", "tra cui"). Returns the titles from
+/// lists that do not say they are films (unsure unless the catalogue knows
+/// them).
+fn listed_mentions(text: &str, k: &Knowledge, found: &mut Found) -> Vec<String> {
     let mut listed: Vec<String> = Vec::new();
     for sentence in sentences(text) {
         let lower = sentence.to_lowercase();
@@ -120,7 +273,7 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         });
         if let Some(at) = film_word_colon(&lower).or(recommended.flatten()) {
             for item in list_items(&sentence[at..]) {
-                push(&item, true, None);
+                found.push(&item, true, None);
             }
             continue;
         }
@@ -149,21 +302,21 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                 if !(known || says_films) {
                     listed.push(item.clone());
                 }
-                push(&item, known || says_films, None);
+                found.push(&item, known || says_films, None);
             }
             break;
         }
     }
-    // A quoted title with its director after it: "“Il posto” di Ermanno
-    // Olmi", "«Coup pour coup» de Marin Karmitz".
-    // Whether the paragraph speaks of films: then a short quoted title in
-    // it is one ("Dokumentationen über Sexarbeiterinnen („Whores’ Glory“)").
-    let about_films = about_films_in(text);
-    // Whether the paragraph says when: a day and month, or a clock time.
-    let dated = super::fields::has_day_and_month(text)
-        || text
-            .split_whitespace()
-            .any(|t| super::fields::is_time(t.trim_matches(|c: char| c == ',' || c == '.')));
+    listed
+}
+
+/// Quoted titles in a paragraph: with their makers after them ("“Il
+/// posto” di Ermanno Olmi"), with their year ("„Streik“ (1925)"), after a
+/// film word ("la película “La cuestión humana”"), screened on a date the
+/// paragraph gives, as an example in parentheses or as the subject that
+/// opens a paragraph about films; other short quotations in a paragraph
+/// about films are unsure.
+fn quoted_mentions(text: &str, about_films: bool, dated: bool, found: &mut Found) {
     for (open, close) in QUOTE_PAIRS {
         let mut rest = text;
         while let Some(i) = rest.find(open) {
@@ -212,7 +365,7 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
                                 })
                             })
                     });
-                    push(&format!("{inner}\u{1f}{}", makers.join(", ")), true, year);
+                    found.push(&format!("{inner}\u{1f}{}", makers.join(", ")), true, year);
                     with_director = true;
                 }
             }
@@ -271,136 +424,13 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             if !with_director && titled && (year.is_some() || named_film || screened || example) {
                 // (The quotation marks say where the title ends: "I sogni
                 // del Signor Rossi" is no title and director.)
-                push(&format!("{inner}\u{1f}"), true, year);
+                found.push(&format!("{inner}\u{1f}"), true, year);
             } else if !with_director && titled && about_films {
-                push(&format!("{inner}\u{1f}"), false, None);
+                found.push(&format!("{inner}\u{1f}"), false, None);
             }
             rest = &after[j + close.len_utf8()..];
         }
     }
-    // "Harlan County, USA di Barbara Kopple, Oscar…", "We want sex è un
-    // film del 2010 diretto da Nigel Cole": a sentence about a film.
-    for sentence in text.split_inclusive(". ") {
-        if let Some(m) = film_sentence(sentence.trim()) {
-            let certain = true;
-            let item = match &m.1 {
-                Some(d) => format!("{} by {d}", m.0),
-                None => m.0.clone(),
-            };
-            push(&item, certain, m.2);
-        }
-    }
-    // "…, se proyecta Así reían, del italiano Gianni Amelio; a las 19.30,
-    // Recursos humanos, del francés Laurent Cantet": a title, a comma, and
-    // its director after "de"/"del"/"di"/"by" (a demonym may come between).
-    let mut located: Vec<(String, Vec<Part>)> = Vec::new();
-    for (title, director, parts) in comma_by(text) {
-        push(&format!("{title}\u{1f}{director}"), true, None);
-        located.push((fold(&title), parts));
-    }
-    // "Michael Powell's 1934 drama Red Ensign, a story of romance…".
-    for (title, director, year) in super::made_by::possessive_makers(text) {
-        push(&format!("{title}\u{1f}{director}"), true, year);
-    }
-    // "1) In I'm Alright, Jack, a militant shop steward…", "Guy Debord's
-    // first feature, The Society and the Spectacle, mixes…".
-    for (title, director) in super::made_by::titles_in_sentences(text, false) {
-        push(
-            &format!("{title}\u{1f}{}", director.unwrap_or_default()),
-            true,
-            None,
-        );
-    }
-    // "l'anteprima del film On va tout Péter di Lech Kowalski", "il film
-    // di Nicholas Philibert In ogni istante".
-    for (title, director) in after_film_word(text) {
-        push(&format!("{title}\u{1f}{director}"), true, None);
-    }
-    // "zeigt … vier Filme, die …: … (Louise-Michel), über … (Factory to
-    // the Workers), …": as many titles in parentheses as the films it says.
-    for title in counted_in_parentheses(text) {
-        push(&title, true, None);
-    }
-    // "1963 – Mario Monicelli dirige I compagni, in cui…".
-    for (title, director, year) in directed_by_verb(text) {
-        push(&format!("{title}\u{1f}{director}"), true, year);
-    }
-    // "…en estas películas (Daens, Harlan County USA, La huelga, Norma
-    // Rae, …)": titles listed in parentheses in a paragraph about films,
-    // sure when the catalogue knows one of them.
-    if about_films {
-        for items in parenthesised_lists(text) {
-            let known = items.iter().any(|i| k.knows_title(i));
-            for item in items {
-                if !known {
-                    listed.push(item.clone());
-                }
-                push(&format!("{item}\u{1f}"), known, None);
-            }
-        }
-    }
-    // Titles the catalogue knows, written in the text (not as part of a
-    // longer title read elsewhere: "Der Banker – Master of the Universe",
-    // see below).
-    let known_in_text = k.titles_in(text);
-    for title in &known_in_text {
-        push(title, true, None);
-    }
-    // Quoted titles and titles the catalogue knows.
-    for (open, close) in [('“', '”'), ('«', '»'), ('"', '"'), ('„', '“')] {
-        let mut rest = text;
-        while let Some(i) = rest.find(open) {
-            let after = &rest[i + open.len_utf8()..];
-            let Some(j) = after.find(close) else { break };
-            let inner = &after[..j];
-            if k.knows_title(inner) {
-                push(inner, true, None);
-            }
-            rest = &after[j + close.len_utf8()..];
-        }
-    }
-    let titles: Vec<String> = out.iter().map(|m| fold(&m.title)).collect();
-    out.retain(|m| {
-        let f = fold(&m.title);
-        !known_in_text.iter().any(|k| fold(k) == f)
-            || !titles.iter().any(|l| l.len() > f.len() && l.contains(&f))
-    });
-    // "il regista Daniele Segre incontrerà il pubblico … “Morire di
-    // lavoro”": the one film a paragraph shows, and the director it names.
-    let sure: Vec<usize> = (0..out.len()).filter(|&i| out[i].certain).collect();
-    if let [only] = sure[..] {
-        if out[only].director.is_none() {
-            out[only].director = director_in_person(text);
-        }
-    }
-    // "Un hombre sin importancia (Irlanda), de Suri Krishnamma", "1991 –
-    // Riff Raff, di Ken Loach": the country and the year given beside a
-    // title.
-    for (title, parts) in located {
-        if let Some(m) = out.iter_mut().find(|m| fold(&m.title) == title) {
-            for p in parts {
-                match p {
-                    Part::Year(y) => m.year = m.year.or(Some(y)),
-                    Part::Country(_) if m.parts.iter().any(|p| matches!(p, Part::Country(_))) => {}
-                    p => m.parts.push(p),
-                }
-            }
-        }
-    }
-    // A paragraph about films that names three or more surely: its other
-    // lists name films too ("…otros títulos como Comrades o El rigor del
-    // destino", "…del cine italiano (La caza trágica, El molino del Po)").
-    if about_films && out.iter().filter(|m| m.certain).count() >= 3 {
-        for m in out.iter_mut() {
-            if !m.certain
-                && m.director.is_none()
-                && listed.iter().any(|l| fold(l) == fold(&m.title))
-            {
-                m.certain = true;
-            }
-        }
-    }
-    out
 }
 
 /// A director named by their trade in a paragraph ("il regista Daniele
