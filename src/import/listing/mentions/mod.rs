@@ -346,17 +346,21 @@ fn about_films_in(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The titles the readers are sure of.
+    fn sure_titles(m: &[Mention]) -> Vec<&str> {
+        m.iter()
+            .filter(|m| m.certain)
+            .map(|m| m.title.as_str())
+            .collect()
+    }
+
     #[test]
     fn titles_listed_in_parentheses() {
         let mut k = Knowledge::default();
         k.add_title("Norma Rae");
         let text = "En estas películas la huelga es central (Los puertos, Norma Rae, El fin de San Petersburgo). Otras obras (Uno, dos, tres) son comedias.";
         let m = mentions(text, &k);
-        let sure: Vec<&str> = m
-            .iter()
-            .filter(|m| m.certain)
-            .map(|m| m.title.as_str())
-            .collect();
+        let sure = sure_titles(&m);
         assert_eq!(
             sure,
             ["Los puertos", "Norma Rae", "El fin de San Petersburgo"]
@@ -369,11 +373,7 @@ mod tests {
         let k = Knowledge::default();
         let text = "La minería aparece en filmes como Borinage, Germinal, ¡Qué verde era mi valle!, Strikebound que narran conflictos laborales; y el campo en el cine italiano (La caza trágica, El molino del Po, Hay que quemar a un hombre) además de otros títulos como Comrades o El rigor del destino.";
         let m = mentions(text, &k);
-        let sure: Vec<&str> = m
-            .iter()
-            .filter(|m| m.certain)
-            .map(|m| m.title.as_str())
-            .collect();
+        let sure = sure_titles(&m);
         assert_eq!(
             sure,
             [
@@ -399,11 +399,7 @@ mod tests {
         k.add_title("Master of the Universe");
         k.add_title("Women's Day");
         let m = mentions("Filme mit FabrikarbeiterInnen sind genauso darunter zu finden wie Dokumentationen über Sexarbeiterinnen („Whores’ Glory“) oder Top Manager („Der Banker – Master of the Universe“).", &k);
-        let sure: Vec<&str> = m
-            .iter()
-            .filter(|m| m.certain)
-            .map(|m| m.title.as_str())
-            .collect();
+        let sure = sure_titles(&m);
         assert_eq!(
             sure,
             ["Whores’ Glory", "Der Banker – Master of the Universe"]
@@ -456,11 +452,7 @@ mod tests {
         let m = mentions("O Sesc Santana realiza no mês de maio a mostra de filme “Trabalhador de Fatos”, com a entrada gratuita.", &k);
         assert!(m.iter().all(|m| !m.certain), "{m:?}");
         let m = mentions("Con la proyección de “Lazos de familia” de Ken Loach, el martes a las 18.30 comenzará un ciclo de cine en la Biblioteca Popular “La Chicharra”, en 18 y 71.", &k);
-        let sure: Vec<&str> = m
-            .iter()
-            .filter(|m| m.certain)
-            .map(|m| m.title.as_str())
-            .collect();
+        let sure = sure_titles(&m);
         assert_eq!(sure, ["Lazos de familia"]);
     }
 
@@ -478,11 +470,7 @@ mod tests {
     fn recommendations_in_a_thread_about_films() {
         let k = Knowledge::default();
         let m = mentions("I asked my friends at Working Films, who connect film makers with organizers, and Molly Murphy there suggested:  The Hand That Feeds and Food Chains.  She says she can make introductions.", &k);
-        let sure: Vec<&str> = m
-            .iter()
-            .filter(|m| m.certain)
-            .map(|m| m.title.as_str())
-            .collect();
+        let sure = sure_titles(&m);
         assert_eq!(sure, ["The Hand That Feeds", "Food Chains"]);
         let m = mentions(
             "I'd also recommend The Molly McGuires, directed by Martin Ritt, with Sean Connery.",
