@@ -121,8 +121,10 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         };
         if (lower_start || all.len() > 8 || facts < 2) && !quoted {
             if let Some(at) = start_at {
-                let skipped: usize = all[..at].iter().map(|w| w.len() + 1).sum();
-                item = item[skipped.min(item.len())..].trim();
+                // Where that word starts in the item, whatever spaces
+                // stood between the words.
+                let skipped = all[at].as_ptr() as usize - item.as_ptr() as usize;
+                item = item[skipped..].trim();
                 if is_name_shaped(item) {
                     continue;
                 }
