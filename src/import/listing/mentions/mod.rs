@@ -53,10 +53,7 @@ impl Found {
             Some((t, d)) => (t.to_string(), (!d.is_empty()).then(|| d.to_string())),
             // "'Het geheim van carnaval' van Barbara de Baare": a quoted
             // title and who made it.
-            None if quoted_with_makers(item).is_some() => {
-                quoted_with_makers(item).unwrap_or_default()
-            }
-            None => title_and_director(item),
+            None => quoted_with_makers(item).unwrap_or_else(|| title_and_director(item)),
         };
         let title = title
             .trim()
