@@ -635,16 +635,7 @@ pub(super) fn credit_prefix(line: &str) -> Option<(Vec<Part>, usize)> {
         }
         // The piece where the credits stop: its first words a credit?
         let lead = piece.len() - piece.trim_start().len();
-        let words: Vec<(usize, &str)> = piece
-            .trim_start()
-            .split(' ')
-            .scan(0usize, |pos, w| {
-                let start = *pos;
-                *pos += w.len() + 1;
-                Some((start, w))
-            })
-            .filter(|(_, w)| !w.is_empty())
-            .collect();
+        let words = super::fields::words_at(piece.trim_start());
         for k in (1..=3.min(words.len().saturating_sub(1))).rev() {
             let stop = words[k - 1].0 + words[k - 1].1.len();
             let head = &piece.trim_start()[..stop];

@@ -20,6 +20,20 @@ fn listed(words: &[&str], folded: &str) -> bool {
     words.contains(&folded)
 }
 
+/// The words of a text cut at its spaces, each with the byte offset it
+/// starts at (nothing between two spaces is a word): where a word is, for
+/// the readers that cut a line after one.
+pub(super) fn words_at(text: &str) -> Vec<(usize, &str)> {
+    text.split(' ')
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect()
+}
+
 /// Whether a folded word is a weekday or month name (looked up in a set:
 /// every word of every line is asked).
 pub(super) fn is_calendar_word(folded: &str) -> bool {

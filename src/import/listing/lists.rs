@@ -69,14 +69,7 @@ pub(super) fn without_relative_clause(item: &str) -> &str {
     const PRONOUNS: &[&str] = &[
         "que", "qui", "which", "that", "who", "che", "die", "welche", "som", "cui",
     ];
-    let words: Vec<(usize, &str)> = item
-        .split(' ')
-        .scan(0usize, |pos, w| {
-            let at = *pos;
-            *pos += w.len() + 1;
-            Some((at, w))
-        })
-        .collect();
+    let words = super::fields::words_at(item);
     for (n, (at, w)) in words.iter().enumerate().skip(1) {
         let tail = &words[n + 1..];
         if PRONOUNS.contains(w)

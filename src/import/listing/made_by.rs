@@ -156,15 +156,7 @@ const MAKING_WORDS: &[&str] = &[
 /// title, to the end of the clause). The title starts with a capital and
 /// is short.
 pub(super) fn after_film_word(text: &str) -> Vec<(String, String)> {
-    let words: Vec<(usize, &str)> = text
-        .split(' ')
-        .scan(0usize, |pos, w| {
-            let at = *pos;
-            *pos += w.len() + 1;
-            Some((at, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
+    let words = super::fields::words_at(text);
     let capital = |w: &str| {
         w.chars()
             .next()

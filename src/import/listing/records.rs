@@ -52,14 +52,7 @@ const GENRE_ENDS: &[&str] = &[
 pub(super) fn record_then_labels(line: &str) -> Option<Class> {
     // Where the first label starts: a word (or two) ending in a colon that
     // names a field, after the start of the line.
-    let words: Vec<(usize, &str)> = line
-        .split(' ')
-        .scan(0usize, |pos, w| {
-            let at = *pos;
-            *pos += w.len() + 1;
-            Some((at, w))
-        })
-        .collect();
+    let words = super::fields::words_at(line);
     let starts: Vec<usize> = words
         .iter()
         .enumerate()
