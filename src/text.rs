@@ -4,6 +4,22 @@
 
 use std::borrow::Cow;
 
+/// Lower case that keeps every byte offset: a character whose lower case
+/// is another length in UTF-8 ("İ" → "i̇") stays as it is, so that a place
+/// found in the result is the same place in the text (and cutting the text
+/// there cannot split a character).
+pub fn lower_keeping_offsets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Folds text for comparison: transliterates to ASCII (accents dropped,
 /// Cyrillic and Greek romanised), lowercases, turns every run of
 /// non-alphanumeric characters into one space, and trims.

@@ -81,6 +81,17 @@ fn line() -> impl Strategy<Value = String> {
         (words(), "[0-9]{4}", "[0-9]{2,3}").prop_map(|(w, y, m)| format!("{w} / {y} / {m}'")),
         (words(), words()).prop_map(|(a, b)| format!("{a} | {b} | 1999 | 90 minutes")),
         (1u32..40, words()).prop_map(|(n, w)| format!("{n}. {w}")),
+        // The shapes the readers of records and running text cut at a
+        // place found in lower case.
+        (words(), words()).prop_map(|(a, b)| format!(
+            "Cybernetica 20 min, 1972 Production: {a} Credits: {b} Sims, Peter (Directed by)"
+        )),
+        (words(), words()).prop_map(|(a, b)| format!(
+            "{a} the film club recommended: {b} and Matewan; the director {a} Loach, il film di {b} Title"
+        )),
+        (words(), words()).prop_map(|(a, b)| format!(
+            "{a} con la cinta {b} (1954) dirigida por {a}. {b} was made for {a} in 1967"
+        )),
         words().prop_map(|w| format!("## {w}")),
         words(),
         Just(String::new()),

@@ -319,7 +319,7 @@ pub(super) fn credited_as_director(fields: &str) -> Vec<String> {
         "(dirección)",
         "(regia)",
     ];
-    let lower = fields.to_lowercase();
+    let lower = crate::text::lower_keeping_offsets(fields);
     let mut out = Vec::new();
     for role in ROLES {
         for (at, _) in lower.match_indices(role) {
@@ -371,10 +371,9 @@ pub(super) fn opens_sentence_after(name: &[&str], word: &str, next: Option<&str>
 
 pub(super) fn makers_after(text: &str) -> Option<(Vec<String>, &str)> {
     let text = text.trim_start();
-    let lower = text.to_lowercase();
+    let lower = crate::text::lower_keeping_offsets(text);
     let by = BY_WORDS.iter().find(|b| lower.starts_with(*b))?;
-    // The lower-cased prefix has the same length: BY_WORDS are lower case
-    // and their capitals (if any) one byte each.
+    // (Lower case kept every offset: the prefix has the same length.)
     let rest = text.get(by.len()..)?;
     let mut end = 0;
     let mut words: Vec<&str> = Vec::new();

@@ -139,7 +139,7 @@ const COPULAS: &[&str] = &["è", "is", "est", "ist", "es", "é", "är", "jest"];
 /// Oscar…" (title, then "di" and a name, at the start), "We want sex è un
 /// film del 2010 diretto da Nigel Cole" (title, then "is a film").
 pub(super) fn film_sentence(sentence: &str) -> Option<(String, Option<String>, Option<i32>)> {
-    let lower = sentence.to_lowercase();
+    let lower = crate::text::lower_keeping_offsets(sentence);
     // The title: what comes before "is a … film".
     let (title, rest) = IS_A_FILM
         .iter()
@@ -267,7 +267,7 @@ pub(super) fn film_sentence(sentence: &str) -> Option<(String, Option<String>, O
     {
         return None;
     }
-    let rest_lower = rest.to_lowercase();
+    let rest_lower = crate::text::lower_keeping_offsets(rest);
     let director = DIRECTED_BY.iter().find_map(|by| {
         let i = find_words(&rest_lower, by.trim_end())?;
         let who: String = rest[i + by.len()..]

@@ -12,7 +12,7 @@ use super::*;
 pub(super) fn listed_mentions(text: &str, k: &Knowledge, found: &mut Found) -> Vec<String> {
     let mut listed: Vec<String> = Vec::new();
     for sentence in sentences(text) {
-        let lower = sentence.to_lowercase();
+        let lower = crate::text::lower_keeping_offsets(sentence);
         // "otras siete películas: “Resistencia”, “Agua con sal” y
         // “Bubble”", "Films: …": a film word and a colon open a list.
         // "Molly Murphy there suggested:  The Hand That Feeds and Food

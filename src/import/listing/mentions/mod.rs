@@ -275,7 +275,7 @@ fn director_in_person(text: &str) -> Option<String> {
         "a diretora ",
         "de regisseur ",
     ];
-    let lower = text.to_lowercase();
+    let lower = crate::text::lower_keeping_offsets(text);
     for t in TRADE {
         let Some(at) = find_words(&lower, t.trim_end()) else {
             continue;
