@@ -270,26 +270,21 @@ pub(super) fn part(p: &str) -> Option<Part> {
     // German catalogues' version notes: "engl. OF" (original version),
     // "dt. UT" (subtitles), "OmU": the capitals are the version, the
     // abbreviations before them the language.
+    // (Alone: "engl", "dt"; before a version: "engl. OF", "mit dt. UT".)
+    const LANGUAGE_ABBREVIATIONS: &[&str] = &[
+        "engl", "dt", "span", "franz", "frz", "ital", "russ", "poln", "port", "schwed", "tschech",
+        "türk", "turk", "arab", "jap", "chin", "niederl",
+    ];
+    const BEFORE_A_VERSION: &[&str] = &[
+        "engl", "dt", "span", "franz", "frz", "ital", "mit dt", "mit engl", "orig",
+    ];
     if matches!(p, "OF" | "UT" | "OmU" | "OmeU" | "OV" | "OmdU" | "DF")
-        || [
-            "engl", "dt", "span", "franz", "frz", "ital", "russ", "poln", "port", "schwed",
-            "tschech", "türk", "turk", "arab", "jap", "chin", "niederl",
-        ]
-        .contains(&lower.as_str())
-        || [
-            "engl", "dt", "span", "franz", "frz", "ital", "mit dt", "mit engl", "orig",
-        ]
-        .iter()
-        .any(|a| {
+        || LANGUAGE_ABBREVIATIONS.contains(&lower.as_str())
+        || BEFORE_A_VERSION.iter().any(|a| {
             lower
                 .strip_prefix(a)
                 .and_then(|r| r.strip_prefix(". ").or_else(|| r.strip_prefix(' ')))
-                .is_some_and(|r| {
-                    matches!(
-                        r,
-                        "OF" | "UT" | "OmU" | "OV" | "Fassung" | "of" | "ut" | "ov"
-                    )
-                })
+                .is_some_and(|r| matches!(r, "of" | "ut" | "ov"))
         })
     {
         return Some(Part::Format);

@@ -20,6 +20,15 @@ fn listed(words: &[&str], folded: &str) -> bool {
     words.contains(&folded)
 }
 
+/// Whether a text is an hour of the day written as one or two digits
+/// ("20" of "20 Uhr", "11" of "11시").
+fn is_hour(t: &str) -> bool {
+    !t.is_empty()
+        && t.len() <= 2
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && t.parse::<u32>().is_ok_and(|h| h < 24)
+}
+
 /// The words of a text cut at its spaces, each with the byte offset it
 /// starts at (nothing between two spaces is a word): where a word is, for
 /// the readers that cut a line after one.
@@ -101,10 +110,7 @@ pub(super) fn is_time(token: &str) -> bool {
     }
     // "오후 2시 30분", "11時": an hour in Korean, Japanese or Chinese.
     if let Some(h) = t.strip_suffix(['시', '時', '点']) {
-        return !h.is_empty()
-            && h.len() <= 2
-            && h.bytes().all(|b| b.is_ascii_digit())
-            && h.parse::<u32>().is_ok_and(|h| h < 24);
+        return is_hour(h);
     }
     let (num, ampm) = match t
         .strip_suffix("pm")
@@ -243,13 +249,7 @@ pub(super) fn context_reason(line: &str) -> Option<&'static str> {
             .is_ok_and(|n| (1..=31).contains(&n) || (1880..=2100).contains(&n))
     });
     // "20 Uhr", "ore 18", "18 heures": an hour and its word.
-    let hour = |t: &str| {
-        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-        !t.is_empty()
-            && t.len() <= 2
-            && t.bytes().all(|b| b.is_ascii_digit())
-            && t.parse::<u32>().is_ok_and(|h| h < 24)
-    };
+    let hour = |t: &str| is_hour(t.trim_matches(|c: char| !c.is_alphanumeric()));
     let spelled_hour = tokens.windows(2).any(|w| {
         let (a, b) = (fold(w[0]), fold(w[1]));
         hour(w[0])

@@ -249,9 +249,10 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
         })
         .count()
         >= 3;
+    let named_after_a_date = context == Some("a date and time line") && strong && beyond_date;
     if tokens.iter().all(|w| {
         is_date_token(w) || is_time(w) || matches!(fold(w).as_str(), "at" | "a" | "from" | "to")
-    }) || context == Some("a date and time line") && !(strong && beyond_date)
+    }) || context == Some("a date and time line") && !named_after_a_date
     {
         return Verdict::Not("a date or time");
     }
@@ -285,7 +286,6 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
     if k.knows_person(t) || listed.knows_person(t) {
         return Verdict::Not("a person's name (a director the catalogue or the listing has)");
     }
-    let named_after_a_date = context == Some("a date and time line") && strong && beyond_date;
     if context.is_some() && !named_after_a_date {
         return Verdict::Not("a ticket, guest or event note");
     }

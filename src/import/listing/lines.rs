@@ -54,6 +54,14 @@ pub(super) enum Class {
     Prose,
 }
 
+/// Whether words before a colon are a title's: in title case, and no
+/// person's name (a speaker: "Vic Spanner: It's another…").
+fn titled_not_a_person(head: &str, k: &Knowledge) -> bool {
+    title_cased(head)
+        && !head.split_whitespace().next().is_some_and(is_given_name)
+        && !k.looks_like_person(head)
+}
+
 /// Whether a short line gives a book's publisher ("Stéphane FRATTINI,
 /// édition Milan, 2011", "Suhrkamp Verlag, 1998", "ISBN 978-…"): a
 /// library's list mixes books with its films.
@@ -235,7 +243,7 @@ impl Class {
             .any(|b| b.is_ascii_digit());
         if let Some(open) = line.find(" (").filter(|_| !timed) {
             let tl = title_line(line);
-            let year = tl.year.is_some() || tl.credits.iter().any(|p| matches!(p, Part::Year(_)));
+            let year = tl.year_given().is_some();
             // A record names one film: a sentence that lists several, each
             // with its credits, is prose ("…con: Guardiano del faro di
             // Lorenzo Ferrò (Italia, 2022, 14’), Auxiliaire di …").
@@ -354,10 +362,14 @@ impl Class {
                 }
             }
             // "4.30pm - 'Nur, Path of Light'": a quoted title after the time.
-            if let Some(inner) = super::quotes::quoted(rest)
-                .first()
-                .filter(|q| q.len() + 2 >= rest.chars().count() && q.len() + 6 >= rest.len())
-            {
+            // (The quotation is all there is: its marks round it.)
+            let marks_round = |q: &&&str| {
+                let mut chars = rest.chars();
+                chars.next();
+                chars.next_back();
+                chars.as_str().trim() == **q
+            };
+            if let Some(inner) = super::quotes::quoted(rest).first().filter(marks_round) {
                 if (1..=12).contains(&inner.split_whitespace().count()) {
                     return Class::DatedTitle(inner.to_string());
                 }
@@ -490,13 +502,11 @@ impl Class {
             // Not credits ("Spanien 2004, R: Marcelo Expósito, 70 min"), not
             // a speaker and their words ("Vic Spanner: It's another…").
             line.split_once(": ").is_some_and(|(head, rest)| {
-                title_cased(head)
+                titled_not_a_person(head, k)
                     && starts_sentence(rest)
                     && !names_a_kind(head)
                     && !head.contains(',')
                     && !head.split_whitespace().any(is_year)
-                    && !head.split_whitespace().next().is_some_and(is_given_name)
-                    && !k.looks_like_person(head)
             })
         }) {
             return class;
@@ -506,11 +516,9 @@ impl Class {
             // what it is below.
             let head = line.trim_end_matches(':').trim_end();
             if line.ends_with(':')
-                && !(title_cased(head)
+                && !(titled_not_a_person(head, k)
                     && head.split_whitespace().count() >= 2
-                    && !is_heading(head)
-                    && !head.split_whitespace().next().is_some_and(is_given_name)
-                    && !k.looks_like_person(head))
+                    && !is_heading(head))
             {
                 return Class::Heading;
             }
@@ -654,8 +662,6 @@ pub(super) fn by_director(line: &str) -> Option<TitleLine> {
             .count();
         if (1..=10).contains(&title_words)
             && (title_words <= 7 || capitals * 2 >= title_words)
-            && is_name_shaped(who)
-            && who.split_whitespace().count() <= 4
             && title
                 .chars()
                 .next()

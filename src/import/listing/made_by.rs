@@ -28,13 +28,11 @@ pub(super) fn comma_by(text: &str) -> Vec<(String, String, Vec<Part>)> {
                 is_film_word(w) || MAKING_WORDS.contains(&crate::text::fold(w).as_str())
             })
             .take(2)
-            .map(|w| w.len() + 1)
-            .sum::<usize>();
-        let after = if lead > 0 {
-            let start = after.len() - after.trim_start().len();
-            &after[(start + lead - 1).min(after.len())..]
-        } else {
-            after
+            .last();
+        // (From the end of that word, wherever it stands.)
+        let after = match lead {
+            Some(w) => &after[w.as_ptr() as usize - after.as_ptr() as usize + w.len()..],
+            None => after,
         };
         let Some(rest) = [
             " directed by ",
@@ -369,15 +367,7 @@ pub(super) fn titles_in_sentences(text: &str, listed: bool) -> Vec<(String, Opti
         let maker = before
             .iter()
             .position(|w| w.ends_with("'s") || w.ends_with("’s"))
-            .map(|p| {
-                let mut who: Vec<&str> = before[..=p].to_vec();
-                if let Some(last) = who.last_mut() {
-                    *last = last.trim_end_matches("'s").trim_end_matches("’s");
-                }
-                let from = who.iter().rposition(|w| !capital(w)).map_or(0, |i| i + 1);
-                who[from..].join(" ")
-            })
-            .filter(|who| is_name_shaped(who) && who.split_whitespace().count() >= 2);
+            .and_then(|p| super::names::possessor(&before, p));
         out.push((title.to_string(), maker));
     }
     out
@@ -396,22 +386,10 @@ pub(super) fn possessive_makers(text: &str) -> Vec<(String, String, Option<i32>)
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let mut out = Vec::new();
-    for (n, w) in words.iter().enumerate() {
-        let Some(surname) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) else {
+    for n in 0..words.len() {
+        let Some(who) = super::names::possessor(&words, n) else {
             continue;
         };
-        // The name: capitalised words before, ending with this one.
-        let from = (0..n)
-            .rev()
-            .take_while(|&i| capital(words[i]))
-            .last()
-            .unwrap_or(n);
-        let mut who: Vec<&str> = words[from..n].to_vec();
-        who.push(surname);
-        let who = who.join(" ");
-        if !(2..=4).contains(&who.split_whitespace().count()) || !is_name_shaped(&who) {
-            continue;
-        }
         let mut i = n + 1;
         let mut year = None;
         if let Some(y) = words.get(i).filter(|y| super::credits::is_year(y)) {

@@ -179,7 +179,7 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
             // Runs of spaces inside a line are one space.
             (
                 space_before_quotes(
-                    &c.split(' ')
+                    c.split(' ')
                         .filter(|w| !w.is_empty())
                         .collect::<Vec<_>>()
                         .join(" "),
@@ -204,7 +204,10 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
 /// A space between a date and the quoted title a page ran into it
 /// (`17/02/2011"Los lunes al sol"`): a digit, then an opening quotation
 /// mark and a capital.
-fn space_before_quotes(line: &str) -> String {
+fn space_before_quotes(line: String) -> String {
+    if !line.contains(['"', '“', '«', '„']) {
+        return line;
+    }
     let mut out = String::with_capacity(line.len() + 2);
     let mut chars = line.chars().peekable();
     let mut previous = ' ';
@@ -221,10 +224,6 @@ fn space_before_quotes(line: &str) -> String {
     out
 }
 
-/// Joins lines a web page broke in the middle of a title or a quotation:
-/// a line ending in a dash ("Das ist nur der Anfang -") or an opening
-/// quotation mark takes the next line. The line taken becomes empty and
-/// is marked, so it is accounted with the line it joined.
 /// A line whose page cells ran together (see `glue`): written once if it
 /// was written twice, cut into cells where that makes it credits, a record
 /// or a dated line.
@@ -257,6 +256,13 @@ fn repair_glued_cells(line: &mut String, k: &Knowledge) {
     }
 }
 
+/// Joins lines a page broke in the middle of a title, a quotation or a
+/// phrase: a line ending in a dash ("Das ist nur der Anfang -"), an opening
+/// quotation mark or an open parenthesis, a line cut mid-phrase whose next
+/// one goes on in lower case, and a paragraph wrapped at a fixed width
+/// (`hard_wrapped`: the lines that ended in two spaces) take the next
+/// line. The line taken becomes empty and is marked, so it is accounted
+/// with the line it joined.
 fn join_broken_lines(lines: &mut [String], hard_wrapped: &[bool]) -> Vec<bool> {
     let mut joined = vec![false; lines.len()];
     // "Mit seltenen Archiv-Aufnahmen und Interviews, unter anderem von

@@ -230,32 +230,38 @@ pub(super) fn director_named(text: &str) -> Option<String> {
             (here < 2).then_some(w)
         })
         .collect();
-    for (i, w) in opening.iter().enumerate() {
-        let Some(surname) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) else {
-            continue;
-        };
+    (0..opening.len()).find_map(|i| {
         let next = opening.get(i + 1).map(|n| fold(n)).unwrap_or_default();
-        if !super::sentences::FILM_WORDS.contains(&next.as_str()) {
-            continue;
-        }
-        let from = (0..i)
-            .rev()
-            .take_while(|&j| opening[j].chars().next().is_some_and(char::is_uppercase))
-            .last()
-            .unwrap_or(i);
-        let mut who: Vec<&str> = opening[from..i]
-            .iter()
-            .copied()
-            .filter(|w| !matches!(fold(w).as_str(), "director" | "filmmaker" | "regisseur"))
-            .collect();
-        who.push(surname);
-        let who = who.join(" ");
-        if (2..=4).contains(&who.split_whitespace().count()) && super::fields::is_name_shaped(&who)
-        {
-            return Some(who);
-        }
-    }
-    None
+        super::sentences::FILM_WORDS
+            .contains(&next.as_str())
+            .then(|| possessor(&opening, i))
+            .flatten()
+    })
+}
+
+/// The person a possessive names, `words[at]` being the word with "'s"
+/// ("Michael Powell's", "Director Barbara Kopple’s"): the capitalised
+/// words before it and its own, a trade word left out; two to four words
+/// shaped like a name.
+pub(super) fn possessor(words: &[&str], at: usize) -> Option<String> {
+    let word = words.get(at)?;
+    let surname = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))?;
+    let from = (0..at)
+        .rev()
+        .take_while(|&j| words[j].chars().next().is_some_and(char::is_uppercase))
+        .last()
+        .unwrap_or(at);
+    let mut who: Vec<&str> = words[from..at]
+        .iter()
+        .copied()
+        .filter(|w| !matches!(fold(w).as_str(), "director" | "filmmaker" | "regisseur"))
+        .collect();
+    who.push(surname);
+    let who = who.join(" ");
+    ((2..=4).contains(&who.split_whitespace().count()) && super::fields::is_name_shaped(&who))
+        .then_some(who)
 }
 
 /// Short words that say "made by" right after a title, in the listings'
@@ -289,13 +295,6 @@ const BY_WORDS: &[&str] = &[
 /// Words that join two makers' names ("Axel et Tancrède Ramonet").
 const NAME_JOINERS: &[&str] = &["et", "and", "y", "e", "und", "en", "och", "og", "i", "&"];
 
-/// The makers a text names right after a title ("de Sylvie Deleule
-/// (2004, 55mn.)", "d’Axel et Tancrède Ramonet", "di Lech Kowalski,
-/// vincitore…"), and the text after their names. The names are
-/// capitalised words with particles and joiners between them, ending
-/// before a parenthesis, a comma, a full stop or a word in lower case; each
-/// must be shaped like a name, the first start with a given name or be
-/// two or more words.
 /// Words that open a sentence in the languages of listings, written with a
 /// capital there: after a name they start the text about the film ("di
 /// Carlo Mazzacurati Una delle prime pellicole").
@@ -307,7 +306,7 @@ const SENTENCE_OPENERS: &[&str] = &[
 
 /// The people a database's credits mark as directors: "Credits: Ritchie,
 /// James (Directed by) British Transport Films (Production Company)" →
-/// "James Ritchie"; or the value of a "Director:" label among the fields.
+/// "James Ritchie" (a name written surname first is turned round).
 pub(super) fn credited_as_director(fields: &str) -> Vec<String> {
     const ROLES: &[&str] = &[
         "(directed by)",
@@ -329,7 +328,7 @@ pub(super) fn credited_as_director(fields: &str) -> Vec<String> {
             let start = before.rfind([')', ':']).map_or(0, |i| i + 1);
             let who = before[start..].trim();
             let who = match who.split_once(", ") {
-                Some((surname, given)) if !given.contains(' ') || given.split(' ').count() <= 2 => {
+                Some((surname, given)) if given.split(' ').count() <= 2 => {
                     format!("{} {}", given.trim(), surname.trim())
                 }
                 _ => who.to_string(),
@@ -369,6 +368,13 @@ pub(super) fn opens_sentence_after(name: &[&str], word: &str, next: Option<&str>
             || folded.len() > 6 && (folded.ends_with("mente") || folded.ends_with("ly")))
 }
 
+/// The makers a text names right after a title ("de Sylvie Deleule
+/// (2004, 55mn.)", "d’Axel et Tancrède Ramonet", "di Lech Kowalski,
+/// vincitore…"), and the text after their names. The names are
+/// capitalised words with particles and joiners between them, ending
+/// before a parenthesis, a comma, a full stop or a word in lower case (or
+/// the word that opens the next sentence); each must be shaped like a name,
+/// the first start with a given name or be two or more words.
 pub(super) fn makers_after(text: &str) -> Option<(Vec<String>, &str)> {
     let text = text.trim_start();
     let lower = crate::text::lower_keeping_offsets(text);

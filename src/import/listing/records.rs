@@ -105,12 +105,8 @@ pub(super) fn record_then_labels(line: &str) -> Option<Class> {
             tl.title = words[..start].join(" ");
         }
     }
-    let facts = tl.year.is_some()
-        || tl
-            .credits
-            .iter()
-            .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)));
-    if !facts || tl.title.is_empty() || tl.title.split_whitespace().count() > 12 {
+    if !tl.has_year_or_runtime() || tl.title.is_empty() || tl.title.split_whitespace().count() > 12
+    {
         return None;
     }
     // Each labelled field ("R: Karl Gass", "Duration: 27 min") read as a
@@ -179,11 +175,6 @@ pub(super) fn starts_sentence(text: &str) -> bool {
 pub(super) fn record_then(text: &str) -> Option<Class> {
     let (first, rest) = text.split_once(". ")?;
     let tl = title_line(first);
-    let facts = tl.year.is_some()
-        || tl
-            .credits
-            .iter()
-            .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)));
-    (facts && !tl.title.is_empty() && tl.title.split_whitespace().count() <= 12)
+    (tl.has_year_or_runtime() && !tl.title.is_empty() && tl.title.split_whitespace().count() <= 12)
         .then(|| Class::RecordThen(tl, rest.trim().to_string()))
 }

@@ -120,14 +120,13 @@ pub(super) fn rewrite_rows(lines: &mut [String], k: &Knowledge) {
 /// Country, Language, N min" (what the row has).
 fn row(line: &str, columns: &[Column], k: &Knowledge) -> Option<String> {
     // Trailing dots a page left for cells it cut (". . .").
-    let mut words: Vec<&str> = line
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .skip_while(|w| w.chars().all(|c| !c.is_alphanumeric()))
-        .collect();
-    words.reverse();
+    let mut words: Vec<&str> = line.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| w.chars().all(|c| !c.is_alphanumeric()))
+    {
+        words.pop();
+    }
     let mut cells: Vec<(Column, String)> = Vec::new();
     let mut left = 0;
     let mut right = words.len();

@@ -21,6 +21,26 @@ pub(super) struct TitleLine {
 }
 
 impl TitleLine {
+    /// The film's year: in parentheses after the title, or among its
+    /// credits.
+    pub(super) fn year_given(&self) -> Option<i32> {
+        self.year.or_else(|| {
+            self.credits.iter().find_map(|p| match p {
+                Part::Year(y) => Some(*y),
+                _ => None,
+            })
+        })
+    }
+
+    /// Whether the line dates or times the film: a year or a runtime.
+    pub(super) fn has_year_or_runtime(&self) -> bool {
+        self.year.is_some()
+            || self
+                .credits
+                .iter()
+                .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
+    }
+
     /// Whether the line gave film facts beyond a title.
     pub(super) fn has_facts(&self) -> bool {
         self.year.is_some()
@@ -578,13 +598,7 @@ mod tests {
     fn facts_glued_to_a_title_and_periods_that_are_not_years() {
         let tl = title_line("Cybernetica 20 min, 1972");
         assert_eq!(
-            (
-                tl.title.as_str(),
-                tl.year.or_else(|| tl.credits.iter().find_map(|p| match p {
-                    Part::Year(y) => Some(*y),
-                    _ => None,
-                }))
-            ),
+            (tl.title.as_str(), tl.year_given()),
             ("Cybernetica", Some(1972))
         );
         assert_eq!(title_line("Summer 1993, Carla Simón").title, "Summer 1993");

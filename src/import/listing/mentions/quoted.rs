@@ -53,14 +53,7 @@ pub(super) fn quoted_mentions(text: &str, about_films: bool, dated: bool, found:
                             .then(|| {
                                 super::super::titles::title_line(&format!("x {}", after.trim()))
                             })
-                            .and_then(|tl| {
-                                tl.year.or_else(|| {
-                                    tl.credits.iter().find_map(|p| match p {
-                                        Part::Year(y) => Some(*y),
-                                        _ => None,
-                                    })
-                                })
-                            })
+                            .and_then(|tl| tl.year_given())
                     });
                     found.push(&format!("{inner}\u{1f}{}", makers.join(", ")), true, year);
                     with_director = true;
