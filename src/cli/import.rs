@@ -290,7 +290,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> CmdResult {
     }
     if nothing {
         return Err(Failure::Data(
-            "error: nothing to import: no film entry was recognised in the input".into(),
+            "error: nothing to import: no film entry was recognised in the input \
+             (the report lists each line it skipped and why)"
+                .into(),
         ));
     }
     let new = decided.new_films.len();

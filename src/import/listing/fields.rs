@@ -29,6 +29,22 @@ fn is_hour(t: &str) -> bool {
         && t.parse::<u32>().is_ok_and(|h| h < 24)
 }
 
+/// The parentheses of a text, in order: the byte offsets of each "(" and
+/// of the first ")" after it (a parenthesis the text never closes ends the
+/// search).
+pub(super) fn parentheses(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|i| from + i) {
+        let Some(close) = text[open..].find(')').map(|i| open + i) else {
+            break;
+        };
+        out.push((open, close));
+        from = close + 1;
+    }
+    out
+}
+
 /// The words of a text cut at its spaces, each with the byte offset it
 /// starts at (nothing between two spaces is a word): where a word is, for
 /// the readers that cut a line after one.

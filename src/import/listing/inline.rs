@@ -20,12 +20,7 @@ use super::lines::by_director;
 pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Part>)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut from = 0;
-    while let Some(open) = text[from..].find('(').map(|i| i + from) {
-        let Some(close) = text[open..].find(')').map(|i| i + open) else {
-            break;
-        };
-        from = close + 1;
+    for (open, close) in super::fields::parentheses(text) {
         let inner = &text[open + 1..close];
         // "(In time, 2011)": another title and the year (the other
         // title is not kept: a mention carries one title).

@@ -112,12 +112,7 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
 /// Harlan County USA, La huelga)"), each list whole or not at all.
 pub(super) fn parenthesised_lists(text: &str) -> Vec<Vec<String>> {
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(open) = text[from..].find('(').map(|i| from + i) {
-        let Some(close) = text[open..].find(')').map(|i| open + i) else {
-            break;
-        };
-        from = close + 1;
+    for (open, close) in super::fields::parentheses(text) {
         let inner = &text[open + 1..close];
         if inner.contains('(') || inner.matches(',').count() < 2 {
             continue;
