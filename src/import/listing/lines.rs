@@ -9,8 +9,10 @@ use super::credits::*;
 use super::fields::*;
 use super::guard::Knowledge;
 use super::labels::*;
+use super::quotes::is_quotation;
 use super::records::{
-    names_a_kind, record_then, record_then_labels, starts_sentence, title_cased, title_then_text,
+    is_publication, names_a_kind, record_then, record_then_labels, starts_sentence, title_cased,
+    title_then_text,
 };
 use super::titles::*;
 
@@ -60,28 +62,6 @@ fn titled_not_a_person(head: &str, k: &Knowledge) -> bool {
     title_cased(head)
         && !head.split_whitespace().next().is_some_and(is_given_name)
         && !k.looks_like_person(head)
-}
-
-/// Whether a short line gives a book's publisher ("Stéphane FRATTINI,
-/// édition Milan, 2011", "Suhrkamp Verlag, 1998", "ISBN 978-…"): a
-/// library's list mixes books with its films.
-fn is_publication(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let folded = |w: &str| crate::text::fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
-    // "édition Milan": the publisher's word in lower case, then its name.
-    let publisher = words.windows(2).any(|w| {
-        matches!(
-            folded(w[0]).as_str(),
-            "edition" | "editions" | "editorial" | "editora"
-        ) && w[0].chars().next().is_some_and(char::is_lowercase)
-            && w[1].chars().next().is_some_and(char::is_uppercase)
-    });
-    words.len() <= 14
-        && (publisher
-            || words
-                .iter()
-                .any(|w| matches!(folded(w).as_str(), "isbn" | "verlag" | "publishers")))
-        && line.split([',', ';']).count() >= 2
 }
 
 /// Words of headings over films, not titles (folded).
@@ -676,31 +656,6 @@ pub(super) fn by_director(line: &str) -> Option<TitleLine> {
         }
     }
     None
-}
-
-/// Whether a line is a quotation from the press: it opens with a quotation
-/// mark, and after the quotation closes come a few words at most (who said
-/// it: "“Powerful and beautifully made” Financial Times").
-fn is_quotation(line: &str) -> bool {
-    for (open, close) in [
-        ('“', '”'),
-        ('"', '"'),
-        ('‘', '’'),
-        ('«', '»'),
-        ('„', '“'),
-        ('\'', '\''),
-    ] {
-        let Some(inner) = line.strip_prefix(open) else {
-            continue;
-        };
-        let Some(end) = inner.rfind(close) else {
-            continue;
-        };
-        let quoted = inner[..end].split_whitespace().count();
-        let after = inner[end + close.len_utf8()..].split_whitespace().count();
-        return quoted >= 3 && after <= 8;
-    }
-    false
 }
 
 /// The rest of a line after the date and time it opens with ("1st October

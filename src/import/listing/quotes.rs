@@ -1,9 +1,9 @@
 //! Quotation marks in the languages of listings: which marks pair up
 //! ("…", «…», „…“, ‘…’, the marks of works in Korean, Chinese and
 //! Japanese), where a quotation closes (an apostrophe inside a word closes
-//! nothing), and the quoted spans of a text. Titles are quoted more often
-//! than anything else a listing says, so every reader of running text asks
-//! here.
+//! nothing), the quoted spans of a text, and a line that is a press
+//! quotation. Titles are quoted more often than anything else a listing
+//! says, so every reader of running text asks here.
 
 /// Quotation marks in the languages of listings, opening and closing.
 pub(super) const QUOTE_PAIRS: [(char, char); 17] = [
@@ -91,4 +91,29 @@ pub(super) fn quoted_with_makers(item: &str) -> Option<(String, Option<String>)>
     }
     let who = super::names::makers_after(rest).map(|(who, _)| who.join(", "));
     (rest.is_empty() || who.is_some()).then(|| (title.to_string(), who))
+}
+
+/// Whether a line is a quotation from the press: it opens with a quotation
+/// mark, and after the quotation closes come a few words at most (who said
+/// it: "“Powerful and beautifully made” Financial Times").
+pub(super) fn is_quotation(line: &str) -> bool {
+    for (open, close) in [
+        ('“', '”'),
+        ('"', '"'),
+        ('‘', '’'),
+        ('«', '»'),
+        ('„', '“'),
+        ('\'', '\''),
+    ] {
+        let Some(inner) = line.strip_prefix(open) else {
+            continue;
+        };
+        let Some(end) = inner.rfind(close) else {
+            continue;
+        };
+        let quoted = inner[..end].split_whitespace().count();
+        let after = inner[end + close.len_utf8()..].split_whitespace().count();
+        return quoted >= 3 && after <= 8;
+    }
+    false
 }

@@ -5,7 +5,8 @@
 //! database record run on into labelled fields ("Cybernetica 20 min,
 //! 1972 Production: … Credits: Sims, Peter (Directed by)"). Each is told
 //! from running text by the shape of its head: short, a title's case, no
-//! label, no heading, and facts where the layout needs them.
+//! label, no heading, and facts where the layout needs them. A book's
+//! record in a library's list (its publisher) is told apart too.
 
 use super::credits::*;
 use super::fields::context_reason;
@@ -177,4 +178,26 @@ pub(super) fn record_then(text: &str) -> Option<Class> {
     let tl = title_line(first);
     (tl.has_year_or_runtime() && !tl.title.is_empty() && tl.title.split_whitespace().count() <= 12)
         .then(|| Class::RecordThen(tl, rest.trim().to_string()))
+}
+
+/// Whether a short line gives a book's publisher ("Stéphane FRATTINI,
+/// édition Milan, 2011", "Suhrkamp Verlag, 1998", "ISBN 978-…"): a
+/// library's list mixes books with its films.
+pub(super) fn is_publication(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let folded = |w: &str| crate::text::fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    // "édition Milan": the publisher's word in lower case, then its name.
+    let publisher = words.windows(2).any(|w| {
+        matches!(
+            folded(w[0]).as_str(),
+            "edition" | "editions" | "editorial" | "editora"
+        ) && w[0].chars().next().is_some_and(char::is_lowercase)
+            && w[1].chars().next().is_some_and(char::is_uppercase)
+    });
+    words.len() <= 14
+        && (publisher
+            || words
+                .iter()
+                .any(|w| matches!(folded(w).as_str(), "isbn" | "verlag" | "publishers")))
+        && line.split([',', ';']).count() >= 2
 }
