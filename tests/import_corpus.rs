@@ -4,10 +4,10 @@
 //! reader finds in it and the credits it states (see
 //! `tests/corpus/import/README.md`).
 //!
-//! Three parts: `dev/`, which the importer was developed on, `heldout/`,
-//! kept out of development and looked at only through these totals, and
-//! `next/`, the next held-out part (gathered at the end of round five,
-//! likewise looked at only through its totals). For
+//! Up to three parts: `dev/`, which the importer was developed on,
+//! `heldout/`, kept out of development and looked at only through these
+//! totals, and, when one has been gathered, `next/`, the next held-out part
+//! (likewise looked at only through its totals). For
 //! each part the test prints films found, credits right and films invented,
 //! and holds them to the bar (95% found, 90% of stated credits
 //! right, nothing invented). Print the table with
@@ -340,7 +340,7 @@ fn real_listings_are_read_without_losing_or_inventing_films() {
 
 /// Per part: films found (%), credits right (%), films invented (at most).
 const FLOORS: &[(&str, f64, f64, usize)] = &[
-    ("dev", 91.8, 88.6, 11),
-    ("heldout", 49.4, 49.7, 8),
-    ("next", 29.5, 27.8, 14),
+    ("dev", 85.7, 83.1, 19),
+    ("heldout", 29.5, 27.8, 14),
+    ("next", 0.0, 0.0, usize::MAX),
 ];
