@@ -374,13 +374,33 @@ pub(super) fn opens_sentence_after(name: &[&str], word: &str, next: Option<&str>
 /// capitalised words with particles and joiners between them, ending
 /// before a parenthesis, a comma, a full stop or a word in lower case (or
 /// the word that opens the next sentence); each must be shaped like a name,
-/// the first start with a given name or be two or more words.
+/// the first start with a given name or be two or more words. A comma may
+/// come before the maker word (`"Horas de luz", de Manuel Matjí`) and one
+/// word in lower case saying who the maker is after it ("del argentino
+/// Pino Solana", "du cinéaste Jean Rouch").
 pub(super) fn makers_after(text: &str) -> Option<(Vec<String>, &str)> {
     let text = text.trim_start();
+    // After a comma the maker word is in lower case ("…, De Zwarte Stroom"
+    // is the next title).
+    let (text, after_comma) = match text.strip_prefix(',') {
+        Some(t) => (t.trim_start(), true),
+        None => (text, false),
+    };
     let lower = crate::text::lower_keeping_offsets(text);
-    let by = BY_WORDS.iter().find(|b| lower.starts_with(*b))?;
+    let by = BY_WORDS
+        .iter()
+        .find(|b| lower.starts_with(*b) && !(after_comma && !text.starts_with(*b)))?;
     // (Lower case kept every offset: the prefix has the same length.)
-    let rest = text.get(by.len()..)?;
+    let mut rest = text.get(by.len()..)?;
+    if let Some((first, after)) = rest.split_once(' ') {
+        let describes = first.chars().count() >= 4
+            && first.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            && !SENTENCE_OPENERS.contains(&crate::text::fold(first).as_str())
+            && after.starts_with(char::is_uppercase);
+        if describes {
+            rest = after;
+        }
+    }
     let mut end = 0;
     let mut words: Vec<&str> = Vec::new();
     for (start, w) in rest.split_inclusive(' ').scan(0usize, |pos, w| {
@@ -530,6 +550,11 @@ mod tests {
         let (who, _) = makers_after("by Herbert J. Biberman.").unwrap();
         assert_eq!(who, ["Herbert J. Biberman"]);
         // Not makers: a place, lower-case words, nothing.
+        let (who, _) = makers_after(", de Manuel Matjí.").unwrap();
+        assert_eq!(who, ["Manuel Matjí"]);
+        let (who, _) = makers_after(" del argentino Pino Solana, dentro").unwrap();
+        assert_eq!(who, ["Pino Solana"]);
+        assert_eq!(makers_after(", De Zwarte Stroom (1952)"), None);
         assert_eq!(makers_after("de la ville"), None);
         assert_eq!(makers_after("(2004)"), None);
         assert_eq!(makers_after("de Paris (2004)"), None);
