@@ -43,6 +43,7 @@ mod lexicon;
 mod lines;
 mod lists;
 mod made_by;
+mod maker_lists;
 mod mentions;
 mod names;
 mod quotes;

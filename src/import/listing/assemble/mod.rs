@@ -106,7 +106,9 @@ pub(super) fn assemble(
 ) -> Reading {
     // What each line is, by itself: in parallel (the order is kept).
     use rayon::prelude::*;
-    let classes: Vec<Class> = lines.par_iter().map(|l| Class::of(l, k)).collect();
+    let mut classes: Vec<Class> = lines.par_iter().map(|l| Class::of(l, k)).collect();
+    // What each line is among its neighbours.
+    super::maker_lists::read_maker_lists(lines, &mut classes, k);
     let credits_first = credits_first(&classes);
     let screened_again = screened_again(&classes);
     let mut a = Assembler {
