@@ -33,12 +33,7 @@ pub(super) fn title_and_makers(line: &str, k: &Knowledge) -> Option<(String, Vec
         .collect();
     // The rightmost split whose tail is makers, and whose head is a title.
     splits.sort_unstable_by(|a, b| b.cmp(a));
-    let by_word = (0..line.len())
-        .filter(|&i| line.is_char_boundary(i) && line[i..].starts_with(' '))
-        .find_map(|i| {
-            let (makers, rest) = super::names::makers_after(&line[i..])?;
-            rest.trim().is_empty().then_some((i, makers))
-        });
+    let by_word = super::names::makers_ending(line);
     let split = splits.into_iter().find_map(|(head_end, tail_start)| {
         let tail = line[tail_start..].trim_end_matches('.');
         let makers = super::names::names(tail);

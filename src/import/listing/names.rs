@@ -463,6 +463,16 @@ pub(super) fn makers_after(text: &str) -> Option<(Vec<String>, &str)> {
     Some((found, &rest[end..]))
 }
 
+/// Where the maker phrase that ends a text starts, and the makers it names:
+/// "Un monde moderne d'Arnaud Soulier et Sabrina Malek" → (16, ["Arnaud
+/// Soulier", "Sabrina Malek"]); the first such phrase that runs to the end.
+pub(super) fn makers_ending(text: &str) -> Option<(usize, Vec<String>)> {
+    text.match_indices(' ').find_map(|(i, _)| {
+        let (makers, rest) = makers_after(&text[i..])?;
+        rest.trim().trim_end_matches(['.', ',']).is_empty().then_some((i, makers))
+    })
+}
+
 /// A person's name starting at word `at`: two to four capitalised words
 /// (particles inside), the first a given name.
 fn name_at(words: &[&str], at: usize) -> Option<String> {

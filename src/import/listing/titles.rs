@@ -285,14 +285,27 @@ pub(super) fn title_line(line: &str) -> TitleLine {
         // "Norma Rae — Martin Ritt (USA, 1979, 114')"; credits that name
         // the director already leave the title whole ("Two Days, One
         // Night (…) – Jean-Pierre and Luc Dardenne, Belgium 2014").
+        let mut named = false;
         for dash in [" — ", " – ", " - ", ", "] {
             if let Some((t, who)) = title.rsplit_once(dash) {
                 if let Some(name @ Part::Name(_)) = part(who.trim()) {
                     out.credits.insert(0, name);
                     title = t.trim();
+                    named = true;
                     break;
                 }
             }
+        }
+        // "Un monde moderne d'Arnaud Soulier et Sabrina Malek (2004,
+        // 45')": the makers after the word for "by", two title words at
+        // least before them.
+        if let Some((at, makers)) = super::names::makers_ending(title)
+            .filter(|(at, _)| !named && title[..*at].split_whitespace().count() >= 2)
+        {
+            for (n, who) in makers.into_iter().enumerate() {
+                out.credits.insert(n, Part::Name(who));
+            }
+            title = title[..at].trim();
         }
     }
     // "The Miner / Rudar": the title, then another (original) title.
