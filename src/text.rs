@@ -28,10 +28,12 @@ pub fn lower_keeping_offsets(s: &str) -> String {
 /// assert_eq!(slate::text::fold("A Fábrica de Nada!"), "a fabrica de nada");
 /// ```
 pub fn fold(s: &str) -> String {
+    // The Catalan middle dot joins its letters like an apostrophe
+    // ("pel·lícula" -> "pellicula").
     let ascii = if s.is_ascii() {
         std::borrow::Cow::Borrowed(s)
     } else {
-        std::borrow::Cow::Owned(deunicode::deunicode(s))
+        std::borrow::Cow::Owned(deunicode::deunicode(&s.replace('·', "")))
     };
     let mut out = String::with_capacity(ascii.len());
     let mut pending_space = false;
@@ -290,6 +292,7 @@ mod tests {
         assert_eq!(fold("  Harlan County, USA "), "harlan county usa");
         assert_eq!(fold("Women’s Work"), "womens work");
         assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("pel·lícula"), "pellicula");
         assert_eq!(fold("Стачка"), "stachka");
     }
 

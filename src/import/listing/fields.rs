@@ -85,9 +85,13 @@ pub(super) fn has_day_and_month(text: &str) -> bool {
         t.len() - digits.len() <= 2 && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
     };
     let month = |t: &str| MONTHS.contains(&fold(t).as_str());
+    // "13 de desembre", "4th of July": a word for "of" may come between.
+    let of = |t: &str| matches!(fold(t).as_str(), "de" | "of" | "del");
     tokens.windows(2).any(|w| {
         day(w[0]) && month(w[1]) || day(w[1]) && !super::credits::is_year(w[1]) && month(w[0])
-    })
+    }) || tokens
+        .windows(3)
+        .any(|w| day(w[0]) && of(w[1]) && month(w[2]))
 }
 
 /// Whether a text is a language name, or several ("French and Arabic"),
@@ -583,6 +587,15 @@ fn ends_with_initial(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_and_its_month() {
+        assert!(has_day_and_month("Zaterdag 4 mei 20.30u"));
+        assert!(has_day_and_month("I el 13 de desembre es podrà gaudir"));
+        assert!(has_day_and_month("on the 4th of July"));
+        assert!(!has_day_and_month("13 de los 20 mineros"));
+        assert!(!has_day_and_month("Mai 68"));
+    }
 
     #[test]
     fn times_and_dates() {

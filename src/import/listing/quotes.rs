@@ -6,7 +6,7 @@
 //! says, so every reader of running text asks here.
 
 /// Quotation marks in the languages of listings, opening and closing.
-pub(super) const QUOTE_PAIRS: [(char, char); 17] = [
+pub(super) const QUOTE_PAIRS: [(char, char); 18] = [
     ('"', '"'),
     // The marks of works in Korean, Chinese and Japanese text (and their
     // ASCII stand-in): "오전 11시 <미국민중사1>".
@@ -25,6 +25,9 @@ pub(super) const QUOTE_PAIRS: [(char, char); 17] = [
     ('„', '”'),
     ('»', '«'),
     ('‘', '’'),
+    // "‘Los Tortuga‘ de Belén Funes": a page may close a single quotation
+    // with the opening mark (see `find_close`).
+    ('‘', '‘'),
     ('‹', '›'),
     ('\'', '\''),
 ];
@@ -64,6 +67,9 @@ pub(super) fn quoted(text: &str) -> Vec<&str> {
 /// Where a closing quotation mark is: for an apostrophe, one not inside a
 /// word ("Whores’ Glory").
 pub(super) fn find_close(text: &str, close: char) -> Option<usize> {
+    if close == '‘' {
+        return opening_mark_as_close(text);
+    }
     let mut from = 0;
     while let Some(j) = text[from..].find(close).map(|j| j + from) {
         let after = text[j + close.len_utf8()..].chars().next();
@@ -72,6 +78,28 @@ pub(super) fn find_close(text: &str, close: char) -> Option<usize> {
             return Some(j);
         }
         from = j + close.len_utf8();
+    }
+    None
+}
+
+/// Where a quotation opened with ‘ closes with ‘ ("‘Barcelona nit
+/// d’hivern‘ i el debat"): the next ‘ after a word and before a space or a
+/// punctuation mark, when no ’ outside a word closes the quotation first
+/// and no ‘ opens another.
+fn opening_mark_as_close(text: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    for (j, c) in text.char_indices() {
+        let next = text[j + c.len_utf8()..].chars().next();
+        match c {
+            '’' if !next.is_some_and(char::is_alphanumeric) => return None,
+            '‘' => {
+                let after_word = prev.is_some_and(|p| !p.is_whitespace());
+                let before_gap = !next.is_some_and(char::is_alphanumeric);
+                return (after_word && before_gap).then_some(j);
+            }
+            _ => {}
+        }
+        prev = Some(c);
     }
     None
 }
@@ -116,4 +144,18 @@ pub(super) fn is_quotation(line: &str) -> bool {
         return quoted >= 3 && after <= 8;
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_single_quotation_closed_with_its_opening_mark() {
+        assert_eq!(
+            quoted("amb ‘Los Tortuga‘ de Belén Funes i ‘Barcelona nit d’hivern‘ i el debat"),
+            ["Los Tortuga", "Barcelona nit d’hivern"]
+        );
+        assert_eq!(quoted("‘Pride’ and ‘Norma Rae’"), ["Pride", "Norma Rae"]);
+    }
 }

@@ -25,6 +25,12 @@ pub(super) fn quoted_mentions(text: &str, about_films: bool, dated: bool, found:
             }
             let after = &rest[i + open.len_utf8()..];
             let Some(j) = find_close(after, close) else {
+                // (A ‘ closed by nothing but another ‘ may be closed by a ’:
+                // the next quotation is looked at.)
+                if close == '‘' {
+                    rest = after;
+                    continue;
+                }
                 break;
             };
             let inner = after[..j].trim();
