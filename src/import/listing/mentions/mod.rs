@@ -19,6 +19,7 @@ use super::quotes::{find_close, quoted_with_makers, QUOTE_PAIRS};
 use super::sentences::{film_sentence, film_word_colon, find_words, FILM_PLURALS, FILM_WORDS};
 use crate::text::fold;
 
+mod appositive;
 mod listed;
 mod quoted;
 
@@ -139,6 +140,14 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             };
             found.push(&item, certain, m.2);
         }
+    }
+    // "draait Peterloo, een film gebaseerd op…": a title and what it is.
+    for (title, makers) in appositive::appositive_films(text) {
+        found.push(
+            &format!("{title}\u{1f}{}", makers.unwrap_or_default()),
+            true,
+            None,
+        );
     }
     // "…, se proyecta Así reían, del italiano Gianni Amelio; a las 19.30,
     // Recursos humanos, del francés Laurent Cantet": a title, a comma, and

@@ -1,0 +1,119 @@
+//! Titles in running text followed by what they are: "draait Peterloo,
+//! een film gebaseerd op…", "They Shall Not Grow Old, a documentary by
+//! Peter Jackson". A comma, an indefinite article and a film word right
+//! after a capitalised run say the run is a film's title; its makers may
+//! follow the film word.
+
+use super::super::inline::title_start;
+use super::*;
+
+/// Indefinite articles before a film word in an apposition (folded).
+const ARTICLES: &[&str] = &[
+    "a", "an", "een", "un", "une", "una", "uno", "ein", "eine", "einen", "um", "uma", "en", "ett",
+];
+
+/// Words after a film word that make it a person's or a body's trade,
+/// not what the title is ("a film director", "un film club").
+const TRADES: &[&str] = &[
+    "director",
+    "directors",
+    "maker",
+    "makers",
+    "critic",
+    "critics",
+    "festival",
+    "club",
+    "society",
+    "school",
+    "historian",
+    "programmer",
+    "crew",
+    "studio",
+    "producer",
+    "star",
+];
+
+/// The titles (and makers, when the apposition names them) of a paragraph
+/// named in an apposition with a film word.
+pub(super) fn appositive_films(text: &str) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    for (comma, _) in text.match_indices(", ") {
+        let after = &text[comma + 2..];
+        let mut words = after.split_whitespace();
+        let Some(article) = words.next() else {
+            continue;
+        };
+        if !ARTICLES.contains(&fold(article).as_str()) {
+            continue;
+        }
+        // The film word, maybe after one adjective ("a short documentary").
+        let next: Vec<&str> = words.by_ref().take(3).collect();
+        let Some(at) = next.iter().take(2).position(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            FILM_WORDS.contains(&fold(w).as_str())
+        }) else {
+            continue;
+        };
+        let trade = next
+            .get(at + 1)
+            .is_some_and(|w| TRADES.contains(&fold(w).as_str()));
+        if trade {
+            continue;
+        }
+        // The title: the capitalised run that ends the clause before the
+        // comma.
+        let before = &text[..comma];
+        let clause_start = [", ", ": ", ". ", "; ", "? ", "! ", "(", ")"]
+            .iter()
+            .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+            .max()
+            .unwrap_or(0);
+        let clause = &before[clause_start..];
+        let clause_words: Vec<&str> = clause.split_whitespace().collect();
+        let Some(start) = title_start(&clause_words) else {
+            continue;
+        };
+        let title = clause_words[start..].join(" ");
+        let title = title.trim_matches(|c: char| "\"“”«»'‘’*_".contains(c));
+        let capitalised = title
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !capitalised || title.split_whitespace().count() > 10 {
+            continue;
+        }
+        // "…, een documentaire van Peter Jackson": who made it.
+        let film_word_end = {
+            let word = next[at];
+            let i = after.find(word).unwrap_or(0);
+            i + word.len()
+        };
+        let makers = super::super::names::makers_after(&after[film_word_end..])
+            .map(|(who, _)| who.join(", "));
+        out.push((title.to_string(), makers));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_and_what_it_is() {
+        assert_eq!(
+            appositive_films("VEENENDAAL - Woensdag 1 mei, om 20.00u, draait Peterloo, een film gebaseerd op het bloedbad"),
+            [("Peterloo".to_string(), None)]
+        );
+        assert_eq!(
+            appositive_films("They Shall Not Grow Old, a documentary by Peter Jackson, tells"),
+            [("They Shall Not Grow Old".to_string(), Some("Peter Jackson".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_trade_is_no_film() {
+        assert!(appositive_films("We met Ken Loach, a film director of note").is_empty());
+        assert!(appositive_films("We went to Manchester, a city of mills").is_empty());
+    }
+}
