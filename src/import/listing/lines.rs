@@ -137,8 +137,15 @@ pub(super) fn is_heading(line: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = f.split(' ').collect();
+    // "Nordisk arbetarfilmfestival", "Arbeiterfilmfestival": a compound
+    // that ends in a long heading word is one.
+    let compound = |w: &str| {
+        HEADING_WORDS
+            .iter()
+            .any(|h| h.len() >= 7 && w.len() >= h.len() + 3 && w.ends_with(h))
+    };
     words.len() <= 8
-        && (words.iter().any(|w| HEADING_WORDS.contains(w))
+        && (words.iter().any(|w| HEADING_WORDS.contains(w) || compound(w))
             || HEADING_WORDS
                 .iter()
                 .any(|h| h.contains(' ') && f.contains(h)))

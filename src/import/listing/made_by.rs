@@ -188,6 +188,17 @@ pub(super) fn after_film_word(text: &str) -> Vec<(String, String)> {
         if !capital(first) {
             continue;
         }
+        // "i filmen Taxiklubben, där vi följer…": a capitalised run that
+        // ends its clause is the title alone.
+        // (Not after a film word that ends a clause: "del filme, Ricky,
+        // quien…".)
+        let clause_ends = w.ends_with(|c: char| !c.is_alphanumeric());
+        if let Some(title) = capitalised_clause(&words[n + 1..]).filter(|_| !clause_ends) {
+            if !is_name_shaped(&title) {
+                out.push((title, String::new()));
+            }
+            continue;
+        }
         for m in n + 2..(n + 10).min(words.len()) {
             let (by_at, by) = words[m];
             if by.ends_with([',', '.', ';', ':']) {
@@ -206,6 +217,25 @@ pub(super) fn after_film_word(text: &str) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// A run of capitalised words (short words in lower case inside it) that
+/// ends with a comma, a full stop or a semicolon: a title by its shape.
+fn capitalised_clause(words: &[(usize, &str)]) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    for &(_, w) in words.iter().take(6) {
+        let bare = w.trim_end_matches([',', '.', ';']);
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        let small = !run.is_empty() && bare.chars().count() <= 3 && bare.chars().all(char::is_lowercase);
+        if !(capital || small) {
+            return None;
+        }
+        run.push(bare);
+        if bare.len() != w.len() {
+            return capital.then(|| run.join(" "));
+        }
+    }
+    None
 }
 
 /// Verbs that say a person directed a film, between the person and the
@@ -537,6 +567,13 @@ mod tests {
         // A film word with no maker names nothing; nor does a person.
         assert!(after_film_word("the film Pride was shown twice.").is_empty());
         assert!(after_film_word("il film di Ken Loach Paul Laverty, sceneggiatore.").is_empty());
+        // A capitalised run that ends its clause is the title alone.
+        assert_eq!(
+            after_film_word("huvudkaraktär i filmen Taxiklubben, där vi följer"),
+            [("Taxiklubben".to_string(), String::new())]
+        );
+        assert!(after_film_word("del filme, Ricky, quien lleva").is_empty());
+        assert!(after_film_word("esta película. Así, el rodaje").is_empty());
     }
 
     #[test]

@@ -70,7 +70,14 @@ pub(super) fn appositive_films(text: &str) -> Vec<(String, Option<String>)> {
             .unwrap_or(0);
         let clause = &before[clause_start..];
         let clause_words: Vec<&str> = clause.split_whitespace().collect();
-        let Some(start) = title_start(&clause_words) else {
+        // After a film word the clause has ("som gjort filmen Dröm
+        // vidare"), else where a title starts after a clause's words.
+        let after_film_word = clause_words
+            .iter()
+            .rposition(|w| super::super::inline::is_film_word(w))
+            .map(|at| at + 1)
+            .filter(|&at| at < clause_words.len());
+        let Some(start) = after_film_word.or_else(|| title_start(&clause_words)) else {
             continue;
         };
         let title = clause_words[start..].join(" ");
@@ -108,6 +115,14 @@ mod tests {
         assert_eq!(
             appositive_films("They Shall Not Grow Old, a documentary by Peter Jackson, tells"),
             [("They Shall Not Grow Old".to_string(), Some("Peter Jackson".to_string()))]
+        );
+    }
+
+    #[test]
+    fn after_a_film_word() {
+        assert_eq!(
+            appositive_films("Rojda Sekersöz som gjort filmen Dröm vidare, en film som tar upp"),
+            [("Dröm vidare".to_string(), None)]
         );
     }
 
