@@ -480,7 +480,10 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
                 | "u.a"
                 | "no"
         );
-        if (letters > 1 || word.bytes().any(|b| b.is_ascii_digit())) && !abbreviation {
+        // ("Jakob Ziemnicki . 98 min.": a full stop set apart ends
+        // whatever comes before it.)
+        let set_apart = word.is_empty() && i > start;
+        if (letters > 1 || word.bytes().any(|b| b.is_ascii_digit()) || set_apart) && !abbreviation {
             out.push(&text[start..i]);
             start = i + 2;
         }

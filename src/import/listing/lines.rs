@@ -325,7 +325,9 @@ impl Class {
             .and_then(|l| l.strip_suffix(['“', '”', '"', '»']))
         {
             let n = inner.split_whitespace().count();
-            if (2..=10).contains(&n)
+            // (Two titles may share the marks: "“Primero de Mayo (La
+            // Ciudad-fábrica)/ First of May (The City Factory)”".)
+            if (2..=14).contains(&n)
                 && !inner.contains(['„', '“', '”', '"', '«', '»'])
                 && !inner.ends_with(['.', '!', '?'])
                 && inner
@@ -361,6 +363,7 @@ impl Class {
                     return Class::DatedTitle(inner.to_string());
                 }
             }
+
             return match Class::of(rest, k) {
                 // "Monday 28 April – Big Society – The Musical – European
                 // film Premiere": the title without the notes.
@@ -381,6 +384,18 @@ impl Class {
                 }
                 _ => Class::Context("a date and time line"),
             };
+        }
+        // "20 Uhr „1. Mai -Helden bei der Arbeit”, D 2008": a date or a
+        // time, then a quoted title and its credits (the title may name a
+        // date itself).
+        if let Some(q) = line.find(['„', '“', '"', '«']).filter(|&q| q > 0) {
+            let tl = title_line(&line[q..]);
+            if tl.has_facts()
+                && !tl.title.is_empty()
+                && context_reason(line[..q].trim()) == Some("a date and time line")
+            {
+                return Class::Dated(Box::new(Class::Record(tl)));
+            }
         }
         if let Some(reason) = context_reason(line) {
             if reason == "a date and time line" {
@@ -726,8 +741,10 @@ pub(super) fn after_date(line: &str) -> Option<&str> {
                 );
         // Joining words are lower case: "A Short Film…" after a date is a title.
         let joiner = joiner && !bare.chars().next().is_some_and(char::is_uppercase);
-        let dateish = day_of_month
-            || is_date_token(t)
+        // A quotation opens what is screened: „1. Mai …" is a title.
+        let quoted = t.starts_with(['«', '“', '„', '"', '‘', '‚', '»']);
+        let dateish = !quoted && day_of_month
+            || !quoted && is_date_token(t)
             || is_time(t)
             || is_calendar_word(&f)
             || super::credits::is_year(bare)

@@ -179,12 +179,12 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
             let (c, m) = clean(l);
             // Runs of spaces inside a line are one space.
             (
-                space_before_quotes(
+                space_before_quotes(quotes::commas_as_low_quotes(
                     c.split(' ')
                         .filter(|w| !w.is_empty())
                         .collect::<Vec<_>>()
                         .join(" "),
-                ),
+                )),
                 m,
             )
         })

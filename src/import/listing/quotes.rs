@@ -104,6 +104,35 @@ fn opening_mark_as_close(text: &str) -> Option<usize> {
     None
 }
 
+/// German low quotation marks typed as two commas (",,Die Internationale”")
+/// made the mark they stand for, where they open a word after a space, a
+/// colon or the start of the line.
+pub(super) fn commas_as_low_quotes(line: String) -> String {
+    if !line.contains(",,") {
+        return line;
+    }
+    let mut out = String::with_capacity(line.len() + 2);
+    let mut rest = line.as_str();
+    while let Some(i) = rest.find(",,") {
+        // The character before the commas: in what is left, or already out.
+        let before = rest[..i]
+            .chars()
+            .next_back()
+            .or_else(|| out.chars().next_back());
+        let opens = before.is_none_or(|c| c.is_whitespace() || c == ':' || c == '(');
+        let next = rest[i + 2..].chars().next();
+        out.push_str(&rest[..i]);
+        if opens && next.is_some_and(char::is_alphanumeric) {
+            out.push('„');
+        } else {
+            out.push_str(",,");
+        }
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A list item that is a quoted title, maybe with who made it after it:
 /// "'Het geheim van carnaval' van Barbara de Baare" → the title and the
 /// makers.
@@ -157,5 +186,17 @@ mod tests {
             ["Los Tortuga", "Barcelona nit d’hivern"]
         );
         assert_eq!(quoted("‘Pride’ and ‘Norma Rae’"), ["Pride", "Norma Rae"]);
+    }
+
+    #[test]
+    fn two_commas_for_a_low_quotation_mark() {
+        assert_eq!(
+            commas_as_low_quotes("Eröffnungsfilm: ,,Die Internationale” USA 2000".into()),
+            "Eröffnungsfilm: „Die Internationale” USA 2000"
+        );
+        assert_eq!(
+            commas_as_low_quotes(",,1. Mai” und 1,,5".into()),
+            "„1. Mai” und 1,,5"
+        );
     }
 }

@@ -128,8 +128,10 @@ pub(super) fn title_line(line: &str) -> TitleLine {
         if let Some(inner) = line.strip_prefix(*open) {
             // “Te doy mis ojos" de Icíar Bollaín: a page may close a
             // quotation with another mark than it opened it with.
+            // ("„1. Mai -Helden bei der Arbeit”": the German low mark
+            // closed with the English one.)
             let end = inner.find(*close).or_else(|| {
-                (*open == '“' || *open == '"')
+                matches!(*open, '“' | '"' | '„')
                     .then(|| inner.find(['”', '"', '“']))
                     .flatten()
             });
@@ -157,7 +159,12 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                     };
                     let tail = title_line(&format!("x {rest}"));
                     // "“Primero de Mayo (…) / First of May (…)”": two titles.
-                    let mut titles = title.split(" / ").map(str::trim);
+                    // (However the slash is spaced: "…(La Ciudad-fábrica)/
+                    // First of May (The City Factory)".)
+                    let spaced_slash = title.contains(" /") || title.contains("/ ");
+                    let mut titles = title
+                        .split(if spaced_slash { "/" } else { " / " })
+                        .map(str::trim);
                     let title = titles.next().unwrap_or(title);
                     out.others.extend(titles.map(str::to_string));
                     out.title = title.to_string();
@@ -622,6 +629,23 @@ mod tests {
             tl.title,
             "La classe operaia va in paradiso. Retroscena di un film novarese"
         );
+    }
+
+    #[test]
+    fn quoted_titles_with_other_titles_and_makers() {
+        let tl = title_line("„1. Mai -Helden bei der Arbeit”, D 2008");
+        assert_eq!(
+            (tl.title.as_str(), tl.year_given()),
+            ("1. Mai -Helden bei der Arbeit", Some(2008))
+        );
+        let tl = title_line(
+            "“Primero de Mayo (La Ciudad-fábrica)/ First of May (The City Factory)”",
+        );
+        assert_eq!(tl.title, "Primero de Mayo (La Ciudad-fábrica)");
+        assert_eq!(tl.others, ["First of May (The City Factory)"]);
+        let tl = title_line("Un monde moderne d'Arnaud Soulier et Sabrina Malek (2004, 45')");
+        assert_eq!(tl.title, "Un monde moderne");
+        assert!(tl.credits.contains(&Part::Name("Sabrina Malek".into())));
     }
 
     #[test]
