@@ -191,6 +191,16 @@ impl Assembler<'_> {
                 self.dated_since = true;
             }
             Class::Record(tl) => {
+                // "Un moment sans retour / (blank) / Raymond Macherel, 2022":
+                // under a title waiting for its facts, a record titled with
+                // a person's name is that title's credits.
+                if self.title_waits_above(i) && self.a_persons_name(&tl.title) {
+                    let mut parts = vec![Part::Name(tl.title)];
+                    parts.extend(tl.year.map(Part::Year));
+                    parts.extend(tl.credits);
+                    self.classes[i] = Class::Credits(parts, None);
+                    return self.line(i);
+                }
                 // "A Classe Operária Vai ao Paraíso / La Classe Operaia va
                 // in Paradiso – Itália, 1971. Drama. … Dir. Elio Petri": a
                 // title right above a record is the film's title in the
@@ -289,7 +299,15 @@ impl Assembler<'_> {
                             && !is_credited_name(n);
                     let first_unattached =
                         named_at == Some(0) && self.pending.is_empty() && !waiting;
-                    if bare && unknown && (first_unattached || year_and_name) {
+                    // ("Un moment sans retour / (blank) / Raymond Macherel,
+                    // 2022": under a title waiting for its facts, a person
+                    // and a year are its credits.)
+                    let credits_of_title_above =
+                        self.title_waits_above(i) && self.a_persons_name(n);
+                    if bare
+                        && unknown
+                        && (first_unattached || year_and_name && !credits_of_title_above)
+                    {
                         self.resolve_pending();
                         let Part::Name(title) = parts.remove(named_at.unwrap_or(0)) else {
                             unreachable!("matched above")
@@ -569,6 +587,28 @@ fn credits_first(classes: &[Class]) -> bool {
         }
     }
     before >= 2 && before > after
+}
+
+impl Assembler<'_> {
+    /// Whether the last short line waiting to be decided is right above
+    /// line `i` (blank lines between), a title that is no heading.
+    fn title_waits_above(&self, i: usize) -> bool {
+        self.pending.last().is_some_and(|&p| {
+            self.lines[p + 1..i].iter().all(|l| l.trim().is_empty())
+                && !self.titles.contains_key(&p)
+                && !is_heading(&self.lines[p])
+        })
+    }
+
+    /// Whether a text is a person's name and no title the catalogue
+    /// knows: two words or more shaped like a name, the first a given
+    /// name, or a name the catalogue's people look like.
+    fn a_persons_name(&self, text: &str) -> bool {
+        let shaped = is_name_shaped(text)
+            && text.split_whitespace().count() >= 2
+            && text.split_whitespace().next().is_some_and(is_given_name);
+        (shaped || self.k.looks_like_person(text)) && !self.k.knows_title(text)
+    }
 }
 
 fn draft_has_facts(d: &Draft) -> bool {
