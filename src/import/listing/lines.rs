@@ -145,7 +145,9 @@ pub(super) fn is_heading(line: &str) -> bool {
             .any(|h| h.len() >= 7 && w.len() >= h.len() + 3 && w.ends_with(h))
     };
     words.len() <= 8
-        && (words.iter().any(|w| HEADING_WORDS.contains(w) || compound(w))
+        && (words
+            .iter()
+            .any(|w| HEADING_WORDS.contains(w) || compound(w))
             || HEADING_WORDS
                 .iter()
                 .any(|h| h.contains(' ') && f.contains(h)))

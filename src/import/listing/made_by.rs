@@ -226,7 +226,8 @@ fn capitalised_clause(words: &[(usize, &str)]) -> Option<String> {
     for &(_, w) in words.iter().take(6) {
         let bare = w.trim_end_matches([',', '.', ';']);
         let capital = bare.chars().next().is_some_and(char::is_uppercase);
-        let small = !run.is_empty() && bare.chars().count() <= 3 && bare.chars().all(char::is_lowercase);
+        let small =
+            !run.is_empty() && bare.chars().count() <= 3 && bare.chars().all(char::is_lowercase);
         if !(capital || small) {
             return None;
         }
@@ -462,9 +463,84 @@ pub(super) fn possessive_makers(text: &str) -> Vec<(String, String, Option<i32>)
     out
 }
 
+/// Films named after their maker's name in the German genitive, with no
+/// apostrophe: "Volker Koepps Dokumentarfilm Die Wismut (1993)", "In Karl
+/// Grunes Schlagende Wetter (1923) läuft…". A given name, a surname ending
+/// in "s", then a film word or a title with its year in parentheses; the
+/// maker is the name without its "s".
+pub(super) fn genitive_makers(text: &str) -> Vec<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let mut out = Vec::new();
+    for n in 1..words.len() {
+        let (given, word) = (words[n - 1], words[n]);
+        let Some(surname) = word.strip_suffix('s') else {
+            continue;
+        };
+        if !super::fields::is_given_name(given)
+            || !capital(given)
+            || !capital(surname)
+            || surname.chars().count() < 3
+            || !surname.chars().all(char::is_alphabetic)
+        {
+            continue;
+        }
+        let film_word = words.get(n + 1).is_some_and(|w| {
+            let f = crate::text::fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            super::sentences::FILM_WORDS.contains(&f.as_str())
+                || super::credits::KIND_WORDS.contains(&f.as_str())
+        });
+        let from = n + 1 + usize::from(film_word);
+        // The title: capitalised words to a parenthesis, a comma or a full
+        // stop (short words in lower case inside it).
+        let mut title: Vec<&str> = Vec::new();
+        let mut dated = false;
+        for (j, t) in words.iter().enumerate().skip(from).take(8) {
+            let bare = t.trim_end_matches([',', '.', ';', ':']);
+            if !(capital(bare) || !title.is_empty() && bare.chars().count() <= 3) {
+                break;
+            }
+            title.push(bare);
+            if bare.len() < t.len() {
+                break;
+            }
+            if let Some(next) = words.get(j + 1).filter(|w| w.starts_with('(')) {
+                let inner = next.trim_matches(|c: char| !c.is_alphanumeric());
+                dated = super::credits::is_year(inner)
+                    || words.get(j + 2).is_some_and(|y| {
+                        super::credits::is_year(y.trim_matches(|c: char| !c.is_alphanumeric()))
+                    });
+                break;
+            }
+        }
+        if !title.is_empty() && (film_word || dated) {
+            out.push((title.join(" "), format!("{given} {surname}")));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn makers_in_the_german_genitive() {
+        assert_eq!(
+            genitive_makers("Volker Koepps Dokumentarfilm Die Wismut (1993) begibt sich"),
+            [("Die Wismut".to_string(), "Volker Koepp".to_string())]
+        );
+        assert_eq!(
+            genitive_makers("In Karl Grunes Schlagende Wetter (1923) läuft alles"),
+            [("Schlagende Wetter".to_string(), "Karl Grune".to_string())]
+        );
+        assert!(genitive_makers("Thomas Manns Roman Buddenbrooks ist").is_empty());
+        assert!(genitive_makers("den Bergarbeiter Thomas (Eugen Klöpfer) heiratet").is_empty());
+    }
 
     #[test]
     fn titles_between_bullets_with_their_directors() {

@@ -40,7 +40,9 @@ pub(super) fn title_and_makers(line: &str, k: &Knowledge) -> Option<(String, Vec
         all_makers(&makers, k).then_some((head_end, makers))
     });
     let (head_end, makers) = split.or(by_word)?;
-    let title = line[..head_end].trim().trim_end_matches(['.', ',', '–', '—', '-']);
+    let title = line[..head_end]
+        .trim()
+        .trim_end_matches(['.', ',', '–', '—', '-']);
     // "Classe de lutte. 1968-1969. Groupe Medvedkine": the years it was
     // made, after the title.
     let title = match title.rsplit_once(". ") {

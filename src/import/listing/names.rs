@@ -469,7 +469,10 @@ pub(super) fn makers_after(text: &str) -> Option<(Vec<String>, &str)> {
 pub(super) fn makers_ending(text: &str) -> Option<(usize, Vec<String>)> {
     text.match_indices(' ').find_map(|(i, _)| {
         let (makers, rest) = makers_after(&text[i..])?;
-        rest.trim().trim_end_matches(['.', ',']).is_empty().then_some((i, makers))
+        rest.trim()
+            .trim_end_matches(['.', ','])
+            .is_empty()
+            .then_some((i, makers))
     })
 }
 

@@ -638,9 +638,8 @@ mod tests {
             (tl.title.as_str(), tl.year_given()),
             ("1. Mai -Helden bei der Arbeit", Some(2008))
         );
-        let tl = title_line(
-            "“Primero de Mayo (La Ciudad-fábrica)/ First of May (The City Factory)”",
-        );
+        let tl =
+            title_line("“Primero de Mayo (La Ciudad-fábrica)/ First of May (The City Factory)”");
         assert_eq!(tl.title, "Primero de Mayo (La Ciudad-fábrica)");
         assert_eq!(tl.others, ["First of May (The City Factory)"]);
         let tl = title_line("Un monde moderne d'Arnaud Soulier et Sabrina Malek (2004, 45')");

@@ -114,7 +114,10 @@ mod tests {
         );
         assert_eq!(
             appositive_films("They Shall Not Grow Old, a documentary by Peter Jackson, tells"),
-            [("They Shall Not Grow Old".to_string(), Some("Peter Jackson".to_string()))]
+            [(
+                "They Shall Not Grow Old".to_string(),
+                Some("Peter Jackson".to_string())
+            )]
         );
     }
 

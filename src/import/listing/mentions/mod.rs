@@ -161,6 +161,10 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     for (title, director, year) in super::made_by::possessive_makers(text) {
         found.push(&format!("{title}\u{1f}{director}"), true, year);
     }
+    // "Volker Koepps Dokumentarfilm Die Wismut (1993)".
+    for (title, director) in super::made_by::genitive_makers(text) {
+        found.push(&format!("{title}\u{1f}{director}"), true, None);
+    }
     // "1) In I'm Alright, Jack, a militant shop steward…", "Guy Debord's
     // first feature, The Society and the Spectacle, mixes…".
     for (title, director) in super::made_by::titles_in_sentences(text, false) {
@@ -204,6 +208,11 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     let known_in_text = k.titles_in(text);
     for title in &known_in_text {
         found.push(title, true, None);
+        // "Sonne Unter Tage (2022) dreht sich um…": the credits in
+        // parentheses right after it are its own.
+        if let Some(parts) = credits_after(text, title) {
+            located.push((fold(title), parts));
+        }
     }
     // Quoted titles and titles the catalogue knows.
     for (open, close) in [('“', '”'), ('«', '»'), ('"', '"'), ('„', '“')] {
@@ -261,6 +270,23 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The credits in parentheses right after a title's first place in a text
+/// ("Sonne Unter Tage (2022)", "Frauen-Leben (BRD 1980)"): a year, or a
+/// credit line.
+fn credits_after(text: &str, title: &str) -> Option<Vec<Part>> {
+    let at = text.find(title)?;
+    let rest = text[at + title.len()..].trim_start().strip_prefix('(')?;
+    let inner = &rest[..rest.find(')')?];
+    if super::credits::is_year(inner.trim()) {
+        return Some(vec![Part::Year(inner.trim().parse().ok()?)]);
+    }
+    super::credits::credit_line(inner).filter(|parts| {
+        parts
+            .iter()
+            .any(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
+    })
 }
 
 /// A director named by their trade in a paragraph ("il regista Daniele
