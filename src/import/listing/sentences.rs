@@ -203,6 +203,7 @@ pub(super) fn film_sentence(sentence: &str) -> Option<(String, Option<String>, O
                         && who.split_whitespace().count() <= 4
                         && !title.contains(['"', '“', '”', '«', '»', '„'])
                         && clause <= 1
+                        && (clause == 0 || title.split_whitespace().count() <= 8)
                         && !about_someone
                     {
                         return Some((title, &sentence[i..]));
