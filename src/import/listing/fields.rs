@@ -576,7 +576,13 @@ pub(super) fn is_name_shaped(text: &str) -> bool {
             || NAME_PARTICLES.contains(&w)
             || w == "et"
     });
-    capitalised && who.chars().any(char::is_alphabetic)
+    // A name ends with a name, not a particle or a word cut short: "von
+    // Lebens- und" is a sentence broken off.
+    let whole = !words
+        .last()
+        .is_some_and(|w| NAME_PARTICLES.contains(w) || w.ends_with('-'))
+        && !words.iter().any(|w| w.ends_with('-'));
+    capitalised && whole && who.chars().any(char::is_alphabetic)
 }
 
 fn ends_with_initial(s: &str) -> bool {
@@ -587,6 +593,14 @@ fn ends_with_initial(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_whole() {
+        assert!(is_name_shaped("Jan-Christoph Glaser"));
+        assert!(is_name_shaped("Ludwig van Beethoven"));
+        assert!(!is_name_shaped("Lebens- und"));
+        assert!(!is_name_shaped("Ken Loach und"));
+    }
 
     #[test]
     fn a_day_and_its_month() {
