@@ -194,7 +194,9 @@ impl Assembler<'_> {
                 // "Un moment sans retour / (blank) / Raymond Macherel, 2022":
                 // under a title waiting for its facts, a record titled with
                 // a person's name is that title's credits.
-                if self.title_waits_above(i) && self.a_persons_name(&tl.title) {
+                if self.title_waits_above(i)
+                    && self.names_a_maker(&tl.title, tl.year_given().is_some())
+                {
                     let mut parts = vec![Part::Name(tl.title)];
                     parts.extend(tl.year.map(Part::Year));
                     parts.extend(tl.credits);
@@ -302,8 +304,9 @@ impl Assembler<'_> {
                     // ("Un moment sans retour / (blank) / Raymond Macherel,
                     // 2022": under a title waiting for its facts, a person
                     // and a year are its credits.)
+                    let dated = parts.iter().any(|p| matches!(p, Part::Year(_)));
                     let credits_of_title_above =
-                        self.title_waits_above(i) && self.a_persons_name(n);
+                        self.title_waits_above(i) && self.names_a_maker(n, dated);
                     if bare
                         && unknown
                         && (first_unattached || year_and_name && !credits_of_title_above)
@@ -600,14 +603,18 @@ impl Assembler<'_> {
         })
     }
 
-    /// Whether a text is a person's name and no title the catalogue
-    /// knows: two words or more shaped like a name, the first a given
-    /// name, or a name the catalogue's people look like.
-    fn a_persons_name(&self, text: &str) -> bool {
+    /// Whether the name that opens a credit line under the title waiting
+    /// above is its maker, not another title: a person's name (two words
+    /// or more shaped like a name, the first a given name, or a name the
+    /// catalogue's people look like), or anything with a year under a
+    /// bulleted title ("• Pour une paysannerie sans pétrole / Télé
+    /// Millevaches, 2023"), unless the catalogue knows it as a title.
+    fn names_a_maker(&self, text: &str, dated: bool) -> bool {
         let shaped = is_name_shaped(text)
             && text.split_whitespace().count() >= 2
             && text.split_whitespace().next().is_some_and(is_given_name);
-        (shaped || self.k.looks_like_person(text)) && !self.k.knows_title(text)
+        let bulleted = dated && self.pending.last().is_some_and(|&p| self.marked[p]);
+        (shaped || bulleted || self.k.looks_like_person(text)) && !self.k.knows_title(text)
     }
 }
 
