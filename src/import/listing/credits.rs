@@ -139,6 +139,26 @@ const UNIT_WORDS: &[&str] = &[
     "mn", "minuter", "minuutti", "dk",
 ];
 
+/// Words that say a number is the running time, before it without a colon
+/// ("runtime 90’", "durata 100'", "Laufzeit 98 Min."; folded).
+const RUNTIME_WORDS: &[&str] = &[
+    "runtime",
+    "duration",
+    "length",
+    "duree",
+    "duracion",
+    "durata",
+    "duracao",
+    "laufzeit",
+    "dauer",
+    "speelduur",
+    "czas",
+    "looptijd",
+    "speltid",
+    "running",
+    "time",
+];
+
 /// One part of a credit line.
 #[derive(Debug, PartialEq)]
 pub(super) enum Part {
@@ -247,7 +267,10 @@ pub(super) fn part(p: &str) -> Option<Part> {
             && lower
                 .split(|c: char| !c.is_alphabetic())
                 .filter(|w| !w.is_empty())
-                .all(|w| UNIT_WORDS.contains(&w));
+                .all(|w| {
+                    UNIT_WORDS.contains(&w)
+                        || RUNTIME_WORDS.contains(&crate::text::fold(w).as_str())
+                });
         if (bare || unit) && short {
             return runtime::parse(p)
                 .filter(|&m| (1..=1500).contains(&m))

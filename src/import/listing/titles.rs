@@ -157,7 +157,11 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                     } else {
                         rest
                     };
-                    let tail = title_line(&format!("x {rest}"));
+                    // (Credits after the makers are cut from the stand-in
+                    // title by a comma: "…, dir. Max Barbakow, runtime
+                    // 90’, 2020".)
+                    let joint = if rest.starts_with('(') { " " } else { ", " };
+                    let tail = title_line(&format!("x{joint}{rest}"));
                     // "“Primero de Mayo (…) / First of May (…)”": two titles.
                     // (However the slash is spaced: "…(La Ciudad-fábrica)/
                     // First of May (The City Factory)".)
@@ -642,6 +646,12 @@ mod tests {
             title_line("“Primero de Mayo (La Ciudad-fábrica)/ First of May (The City Factory)”");
         assert_eq!(tl.title, "Primero de Mayo (La Ciudad-fábrica)");
         assert_eq!(tl.others, ["First of May (The City Factory)"]);
+        let tl = title_line("“Palm Springs”, dir. Max Barbakow, runtime 90’, 2020");
+        assert_eq!(
+            (tl.title.as_str(), tl.year_given()),
+            ("Palm Springs", Some(2020))
+        );
+        assert!(tl.credits.contains(&Part::Runtime(90)), "{tl:?}");
         let tl = title_line("Un monde moderne d'Arnaud Soulier et Sabrina Malek (2004, 45')");
         assert_eq!(tl.title, "Un monde moderne");
         assert!(tl.credits.contains(&Part::Name("Sabrina Malek".into())));
