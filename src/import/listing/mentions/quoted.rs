@@ -76,9 +76,24 @@ pub(super) fn quoted_mentions(text: &str, about_films: bool, dated: bool, found:
                 .collect();
             // ("a mostra de filme “Trabalhador de Fatos”" names the show;
             // "Biblioteca Popular “La Chicharra”" a place.)
-            let names_a_show_or_place = before.iter().skip(1).any(|w| {
-                SHOW_WORDS.contains(&w.as_str())
-                    || super::super::lexicon::VENUE_WORDS.contains(&w.as_str())
+            // (Only when the words between join the show's word to the name:
+            // "el ciclo de cine comienza con “El sentido del tiempo”" names
+            // a film.)
+            let raw_before: Vec<&str> = rest[..i].split_whitespace().rev().take(3).collect();
+            let joins = |w: &&str| {
+                let f = fold(w);
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || FILM_WORDS.contains(&f.as_str())
+                    || FILM_PLURALS.contains(&f.as_str())
+                    || matches!(
+                        f.as_str(),
+                        "de" | "del" | "da" | "di" | "of" | "du" | "des" | "y" | "e" | "et" | "and"
+                    )
+            };
+            let names_a_show_or_place = (1..before.len()).any(|k| {
+                (SHOW_WORDS.contains(&before[k].as_str())
+                    || super::super::lexicon::VENUE_WORDS.contains(&before[k].as_str()))
+                    && raw_before[..k].iter().all(joins)
             });
             let named_film = before.first().is_some_and(|w| {
                 FILM_WORDS.contains(&w.as_str()) || FILM_PLURALS.contains(&w.as_str())
