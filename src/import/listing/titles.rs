@@ -375,7 +375,39 @@ pub(super) fn title_line(line: &str) -> TitleLine {
     out.title = strip_quotes(&ordinary_case(strip_material(titles.next().unwrap_or(""))));
     out.others
         .extend(titles.map(|t| strip_quotes(&ordinary_case(strip_material(t)))));
+    article_back_in_front(&mut out);
     out
+}
+
+/// Articles a catalogue moves behind a title in parentheses (folded).
+const MOVED_ARTICLES: &[&str] = &[
+    "the", "a", "an", "le", "la", "les", "l", "un", "une", "il", "lo", "gli", "el", "los", "las",
+    "der", "die", "das", "de", "het", "een", "o", "os", "as",
+];
+
+/// "Nomades du nucléaire (Les)": the article a catalogue moved behind the
+/// title goes back in front ("Les Nomades du nucléaire"), the title as
+/// written kept as another.
+fn article_back_in_front(out: &mut TitleLine) {
+    let Some(at) = out.others.iter().position(|o| {
+        let article = o.trim_end_matches(['\'', '’']);
+        MOVED_ARTICLES.contains(&crate::text::fold(article).as_str())
+            && article.chars().next().is_some_and(char::is_uppercase)
+    }) else {
+        return;
+    };
+    if out.title.is_empty() {
+        return;
+    }
+    let article = out.others.remove(at);
+    let written = format!("{} ({article})", out.title);
+    let joined = if article.ends_with(['\'', '’']) {
+        format!("{article}{}", out.title)
+    } else {
+        format!("{article} {}", out.title)
+    };
+    out.title = joined;
+    out.others.insert(0, written);
 }
 
 /// Who made a film, as parentheses after its title say it: "documentaire
@@ -655,6 +687,16 @@ mod tests {
         let tl = title_line("Un monde moderne d'Arnaud Soulier et Sabrina Malek (2004, 45')");
         assert_eq!(tl.title, "Un monde moderne");
         assert!(tl.credits.contains(&Part::Name("Sabrina Malek".into())));
+    }
+
+    #[test]
+    fn an_article_moved_behind_the_title() {
+        let tl = title_line("Nomades du nucléaire (Les)");
+        assert_eq!(tl.title, "Les Nomades du nucléaire");
+        assert_eq!(tl.others, ["Nomades du nucléaire (Les)"]);
+        assert_eq!(title_line("Usine (L')").title, "L'Usine");
+        // A capitalised other title is no article: "Pyme (SMB)".
+        assert_eq!(title_line("Pyme (SMB)").title, "Pyme");
     }
 
     #[test]
