@@ -467,6 +467,10 @@ pub(super) fn makers_after(text: &str) -> Option<(Vec<String>, &str)> {
 /// "Un monde moderne d'Arnaud Soulier et Sabrina Malek" → (16, ["Arnaud
 /// Soulier", "Sabrina Malek"]); the first such phrase that runs to the end.
 pub(super) fn makers_ending(text: &str) -> Option<(usize, Vec<String>)> {
+    // A title and its makers are a line's length, not a paragraph's.
+    if text.len() > 400 {
+        return None;
+    }
     text.match_indices(' ').find_map(|(i, _)| {
         let (makers, rest) = makers_after(&text[i..])?;
         rest.trim()
