@@ -745,8 +745,7 @@ pub(super) fn after_date(line: &str) -> Option<&str> {
         let joiner = joiner && !bare.chars().next().is_some_and(char::is_uppercase);
         // A quotation opens what is screened: „1. Mai …" is a title.
         let quoted = t.starts_with(['«', '“', '„', '"', '‘', '‚', '»']);
-        let dateish = !quoted && day_of_month
-            || !quoted && is_date_token(t)
+        let dateish = !quoted && (day_of_month || is_date_token(t))
             || is_time(t)
             || is_calendar_word(&f)
             || super::credits::is_year(bare)

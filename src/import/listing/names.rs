@@ -389,7 +389,7 @@ pub(super) fn makers_after(text: &str) -> Option<(Vec<String>, &str)> {
     let lower = crate::text::lower_keeping_offsets(text);
     let by = BY_WORDS
         .iter()
-        .find(|b| lower.starts_with(*b) && !(after_comma && !text.starts_with(*b)))?;
+        .find(|b| lower.starts_with(*b) && (!after_comma || text.starts_with(*b)))?;
     // (Lower case kept every offset: the prefix has the same length.)
     let mut rest = text.get(by.len()..)?;
     if let Some((first, after)) = rest.split_once(' ') {
