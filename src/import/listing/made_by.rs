@@ -155,11 +155,7 @@ const MAKING_WORDS: &[&str] = &[
 /// is short.
 pub(super) fn after_film_word(text: &str) -> Vec<(String, String)> {
     let words = super::fields::words_at(text);
-    let capital = |w: &str| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    };
+    let capital = opens_capitalised;
     let mut out = Vec::new();
     for (n, &(at, w)) in words.iter().enumerate() {
         // A film word in lower case ("il film", "the documentary").
@@ -237,6 +233,14 @@ fn capitalised_clause(words: &[(usize, &str)]) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether a word opens with a capital or a digit, as a title's or a
+/// name's words do.
+fn opens_capitalised(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Verbs that say a person directed a film, between the person and the
@@ -411,11 +415,7 @@ pub(super) fn titles_in_sentences(text: &str, listed: bool) -> Vec<(String, Opti
 /// opens a clause.
 pub(super) fn possessive_makers(text: &str) -> Vec<(String, String, Option<i32>)> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let capital = |w: &str| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    };
+    let capital = opens_capitalised;
     let mut out = Vec::new();
     for n in 0..words.len() {
         let Some(who) = super::names::possessor(&words, n) else {
@@ -470,11 +470,7 @@ pub(super) fn possessive_makers(text: &str) -> Vec<(String, String, Option<i32>)
 /// maker is the name without its "s".
 pub(super) fn genitive_makers(text: &str) -> Vec<(String, String)> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let capital = |w: &str| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    };
+    let capital = opens_capitalised;
     let mut out = Vec::new();
     for n in 1..words.len() {
         let (given, word) = (words[n - 1], words[n]);
