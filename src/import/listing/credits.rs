@@ -5,6 +5,8 @@
 //! page flattened: "Dir. Bob Byington/USA/2015/75 min The title of…"):
 //! [`credit_prefix`] reads the credits and hands back the rest.
 
+pub(super) use super::credit_words::{FORMAT_WORDS, KIND_WORDS};
+use super::credit_words::{GENRE_WORDS, RUNTIME_WORDS, UNIT_WORDS};
 use super::fields::{country_code, has_day_and_month, is_language, is_name_shaped, is_rating};
 use super::labels::*;
 pub(super) use super::names::names;
@@ -16,148 +18,6 @@ pub(super) fn is_year(s: &str) -> bool {
         && s.bytes().all(|b| b.is_ascii_digit())
         && s.parse::<i32>().is_ok_and(|y| (1880..=2040).contains(&y))
 }
-
-/// Words in credit lines that are neither names nor facts slate keeps
-/// ([`KIND_WORDS`] aside).
-pub(super) const FORMAT_WORDS: &[&str] = &[
-    "color",
-    "colour",
-    "b&w",
-    "b/w",
-    "bw",
-    "black and white",
-    "black & white",
-    "35mm",
-    "16mm",
-    "8mm",
-    "super 8",
-    "dcp",
-    "digital",
-    "video",
-    "hd",
-    "sound",
-    "silent",
-    "mono",
-    "stereo",
-    "feature",
-    "short",
-    "not rated",
-    "nr",
-    "omu",
-    "omeu",
-    "ov",
-    "vo",
-    "vost",
-    "vostfr",
-    "vose",
-    "couleur",
-    "farbe",
-    "sw",
-    "s w",
-    "n b",
-    "nb",
-    "bn",
-    "b n",
-    "blanco y negro",
-    "noir et blanc",
-    "bianco e nero",
-    "schwarzweiss",
-    "colour and b w",
-    "court metrage",
-    "long metrage",
-    "kurzfilm",
-    "cortometraje",
-    "largometraje",
-    "cortometraggio",
-    "premiere",
-    "uk premiere",
-    "world premiere",
-    "european premiere",
-    "doc",
-];
-
-/// Genres as listings give them (folded): each says the film is fiction,
-/// unless it names documentary or animation.
-const GENRE_WORDS: &[&str] = &[
-    "comedy",
-    "drama",
-    "thriller",
-    "noir",
-    "film noir",
-    "war",
-    "biography",
-    "biopic",
-    "adventure",
-    "romance",
-    "romantic comedy",
-    "horror",
-    "western",
-    "musical",
-    "crime",
-    "history",
-    "historical",
-    "family",
-    "fantasy",
-    "sci fi",
-    "science fiction",
-    "mystery",
-    "satire",
-    "melodrama",
-    "action",
-    "music",
-    "sport",
-    "dramedy",
-    "comedie",
-    "drame",
-    "comedie dramatique",
-    "komodie",
-    "tragikomodie",
-    "spielfilm",
-    "comedia",
-    "commedia",
-    "dramma",
-    "documental",
-    "documentario",
-    "docu",
-    "animacion",
-    "animazione",
-    "animacao",
-    "dramat",
-    "komedia",
-    "biografia",
-    "animated",
-    "black comedy",
-    "classic",
-    "classic drama",
-];
-
-/// Words of runtimes, in the languages of listings.
-const UNIT_WORDS: &[&str] = &[
-    "m", "min", "mins", "minute", "minutes", "minuten", "minutos", "minuti", "minuty", "minut",
-    "perc", "h", "hr", "hrs", "hour", "hours", "heure", "heures", "std", "stunde", "stunden",
-    "ora", "ore", "hora", "horas", "godz", "uur", "tim", "timmar", "s", "sec", "secs", "seconds",
-    "mn", "minuter", "minuutti", "dk",
-];
-
-/// Words that say a number is the running time, before it without a colon
-/// ("runtime 90’", "durata 100'", "Laufzeit 98 Min."; folded).
-const RUNTIME_WORDS: &[&str] = &[
-    "runtime",
-    "duration",
-    "length",
-    "duree",
-    "duracion",
-    "durata",
-    "duracao",
-    "laufzeit",
-    "dauer",
-    "speelduur",
-    "czas",
-    "looptijd",
-    "speltid",
-    "running",
-    "time",
-];
 
 /// One part of a credit line.
 #[derive(Debug, PartialEq)]
@@ -174,29 +34,6 @@ pub(super) enum Part {
     /// A director, or two joined by "and".
     Name(String),
 }
-
-/// Format words that name a film's kind.
-pub(super) const KIND_WORDS: &[&str] = &[
-    "documentary",
-    "documentaire",
-    "dokumentarfilm",
-    "documental",
-    "documentario",
-    "documentário",
-    "dokument",
-    "dokumentalny",
-    "dokumentär",
-    "dokumentar",
-    "documentaire",
-    "kortfilm",
-    "spelfilm",
-    "fiktion",
-    "animación",
-    "fiction",
-    "drama",
-    "animation",
-    "experimental",
-];
 
 /// What a part of a credit line is, if it is anything a credit line holds.
 pub(super) fn part(p: &str) -> Option<Part> {

@@ -32,12 +32,14 @@
 //! ignores case anyway, and a film new to the catalogue should not shout.
 
 mod assemble;
+mod credit_words;
 mod credits;
 mod facts;
 mod fields;
 mod glue;
 mod guard;
 mod inline;
+mod label_words;
 mod labels;
 mod lexicon;
 mod lines;
