@@ -45,6 +45,16 @@ pub(super) fn parentheses(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Where the text after the last of some marks starts (0 when none is
+/// there): "the clause's words" after its last comma, colon or full stop.
+pub(super) fn after_last(text: &str, marks: &[&str]) -> usize {
+    marks
+        .iter()
+        .filter_map(|m| text.rfind(m).map(|i| i + m.len()))
+        .max()
+        .unwrap_or(0)
+}
+
 /// The words of a text cut at its spaces, each with the byte offset it
 /// starts at (nothing between two spaces is a word): where a word is, for
 /// the readers that cut a line after one.

@@ -62,12 +62,8 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
             continue;
         }
         start = close + 1;
-        let mut cut = 0;
-        for b in [", ", ": ", ". ", "; ", " – ", " — ", "? ", "! "] {
-            if let Some(i) = before.rfind(b) {
-                cut = cut.max(i + b.len());
-            }
-        }
+        let mut cut =
+            super::fields::after_last(before, &[", ", ": ", ". ", "; ", " – ", " — ", "? ", "! "]);
         for joiner in [
             " e ", " and ", " y ", " et ", " und ", " en ", " och ", " i ",
         ] {
@@ -296,11 +292,10 @@ pub(super) fn country_items(text: &str) -> Vec<(String, Option<String>, Vec<Part
         let inner = text[open + 2..close].trim();
         let country = super::fields::country_name(inner);
         let before = &text[from..open];
-        let cut = [", ", " y ", " e ", " et ", " and ", " und ", ": ", " – "]
-            .iter()
-            .filter_map(|j| before.rfind(j).map(|i| i + j.len()))
-            .max()
-            .unwrap_or(0);
+        let cut = super::fields::after_last(
+            before,
+            &[", ", " y ", " e ", " et ", " and ", " und ", ": ", " – "],
+        );
         let words: Vec<&str> = before[cut..].split_whitespace().collect();
         // Titles in sentence case ("el documental Carne propia"): from the
         // first capitalised word after the cut.

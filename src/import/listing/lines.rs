@@ -365,7 +365,6 @@ impl Class {
                     return Class::DatedTitle(inner.to_string());
                 }
             }
-
             return match Class::of(rest, k) {
                 // "Monday 28 April – Big Society – The Musical – European
                 // film Premiere": the title without the notes.

@@ -33,13 +33,14 @@ pub(super) fn title_and_makers(line: &str, k: &Knowledge) -> Option<(String, Vec
         .collect();
     // The rightmost split whose tail is makers, and whose head is a title.
     splits.sort_unstable_by(|a, b| b.cmp(a));
-    let by_word = super::names::makers_ending(line);
-    let split = splits.into_iter().find_map(|(head_end, tail_start)| {
-        let tail = line[tail_start..].trim_end_matches('.');
-        let makers = super::names::names(tail);
-        all_makers(&makers, k).then_some((head_end, makers))
-    });
-    let (head_end, makers) = split.or(by_word)?;
+    let (head_end, makers) = splits
+        .into_iter()
+        .find_map(|(head_end, tail_start)| {
+            let tail = line[tail_start..].trim_end_matches('.');
+            let makers = super::names::names(tail);
+            all_makers(&makers, k).then_some((head_end, makers))
+        })
+        .or_else(|| super::names::makers_ending(line))?;
     let title = line[..head_end]
         .trim()
         .trim_end_matches(['.', ',', '–', '—', '-']);

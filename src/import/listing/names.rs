@@ -566,11 +566,13 @@ mod tests {
         assert_eq!(rest, ", vincitore");
         let (who, _) = makers_after("by Herbert J. Biberman.").unwrap();
         assert_eq!(who, ["Herbert J. Biberman"]);
-        // Not makers: a place, lower-case words, nothing.
+        // After a comma; after a word saying who the maker is.
         let (who, _) = makers_after(", de Manuel Matjí.").unwrap();
         assert_eq!(who, ["Manuel Matjí"]);
         let (who, _) = makers_after(" del argentino Pino Solana, dentro").unwrap();
         assert_eq!(who, ["Pino Solana"]);
+        // Not makers: the next title after a comma, a place, lower-case
+        // words, nothing.
         assert_eq!(makers_after(", De Zwarte Stroom (1952)"), None);
         assert_eq!(makers_after("de la ville"), None);
         assert_eq!(makers_after("(2004)"), None);

@@ -209,11 +209,7 @@ fn title_before_date(text: &str) -> Option<String> {
         .trim_matches(|c: char| ":;,–—-|•·/".contains(c) || c.is_whitespace());
     // "TWO LOCATIONS! Takoma Busboys AND Shirlington Busboys! COMPANY
     // TOWN": the last sentence.
-    let last = ["! ", ". ", "? "]
-        .iter()
-        .filter_map(|s| text.rfind(s).map(|i| i + s.len()))
-        .max()
-        .map_or(text, |i| &text[i..]);
+    let last = &text[super::fields::after_last(text, &["! ", ". ", "? "])..];
     title_shaped(last, false)
 }
 

@@ -389,6 +389,9 @@ const MOVED_ARTICLES: &[&str] = &[
 /// title goes back in front ("Les Nomades du nucléaire"), the title as
 /// written kept as another.
 fn article_back_in_front(out: &mut TitleLine) {
+    if out.title.is_empty() {
+        return;
+    }
     let Some(at) = out.others.iter().position(|o| {
         let article = o.trim_end_matches(['\'', '’']);
         MOVED_ARTICLES.contains(&crate::text::fold(article).as_str())
@@ -396,9 +399,6 @@ fn article_back_in_front(out: &mut TitleLine) {
     }) else {
         return;
     };
-    if out.title.is_empty() {
-        return;
-    }
     let article = out.others.remove(at);
     let written = format!("{} ({article})", out.title);
     let joined = if article.ends_with(['\'', '’']) {

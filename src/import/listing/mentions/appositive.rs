@@ -39,15 +39,19 @@ pub(super) fn appositive_films(text: &str) -> Vec<(String, Option<String>)> {
     let mut out = Vec::new();
     for (comma, _) in text.match_indices(", ") {
         let after = &text[comma + 2..];
-        let mut words = after.split_whitespace();
-        let Some(article) = words.next() else {
+        // The article and the three words after it, with their offsets.
+        let words: Vec<(usize, &str)> = super::super::fields::words_at(after)
+            .into_iter()
+            .take(4)
+            .collect();
+        let Some(&(_, article)) = words.first() else {
             continue;
         };
         if !ARTICLES.contains(&fold(article).as_str()) {
             continue;
         }
         // The film word, maybe after one adjective ("a short documentary").
-        let next: Vec<&str> = words.by_ref().take(3).collect();
+        let next: Vec<&str> = words[1..].iter().map(|&(_, w)| w).collect();
         let Some(at) = next.iter().take(2).position(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             FILM_WORDS.contains(&fold(w).as_str())
@@ -69,12 +73,10 @@ pub(super) fn appositive_films(text: &str) -> Vec<(String, Option<String>)> {
             from += 1;
         }
         let before = &text[from..comma];
-        let clause_start = [", ", ": ", ". ", "; ", "? ", "! ", "(", ")"]
-            .iter()
-            .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
-            .max()
-            .unwrap_or(0);
-        let clause = &before[clause_start..];
+        let clause = &before[super::super::fields::after_last(
+            before,
+            &[", ", ": ", ". ", "; ", "? ", "! ", "(", ")"],
+        )..];
         let clause_words: Vec<&str> = clause.split_whitespace().collect();
         // After a film word the clause has ("som gjort filmen Dröm
         // vidare"), else where a title starts after a clause's words.
@@ -96,11 +98,8 @@ pub(super) fn appositive_films(text: &str) -> Vec<(String, Option<String>)> {
             continue;
         }
         // "…, een documentaire van Peter Jackson": who made it.
-        let film_word_end = {
-            let word = next[at];
-            let i = after.find(word).unwrap_or(0);
-            i + word.len()
-        };
+        let (offset, word) = words[at + 1];
+        let film_word_end = offset + word.len();
         let makers = super::super::names::makers_after(&after[film_word_end..])
             .map(|(who, _)| who.join(", "));
         out.push((title.to_string(), makers));
