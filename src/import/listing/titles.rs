@@ -165,10 +165,7 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                     // "“Primero de Mayo (…) / First of May (…)”": two titles.
                     // (However the slash is spaced: "…(La Ciudad-fábrica)/
                     // First of May (The City Factory)".)
-                    let spaced_slash = title.contains(" /") || title.contains("/ ");
-                    let mut titles = title
-                        .split(if spaced_slash { "/" } else { " / " })
-                        .map(str::trim);
+                    let mut titles = at_spaced_slashes(title).into_iter();
                     let title = titles.next().unwrap_or(title);
                     out.others.extend(titles.map(str::to_string));
                     out.title = title.to_string();
@@ -351,20 +348,10 @@ pub(super) fn title_line(line: &str) -> TitleLine {
         }
     }
     // "Esquirlas/ Splinters": another title after a slash, however spaced.
-    let spaced;
-    let title = if !title.contains(" / ") && (title.contains("/ ") || title.contains(" /")) {
-        spaced = title
-            .replacen("/ ", " / ", 1)
-            .replacen(" /", " / ", 1)
-            .replace("  ", " ");
-        spaced.as_str()
-    } else {
-        title
-    };
     // "Pride [videorecording] / directed by Matthew Warchus. -- 2014": a
     // statement of who made it after the slash is credits, not a title.
     let mut titles: Vec<&str> = Vec::new();
-    for t in title.split(" / ").map(str::trim).filter(|t| !t.is_empty()) {
+    for t in at_spaced_slashes(title) {
         if !titles.is_empty() && matches!(label(t), Some((Field::Director, _))) {
             out.credits.extend(split_credits(t).filter_map(part));
         } else {
@@ -376,6 +363,25 @@ pub(super) fn title_line(line: &str) -> TitleLine {
     out.others
         .extend(titles.map(|t| strip_quotes(&ordinary_case(strip_material(t)))));
     article_back_in_front(&mut out);
+    out
+}
+
+/// A title cut at each slash with a space on at least one side ("The Miner
+/// / Rudar", "Esquirlas/ Splinters"); a slash inside a word stays ("Beijo
+/// 2348/72"). Empty pieces are left out.
+fn at_spaced_slashes(title: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in title.match_indices('/') {
+        let spaced = title[..i].ends_with(char::is_whitespace)
+            || title[i + 1..].starts_with(char::is_whitespace);
+        if spaced {
+            out.push(title[start..i].trim());
+            start = i + 1;
+        }
+    }
+    out.push(title[start..].trim());
+    out.retain(|t| !t.is_empty());
     out
 }
 
@@ -687,6 +693,23 @@ mod tests {
         let tl = title_line("Un monde moderne d'Arnaud Soulier et Sabrina Malek (2004, 45')");
         assert_eq!(tl.title, "Un monde moderne");
         assert!(tl.credits.contains(&Part::Name("Sabrina Malek".into())));
+    }
+
+    #[test]
+    fn titles_at_spaced_slashes() {
+        assert_eq!(
+            at_spaced_slashes("The Miner / Rudar"),
+            ["The Miner", "Rudar"]
+        );
+        assert_eq!(
+            at_spaced_slashes("Esquirlas/ Splinters"),
+            ["Esquirlas", "Splinters"]
+        );
+        assert_eq!(at_spaced_slashes("Beijo 2348/72"), ["Beijo 2348/72"]);
+        assert_eq!(
+            at_spaced_slashes("Beijo 2348/72 / Kiss"),
+            ["Beijo 2348/72", "Kiss"]
+        );
     }
 
     #[test]
