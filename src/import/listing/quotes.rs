@@ -133,6 +133,22 @@ pub(super) fn commas_as_low_quotes(line: String) -> String {
     out
 }
 
+/// The title a paragraph opens with in quotation marks, when it is shaped
+/// like one: one to twelve words, a capital first, no sentence's end.
+pub(super) fn opening_title(text: &str) -> Option<String> {
+    let first = text.chars().next()?;
+    let (_, close) = QUOTE_PAIRS.iter().find(|(open, _)| *open == first)?;
+    let inner_text = &text[first.len_utf8()..];
+    let inner = inner_text[..find_close(inner_text, *close)?].trim();
+    let titled = inner
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && (1..=12).contains(&inner.split_whitespace().count())
+        && !inner.ends_with(['.', '!', '?', ',']);
+    titled.then(|| inner.to_string())
+}
+
 /// A list item that is a quoted title, maybe with who made it after it:
 /// "'Het geheim van carnaval' van Barbara de Baare" → the title and the
 /// makers.

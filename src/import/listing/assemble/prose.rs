@@ -151,7 +151,7 @@ impl Assembler<'_> {
                 // credits with no title take the one their description
                 // opens with.
                 if draft.entry.title.is_none() {
-                    draft.entry.title = opening_quotation(&text);
+                    draft.entry.title = super::super::quotes::opening_title(&text);
                 }
                 describe(&mut draft.entry, &text);
                 draft.open = false;
@@ -195,24 +195,6 @@ impl Assembler<'_> {
         }
         self.mentioned(i, found);
     }
-}
-
-/// The title a paragraph opens with in quotation marks, when it is shaped
-/// like one: one to twelve words, a capital first, no sentence's end.
-fn opening_quotation(text: &str) -> Option<String> {
-    let first = text.chars().next()?;
-    let (_, close) = super::super::quotes::QUOTE_PAIRS
-        .iter()
-        .find(|(open, _)| *open == first)?;
-    let inner_text = &text[first.len_utf8()..];
-    let inner = inner_text[..super::super::quotes::find_close(inner_text, *close)?].trim();
-    let titled = inner
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        && (1..=12).contains(&inner.split_whitespace().count())
-        && !inner.ends_with(['.', '!', '?', ',']);
-    titled.then(|| inner.to_string())
 }
 
 /// The title of a paragraph of credits that names no film on a line of
