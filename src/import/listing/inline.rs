@@ -20,7 +20,9 @@ use super::lines::by_director;
 pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Part>)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (open, close) in super::fields::parentheses(text) {
+    let groups = super::fields::parentheses(text);
+    let listed = listed_years(text, &groups);
+    for (n, &(open, close)) in groups.iter().enumerate() {
         let inner = &text[open + 1..close];
         // "(In time, 2011)": another title and the year (the other
         // title is not kept: a mention carries one title).
@@ -37,9 +39,13 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         // dirigida por Herbert J. Biberman"), a film word after it
         // ("(2011) documental sobre…") or before the title ("la cinta La
         // sal de la tierra (1954)").
+        // ("(1989, reż. Janusz Kijowski)": who made it is a fact too.)
         let facts = parts
             .iter()
-            .filter(|p| matches!(p, Part::Year(_) | Part::Runtime(_) | Part::Country(_)))
+            .filter(|p| {
+                matches!(p, Part::Year(_) | Part::Runtime(_) | Part::Country(_))
+                    || matches!(p, Part::Name(n) if is_name_shaped(n) && n.contains(' '))
+            })
             .count();
         if !parts
             .iter()
@@ -58,15 +64,48 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
                 .take(8)
                 .skip(1)
                 .any(is_film_word);
-        if facts < 2 && made_by.is_none() && !film_after && !film_before {
+        if facts < 2 && made_by.is_none() && !film_after && !film_before && !listed[n] {
             continue;
         }
         start = close + 1;
-        let mut cut =
-            super::fields::after_last(before, &[", ", ": ", ". ", "; ", " – ", " — ", "? ", "! "]);
-        for joiner in [
-            " e ", " and ", " y ", " et ", " und ", " en ", " och ", " i ",
-        ] {
+        // (A separator that ends the text before the parenthesis is no
+        // item's start: "Made in L.A. (2007)".)
+        let trimmed = before.trim_end();
+        // An item of a list of titles with their years starts after the
+        // list's own separator ("Harlan County, USA (1976)" in a list cut
+        // by semicolons) or the colon that opens the list.
+        let mut cut = match listed[n]
+            .then(|| list_separator(text, &groups, n))
+            .flatten()
+        {
+            Some(sep) if trimmed.contains(sep) => super::fields::after_last(trimmed, &[sep]),
+            Some(_) => super::fields::after_last(trimmed, &[": "]),
+            None => super::fields::after_last(
+                trimmed,
+                &[", ", ": ", ". ", "; ", " – ", " — ", "? ", "! "],
+            ),
+        };
+        // (In a list of titles with their years the list's separator cut
+        // the item: "With Babies and Banners: Story of…" keeps its "and",
+        // and only a joiner opening the item goes: "…, and Matewan
+        // (1987)".)
+        let joiners: &[&str] = if listed[n] {
+            &[]
+        } else {
+            &[
+                " e ", " and ", " y ", " et ", " und ", " en ", " och ", " i ",
+            ]
+        };
+        if listed[n] {
+            let rest = before[cut..].trim_start();
+            for joiner in ["and ", "e ", "y ", "et ", "und ", "en ", "och ", "i "] {
+                if rest.starts_with(joiner) {
+                    cut = before.len() - rest.len() + joiner.len();
+                    break;
+                }
+            }
+        }
+        for joiner in joiners {
             let mut rest = &before[cut..];
             let mut offset = cut;
             while let Some(i) = rest.find(joiner) {
@@ -110,7 +149,7 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         } else {
             title_start(&all)
         };
-        if (lower_start || all.len() > 8 || facts < 2) && !quoted {
+        if (lower_start || (all.len() > 8 || facts < 2) && !listed[n]) && !quoted {
             if let Some(at) = start_at {
                 // Where that word starts in the item, whatever spaces
                 // stood between the words.
@@ -127,7 +166,7 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         let comma_cut = cut >= 2
             && before[..cut].ends_with(", ")
             && before[cut..].chars().next().is_some_and(char::is_uppercase);
-        if facts < 2 && comma_cut {
+        if facts < 2 && comma_cut && !listed[n] {
             let head: Vec<&str> = before[..cut - 2].split_whitespace().rev().take(2).collect();
             let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
             if head.first().is_some_and(|w| capital(w)) && head.get(1).is_none_or(|w| !capital(w)) {
@@ -152,6 +191,68 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         out.push((title, director, parts));
     }
     out
+}
+
+/// Which parentheses are a year in a list of titles each with its year:
+/// "Made in L.A. (2007); American Standoff (2002); The Fight in the Fields
+/// (1997)". Three or more in a row, each a year alone, each item after
+/// the first opening with a semicolon or a comma and a capital and no
+/// longer than a title. A list that long of capitalised items with their
+/// years is a filmography, whatever the sentence says.
+fn listed_years(text: &str, groups: &[(usize, usize)]) -> Vec<bool> {
+    let year_alone =
+        |&(open, close): &(usize, usize)| super::credits::is_year(text[open + 1..close].trim());
+    // Whether the item between two parentheses is a list's next title.
+    let next_item = |from: usize, to: usize| {
+        let between = text[from..to].trim_end();
+        let Some(item) = between
+            .strip_prefix(';')
+            .or_else(|| between.strip_prefix(','))
+            .map(str::trim_start)
+        else {
+            return false;
+        };
+        let item = item.strip_prefix("and ").unwrap_or(item);
+        item.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«„".contains(c))
+            && (1..=12).contains(&item.split_whitespace().count())
+    };
+    let mut listed = vec![false; groups.len()];
+    let mut run_start = 0;
+    for n in 0..=groups.len() {
+        let goes_on = n < groups.len()
+            && year_alone(&groups[n])
+            && (n > run_start && next_item(groups[n - 1].1 + 1, groups[n].0) || n == run_start);
+        if goes_on {
+            continue;
+        }
+        // The run [run_start, n) ended; it counts from three.
+        if n - run_start >= 3 {
+            listed[run_start..n].iter_mut().for_each(|l| *l = true);
+        }
+        // This group may start the next run.
+        run_start = if n < groups.len() && year_alone(&groups[n]) {
+            n
+        } else {
+            n + 1
+        };
+    }
+    listed
+}
+
+/// The separator of the list the `n`th parenthesis is in: what opens the
+/// text between it and its neighbour ("; " or ", ").
+fn list_separator(text: &str, groups: &[(usize, usize)], n: usize) -> Option<&'static str> {
+    let between = |a: usize| text[groups[a].1 + 1..groups[a + 1].0].trim_start();
+    let gap = if n > 0 { between(n - 1) } else { between(n) };
+    if gap.starts_with(';') {
+        Some("; ")
+    } else if gap.starts_with(',') {
+        Some(", ")
+    } else {
+        None
+    }
 }
 
 /// Where a title starts after a clause: at the last capitalised word
@@ -453,5 +554,29 @@ mod tests {
             .split(' ')
             .collect();
         assert_eq!(title_start(&w), Some(3));
+    }
+
+    #[test]
+    fn a_list_of_titles_each_with_its_year() {
+        let items = credited_items("Other documentaries: Made in L.A. (2007); American Standoff (2002); With Babies and Banners: Story of the Women's Emergency Brigade (1979); Harlan County, USA (1976)");
+        let titles: Vec<&str> = items.iter().map(|(t, ..)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Made in L.A.",
+                "American Standoff",
+                "With Babies and Banners: Story of the Women's Emergency Brigade",
+                "Harlan County, USA"
+            ]
+        );
+        // Two years in parentheses are no list: any text dates things.
+        assert!(credited_items("The strike (1984) and the closure (1985) ended it.").is_empty());
+    }
+
+    #[test]
+    fn who_made_it_in_the_parentheses_is_a_fact() {
+        let items = credited_items("Oprócz omówionych można wymienić: Stan strachu (1989, reż. Janusz Kijowski), Ostatni prom (1989, reż. Waldemar Krzystek).");
+        let titles: Vec<&str> = items.iter().map(|(t, ..)| t.as_str()).collect();
+        assert_eq!(titles, ["Stan strachu", "Ostatni prom"]);
     }
 }

@@ -465,6 +465,7 @@ impl Class {
                 && tl.title.split_whitespace().count() <= 14
                 && !tl.title.ends_with('.')
                 && !(only_a_name && sentence_after)
+                && super::inline::credited_items(line).len() <= 1
             {
                 return Class::Record(tl);
             }

@@ -555,4 +555,13 @@ mod tests {
         );
         assert_eq!(e[0].synopsis.as_deref(), Some("İzmir dockers stop work."));
     }
+
+    #[test]
+    fn a_bulleted_sentence_is_no_description_of_the_bullet_before() {
+        let e = parse("• Hoffa (1992): The man who was willing to pay the price for power.\n• The 1985 documentary film Final Offer by Sturla Gunnarsson and Robert Collision shows the 1984 negotiations.\n");
+        let titles: Vec<_> = e.iter().filter_map(|e| e.title.as_deref()).collect();
+        assert_eq!(titles, ["Hoffa", "Final Offer"]);
+        assert_eq!(e[1].year, Some(1985));
+        assert_eq!(e[1].directors, ["Sturla Gunnarsson", "Robert Collision"]);
+    }
 }

@@ -57,6 +57,9 @@ pub(super) const FILM_WORDS: &[&str] = &[
     "short",
     "dokument",
     "filmen",
+    "dramatisation",
+    "dramatization",
+    "docudrama",
 ];
 
 /// Plural film words: before a colon they open a list of films (folded).
@@ -64,6 +67,8 @@ pub(super) const FILM_PLURALS: &[&str] = &[
     "films",
     "movies",
     "documentaries",
+    "dramatisations",
+    "dramatizations",
     "peliculas",
     "documentales",
     "cortometrajes",

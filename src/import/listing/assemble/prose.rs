@@ -8,6 +8,20 @@ use super::*;
 impl Assembler<'_> {
     pub(super) fn prose(&mut self, i: usize) {
         let text = self.lines[i].clone();
+        // "• Hoffa (1992): … / • The 1985 documentary film Final Offer …":
+        // a list item is an item of its own, never more description of
+        // the entry another item began.
+        if self.marked[i] {
+            let other_item = self.current.is_some_and(|c| {
+                self.drafts[c]
+                    .lines
+                    .first()
+                    .is_some_and(|&first| first != i && self.marked[first])
+            });
+            if other_item {
+                self.current = None;
+            }
+        }
         // A paragraph listing films, each with its credits in parentheses,
         // is their entries, not one film's credits — unless it is the
         // description an entry waits for ("…in the line of Salt of the

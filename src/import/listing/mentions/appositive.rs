@@ -35,7 +35,7 @@ const TRADES: &[&str] = &[
 
 /// The titles (and makers, when the apposition names them) of a paragraph
 /// named in an apposition with a film word.
-pub(super) fn appositive_films(text: &str) -> Vec<(String, Option<String>)> {
+pub(super) fn appositive_films(text: &str) -> Vec<(String, Option<String>, Option<i32>)> {
     let mut out = Vec::new();
     for (comma, _) in text.match_indices(", ") {
         let after = &text[comma + 2..];
@@ -102,7 +102,13 @@ pub(super) fn appositive_films(text: &str) -> Vec<(String, Option<String>)> {
         let film_word_end = offset + word.len();
         let makers = super::super::names::makers_after(&after[film_word_end..])
             .map(|(who, _)| who.join(", "));
-        out.push((title.to_string(), makers));
+        // "Bastard Boys, a 2007 dramatisation of…": the year the
+        // apposition gives.
+        let year = next[..at]
+            .iter()
+            .find(|w| super::super::credits::is_year(w))
+            .and_then(|w| w.parse().ok());
+        out.push((title.to_string(), makers, year));
     }
     out
 }
@@ -115,13 +121,14 @@ mod tests {
     fn a_title_and_what_it_is() {
         assert_eq!(
             appositive_films("VEENENDAAL - Woensdag 1 mei, om 20.00u, draait Peterloo, een film gebaseerd op het bloedbad"),
-            [("Peterloo".to_string(), None)]
+            [("Peterloo".to_string(), None, None)]
         );
         assert_eq!(
             appositive_films("They Shall Not Grow Old, a documentary by Peter Jackson, tells"),
             [(
                 "They Shall Not Grow Old".to_string(),
-                Some("Peter Jackson".to_string())
+                Some("Peter Jackson".to_string()),
+                None
             )]
         );
     }
@@ -130,7 +137,15 @@ mod tests {
     fn after_a_film_word() {
         assert_eq!(
             appositive_films("Rojda Sekersöz som gjort filmen Dröm vidare, en film som tar upp"),
-            [("Dröm vidare".to_string(), None)]
+            [("Dröm vidare".to_string(), None, None)]
+        );
+    }
+
+    #[test]
+    fn the_year_the_apposition_gives() {
+        assert_eq!(
+            appositive_films("Bastard Boys, a 2007 dramatisation of the 1998 waterfront dispute."),
+            [("Bastard Boys".to_string(), None, Some(2007))]
         );
     }
 

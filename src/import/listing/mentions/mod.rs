@@ -20,6 +20,7 @@ use super::sentences::{film_sentence, film_word_colon, find_words, FILM_PLURALS,
 use crate::text::fold;
 
 mod appositive;
+mod framed;
 mod listed;
 mod quoted;
 
@@ -99,6 +100,10 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
     if items.is_empty() {
         items = super::inline::country_items(text);
     }
+    // Titles read up to their parentheses are whole: a reading of a piece
+    // of one ("Made in L" of "Made in L.A. (2007)", "000 Black Men…" of
+    // "10,000 Black Men Named George (2002)") is dropped below.
+    let whole: Vec<String> = items.iter().map(|(t, ..)| fold(t)).collect();
     for (title, director, parts) in items {
         let year = parts.iter().find_map(|p| match p {
             Part::Year(y) => Some(*y),
@@ -141,12 +146,26 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
             found.push(&item, certain, m.2);
         }
     }
+    // "The 1979 film Norma Rae, directed by Martin Ritt, is…": a title
+    // after an article, its year and a film word. A longer reading
+    // around it (one that took the frame into the title) is dropped below.
+    let framed: Vec<String> = framed::framed_films(text)
+        .into_iter()
+        .map(|(title, director, year)| {
+            found.push(
+                &format!("{title}\u{1f}{}", director.unwrap_or_default()),
+                true,
+                Some(year),
+            );
+            fold(&title)
+        })
+        .collect();
     // "draait Peterloo, een film gebaseerd op…": a title and what it is.
-    for (title, makers) in appositive::appositive_films(text) {
+    for (title, makers, year) in appositive::appositive_films(text) {
         found.push(
             &format!("{title}\u{1f}{}", makers.unwrap_or_default()),
             true,
-            None,
+            year,
         );
     }
     // "…, se proyecta Así reían, del italiano Gianni Amelio; a las 19.30,
@@ -228,6 +247,15 @@ pub(super) fn mentions(text: &str, k: &Knowledge) -> Vec<Mention> {
         }
     }
     let mut out = found.0;
+    out.retain(|m| {
+        let f = fold(&m.title);
+        !framed
+            .iter()
+            .any(|t| f.len() > t.len() && f.contains(t.as_str()))
+            && !whole
+                .iter()
+                .any(|t| t.len() > f.len() && t.contains(f.as_str()))
+    });
     let titles: Vec<String> = out.iter().map(|m| fold(&m.title)).collect();
     out.retain(|m| {
         let f = fold(&m.title);
