@@ -191,6 +191,8 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
             )
         })
         .unzip();
+    let mut marked = marked;
+    unnumber_runs(&mut lines, &mut marked);
     // Lines that end in two spaces or more: a forced break, maybe a wrap.
     let hard_wrapped: Vec<bool> = raw
         .iter()
@@ -202,6 +204,44 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
         .par_iter_mut()
         .for_each(|l| repair_glued_cells(l, knowledge));
     assemble::assemble(&lines, &marked, &joined, knowledge)
+}
+
+/// Numbers that count lines with no mark after them ("402 Skarga (1991),
+/// reż. Jacek Wójcik." / "403 Śmierć jak kromka chleba (1994), …"): a
+/// footnote's or a list's numbers, told from a title's own number by
+/// counting on. Three lines or more that open with consecutive numbers
+/// (other lines may come between) lose them and are marked as list items;
+/// a number alone is the title's ("300 mil do nieba").
+fn unnumber_runs(lines: &mut [String], marked: &mut [bool]) {
+    let number = |l: &str| -> Option<(u32, usize)> {
+        let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = l.get(digits..)?.strip_prefix(' ')?;
+        let opens = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || "\"“«„".contains(c));
+        ((1..=3).contains(&digits) && opens)
+            .then(|| (l[..digits].parse().ok().map(|n| (n, digits + 1))))?
+    };
+    let numbered: Vec<(usize, u32, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| number(l).map(|(n, len)| (i, n, len)))
+        .collect();
+    let mut start = 0;
+    for end in 1..=numbered.len() {
+        let counts_on = end < numbered.len() && numbered[end].1 == numbered[end - 1].1 + 1;
+        if counts_on {
+            continue;
+        }
+        if end - start >= 3 {
+            for &(i, _, len) in &numbered[start..end] {
+                lines[i] = lines[i][len..].trim_start().to_string();
+                marked[i] = true;
+            }
+        }
+        start = end;
+    }
 }
 
 /// A space between a date and the quoted title a page ran into it
@@ -563,5 +603,25 @@ mod tests {
         assert_eq!(titles, ["Hoffa", "Final Offer"]);
         assert_eq!(e[1].year, Some(1985));
         assert_eq!(e[1].directors, ["Sturla Gunnarsson", "Robert Collision"]);
+    }
+
+    #[test]
+    fn numbers_that_count_lines_are_no_part_of_titles() {
+        let mut lines: Vec<String> = [
+            "402 Skarga (1991), reż. Jacek Wójcik.",
+            "",
+            "403 Śmierć jak kromka chleba (1994), reż. Kazimierz Kutz.",
+            "404 Tam i z powrotem (2001), reż. Wojciech Wójcik.",
+            "300 mil do nieba (1989)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut marked = vec![false; lines.len()];
+        unnumber_runs(&mut lines, &mut marked);
+        assert_eq!(lines[0], "Skarga (1991), reż. Jacek Wójcik.");
+        assert_eq!(lines[3], "Tam i z powrotem (2001), reż. Wojciech Wójcik.");
+        assert_eq!(lines[4], "300 mil do nieba (1989)");
+        assert!(marked[2] && !marked[4]);
     }
 }
