@@ -152,6 +152,9 @@ pub(super) fn part(p: &str) -> Option<Part> {
     if crate::countries::canonical(p).is_some() {
         return Some(Part::Country(p.to_string()));
     }
+    if let Some(country) = country_and_region(p) {
+        return Some(Part::Country(country.to_string()));
+    }
     if is_language(p) {
         return Some(Part::Language(p.to_string()));
     }
@@ -234,11 +237,47 @@ pub(super) fn is_form_phrase(text: &str) -> bool {
 /// The separators between the parts of a credit line.
 const SEPARATORS: &[char] = &['/', '|', ',', '·', '•', ';', '–', '—', '(', ')', '[', ']'];
 
+/// "Brasil/PR": a country's name and the code of its state or province
+/// (two capitals), the country. (Two codes, or two names, are a
+/// co-production: "UK/FR", "Brasil/Portugal".)
+fn country_and_region(piece: &str) -> Option<&str> {
+    let (country, region) = piece.trim().split_once('/')?;
+    let code = region.len() == 2 && region.bytes().all(|b| b.is_ascii_uppercase());
+    (code && country.chars().count() > 3 && crate::countries::canonical(country).is_some())
+        .then_some(country)
+}
+
+/// A text cut at the separators, a country and its state's code kept
+/// together ("Brasil/PR").
+fn separated(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if !SEPARATORS.contains(&c) || i < start {
+            continue;
+        }
+        if c == '/' {
+            let end = text[i + 1..]
+                .find(|c: char| SEPARATORS.contains(&c) || c.is_whitespace())
+                .map_or(text.len(), |e| i + 1 + e);
+            if country_and_region(&text[start..end]).is_some() {
+                out.push(&text[start..end]);
+                start = end;
+                continue;
+            }
+        }
+        out.push(&text[start..i]);
+        start = i + c.len_utf8();
+    }
+    out.push(&text[start..]);
+    out
+}
+
 /// A credit text cut into its pieces at the separators.
 pub(super) fn split_credits(line: &str) -> impl Iterator<Item = &str> {
     sentences(line)
         .into_iter()
-        .flat_map(|s| s.split(SEPARATORS))
+        .flat_map(separated)
         .filter(|p| !matches!(p.trim().to_lowercase().as_str(), "s" | "w" | "b" | "n"))
         // "-- 2014. -- 1 DVD (120 min.)": a library record's separators.
         .flat_map(|p| p.split(" -- "))

@@ -283,6 +283,25 @@ impl Class {
         if colon {
             return labelled_line(line);
         }
+        // "FEMININAS, Brasil/PR, 1990, de Werner Schumann. Documentário.
+        // Sobre mulheres…": a paragraph whose first sentence is a record
+        // (a title, its country and year) and the rest its description,
+        // not more credits ("Bread and Roses – França, 2000. Drama. Cor:
+        // 110min. Dir. Ken Loach." is a record read below).
+        if let Some(Class::RecordThen(tl, text)) = record_then(line) {
+            let placed = tl.credits.iter().any(|p| matches!(p, Part::Country(_)));
+            let more_credits = super::facts::loose_credits(&text).is_some()
+                || text.split(". ").any(|s| label(s).is_some());
+            if placed
+                && !more_credits
+                && tl.year_given().is_some()
+                && tl.title.split_whitespace().count() <= 8
+                && titled_not_a_person(&tl.title, k)
+                && context_reason(&tl.title).is_none()
+            {
+                return Class::RecordThen(tl, text);
+            }
+        }
         // Credits first: "Dir. Mike Nichols/USA/1983/128 min" is a credit
         // line that starts with a label, and may run on into a synopsis.
         if let Some(parts) = credit_line(line) {

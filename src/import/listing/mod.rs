@@ -624,4 +624,15 @@ mod tests {
         assert_eq!(lines[4], "300 mil do nieba (1989)");
         assert!(marked[2] && !marked[4]);
     }
+
+    #[test]
+    fn a_record_sentence_then_the_description() {
+        let e = parse("FEMININAS, Brasil/PR, 1990, de Werner Schumann. Documentário. Sobre mulheres curitibanas que se ocupam de atividades de homens.\n\nCoalwood, West Virginia, 1957. Homer Hickam grows up in a mining town.\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].title.as_deref(), Some("Femininas"));
+        assert_eq!(e[0].year, Some(1990));
+        assert_eq!(e[0].countries, ["Brasil"]);
+        assert_eq!(e[0].directors, ["Werner Schumann"]);
+        assert!(e[0].synopsis.as_deref().unwrap().contains("mulheres"));
+    }
 }
