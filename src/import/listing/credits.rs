@@ -48,6 +48,9 @@ pub(super) fn part(p: &str) -> Option<Part> {
     if is_year(p) {
         return p.parse().ok().map(Part::Year);
     }
+    if let Some(year) = apostrophe_year(p) {
+        return Some(Part::Year(year));
+    }
     if is_rating(p) && p.chars().count() <= 8 {
         return Some(Part::Format);
     }
@@ -237,6 +240,26 @@ pub(super) fn is_form_phrase(text: &str) -> bool {
 /// The separators between the parts of a credit line.
 const SEPARATORS: &[char] = &['/', '|', ',', '·', '•', ';', '–', '—', '(', ')', '[', ']'];
 
+/// A year written with its century left out: "'63", "’94" (the
+/// apostrophe before the digits; after them it marks minutes, "35'").
+/// Two-digit years up to this one are this century's ("'05" is 2005,
+/// "'63" 1963); fixed, so the same listing reads the same on any day.
+const TWO_DIGIT_PIVOT: i32 = 28;
+
+/// Years up to [`TWO_DIGIT_PIVOT`] are this century's.
+pub(super) fn apostrophe_year(word: &str) -> Option<i32> {
+    let digits = word.strip_prefix(['\'', '’', '‘'])?;
+    if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i32 = digits.parse().ok()?;
+    Some(if n <= TWO_DIGIT_PIVOT {
+        2000 + n
+    } else {
+        1900 + n
+    })
+}
+
 /// "Brasil/PR": a country's name and the code of its state or province
 /// (two capitals), the country. (Two codes, or two names, are a
 /// co-production: "UK/FR", "Brasil/Portugal".)
@@ -323,7 +346,7 @@ pub(super) fn words_as_parts(piece: &str) -> Option<Vec<Part>> {
                 !matches!(p, Part::Runtime(_)) || !t.bytes().all(|b| b.is_ascii_digit())
             })
         };
-        if is_year(words[i]) {
+        if is_year(words[i]) || apostrophe_year(words[i]).is_some() {
             flush(&mut name, &mut out, &mut names)?;
             out.push(fact(words[i])?);
             i += 1;
@@ -455,6 +478,24 @@ pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
     let unknown = read.iter().filter(|p| p.is_none()).count();
     // Never the first piece: that is where a title stands.
     if read.first().is_some_and(Option::is_none) {
+        return None;
+    }
+    // Nor a quoted piece ("video - \"Scioperi a Torino\" di P. e C.
+    // Gobetti (ITA '63)- 35'"): a title in quotation marks.
+    let quoted = |p: &str| {
+        p.matches('"').count() >= 2
+            || [('“', '”'), ('«', '»'), ('„', '“')]
+                .iter()
+                .any(|&(open, close)| {
+                    p.find(open)
+                        .is_some_and(|i| p[i + open.len_utf8()..].contains(close))
+                })
+    };
+    if pieces
+        .iter()
+        .zip(&read)
+        .any(|(p, r)| r.is_none() && quoted(p))
+    {
         return None;
     }
     let parts: Vec<Part> = read.into_iter().flatten().flatten().collect();

@@ -561,8 +561,19 @@ pub(super) fn is_name_shaped(text: &str) -> bool {
     }
     let words: Vec<&str> = who.split_whitespace().collect();
     let max = if joined { 9 } else { 5 };
-    // One word is a name only where a label says so ("Dir: Costa-Gavras").
-    if words.len() < 2 || words.len() > max {
+    // One word is a name only where a label says so ("Dir: Costa-Gavras"),
+    // or when it is an initial glued to a surname ("M.Monicelli").
+    let glued_initial = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && c.next() == Some('.')
+            && c.next().is_some_and(char::is_uppercase)
+            && w.matches('.').count() == 1
+            && c.clone().count() >= 2
+            && c.all(|c| c.is_alphabetic() && c.is_lowercase() || c == '-' || c == '\'')
+    };
+    let one_glued = words.len() == 1 && glued_initial(words[0]);
+    if (words.len() < 2 && !one_glued) || words.len() > max {
         return false;
     }
     // Articles and prepositions make a title, not a name: "The Organizer".

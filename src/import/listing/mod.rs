@@ -635,4 +635,17 @@ mod tests {
         assert_eq!(e[0].directors, ["Werner Schumann"]);
         assert!(e[0].synopsis.as_deref().unwrap().contains("mulheres"));
     }
+
+    #[test]
+    fn years_without_their_century_and_three_letter_codes() {
+        let e = parse("\"Gli anni duri\" di A.Ceste (ITA '95) - 30'\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].title.as_deref(), Some("Gli anni duri"));
+        assert_eq!(e[0].year, Some(1995));
+        assert_eq!(e[0].runtime, Some(30));
+        assert_eq!(e[0].countries, ["Italy"]);
+        assert_eq!(e[0].directors, ["A.Ceste"]);
+        assert_eq!(super::credits::apostrophe_year("’05"), Some(2005));
+        assert_eq!(super::credits::apostrophe_year("35'"), None);
+    }
 }
