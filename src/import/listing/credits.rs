@@ -209,6 +209,8 @@ pub(super) fn part(p: &str) -> Option<Part> {
         "ein film von ",
         "by ",
         "de ",
+        "d’",
+        "d'",
         "von ",
         "di ",
     ] {

@@ -452,6 +452,10 @@ pub(super) fn country_code(word: &str) -> Option<&'static str> {
 /// 16", "(15)", "U", "Tout public").
 pub(super) fn is_rating(text: &str) -> bool {
     let t = text.trim().trim_matches(['(', ')']).trim();
+    // "15’", "12'": minutes, not a certificate.
+    if t.ends_with(['’', '\'', '′', '‘']) {
+        return false;
+    }
     let f = fold(t);
     matches!(
         f.as_str(),

@@ -241,14 +241,23 @@ pub(super) fn verdict(title: &str, k: &Knowledge, listed: &Knowledge, strong: bo
     // ("1. Mai - Helden bei der Arbeit" with its year, runtime and
     // director is a film named after a date: three words or more that are
     // no date.)
-    let beyond_date = tokens
+    let words_beyond = tokens
         .iter()
         .filter(|w| {
             let b = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
-            b.chars().all(char::is_alphabetic) && b.chars().count() >= 2 && !is_calendar_word(&b)
+            b.chars().all(|c| c.is_alphabetic() || c == ' ')
+                && b.chars().count() >= 2
+                && !is_calendar_word(&b)
         })
-        .count()
-        >= 3;
+        .count();
+    // ("Le 1er mai 1967 à Saint-Nazaire, de Marcel Trillat, 1967, 24’":
+    // a day in history and a place, with no clock time or weekday as a
+    // screening's date line has, is a title with two words more.)
+    let no_clock = !tokens.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        is_time(w) || super::lexicon::WEEKDAYS.contains(&fold(w).as_str())
+    });
+    let beyond_date = words_beyond >= 3 || words_beyond >= 2 && no_clock;
     let named_after_a_date = context == Some("a date and time line") && strong && beyond_date;
     if tokens.iter().all(|w| {
         is_date_token(w) || is_time(w) || matches!(fold(w).as_str(), "at" | "a" | "from" | "to")

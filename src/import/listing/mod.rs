@@ -181,12 +181,12 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
             let (c, m) = clean(l);
             // Runs of spaces inside a line are one space.
             (
-                space_before_quotes(quotes::commas_as_low_quotes(
+                space_after_comma_before_year(space_before_quotes(quotes::commas_as_low_quotes(
                     c.split(' ')
                         .filter(|w| !w.is_empty())
                         .collect::<Vec<_>>()
                         .join(" "),
-                )),
+                ))),
                 m,
             )
         })
@@ -242,6 +242,29 @@ fn unnumber_runs(lines: &mut [String], marked: &mut [bool]) {
         }
         start = end;
     }
+}
+
+/// A space after a comma a page left out between a word and a year
+/// ("Jean-Jacques N’Diaye,1995, 15’"), so the year is a credit of its own.
+/// (Between digits a comma is a number's: "10,000".)
+fn space_after_comma_before_year(line: String) -> String {
+    if !line.contains(',') {
+        return line;
+    }
+    let mut out = String::with_capacity(line.len() + 2);
+    let mut previous = ' ';
+    for (i, c) in line.char_indices() {
+        out.push(c);
+        if c == ',' && previous.is_alphabetic() {
+            let after = &line[i + 1..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 4 && credits::is_year(&after[..4]) {
+                out.push(' ');
+            }
+        }
+        previous = c;
+    }
+    out
 }
 
 /// A space between a date and the quoted title a page ran into it
@@ -647,5 +670,26 @@ mod tests {
         assert_eq!(e[0].directors, ["A.Ceste"]);
         assert_eq!(super::credits::apostrophe_year("’05"), Some(2005));
         assert_eq!(super::credits::apostrophe_year("35'"), None);
+    }
+
+    #[test]
+    fn records_of_a_french_programme() {
+        let e = parse("Le 1er mai 1967 à Saint-Nazaire, de Marcel Trillat et Hubert Knapp, 1967, 24’, vidéo\nAu piquet ! Jean-Jacques N’Diaye,1995, 15’, vidéo\nUn blocage, sinon rien, d’Ivora Cusack, Christine Cabory et Agathe Dreyfus, 2010, 10’, vidéo\n");
+        let titles: Vec<_> = e.iter().filter_map(|e| e.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Le 1er mai 1967 à Saint-Nazaire",
+                "Au piquet !",
+                "Un blocage, sinon rien"
+            ]
+        );
+        assert_eq!(e[1].directors, ["Jean-Jacques N’Diaye"]);
+        assert_eq!(e[1].runtime, Some(15));
+        assert_eq!(e[2].directors.len(), 3);
+        // A screening's date line is still no title.
+        assert!(parse("Dimanche 6 février 13h45 à L’Ecran Saint-Denis\n")
+            .iter()
+            .all(|e| e.uncertain.is_some() || e.title.is_none()));
     }
 }

@@ -112,6 +112,31 @@ fn split_at_makers(line: &str) -> Option<(&str, Vec<String>)> {
 /// "Title (1979) 95m; Sweden; D: Name", "Title — Director, 2002, UK, 106
 /// min.", "“Title”, Director, 1999".
 pub(super) fn title_line(line: &str) -> TitleLine {
+    let mut out = title_line_as_read(line);
+    // "Au piquet ! Jean-Jacques N’Diaye, 1995, 15’": a title that ends in
+    // an exclamation or a question does not run on into its maker's name.
+    if out.has_year_or_runtime() && !out.credits.iter().any(|p| matches!(p, Part::Name(_))) {
+        let cut = [" ! ", " ? "]
+            .iter()
+            .filter_map(|mark| out.title.rfind(mark).map(|at| (at, mark.len())))
+            .max();
+        if let Some((at, len)) = cut {
+            let who = out.title[at + len..].trim();
+            if super::fields::is_name_shaped(who)
+                && (2..=4).contains(&who.split_whitespace().count())
+            {
+                let who = who.to_string();
+                out.title.truncate(at + len - 1);
+                out.credits.insert(0, Part::Name(who));
+            }
+        }
+    }
+    out
+}
+
+/// A title line as its layout reads, before [`title_line`] looks again at
+/// the title.
+fn title_line_as_read(line: &str) -> TitleLine {
     let mut out = TitleLine::default();
     let line = line.trim();
     // "(2002, 14mn, projection après …": a parenthesis the page never
