@@ -167,3 +167,27 @@ pub(super) const KIND_WORDS: &[&str] = &[
     "animation",
     "experimental",
 ];
+
+/// The kind of a work the listing itself calls a television series
+/// ("Working Stiffs (Fernsehserie, USA 1979)"): reported, not written as a
+/// film unless accepted.
+pub(super) const TELEVISION_SERIES: &str = "television series";
+
+/// Words that say a work is a television series (folded).
+pub(super) const SERIES_WORDS: &[&str] = &[
+    "tv series",
+    "tv serie",
+    "television series",
+    "tv miniseries",
+    "miniseries",
+    "mini series",
+    "fernsehserie",
+    "serie tv",
+    "serie televisiva",
+    "serie televisee",
+    "serie de television",
+    "serie de tv",
+    "serie de televisao",
+    "tv sarja",
+    "serial telewizyjny",
+];

@@ -6,7 +6,9 @@
 //! [`credit_prefix`] reads the credits and hands back the rest.
 
 pub(super) use super::credit_words::{FORMAT_WORDS, KIND_WORDS};
-use super::credit_words::{GENRE_WORDS, RUNTIME_WORDS, UNIT_WORDS};
+use super::credit_words::{
+    GENRE_WORDS, RUNTIME_WORDS, SERIES_WORDS, TELEVISION_SERIES, UNIT_WORDS,
+};
 use super::fields::{country_code, has_day_and_month, is_language, is_name_shaped, is_rating};
 use super::labels::*;
 pub(super) use super::names::names;
@@ -120,6 +122,9 @@ pub(super) fn part(p: &str) -> Option<Part> {
         if !p.contains(':') {
             return None;
         }
+    }
+    if SERIES_WORDS.contains(&folded.as_str()) {
+        return Some(Part::Kind(TELEVISION_SERIES.to_string()));
     }
     if GENRE_WORDS.contains(&folded.as_str()) {
         return Some(Part::Kind(kind_of_genre(&lower)));
@@ -388,8 +393,15 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, _) in text.match_indices(". ") {
-        let word = text[start..i].rsplit(' ').next().unwrap_or("");
+        // (The word after a slash: "J. Klein/J. Reichert".)
+        let word = text[start..i].rsplit([' ', '/']).next().unwrap_or("");
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        // Initials: "R.W. Fassbinder", "J.-P. Dardenne", "H.C. Schmid".
+        let initials = !word.is_empty()
+            && word
+                .split(['.', '-'])
+                .filter(|w| !w.is_empty())
+                .all(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase));
         let abbreviation = matches!(
             word.to_lowercase().as_str(),
             "dir"
@@ -407,7 +419,10 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         // ("Jakob Ziemnicki . 98 min.": a full stop set apart ends
         // whatever comes before it.)
         let set_apart = word.is_empty() && i > start;
-        if (letters > 1 || word.bytes().any(|b| b.is_ascii_digit()) || set_apart) && !abbreviation {
+        if (letters > 1 || word.bytes().any(|b| b.is_ascii_digit()) || set_apart)
+            && !abbreviation
+            && !initials
+        {
             out.push(&text[start..i]);
             start = i + 2;
         }
@@ -523,7 +538,7 @@ pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
             .any(|p| matches!(p, Part::Kind(_) | Part::Format));
     let ok = details
         || credits_ok(&parts, pieces.len())
-        || labelled_director(line) && {
+        || (labelled_director(line) || slash_joined_makers(line)) && {
             let facts = parts
                 .iter()
                 .filter(|p| matches!(p, Part::Year(_) | Part::Runtime(_)))
@@ -531,6 +546,19 @@ pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
             facts >= 1
         };
     ok.then_some(parts)
+}
+
+/// Whether a credit text names several makers joined by slashes with no
+/// space between ("B. Kopple/B. Davies, USA 1990"): a film's co-directors
+/// written as one credit, not a cast list.
+fn slash_joined_makers(line: &str) -> bool {
+    line.split([',', ';', '(', ')']).any(|segment| {
+        let segment = segment.trim();
+        segment.contains('/')
+            && !segment.contains(" /")
+            && !segment.contains("/ ")
+            && segment.split('/').all(|n| is_name_shaped(n.trim()))
+    })
 }
 
 /// Whether a text is a span of years and nothing else: "1950 - 1969",

@@ -589,8 +589,11 @@ pub(super) fn is_name_shaped(text: &str) -> bool {
         "how", "when", "who", "where", "was", "are", "be", "will", "can", "do", "does", "nous",
         "ils", "wir", "ich", "sie",
     ];
+    // (An initial is no article: "A. Winckelmann", "I. Bergman".)
+    let initial = |w: &str| w.chars().count() == 2 && w.ends_with('.');
     if words.iter().any(|w| {
-        NOT_IN_NAMES.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()))
+        !initial(w)
+            && NOT_IN_NAMES.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()))
     }) {
         return false;
     }

@@ -692,4 +692,28 @@ mod tests {
             .iter()
             .all(|e| e.uncertain.is_some() || e.title.is_none()));
     }
+
+    #[test]
+    fn a_list_of_quoted_titles_with_initialled_makers() {
+        let e = parse("- „Jede Menge Kohle“ (A. Winckelmann, BRD 1981)\n- „Out of Darkness: The Mine Worker’s Story“ (B. Kopple/B. Davies, USA 1990)\n- „The Wire“ (USA 2002-2008)\n- „Union Maids“ (J. Klein/J. Reichert/M. Mogulescu, USA 1976)\n- „Working Stiffs“ (Fernsehserie, USA 1979)\n");
+        let titles: Vec<_> = e.iter().filter_map(|e| e.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Jede Menge Kohle",
+                "Out of Darkness: The Mine Worker’s Story",
+                "The Wire",
+                "Union Maids",
+                "Working Stiffs"
+            ]
+        );
+        assert_eq!(e[0].directors, ["A. Winckelmann"]);
+        assert_eq!(e[3].directors, ["J. Klein", "J. Reichert", "M. Mogulescu"]);
+        assert!(e[2].uncertain.is_none());
+        assert!(e[4]
+            .uncertain
+            .as_deref()
+            .unwrap()
+            .contains("television series"));
+    }
 }

@@ -68,6 +68,11 @@ impl Assembler<'_> {
                     }
                 }
             }
+            if d.entry.kind.as_deref() == Some(super::super::credit_words::TELEVISION_SERIES)
+                && d.uncertain.is_none()
+            {
+                d.uncertain = Some("the listing calls it a television series, not a film".into());
+            }
             let e = &d.entry;
             let keep = e.title.is_some()
                 || !e.directors.is_empty()

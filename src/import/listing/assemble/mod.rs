@@ -195,7 +195,7 @@ impl Assembler<'_> {
                 // under a title waiting for its facts, a record titled with
                 // a person's name is that title's credits.
                 if self.title_waits_above(i)
-                    && self.names_a_maker(&tl.title, tl.year_given().is_some())
+                    && self.names_a_maker(i, &tl.title, tl.year_given().is_some())
                 {
                     let mut parts = vec![Part::Name(tl.title)];
                     parts.extend(tl.year.map(Part::Year));
@@ -207,8 +207,13 @@ impl Assembler<'_> {
                 // in Paradiso – Itália, 1971. Drama. … Dir. Elio Petri": a
                 // title right above a record is the film's title in the
                 // listing's language, the record's its original one.
+                // (Not two items of a list: "- „The Wire“ (USA 2002-2008)
+                // / - „Union Maids“ (J. Klein/…, USA 1976)".)
                 let above = self.pending.last().copied().filter(|&p| {
-                    p + 1 == i && !self.titles.contains_key(&p) && !is_heading(&self.lines[p])
+                    p + 1 == i
+                        && !self.titles.contains_key(&p)
+                        && !is_heading(&self.lines[p])
+                        && !(self.marked[p] && self.marked[i])
                 });
                 if let Some(p) = above {
                     self.pending.pop();
@@ -306,7 +311,7 @@ impl Assembler<'_> {
                     // and a year are its credits.)
                     let dated = parts.iter().any(|p| matches!(p, Part::Year(_)));
                     let credits_of_title_above =
-                        self.title_waits_above(i) && self.names_a_maker(n, dated);
+                        self.title_waits_above(i) && self.names_a_maker(i, n, dated);
                     if bare
                         && unknown
                         && (first_unattached || year_and_name && !credits_of_title_above)
@@ -487,7 +492,15 @@ impl Assembler<'_> {
             .iter()
             .filter(|&&l| self.k.knows_title(&self.title_text(l)))
             .count();
-        let list = marked >= 2 || (lines.len() >= 3 && known * 2 >= lines.len());
+        // ("- „The Wire“ (USA 2002-2008)" between two list items read as
+        // records is an item of the same list.)
+        let among_items = |l: usize| {
+            self.marked[l]
+                && (l > 0 && self.marked[l - 1] || l + 1 < self.marked.len() && self.marked[l + 1])
+        };
+        let list = marked >= 2
+            || (lines.len() >= 3 && known * 2 >= lines.len())
+            || lines.len() == 1 && among_items(lines[0]);
         let run = (lines.len() >= 3).then(|| {
             self.runs += 1;
             self.runs
@@ -603,17 +616,20 @@ impl Assembler<'_> {
         })
     }
 
-    /// Whether the name that opens a credit line under the title waiting
+    /// Whether the name that opens line `i`, a credit line under the title waiting
     /// above is its maker, not another title: a person's name (two words
     /// or more shaped like a name, the first a given name, or a name the
     /// catalogue's people look like), or anything with a year under a
     /// bulleted title ("• Pour une paysannerie sans pétrole / Télé
     /// Millevaches, 2023"), unless the catalogue knows it as a title.
-    fn names_a_maker(&self, text: &str, dated: bool) -> bool {
+    fn names_a_maker(&self, i: usize, text: &str, dated: bool) -> bool {
         let shaped = is_name_shaped(text)
             && text.split_whitespace().count() >= 2
             && text.split_whitespace().next().is_some_and(is_given_name);
-        let bulleted = dated && self.pending.last().is_some_and(|&p| self.marked[p]);
+        // (A bulleted line under a bulleted title is the list's next
+        // item, not the title's credits.)
+        let bulleted =
+            dated && !self.marked[i] && self.pending.last().is_some_and(|&p| self.marked[p]);
         (shaped || bulleted || self.k.looks_like_person(text)) && !self.k.knows_title(text)
     }
 }
