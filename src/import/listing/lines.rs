@@ -161,6 +161,13 @@ impl Class {
         if let Some(titles) = super::runon::index_titles(line, k) {
             return Class::Index(titles);
         }
+        // "何が彼女をそうさせたか 1930 帝キネ 鈴木重吉 [劇]": spaced fields in
+        // a script that spaces no words.
+        if line.bytes().any(|b| b.is_ascii_digit()) {
+            if let Some(tl) = super::spaced_cjk::spaced_cjk_record(line) {
+                return Class::Record(tl);
+            }
+        }
         if super::spaced::is_header(line) {
             return Class::Context("a table's header");
         }

@@ -6,7 +6,8 @@
 //! in `facts`), films named in running text (`mentions`, with the inline
 //! readers of `inline` and the film sentences and words of `sentences`),
 //! page cells that ran together (`glue`), what a title may not be
-//! (`guard`), people's names in credits (`names`), and tables (`table`).
+//! (`guard`), people's names in credits (`names`), tables (`table`) and
+//! spaced records in scripts that space no words (`spaced_cjk`).
 //!
 //! Fields are recognised by what they are, in any order and language: a
 //! year, a runtime in any notation ("94'", "1h34", "95m", "1:34"), a country
@@ -53,6 +54,7 @@ mod records;
 mod runon;
 mod sentences;
 mod spaced;
+mod spaced_cjk;
 mod table;
 mod titles;
 
