@@ -718,4 +718,17 @@ mod tests {
             .unwrap()
             .contains("television series"));
     }
+
+    #[test]
+    fn a_quoted_title_and_its_credits_in_parentheses_in_any_script() {
+        let e = parse("폐막작은 공장폐쇄를 담은 ‘무엇이 문제인가-독일금속노조, 이상과 현실’(Holger Wwgemann・2007·81m)이 선정됐다.\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            e[0].title.as_deref(),
+            Some("무엇이 문제인가-독일금속노조, 이상과 현실")
+        );
+        assert_eq!(e[0].year, Some(2007));
+        assert_eq!(e[0].runtime, Some(81));
+        assert_eq!(e[0].directors, ["Holger Wwgemann"]);
+    }
 }

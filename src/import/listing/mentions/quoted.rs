@@ -49,6 +49,29 @@ pub(super) fn quoted_mentions(text: &str, about_films: bool, dated: bool, found:
                 .filter(|y| super::super::credits::is_year(y))
                 .and_then(|y| y.parse::<i32>().ok());
             let mut with_director = false;
+            // "‘무엇이 문제인가-독일금속노조, 이상과 현실’(Holger Wwgemann・2007·81m)":
+            // the credits in the parentheses right after the quotation, cut
+            // at middle dots or commas: a year or a runtime says it is a
+            // film, and one other piece is who made it.
+            if let Some((year, runtime, maker)) = credits_in_parentheses(tail) {
+                if titled || inner.chars().next().is_some_and(|c| !c.is_lowercase()) {
+                    found.push(
+                        &format!("{inner}\u{1f}{}", maker.unwrap_or_default()),
+                        true,
+                        year,
+                    );
+                    if let Some(minutes) = runtime {
+                        if let Some(m) = found.0.iter_mut().find(|m| fold(&m.title) == fold(inner))
+                        {
+                            if !m.parts.iter().any(|p| matches!(p, Part::Runtime(_))) {
+                                m.parts.push(Part::Runtime(minutes));
+                            }
+                        }
+                    }
+                    rest = &after[j + close.len_utf8()..];
+                    continue;
+                }
+            }
             if let Some((makers, after)) = super::super::names::makers_after(tail) {
                 if inner.split_whitespace().count() <= 10 {
                     // "“La gueule de l'emploi” de Didier Cros (2011), qui…".
@@ -142,6 +165,45 @@ pub(super) fn quoted_mentions(text: &str, about_films: bool, dated: bool, found:
             rest = &after[j + close.len_utf8()..];
         }
     }
+}
+
+/// The year, runtime and maker given in parentheses right after a
+/// quotation ("(노동자뉴스제작단·2008)", "(Holger Wwgemann・2007·81m)"), when
+/// a year or a runtime is among them.
+fn credits_in_parentheses(tail: &str) -> Option<(Option<i32>, Option<u32>, Option<String>)> {
+    let inner = tail.trim_start().strip_prefix('(')?;
+    let inner = &inner[..inner.find(')')?];
+    let (mut year, mut runtime, mut others) = (None, None, Vec::new());
+    for piece in inner
+        .split(['·', '・', ',', '，', '、', '/'])
+        .map(str::trim)
+    {
+        if super::super::credits::is_year(piece) {
+            year = piece.parse().ok();
+        } else if piece.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            runtime = runtime
+                .or(super::super::runtime::parse(piece).filter(|&m| (1..=1500).contains(&m)));
+        } else if !piece.is_empty() {
+            others.push(piece);
+        }
+    }
+    if year.is_none() && runtime.is_none() {
+        return None;
+    }
+    // One maker, shaped as a name or written in a script without case.
+    let maker = match others[..] {
+        [who]
+            if (2..=40).contains(&who.chars().count())
+                && (super::super::fields::is_name_shaped(who)
+                    || who
+                        .chars()
+                        .all(|c| super::super::spaced_cjk::is_cjk(c) || c == ' ')) =>
+        {
+            Some(who.to_string())
+        }
+        _ => None,
+    };
+    Some((year, runtime, maker))
 }
 
 /// Verbs that say who said a quotation (folded).
