@@ -20,6 +20,8 @@ pub(super) const FORMAT_WORDS: &[&str] = &[
     "dcp",
     "digital",
     "video",
+    // Unedited footage: "La lutte des Rateau, rushes, 1974".
+    "rushes",
     "hd",
     "sound",
     "silent",
@@ -190,4 +192,16 @@ pub(super) const SERIES_WORDS: &[&str] = &[
     "serie de televisao",
     "tv sarja",
     "serial telewizyjny",
+];
+
+/// Words that credit a collective as a film's maker ("collectif CGT").
+pub(super) const COLLECTIVE_WORDS: &[&str] = &[
+    "collectif",
+    "collective",
+    "kollektiv",
+    "colectivo",
+    "collettivo",
+    "coletivo",
+    "collectief",
+    "kolektyw",
 ];

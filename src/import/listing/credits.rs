@@ -5,10 +5,10 @@
 //! page flattened: "Dir. Bob Byington/USA/2015/75 min The title of…"):
 //! [`credit_prefix`] reads the credits and hands back the rest.
 
-pub(super) use super::credit_words::{FORMAT_WORDS, KIND_WORDS};
 use super::credit_words::{
-    GENRE_WORDS, RUNTIME_WORDS, SERIES_WORDS, TELEVISION_SERIES, UNIT_WORDS,
+    COLLECTIVE_WORDS, GENRE_WORDS, RUNTIME_WORDS, SERIES_WORDS, TELEVISION_SERIES, UNIT_WORDS,
 };
+pub(super) use super::credit_words::{FORMAT_WORDS, KIND_WORDS};
 use super::fields::{country_code, has_day_and_month, is_language, is_name_shaped, is_rating};
 use super::labels::*;
 pub(super) use super::names::names;
@@ -200,6 +200,15 @@ pub(super) fn part(p: &str) -> Option<Part> {
             }
             _ => None,
         };
+    }
+    // "collectif CGT", "Kollektiv Arbeiterfilm": a collective credited as
+    // the maker.
+    let words: Vec<&str> = p.split_whitespace().collect();
+    if (2..=5).contains(&words.len())
+        && COLLECTIVE_WORDS.contains(&crate::text::fold(words[0]).as_str())
+        && words[1].chars().next().is_some_and(char::is_uppercase)
+    {
+        return Some(Part::Name(p.to_string()));
     }
     // A name: "Dir. X", "directed by X", "by X", or capitalised words.
     let mut who = p;

@@ -731,4 +731,20 @@ mod tests {
         assert_eq!(e[0].runtime, Some(81));
         assert_eq!(e[0].directors, ["Holger Wwgemann"]);
     }
+
+    #[test]
+    fn collectives_footage_and_possessive_credits() {
+        let e = parse("La grande lutte des mineurs, collectif CGT, 1948, 12’, vidéo\nLa lutte des Rateau, rushes, 1974\n\nHoffa—A Danny DeVito film (1992): The man who was willing to pay the price for power.\n");
+        let titles: Vec<_> = e.iter().filter_map(|e| e.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [
+                "La grande lutte des mineurs",
+                "La lutte des Rateau",
+                "Hoffa"
+            ]
+        );
+        assert_eq!(e[0].directors, ["collectif CGT"]);
+        assert_eq!(e[2].directors, ["Danny DeVito"]);
+    }
 }

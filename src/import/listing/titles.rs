@@ -131,6 +131,29 @@ pub(super) fn title_line(line: &str) -> TitleLine {
             }
         }
     }
+    // "Hoffa—A Danny DeVito film (1992)": a dash, then the maker's
+    // possessive credit, ends the title.
+    for dash in ['—', '–', '-'] {
+        let Some(at) = out.title.rfind(dash) else {
+            continue;
+        };
+        let credit = out.title[at + dash.len_utf8()..].trim();
+        let words: Vec<&str> = credit.split_whitespace().collect();
+        let framed = words.len() >= 4
+            && matches!(words[0], "A" | "An" | "a" | "an")
+            && matches!(
+                crate::text::fold(words[words.len() - 1]).as_str(),
+                "film" | "movie" | "picture" | "joint"
+            );
+        if framed {
+            let who = words[1..words.len() - 1].join(" ");
+            if super::fields::is_name_shaped(&who) && !out.title[..at].trim().is_empty() {
+                out.title = out.title[..at].trim().to_string();
+                out.credits.insert(0, Part::Name(who));
+                break;
+            }
+        }
+    }
     out
 }
 
