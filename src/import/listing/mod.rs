@@ -217,13 +217,18 @@ pub fn read(text: &str, knowledge: &Knowledge) -> Reading {
 fn unnumber_runs(lines: &mut [String], marked: &mut [bool]) {
     let number = |l: &str| -> Option<(u32, usize)> {
         let digits = l.bytes().take_while(u8::is_ascii_digit).count();
-        let rest = l.get(digits..)?.strip_prefix(' ')?;
+        if !(1..=3).contains(&digits) {
+            return None;
+        }
+        let rest = l[digits..].strip_prefix(' ')?;
         let opens = rest
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || "\"“«„".contains(c));
-        ((1..=3).contains(&digits) && opens)
-            .then(|| (l[..digits].parse().ok().map(|n| (n, digits + 1))))?
+        if !opens {
+            return None;
+        }
+        Some((l[..digits].parse().ok()?, digits + 1))
     };
     let numbered: Vec<(usize, u32, usize)> = lines
         .iter()

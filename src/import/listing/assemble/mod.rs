@@ -213,7 +213,7 @@ impl Assembler<'_> {
                     p + 1 == i
                         && !self.titles.contains_key(&p)
                         && !is_heading(&self.lines[p])
-                        && !(self.marked[p] && self.marked[i])
+                        && (!self.marked[p] || !self.marked[i])
                 });
                 if let Some(p) = above {
                     self.pending.pop();
