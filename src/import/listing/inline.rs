@@ -12,6 +12,12 @@ use super::credits::Part;
 use super::fields::is_name_shaped;
 use super::lines::by_director;
 
+/// Words that join the last two items of a list ("…, Matewan and Salt of
+/// the Earth").
+const JOINERS: &[&str] = &[
+    " e ", " and ", " y ", " et ", " und ", " en ", " och ", " i ",
+];
+
 /// Films in running text each followed by its credits in parentheses: a
 /// year or a runtime in them says the words before are a film, from the
 /// end of the item before (a comma, a colon, a full stop, or "and" before
@@ -89,20 +95,15 @@ pub(super) fn credited_items(text: &str) -> Vec<(String, Option<String>, Vec<Par
         // the item: "With Babies and Banners: Story of…" keeps its "and",
         // and only a joiner opening the item goes: "…, and Matewan
         // (1987)".)
-        let joiners: &[&str] = if listed[n] {
-            &[]
-        } else {
-            &[
-                " e ", " and ", " y ", " et ", " und ", " en ", " och ", " i ",
-            ]
-        };
+        let joiners: &[&str] = if listed[n] { &[] } else { JOINERS };
         if listed[n] {
             let rest = before[cut..].trim_start();
-            for joiner in ["and ", "e ", "y ", "et ", "und ", "en ", "och ", "i "] {
-                if rest.starts_with(joiner) {
-                    cut = before.len() - rest.len() + joiner.len();
-                    break;
-                }
+            if let Some(joiner) = JOINERS
+                .iter()
+                .map(|j| j.trim_start())
+                .find(|j| rest.starts_with(j))
+            {
+                cut = before.len() - rest.len() + joiner.len();
             }
         }
         for joiner in joiners {
