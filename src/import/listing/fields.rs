@@ -8,6 +8,7 @@
 //! French, German, Spanish, Italian, Portuguese, Polish, Dutch, Swedish,
 //! Czech, Catalan); a word in them is lower case and folded (no accents).
 
+use super::country_codes::COUNTRY_CODES;
 use super::lexicon::*;
 use crate::text::fold;
 

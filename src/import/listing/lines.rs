@@ -11,8 +11,8 @@ use super::guard::Knowledge;
 use super::labels::*;
 use super::quotes::is_quotation;
 use super::records::{
-    is_publication, names_a_kind, record_then, record_then_labels, starts_sentence, title_cased,
-    title_then_text,
+    is_publication, names_a_kind, record_sentence_then_text, record_then, record_then_labels,
+    starts_sentence, title_cased, title_then_text,
 };
 use super::titles::*;
 
@@ -58,7 +58,7 @@ pub(super) enum Class {
 
 /// Whether words before a colon are a title's: in title case, and no
 /// person's name (a speaker: "Vic Spanner: It's another…").
-fn titled_not_a_person(head: &str, k: &Knowledge) -> bool {
+pub(super) fn titled_not_a_person(head: &str, k: &Knowledge) -> bool {
     title_cased(head)
         && !head.split_whitespace().next().is_some_and(is_given_name)
         && !k.looks_like_person(head)
@@ -290,24 +290,8 @@ impl Class {
         if colon {
             return labelled_line(line);
         }
-        // "FEMININAS, Brasil/PR, 1990, de Werner Schumann. Documentário.
-        // Sobre mulheres…": a paragraph whose first sentence is a record
-        // (a title, its country and year) and the rest its description,
-        // not more credits ("Bread and Roses – França, 2000. Drama. Cor:
-        // 110min. Dir. Ken Loach." is a record read below).
-        if let Some(Class::RecordThen(tl, text)) = record_then(line) {
-            let placed = tl.credits.iter().any(|p| matches!(p, Part::Country(_)));
-            let more_credits = super::facts::loose_credits(&text).is_some()
-                || text.split(". ").any(|s| label(s).is_some());
-            if placed
-                && !more_credits
-                && tl.year_given().is_some()
-                && tl.title.split_whitespace().count() <= 8
-                && titled_not_a_person(&tl.title, k)
-                && context_reason(&tl.title).is_none()
-            {
-                return Class::RecordThen(tl, text);
-            }
+        if let Some(record) = record_sentence_then_text(line, k) {
+            return record;
         }
         // Credits first: "Dir. Mike Nichols/USA/1983/128 min" is a credit
         // line that starts with a label, and may run on into a synopsis.

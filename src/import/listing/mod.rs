@@ -33,6 +33,7 @@
 //! ignores case anyway, and a film new to the catalogue should not shout.
 
 mod assemble;
+mod country_codes;
 mod credit_words;
 mod credits;
 mod facts;

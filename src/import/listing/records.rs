@@ -10,6 +10,7 @@
 
 use super::credits::*;
 use super::fields::context_reason;
+use super::guard::Knowledge;
 use super::labels::*;
 use super::lines::{is_heading, Class};
 use super::titles::*;
@@ -178,6 +179,27 @@ pub(super) fn record_then(text: &str) -> Option<Class> {
     let tl = title_line(first);
     (tl.has_year_or_runtime() && !tl.title.is_empty() && tl.title.split_whitespace().count() <= 12)
         .then(|| Class::RecordThen(tl, rest.trim().to_string()))
+}
+
+/// "FEMININAS, Brasil/PR, 1990, de Werner Schumann. Documentário. Sobre
+/// mulheres…": a paragraph whose first sentence is a record (a title, its
+/// country and year) and the rest its description, not more credits
+/// ("Bread and Roses – França, 2000. Drama. Cor: 110min. Dir. Ken Loach."
+/// is a record of its own kind).
+pub(super) fn record_sentence_then_text(line: &str, k: &Knowledge) -> Option<Class> {
+    let Some(Class::RecordThen(tl, text)) = record_then(line) else {
+        return None;
+    };
+    let placed = tl.credits.iter().any(|p| matches!(p, Part::Country(_)));
+    let more_credits = super::facts::loose_credits(&text).is_some()
+        || text.split(". ").any(|s| label(s).is_some());
+    (placed
+        && !more_credits
+        && tl.year_given().is_some()
+        && tl.title.split_whitespace().count() <= 8
+        && super::lines::titled_not_a_person(&tl.title, k)
+        && context_reason(&tl.title).is_none())
+    .then_some(Class::RecordThen(tl, text))
 }
 
 /// Whether a short line gives a book's publisher ("Stéphane FRATTINI,

@@ -113,26 +113,34 @@ fn split_at_makers(line: &str) -> Option<(&str, Vec<String>)> {
 /// min.", "“Title”, Director, 1999".
 pub(super) fn title_line(line: &str) -> TitleLine {
     let mut out = title_line_as_read(line);
-    // "Au piquet ! Jean-Jacques N’Diaye, 1995, 15’": a title that ends in
-    // an exclamation or a question does not run on into its maker's name.
-    if out.has_year_or_runtime() && !out.credits.iter().any(|p| matches!(p, Part::Name(_))) {
-        let cut = [" ! ", " ? "]
-            .iter()
-            .filter_map(|mark| out.title.rfind(mark).map(|at| (at, mark.len())))
-            .max();
-        if let Some((at, len)) = cut {
-            let who = out.title[at + len..].trim();
-            if super::fields::is_name_shaped(who)
-                && (2..=4).contains(&who.split_whitespace().count())
-            {
-                let who = who.to_string();
-                out.title.truncate(at + len - 1);
-                out.credits.insert(0, Part::Name(who));
-            }
+    maker_after_an_exclamation(&mut out);
+    possessive_credit_after_a_dash(&mut out);
+    out
+}
+
+/// "Au piquet ! Jean-Jacques N’Diaye, 1995, 15’": a title that ends in an
+/// exclamation or a question does not run on into its maker's name.
+fn maker_after_an_exclamation(out: &mut TitleLine) {
+    if !out.has_year_or_runtime() || out.credits.iter().any(|p| matches!(p, Part::Name(_))) {
+        return;
+    }
+    let cut = [" ! ", " ? "]
+        .iter()
+        .filter_map(|mark| out.title.rfind(mark).map(|at| (at, mark.len())))
+        .max();
+    if let Some((at, len)) = cut {
+        let who = out.title[at + len..].trim();
+        if super::fields::is_name_shaped(who) && (2..=4).contains(&who.split_whitespace().count()) {
+            let who = who.to_string();
+            out.title.truncate(at + len - 1);
+            out.credits.insert(0, Part::Name(who));
         }
     }
-    // "Hoffa—A Danny DeVito film (1992)": a dash, then the maker's
-    // possessive credit, ends the title.
+}
+
+/// "Hoffa—A Danny DeVito film (1992)": a dash, then the maker's possessive
+/// credit, ends the title.
+fn possessive_credit_after_a_dash(out: &mut TitleLine) {
     for dash in ['—', '–', '-'] {
         let Some(at) = out.title.rfind(dash) else {
             continue;
@@ -145,16 +153,16 @@ pub(super) fn title_line(line: &str) -> TitleLine {
                 crate::text::fold(words[words.len() - 1]).as_str(),
                 "film" | "movie" | "picture" | "joint"
             );
-        if framed {
-            let who = words[1..words.len() - 1].join(" ");
-            if super::fields::is_name_shaped(&who) && !out.title[..at].trim().is_empty() {
-                out.title = out.title[..at].trim().to_string();
-                out.credits.insert(0, Part::Name(who));
-                break;
-            }
+        if !framed {
+            continue;
+        }
+        let who = words[1..words.len() - 1].join(" ");
+        if super::fields::is_name_shaped(&who) && !out.title[..at].trim().is_empty() {
+            out.title = out.title[..at].trim().to_string();
+            out.credits.insert(0, Part::Name(who));
+            return;
         }
     }
-    out
 }
 
 /// A title line as its layout reads, before [`title_line`] looks again at
