@@ -244,7 +244,8 @@ impl Class {
             // with its credits, is prose ("…con: Guardiano del faro di
             // Lorenzo Ferrò (Italia, 2022, 14’), Auxiliaire di …").
             let one_film = line[..open].split_whitespace().count() <= 14
-                && super::inline::credited_items(line).len() <= 1;
+                && (line.matches('(').count() < 2
+                    || super::inline::credited_items(line).len() <= 1);
             // "La contrafigura la donarà l’obra del cineasta Jordi Bayona
             // (Vic, 1931- La Floresta, 2013) que amb Distancia 200 metres
             // posa…": a sentence runs on after the parentheses.
@@ -475,7 +476,7 @@ impl Class {
                 && tl.title.split_whitespace().count() <= 14
                 && !tl.title.ends_with('.')
                 && !(only_a_name && sentence_after)
-                && super::inline::credited_items(line).len() <= 1
+                && (line.matches('(').count() < 2 || super::inline::credited_items(line).len() <= 1)
             {
                 return Class::Record(tl);
             }

@@ -187,6 +187,10 @@ pub(super) fn record_then(text: &str) -> Option<Class> {
 /// ("Bread and Roses – França, 2000. Drama. Cor: 110min. Dir. Ken Loach."
 /// is a record of its own kind).
 pub(super) fn record_sentence_then_text(line: &str, k: &Knowledge) -> Option<Class> {
+    // (Cheap tests first: every long line comes here.)
+    if !line.contains(". ") || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let Some(Class::RecordThen(tl, text)) = record_then(line) else {
         return None;
     };

@@ -23,8 +23,14 @@ pub(super) fn is_cjk(c: char) -> bool {
 
 /// Whether most of a text's letters are CJK.
 fn mostly_cjk(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.iter().filter(|&&c| is_cjk(c)).count() * 2 > letters.len()
+    if text.is_ascii() {
+        return false;
+    }
+    let (letters, cjk) = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(n, k), c| (n + 1, k + usize::from(is_cjk(c))));
+    letters > 0 && cjk * 2 > letters
 }
 
 /// Genre tags of such tables ("[記録]" documentary, "[劇]" fiction).
