@@ -53,24 +53,20 @@ pub(super) fn quoted_mentions(text: &str, about_films: bool, dated: bool, found:
             // the credits in the parentheses right after the quotation, cut
             // at middle dots or commas: a year or a runtime says it is a
             // film, and one other piece is who made it.
-            if let Some((year, runtime, maker)) = credits_in_parentheses(tail) {
-                if titled || inner.chars().next().is_some_and(|c| !c.is_lowercase()) {
-                    found.push(
-                        &format!("{inner}\u{1f}{}", maker.unwrap_or_default()),
-                        true,
-                        year,
-                    );
-                    if let Some(minutes) = runtime {
-                        if let Some(m) = found.0.iter_mut().find(|m| fold(&m.title) == fold(inner))
-                        {
-                            if !m.parts.iter().any(|p| matches!(p, Part::Runtime(_))) {
-                                m.parts.push(Part::Runtime(minutes));
-                            }
-                        }
+            if let Some((year, runtime, maker)) = credits_in_parentheses(tail).filter(|_| titled) {
+                found.push(
+                    &format!("{inner}\u{1f}{}", maker.unwrap_or_default()),
+                    true,
+                    year,
+                );
+                let named = found.0.iter_mut().find(|m| fold(&m.title) == fold(inner));
+                if let (Some(minutes), Some(m)) = (runtime, named) {
+                    if !m.parts.iter().any(|p| matches!(p, Part::Runtime(_))) {
+                        m.parts.push(Part::Runtime(minutes));
                     }
-                    rest = &after[j + close.len_utf8()..];
-                    continue;
                 }
+                rest = &after[j + close.len_utf8()..];
+                continue;
             }
             if let Some((makers, after)) = super::super::names::makers_after(tail) {
                 if inner.split_whitespace().count() <= 10 {
