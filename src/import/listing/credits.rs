@@ -508,15 +508,7 @@ pub(super) fn credit_line(line: &str) -> Option<Vec<Part>> {
     }
     // Nor a quoted piece ("video - \"Scioperi a Torino\" di P. e C.
     // Gobetti (ITA '63)- 35'"): a title in quotation marks.
-    let quoted = |p: &str| {
-        p.matches('"').count() >= 2
-            || [('“', '”'), ('«', '»'), ('„', '“')]
-                .iter()
-                .any(|&(open, close)| {
-                    p.find(open)
-                        .is_some_and(|i| p[i + open.len_utf8()..].contains(close))
-                })
-    };
+    let quoted = |p: &str| !super::quotes::quoted(p).is_empty();
     if pieces
         .iter()
         .zip(&read)
